@@ -1,0 +1,54 @@
+package org.overparam.common;
+
+/** Argument checks that name the option and the offending value. */
+public final class Checks {
+  private Checks() {}
+
+  public static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  public static int positive(String option, int value) {
+    require(value > 0, option + " must be > 0, got " + value);
+    return value;
+  }
+
+  public static double positive(String option, double value) {
+    require(value > 0 && Double.isFinite(value), option + " must be a finite number > 0, got " + value);
+    return value;
+  }
+
+  public static int nonNegative(String option, int value) {
+    require(value >= 0, option + " must be >= 0, got " + value);
+    return value;
+  }
+
+  public static double nonNegative(String option, double value) {
+    require(value >= 0 && Double.isFinite(value), option + " must be a finite number >= 0, got " + value);
+    return value;
+  }
+
+  /** {@code lo <= value <= hi}. */
+  public static double inClosed(String option, double value, double lo, double hi) {
+    require(value >= lo && value <= hi, option + " must be in [" + lo + ", " + hi + "], got " + value);
+    return value;
+  }
+
+  /** Throws if any entry is NaN or infinite, naming what and where. */
+  public static void finite(String what, double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(what + " contains a non-finite value (" + values[i] + ") at index " + i);
+      }
+    }
+  }
+
+  /** Polls the thread's interrupt flag (the Explorer's Stop button); clears it and throws. */
+  public static void checkInterrupted() throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("training interrupted");
+    }
+  }
+}

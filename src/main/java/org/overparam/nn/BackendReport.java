@@ -1,0 +1,42 @@
+package org.overparam.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/** What ND4J is running on: backend, BLAS, devices, threads. */
+public final class BackendReport {
+  private BackendReport() {}
+
+  /** Collects the report (initialises ND4J if needed). */
+  public static Map<String, String> collect() {
+    return Dl4jRuntime.call(() -> {
+      Map<String, String> r = new LinkedHashMap<>();
+      var backend = Nd4j.getBackend();
+      String cls = backend.getClass().getName();
+      r.put("backend", cls);
+      r.put("kind", Nd4j.getEnvironment().isCPU() ? "CPU" : "CUDA (GPU)");
+      r.put("devices", String.valueOf(Nd4j.getAffinityManager().getNumberOfDevices()));
+      var env = Nd4j.getEnvironment();
+      r.put("blas", Nd4j.factory().blas().getBlasVendor() + " "
+          + env.blasMajorVersion() + "." + env.blasMinorVersion() + "." + env.blasPatchVersion());
+      r.put("threads (OpenMP / BLAS)", NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()
+          + " / " + Nd4j.factory().blas().getMaxThreads()
+          + "  (set with -D" + Dl4jRuntime.THREADS_PROPERTY + "=N or OVERPARAM_THREADS)");
+      r.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+      r.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
+      r.put("default dtype", String.valueOf(Nd4j.dataType()));
+      r.put("available processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
+      r.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+      return r;
+    });
+  }
+
+  /** The report as aligned text lines. */
+  public static String format(Map<String, String> report) {
+    StringBuilder sb = new StringBuilder();
+    report.forEach((k, v) -> sb.append(String.format("%-28s %s%n", k + ":", v)));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,114 @@
+package org.overparam.nn;
+
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * The one place that touches ND4J's global state: the thread-context class loader, threads and
+ * seeding.
+ *
+ * <p>Weka loads each package in its own class loader, and ND4J finds its backend through
+ * {@link java.util.ServiceLoader} on the thread-context class loader (TCCL). Every call that may
+ * touch ND4J (including its static initialisation) therefore runs inside {@link #call} or
+ * {@link #run}, which set the TCCL to this package's loader and restore it afterwards.
+ */
+public final class Dl4jRuntime {
+  /** Environment variable / system property that overrides the default ND4J thread count. */
+  public static final String THREADS_PROPERTY = "overparam.threads";
+
+  private static volatile boolean threadsConfigured;
+
+  private Dl4jRuntime() {}
+
+  /** Work that may throw a checked exception. */
+  @FunctionalInterface
+  public interface Work<T, E extends Exception> {
+    T call() throws E;
+  }
+
+  /** Runs {@code work} with the TCCL set to the package's class loader. */
+  public static <T, E extends Exception> T call(Work<T, E> work) throws E {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(Dl4jRuntime.class.getClassLoader());
+    try {
+      configureThreadsOnce();
+      return work.call();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** {@link #call} for work without a result. */
+  public static <E extends Exception> void run(RunWork<E> work) throws E {
+    call(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** Work without a result that may throw a checked exception. */
+  @FunctionalInterface
+  public interface RunWork<E extends Exception> {
+    void run() throws E;
+  }
+
+  /** Adapts a {@link Callable} (which throws {@link Exception}). */
+  public static <T> T callable(Callable<T> work) throws Exception {
+    return call(work::call);
+  }
+
+  /** Seeds ND4J's global RNG (used by DL4J weight initialisation). */
+  public static void seed(long seed) {
+    run(() -> Nd4j.getRandom().setSeed(seed));
+  }
+
+  /** ND4J data type for a user-facing precision choice. */
+  public static DataType dataType(boolean doublePrecision) {
+    return doublePrecision ? DataType.DOUBLE : DataType.FLOAT;
+  }
+
+  /**
+   * The number of threads ND4J's own kernels use. At the sizes Weka users train, one thread is as
+   * fast as two and far more robust when another process holds a core (see README, Performance);
+   * {@code -Doverparam.threads=N} or the environment variable {@code OVERPARAM_THREADS} overrides.
+   */
+  public static int configuredThreads() {
+    String value = System.getProperty(THREADS_PROPERTY);
+    if (value == null) {
+      value = System.getenv("OVERPARAM_THREADS");
+    }
+    if (value == null || value.isBlank()) {
+      return 1;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          THREADS_PROPERTY + " / OVERPARAM_THREADS must be a positive integer, got '" + value + "'");
+    }
+  }
+
+  private static void configureThreadsOnce() {
+    if (threadsConfigured) {
+      return;
+    }
+    synchronized (Dl4jRuntime.class) {
+      if (!threadsConfigured) {
+        int n = configuredThreads();
+        // libnd4j's OpenMP team and OpenBLAS's own pool are separate; set both.
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        threadsConfigured = true;
+      }
+    }
+  }
+}
