@@ -1,0 +1,74 @@
+package org.overparam.nn;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A training objective on the network's output logits, plugged into the engine by external-error
+ * backpropagation: the engine forwards a minibatch, the objective returns the loss and its
+ * gradient with respect to the logits, the engine backpropagates that gradient through the
+ * network and takes one optimiser step.
+ *
+ * <p>Conventions:
+ * <ul>
+ *   <li>Rows are positions in the training set; they stay fixed for the whole run, so per-instance
+ *       state (SOP's u and v) can be indexed by them.</li>
+ *   <li>{@code dLogits} is the gradient of the <em>whole</em> minibatch loss (including its 1/B
+ *       factors); the engine does not divide by the batch size again.</li>
+ *   <li>The objective may keep state (it is created per training run) and update it in
+ *       {@link #afterStep}.</li>
+ * </ul>
+ */
+public interface Objective {
+  int[] NO_ROWS = new int[0];
+
+  /** Called once before the first step, with the training labels and instance weights. */
+  default void begin(TrainingSet data, SplittableRandom rng) {}
+
+  /**
+   * Training rows to forward together with the minibatch {@code batchRows} (e.g. MinDiff's
+   * per-group batches). They are appended after the minibatch rows.
+   */
+  default int[] extraRows(int[] batchRows) {
+    return NO_ROWS;
+  }
+
+  /** Number of input views forwarded per row (SOP+ consistency uses 2). */
+  default int views() {
+    return 1;
+  }
+
+  /**
+   * Turns {@code x} (a copy of the rows' standardised inputs, row-major) into input view
+   * {@code view} (1-based beyond the first, i.e. {@code view >= 1}) in place.
+   */
+  default void makeView(int view, float[][] x, SplittableRandom rng) {}
+
+  /**
+   * Computes the loss of one step and writes dLoss/dLogits.
+   *
+   * @param step the rows, labels and weights of what was forwarded
+   * @param logits network outputs, {@code views() * step.rows().length} rows by C; view v of row r
+   *     is at index {@code v * rows.length + r}
+   * @param dLogits output, same shape as {@code logits}, overwritten
+   * @return the loss value (for progress reports and divergence checks)
+   */
+  double lossAndGradient(Step step, double[][] logits, double[][] dLogits);
+
+  /** Called after the network's optimiser step of {@code step}. */
+  default void afterStep(Step step) {}
+
+  /** Extra per-epoch metrics for progress reports (e.g. MMD); called at the end of an epoch. */
+  default Map<String, Double> epochMetrics() {
+    return Map.of();
+  }
+
+  /** What one step forwarded. */
+  record Step(
+      int[] rows, int batchRows, int[] labels, double[] weights, int epoch, long iteration) {
+    /** Rows of the minibatch proper (the first {@code batchRows} entries of {@link #rows}). */
+    public int batchSize() {
+      return batchRows;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.overparam.nn;
+
+import org.overparam.common.Checks;
+
+/**
+ * A training set for the network engine: standardised inputs, class indices and instance weights.
+ * Rows are fixed positions for the whole run.
+ *
+ * @param x n rows of d standardised inputs (float, the network's working precision)
+ * @param labels class index per row, in [0, numClasses)
+ * @param weights instance weight per row (> 0)
+ * @param numClasses number of classes C
+ */
+public record TrainingSet(float[][] x, int[] labels, double[] weights, int numClasses) {
+  public TrainingSet {
+    Checks.require(x.length > 0, "the training set has no instances");
+    Checks.require(labels.length == x.length && weights.length == x.length,
+        "x, labels and weights must have the same number of rows");
+    Checks.require(numClasses >= 2, "need at least 2 classes, got " + numClasses);
+    int d = x[0].length;
+    for (int i = 0; i < x.length; i++) {
+      Checks.require(x[i].length == d, "row " + i + " has " + x[i].length + " inputs, expected " + d);
+      Checks.require(labels[i] >= 0 && labels[i] < numClasses, "label of row " + i + " out of range: " + labels[i]);
+      Checks.require(weights[i] >= 0 && Double.isFinite(weights[i]), "weight of row " + i + " is invalid: " + weights[i]);
+    }
+  }
+
+  public int size() {
+    return x.length;
+  }
+
+  public int numInputs() {
+    return x[0].length;
+  }
+
+  /** Mean instance weight (weights are used relative to it, so their scale does not change the learning rate). */
+  public double meanWeight() {
+    double s = 0;
+    for (double w : weights) {
+      s += w;
+    }
+    return s / weights.length;
+  }
+}
