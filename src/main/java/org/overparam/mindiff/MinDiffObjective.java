@@ -1,0 +1,224 @@
+package org.overparam.mindiff;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.overparam.common.Checks;
+import org.overparam.nn.Objective;
+import org.overparam.nn.TrainingSet;
+
+/**
+ * The MinDiff training objective for the network engine:
+ *
+ * <pre>
+ *   L = |L_task - b| + b + lambda * MMD(S batch, R batch)
+ * </pre>
+ *
+ * where L_task is the weighted softmax cross-entropy of the minibatch (sigmoid cross-entropy for
+ * two classes), b the flood level, and the MMD compares the positive-class scores of two extra
+ * batches of {@code mindiff-batch-size} rows each: one from the sensitive group S and one from the
+ * reference group R, both restricted to one true label. The extra batches are forwarded through
+ * {@link #extraRows} and never enter the task loss. Each group's rows are consumed in a shuffled
+ * order and reshuffled when exhausted, so small groups cycle instead of truncating the epoch.
+ *
+ * <p>Created per training run; it keeps the per-epoch means of the task loss and of the training
+ * MMD (the "illusion of fairness" shows as the MMD collapsing to zero).
+ */
+public final class MinDiffObjective implements Objective {
+  private final MinDiffConfig config;
+  private final boolean[] sensitive;
+  private final MmdPenalty mmd;
+  private int[] labels;
+  private double[] weights;
+  private int numClasses;
+  private GroupCycle poolS;
+  private GroupCycle poolR;
+  private double epochTaskLoss;
+  private double epochMmd;
+  private int epochSteps;
+  private final List<Double> mmdHistory = new ArrayList<>();
+
+  /**
+   * @param config the MinDiff settings
+   * @param sensitive group membership per training row (true: group S, false: reference group R),
+   *     indexed like the engine's {@link TrainingSet}
+   */
+  public MinDiffObjective(MinDiffConfig config, boolean[] sensitive) {
+    this.config = config;
+    this.sensitive = sensitive.clone();
+    this.mmd = new MmdPenalty(config.kernel(), config.kernelLength());
+  }
+
+  /** Whether the penalty is on (lambda > 0); a plain (optionally flooded) network otherwise. */
+  public boolean active() {
+    return config.lambda() > 0;
+  }
+
+  @Override
+  public void begin(TrainingSet data, SplittableRandom rng) {
+    Checks.require(data.size() == sensitive.length, "group membership has " + sensitive.length
+        + " rows, the training set " + data.size());
+    Checks.require(config.positiveClass() < data.numClasses(), "positive-class " + (config.positiveClass() + 1)
+        + " is out of range: the class has " + data.numClasses() + " values");
+    labels = data.labels();
+    weights = data.weights();
+    numClasses = data.numClasses();
+    if (!active()) {
+      return;
+    }
+    List<Integer> s = new ArrayList<>();
+    List<Integer> r = new ArrayList<>();
+    for (int i = 0; i < labels.length; i++) {
+      if (weights[i] > 0 && config.label().selects(labels[i] == config.positiveClass())) {
+        (sensitive[i] ? s : r).add(i);
+      }
+    }
+    String cell = config.label() == MinDiffLabel.POSITIVE ? "positive" : "negative";
+    Checks.require(!s.isEmpty(), "the sensitive group has no " + cell
+        + " training instances (check sensitive-value and mindiff-label)");
+    Checks.require(!r.isEmpty(), "the reference group has no " + cell
+        + " training instances (check sensitive-value and mindiff-label)");
+    poolS = new GroupCycle(s, rng.split());
+    poolR = new GroupCycle(r, rng.split());
+  }
+
+  @Override
+  public int[] extraRows(int[] batchRows) {
+    if (!active()) {
+      return NO_ROWS;
+    }
+    int b = config.mindiffBatchSize();
+    int[] extra = new int[2 * b];
+    for (int i = 0; i < b; i++) {
+      extra[i] = poolS.next();
+      extra[b + i] = poolR.next();
+    }
+    return extra;
+  }
+
+  @Override
+  public double lossAndGradient(Step step, double[][] logits, double[][] dLogits) {
+    int[] rows = step.rows();
+    int nb = step.batchRows();
+    for (double[] row : dLogits) {
+      java.util.Arrays.fill(row, 0);
+    }
+    double taskLoss = taskLoss(rows, nb, logits, dLogits);
+    double sign = Flooding.gradientSign(taskLoss, config.floodLevel());
+    for (int r = 0; r < nb; r++) {
+      for (int k = 0; k < numClasses; k++) {
+        dLogits[r][k] *= sign;
+      }
+    }
+    double penalty = 0;
+    int ne = rows.length - nb;
+    if (active() && ne > 0) {
+      double[] z = new double[ne];
+      boolean[] member = new boolean[ne];
+      double[] w = new double[ne];
+      for (int e = 0; e < ne; e++) {
+        int row = rows[nb + e];
+        z[e] = PositiveScore.of(logits[nb + e], config.positiveClass());
+        member[e] = sensitive[row];
+        w[e] = weights[row];
+      }
+      MmdPenalty.Result m = mmd.onLogits(z, member, w);
+      penalty = m.value();
+      for (int e = 0; e < ne; e++) {
+        PositiveScore.addGradient(logits[nb + e], config.positiveClass(),
+            config.lambda() * m.gradient()[e], dLogits[nb + e]);
+      }
+    }
+    epochTaskLoss += taskLoss;
+    epochMmd += penalty;
+    epochSteps++;
+    return Flooding.apply(taskLoss, config.floodLevel()) + config.lambda() * penalty;
+  }
+
+  /** Weighted mean cross-entropy of the first nb rows; writes its gradient into dLogits. */
+  private double taskLoss(int[] rows, int nb, double[][] logits, double[][] dLogits) {
+    double sumW = 0;
+    for (int r = 0; r < nb; r++) {
+      sumW += weights[rows[r]];
+    }
+    if (sumW == 0) {
+      return 0;
+    }
+    double loss = 0;
+    for (int r = 0; r < nb; r++) {
+      double[] l = logits[r];
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : l) {
+        max = Math.max(max, v);
+      }
+      double s = 0;
+      for (double v : l) {
+        s += Math.exp(v - max);
+      }
+      double lse = max + Math.log(s);
+      int y = labels[rows[r]];
+      double a = weights[rows[r]] / sumW;
+      loss += a * (lse - l[y]);
+      for (int k = 0; k < numClasses; k++) {
+        dLogits[r][k] = a * (Math.exp(l[k] - lse) - (k == y ? 1 : 0));
+      }
+    }
+    return loss;
+  }
+
+  /** Mean task loss and training MMD of the epoch just finished; starts the next epoch's means. */
+  @Override
+  public Map<String, Double> epochMetrics() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    if (epochSteps > 0) {
+      m.put("task_loss", epochTaskLoss / epochSteps);
+      if (active()) {
+        double meanMmd = epochMmd / epochSteps;
+        m.put("train_mmd", meanMmd);
+        mmdHistory.add(meanMmd);
+      }
+    }
+    epochTaskLoss = 0;
+    epochMmd = 0;
+    epochSteps = 0;
+    return m;
+  }
+
+  /** Mean minibatch MMD of each finished epoch (empty when the penalty is off). */
+  public List<Double> mmdHistory() {
+    return Collections.unmodifiableList(mmdHistory);
+  }
+
+  /** The rows of one group, served in shuffled order and reshuffled when exhausted. */
+  static final class GroupCycle {
+    private final int[] rows;
+    private final SplittableRandom rng;
+    private int next;
+
+    GroupCycle(List<Integer> rows, SplittableRandom rng) {
+      this.rows = rows.stream().mapToInt(Integer::intValue).toArray();
+      this.rng = rng;
+      shuffle();
+    }
+
+    int next() {
+      if (next == rows.length) {
+        shuffle();
+      }
+      return rows[next++];
+    }
+
+    private void shuffle() {
+      for (int i = rows.length - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int t = rows[i];
+        rows[i] = rows[j];
+        rows[j] = t;
+      }
+      next = 0;
+    }
+  }
+}
