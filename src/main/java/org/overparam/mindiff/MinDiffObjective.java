@@ -58,7 +58,7 @@ public final class MinDiffObjective implements Objective {
   }
 
   @Override
-  public void begin(TrainingSet data, SplittableRandom rng) {
+  public void begin(TrainingSet data, int[] trainRows, SplittableRandom rng) {
     Checks.require(data.size() == sensitive.length, "group membership has " + sensitive.length
         + " rows, the training set " + data.size());
     Checks.require(config.positiveClass() < data.numClasses(), "positive-class " + (config.positiveClass() + 1)
@@ -71,7 +71,8 @@ public final class MinDiffObjective implements Objective {
     }
     List<Integer> s = new ArrayList<>();
     List<Integer> r = new ArrayList<>();
-    for (int i = 0; i < labels.length; i++) {
+    // Only rows the optimiser trains on: the validation split must not leak into the penalty.
+    for (int i : trainRows) {
       if (weights[i] > 0 && config.label().selects(labels[i] == config.positiveClass())) {
         (sensitive[i] ? s : r).add(i);
       }

@@ -18,6 +18,7 @@ class MinDiffObjectiveTest {
   private static final double FD_TOL = 1e-6;
 
   private static final int N = 40;
+  private static final int[] ALL_ROWS = java.util.stream.IntStream.range(0, N).toArray();
 
   /** 40 rows; rows 0..9 and 20..29 are in S; labels cycle 0,1,2 (class 1 is positive). */
   private static TrainingSet data(int numClasses) {
@@ -75,7 +76,7 @@ class MinDiffObjectiveTest {
   void gradientMatchesFiniteDifferences(int numClasses, Kernel kernel, double flood) {
     TrainingSet d = data(numClasses);
     MinDiffObjective obj = new MinDiffObjective(config(1.5, kernel, flood, 5, MinDiffLabel.POSITIVE), groups());
-    obj.begin(d, new SplittableRandom(1));
+    obj.begin(d, ALL_ROWS, new SplittableRandom(1));
     Objective.Step step = step(obj, d);
     double[][] logits = randomLogits(step.rows().length, numClasses, 5);
     double[][] grad = new double[logits.length][numClasses];
@@ -100,14 +101,14 @@ class MinDiffObjectiveTest {
     TrainingSet d = data(2);
     double[][] logits = randomLogits(8, 2, 9);
     MinDiffObjective plain = new MinDiffObjective(config(0, Kernel.GAUSSIAN, 0, 4, MinDiffLabel.POSITIVE), groups());
-    plain.begin(d, new SplittableRandom(1));
+    plain.begin(d, ALL_ROWS, new SplittableRandom(1));
     Objective.Step step = step(plain, d);
     double[][] g0 = new double[8][2];
     double task = plain.lossAndGradient(step, logits, g0);
 
     MinDiffObjective flooded = new MinDiffObjective(
         config(0, Kernel.GAUSSIAN, task + 0.5, 4, MinDiffLabel.POSITIVE), groups());
-    flooded.begin(d, new SplittableRandom(1));
+    flooded.begin(d, ALL_ROWS, new SplittableRandom(1));
     double[][] g1 = new double[8][2];
     assertEquals(task + 1.0, flooded.lossAndGradient(step, logits, g1), 1e-12, "|L - b| + b with L < b");
     for (int r = 0; r < 8; r++) {
@@ -132,7 +133,7 @@ class MinDiffObjectiveTest {
     int b = 7;
     for (MinDiffLabel label : MinDiffLabel.values()) {
       MinDiffObjective obj = new MinDiffObjective(config(1, Kernel.GAUSSIAN, 0, b, label), s);
-      obj.begin(d, new SplittableRandom(3));
+      obj.begin(d, ALL_ROWS, new SplittableRandom(3));
       Map<Integer, Integer> seen = new HashMap<>();
       int steps = 6; // 42 draws per group from 10 eligible rows: every row cycles 4-5 times
       for (int t = 0; t < steps; t++) {
@@ -153,10 +154,23 @@ class MinDiffObjectiveTest {
   }
 
   @Test
+  void minDiffBatchesComeOnlyFromTheTrainRows() {
+    TrainingSet d = data(2);
+    int[] trainRows = java.util.stream.IntStream.range(0, N).filter(i -> i % 4 != 1).toArray();
+    MinDiffObjective obj = new MinDiffObjective(config(1, Kernel.GAUSSIAN, 0, 9, MinDiffLabel.POSITIVE), groups());
+    obj.begin(d, trainRows, new SplittableRandom(3));
+    for (int t = 0; t < 5; t++) {
+      for (int row : obj.extraRows(new int[] {0})) {
+        assertTrue(row % 4 == 3, "held-out row " + row + " (or a negative) in a MinDiff batch");
+      }
+    }
+  }
+
+  @Test
   void epochMetricsReportTheTrainingMmd() {
     TrainingSet d = data(2);
     MinDiffObjective obj = new MinDiffObjective(config(1, Kernel.GAUSSIAN, 0, 4, MinDiffLabel.POSITIVE), groups());
-    obj.begin(d, new SplittableRandom(1));
+    obj.begin(d, ALL_ROWS, new SplittableRandom(1));
     Objective.Step step = step(obj, d);
     double[][] logits = randomLogits(step.rows().length, 2, 2);
     obj.lossAndGradient(step, logits, new double[logits.length][2]);
@@ -172,7 +186,7 @@ class MinDiffObjectiveTest {
     s[0] = true; // the only S row has label 0: no positive S rows
     MinDiffObjective obj = new MinDiffObjective(config(1, Kernel.GAUSSIAN, 0, 4, MinDiffLabel.POSITIVE), s);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> obj.begin(d, new SplittableRandom(1)));
+        () -> obj.begin(d, ALL_ROWS, new SplittableRandom(1)));
     assertTrue(e.getMessage().contains("sensitive group has no positive"), e.getMessage());
   }
 

@@ -1,0 +1,184 @@
+package weka.overparam;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * A nominal sensitive attribute and the value that defines the sensitive group S; every other
+ * value, and a missing value, puts an instance in the reference group R. Also resolves the
+ * positive class of a one-vs-rest fairness analysis. Resolution errors name the option.
+ */
+public final class SensitiveAttribute implements Serializable {
+  private static final long serialVersionUID = 4127509872601L;
+
+  /** The keyword for "the first nominal attribute that is not the class". */
+  public static final String FIRST = "first";
+
+  private final int index;
+  private final int valueIndex;
+  private final String name;
+  private final String value;
+
+  private SensitiveAttribute(Attribute a, int valueIndex) {
+    this.index = a.index();
+    this.valueIndex = valueIndex;
+    this.name = a.name();
+    this.value = a.value(valueIndex);
+  }
+
+  /**
+   * Resolves the attribute and value.
+   *
+   * @param data the data (its header is used; the value must occur in it)
+   * @param attribute a name, a 1-based index, or {@link #FIRST}
+   * @param sensitiveValue a value label or a 1-based value index
+   * @return the resolved attribute, or null when {@code attribute} is {@link #FIRST} and the data
+   *     have no nominal non-class attribute
+   * @throws IllegalArgumentException naming {@code sensitive-attribute} or {@code sensitive-value}
+   */
+  public static SensitiveAttribute resolve(Instances data, String attribute, String sensitiveValue) {
+    Attribute a;
+    if (FIRST.equalsIgnoreCase(attribute.trim())) {
+      a = firstNominal(data);
+      if (a == null) {
+        return null;
+      }
+    } else {
+      a = find(data, attribute.trim());
+    }
+    int v = findValue(a, sensitiveValue.trim());
+    boolean occurs = false;
+    for (Instance inst : data) {
+      if (!inst.isMissing(a) && (int) inst.value(a) == v) {
+        occurs = true;
+        break;
+      }
+    }
+    if (!occurs) {
+      throw new IllegalArgumentException("sensitive-value '" + a.value(v) + "' of attribute '" + a.name()
+          + "' does not occur in the data, so the sensitive group is empty");
+    }
+    return new SensitiveAttribute(a, v);
+  }
+
+  private static Attribute firstNominal(Instances data) {
+    for (int i = 0; i < data.numAttributes(); i++) {
+      if (i != data.classIndex() && data.attribute(i).isNominal()) {
+        return data.attribute(i);
+      }
+    }
+    return null;
+  }
+
+  private static Attribute find(Instances data, String spec) {
+    Attribute a = data.attribute(spec);
+    if (a == null && spec.matches("\\d+")) {
+      int i = Integer.parseInt(spec) - 1;
+      if (i >= 0 && i < data.numAttributes()) {
+        a = data.attribute(i);
+      }
+    }
+    if (a == null) {
+      throw new IllegalArgumentException("sensitive-attribute '" + spec
+          + "' is neither an attribute name nor a 1-based index of the data");
+    }
+    if (a.index() == data.classIndex()) {
+      throw new IllegalArgumentException("sensitive-attribute '" + a.name() + "' is the class attribute");
+    }
+    if (!a.isNominal()) {
+      throw new IllegalArgumentException("sensitive-attribute '" + a.name() + "' must be nominal, but it is "
+          + Attribute.typeToString(a));
+    }
+    return a;
+  }
+
+  private static int findValue(Attribute a, String spec) {
+    int v = a.indexOfValue(spec);
+    if (v < 0 && spec.matches("\\d+")) {
+      int i = Integer.parseInt(spec) - 1;
+      if (i >= 0 && i < a.numValues()) {
+        v = i;
+      }
+    }
+    if (v < 0) {
+      throw new IllegalArgumentException("sensitive-value '" + spec + "' is neither a value nor a 1-based value index"
+          + " of attribute '" + a.name() + "' " + values(a));
+    }
+    return v;
+  }
+
+  /**
+   * The 0-based positive class: a label or 1-based index; empty means the second value of a
+   * binary class.
+   *
+   * @throws IllegalArgumentException naming {@code positive-class}
+   */
+  public static int positiveClass(Instances data, String spec) {
+    Attribute c = data.classAttribute();
+    if (!c.isNominal()) {
+      throw new IllegalArgumentException("the class attribute '" + c.name() + "' must be nominal");
+    }
+    String s = spec == null ? "" : spec.trim();
+    if (s.isEmpty()) {
+      if (c.numValues() != 2) {
+        throw new IllegalArgumentException("the class '" + c.name() + "' has " + c.numValues()
+            + " values: set positive-class to the value to analyse one-vs-rest " + values(c));
+      }
+      return 1;
+    }
+    int v = c.indexOfValue(s);
+    if (v < 0 && s.matches("\\d+")) {
+      int i = Integer.parseInt(s) - 1;
+      v = i >= 0 && i < c.numValues() ? i : -1;
+    }
+    if (v < 0) {
+      throw new IllegalArgumentException("positive-class '" + s + "' is neither a value nor a 1-based value index"
+          + " of the class '" + c.name() + "' " + values(c));
+    }
+    return v;
+  }
+
+  private static String values(Attribute a) {
+    List<String> v = new ArrayList<>();
+    for (int i = 0; i < a.numValues(); i++) {
+      v.add(a.value(i));
+    }
+    return v.toString();
+  }
+
+  /** Whether the instance belongs to the sensitive group S (a missing value does not). */
+  public boolean isSensitive(Instance inst) {
+    return !inst.isMissing(index) && (int) inst.value(index) == valueIndex;
+  }
+
+  /** Group membership of every instance. */
+  public boolean[] membership(Instances data) {
+    boolean[] s = new boolean[data.numInstances()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = isSensitive(data.instance(i));
+    }
+    return s;
+  }
+
+  /** 0-based attribute index. */
+  public int index() {
+    return index;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String value() {
+    return value;
+  }
+
+  /** "sex = Female". */
+  public String describe() {
+    return name + " = " + value;
+  }
+}
