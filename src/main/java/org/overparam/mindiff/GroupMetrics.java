@@ -10,7 +10,8 @@ import org.overparam.common.Checks;
  * @param reference rates of group R
  * @param overall rates of all rows
  */
-public record GroupMetrics(GroupRates sensitive, GroupRates reference, GroupRates overall) {
+public record GroupMetrics(GroupRates sensitive, GroupRates reference, GroupRates overall)
+    implements java.io.Serializable {
 
   /** Rates at the default threshold: score 0, i.e. probability 0.5. */
   public static GroupMetrics atHalf(double[] score, boolean[] positive, boolean[] sensitive, double[] w) {

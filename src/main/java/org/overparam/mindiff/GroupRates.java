@@ -10,7 +10,8 @@ package org.overparam.mindiff;
  * @param positiveRate share predicted positive
  * @param weight total weight of the rows
  */
-public record GroupRates(double fpr, double fnr, double error, double positiveRate, double weight) {
+public record GroupRates(double fpr, double fnr, double error, double positiveRate, double weight)
+    implements java.io.Serializable {
 
   /** Rates of the rows with {@code include[i]}, predicting positive iff score >= tau. */
   static GroupRates of(double[] score, boolean[] positive, double[] w, boolean[] include, boolean want,

@@ -34,12 +34,16 @@ public final class MinDiffObjective implements Objective {
   private int[] labels;
   private double[] weights;
   private int numClasses;
+  private int[] trainRows;
+  private int cellS;
+  private int cellR;
   private GroupCycle poolS;
   private GroupCycle poolR;
   private double epochTaskLoss;
   private double epochMmd;
   private int epochSteps;
   private final List<Double> mmdHistory = new ArrayList<>();
+  private final List<Double> taskLossHistory = new ArrayList<>();
 
   /**
    * @param config the MinDiff settings
@@ -66,6 +70,7 @@ public final class MinDiffObjective implements Objective {
     labels = data.labels();
     weights = data.weights();
     numClasses = data.numClasses();
+    this.trainRows = trainRows.clone();
     if (!active()) {
       return;
     }
@@ -82,6 +87,8 @@ public final class MinDiffObjective implements Objective {
         + " training instances (check sensitive-value and mindiff-label)");
     Checks.require(!r.isEmpty(), "the reference group has no " + cell
         + " training instances (check sensitive-value and mindiff-label)");
+    cellS = s.size();
+    cellR = r.size();
     poolS = new GroupCycle(s, rng.split());
     poolR = new GroupCycle(r, rng.split());
   }
@@ -176,6 +183,7 @@ public final class MinDiffObjective implements Objective {
     Map<String, Double> m = new LinkedHashMap<>();
     if (epochSteps > 0) {
       m.put("task_loss", epochTaskLoss / epochSteps);
+      taskLossHistory.add(epochTaskLoss / epochSteps);
       if (active()) {
         double meanMmd = epochMmd / epochSteps;
         m.put("train_mmd", meanMmd);
@@ -186,6 +194,21 @@ public final class MinDiffObjective implements Objective {
     epochMmd = 0;
     epochSteps = 0;
     return m;
+  }
+
+  /** Mean minibatch task loss (before flooding) of each finished epoch. */
+  public List<Double> taskLossHistory() {
+    return Collections.unmodifiableList(taskLossHistory);
+  }
+
+  /** The rows the optimiser trains on (the rest of the training set is the validation split). */
+  public int[] trainRows() {
+    return trainRows.clone();
+  }
+
+  /** Number of training rows the MinDiff batches draw from in group S and in group R. */
+  public int[] cellSizes() {
+    return new int[] {cellS, cellR};
   }
 
   /** Mean minibatch MMD of each finished epoch (empty when the penalty is off). */

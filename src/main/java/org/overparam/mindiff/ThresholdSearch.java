@@ -48,7 +48,7 @@ public final class ThresholdSearch {
    * @param accuracy weighted accuracy of the pair on the searched data
    * @param gap |rate_S - rate_R| at the pair
    */
-  public record Choice(double tauS, double tauR, double accuracy, double gap) {
+  public record Choice(double tauS, double tauR, double accuracy, double gap) implements java.io.Serializable {
     public boolean feasible() {
       return !Double.isNaN(accuracy);
     }
