@@ -14,6 +14,7 @@ import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.CommandlineRunnable;
 import weka.core.Instances;
+import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -34,12 +35,13 @@ import weka.core.converters.ConverterUtils.DataSource;
  * (default 20) the classifier is trained on the other (100 - P)% of the training file and the
  * thresholds are chosen on the held-out P%, stratified by (group, class); {@code -V} gives a
  * validation file instead (the classifier then sees the whole training file); P = 0 chooses the
- * thresholds on the test set itself, which is optimistic and flagged in the output.
+ * thresholds on the test set itself, which is optimistic and flagged in the output. {@code -l model}
+ * evaluates a saved classifier instead of training one.
  */
 public class GroupFairnessEvaluation implements CommandlineRunnable {
 
   /** Parsed command line. */
-  record Settings(String train, String test, String validation, String classIndex, String sensitive,
+  record Settings(String train, String model, String test, String validation, String classIndex, String sensitive,
       String sensitiveValue, String positiveClass, MinDiffLabel label, double epsilon, double validationPercent,
       long seed, String classifier, String[] classifierOptions) {}
 
@@ -64,7 +66,13 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
       throw new IllegalArgumentException(usage());
     }
     String[] classifierOptions = Utils.partitionOptions(options);
-    String train = required(Utils.getOption('t', options), "-t (training file)");
+    String model = Utils.getOption('l', options);
+    String train = Utils.getOption('t', options);
+    if (model.isEmpty()) {
+      required(train, "-t (training file) or -l (saved model)");
+    } else if (!train.isEmpty()) {
+      throw new IllegalArgumentException("give either -t (train a classifier) or -l (a saved model), not both");
+    }
     String test = required(Utils.getOption('T', options), "-T (test file)");
     String validation = Utils.getOption('V', options);
     String classIndex = Utils.getOption('c', options);
@@ -80,13 +88,16 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
     String eps = Utils.getOption("epsilon", options);
     String pct = Utils.getOption("validation-percent", options);
     String seed = Utils.getOption('s', options);
-    String classifier = required(Utils.getOption('W', options), "-W (classifier)");
+    String classifier = Utils.getOption('W', options);
+    if (model.isEmpty()) {
+      required(classifier, "-W (classifier)");
+    }
     Utils.checkForRemainingOptions(options);
     double validationPercent = pct.isEmpty() ? 20 : Double.parseDouble(pct);
     if (!(validationPercent >= 0 && validationPercent < 100)) {
       throw new IllegalArgumentException("-validation-percent must be in [0, 100), got " + pct);
     }
-    return new Settings(train, test, validation, classIndex.isEmpty() ? "last" : classIndex, sensitive,
+    return new Settings(train, model, test, validation, classIndex.isEmpty() ? "last" : classIndex, sensitive,
         value.isEmpty() ? "1" : value, positive, label, eps.isEmpty() ? 0.01 : Double.parseDouble(eps),
         validationPercent, seed.isEmpty() ? 1 : Long.parseLong(seed), classifier, classifierOptions);
   }
@@ -99,13 +110,14 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
   }
 
   static String usage() {
-    return "Usage: GroupFairnessEvaluation -t train.arff -T test.arff -sensitive <attribute name or 1-based index>\n"
+    return "Usage: GroupFairnessEvaluation (-t train.arff -W <classifier> [-- <options>] | -l saved.model) -T test.arff\n"
+        + "  -sensitive <attribute name or 1-based index>\n"
         + "  [-sensitive-value <value or 1-based index; default 1>] [-positive-class <value or index;"
         + " default: second value of a binary class>]\n"
         + "  [-rate FNR|FPR (equalised rate; default FNR)] [-epsilon <allowed gap; default 0.01>]\n"
         + "  [-validation-percent <P in [0,100); default 20> | -V validation.arff] [-c <class index; default last>]"
         + " [-s <split seed; default 1>]\n"
-        + "  -W <classifier class> [-- <classifier options>]";
+        + "  With -l the thresholds are chosen on -V, else on the test set itself (flagged as optimistic).";
   }
 
   static Instances load(String file, String classIndex) throws Exception {
@@ -120,8 +132,8 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
 
   /** Runs the evaluation and prints the report. */
   static void evaluate(Settings s, PrintStream out) throws Exception {
-    Instances train = load(s.train(), s.classIndex());
     Instances test = load(s.test(), s.classIndex());
+    Instances train = s.model().isEmpty() ? load(s.train(), s.classIndex()) : test;
     String mismatch = train.equalHeadersMsg(test);
     if (mismatch != null) {
       throw new IllegalArgumentException("training and test files differ: " + mismatch);
@@ -132,7 +144,9 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
     fit.deleteWithMissingClass();
     Instances validation = null;
     String thresholdsFrom;
-    if (!s.validation().isEmpty()) {
+    if (!s.model().isEmpty() && s.validation().isEmpty()) {
+      thresholdsFrom = "the TEST set itself (optimistic: a saved model and no -V)";
+    } else if (!s.validation().isEmpty()) {
       validation = load(s.validation(), s.classIndex());
       thresholdsFrom = "validation file " + s.validation();
     } else if (s.validationPercent() > 0) {
@@ -144,8 +158,13 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
     } else {
       thresholdsFrom = "the TEST set itself (optimistic: -validation-percent 0)";
     }
-    Classifier c = AbstractClassifier.forName(s.classifier(), s.classifierOptions().clone());
-    c.buildClassifier(fit);
+    Classifier c;
+    if (s.model().isEmpty()) {
+      c = AbstractClassifier.forName(s.classifier(), s.classifierOptions().clone());
+      c.buildClassifier(fit);
+    } else {
+      c = (Classifier) SerializationHelper.read(s.model());
+    }
     GroupScores onTest = GroupScores.of(c, test, group, pos);
     GroupScores onValidation = validation == null ? onTest : GroupScores.of(c, validation, group, pos);
     ThresholdSearch search = ThresholdSearch.withTolerance(s.epsilon());
@@ -153,11 +172,14 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
 
     String positiveName = train.classAttribute().value(pos);
     out.println("=== Group fairness evaluation ===");
-    out.println("Classifier:       " + s.classifier() + " " + Utils.joinOptions(s.classifierOptions()));
+    out.println("Classifier:       " + (s.model().isEmpty() ? s.classifier() + " "
+        + Utils.joinOptions(s.classifierOptions()) : "saved model " + s.model() + " (" + c.getClass().getName() + ")"));
     out.println("Groups:           S = {" + group.describe() + "}, R = all other instances");
     out.println("Positive class:   " + train.classAttribute().name() + " = " + positiveName
         + "; equalised rate: " + s.label().rateName());
-    out.println("Trained on:       " + fit.numInstances() + " instances of " + s.train());
+    if (s.model().isEmpty()) {
+      out.println("Trained on:       " + fit.numInstances() + " instances of " + s.train());
+    }
     out.println("Tested on:        " + onTest.score().length + " instances of " + s.test());
     out.println();
     out.println("Accuracy (arg-max):  " + GroupFairnessReport.num(onTest.accuracy()));

@@ -66,6 +66,20 @@ class GroupFairnessEvaluationTest {
   }
 
   @Test
+  void evaluatesASavedModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Instances train = GroupFairnessEvaluation.load(TRAIN, "last");
+    weka.classifiers.trees.J48 j48 = new weka.classifiers.trees.J48();
+    j48.buildClassifier(train);
+    String file = dir.resolve("j48.model").toString();
+    weka.core.SerializationHelper.write(file, j48);
+    String saved = run("-l", file, "-T", TEST, "-V", TRAIN, "-sensitive", "sex");
+    String trained = run("-t", TRAIN, "-T", TEST, "-V", TRAIN, "-sensitive", "sex", "-W", "weka.classifiers.trees.J48");
+    assertTrue(saved.contains("saved model"), saved);
+    assertEquals(saved.substring(saved.indexOf("Accuracy")), trained.substring(trained.indexOf("Accuracy")));
+    assertTrue(run("-l", file, "-T", TEST, "-sensitive", "sex").contains("TEST set itself"));
+  }
+
+  @Test
   void badInputIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> run("-t", TRAIN, "-T", TEST, "-sensitive", "gender", "-W", "weka.classifiers.rules.ZeroR"));

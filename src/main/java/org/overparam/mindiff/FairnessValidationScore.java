@@ -1,0 +1,59 @@
+package org.overparam.mindiff;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.overparam.nn.TrainingSet;
+import org.overparam.nn.ValidationScore;
+
+/**
+ * Early-stopping score of Veldanda et al.: the fairness-constrained error on the validation rows,
+ * i.e. the lowest error over per-group thresholds whose rate gap is at most epsilon (see
+ * {@link ThresholdSearch}). Lower is better; +Infinity when no threshold pair is feasible, so such
+ * an epoch is never selected. Keeps the score of every epoch for the report.
+ */
+public final class FairnessValidationScore implements ValidationScore {
+  private final boolean[] sensitive;
+  private final int positiveClass;
+  private final MinDiffLabel label;
+  private final ThresholdSearch search;
+  private final List<Double> history = new ArrayList<>();
+
+  /**
+   * @param sensitive group membership per training-set row
+   * @param positiveClass 0-based positive class
+   * @param label which rate is constrained
+   * @param search the threshold search (grid and epsilon)
+   */
+  public FairnessValidationScore(boolean[] sensitive, int positiveClass, MinDiffLabel label, ThresholdSearch search) {
+    this.sensitive = sensitive.clone();
+    this.positiveClass = positiveClass;
+    this.label = label;
+    this.search = search;
+  }
+
+  @Override
+  public double score(double[][] probabilities, int[] rows, TrainingSet data) {
+    int n = rows.length;
+    double[] score = new double[n];
+    boolean[] positive = new boolean[n];
+    boolean[] group = new boolean[n];
+    double[] w = new double[n];
+    for (int r = 0; r < n; r++) {
+      int row = rows[r];
+      score[r] = PositiveScore.ofProbability(probabilities[r][positiveClass]);
+      positive[r] = data.labels()[row] == positiveClass;
+      group[r] = sensitive[row];
+      w[r] = data.weights()[row];
+    }
+    ThresholdSearch.Choice c = search.search(score, positive, group, w, label);
+    double e = c.feasible() ? c.error() : Double.POSITIVE_INFINITY;
+    history.add(e);
+    return e;
+  }
+
+  /** The score of every validation so far (one per epoch). */
+  public List<Double> history() {
+    return Collections.unmodifiableList(history);
+  }
+}

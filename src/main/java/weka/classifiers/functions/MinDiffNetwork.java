@@ -1,0 +1,386 @@
+package weka.classifiers.functions;
+
+import java.io.Serial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.overparam.mindiff.FairnessValidationScore;
+import org.overparam.mindiff.Kernel;
+import org.overparam.mindiff.MinDiffConfig;
+import org.overparam.mindiff.MinDiffLabel;
+import org.overparam.mindiff.MinDiffObjective;
+import org.overparam.mindiff.ThresholdSearch;
+import org.overparam.nn.NetworkModel;
+import org.overparam.nn.Objective;
+import org.overparam.nn.TrainingSet;
+import org.overparam.nn.ValidationScore;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.overparam.MinDiffReport;
+import weka.overparam.SensitiveAttribute;
+
+/**
+ * A network trained with the MinDiff fairness penalty: lambda times the maximum mean discrepancy
+ * between the positive-class scores of a sensitive group and of the rest, both restricted to one
+ * true label, so that their false-negative (or false-positive) rates move together. Flooding,
+ * coupled L2 and early stopping on the fairness-constrained validation error are built in, because
+ * once a network can fit its training data perfectly MinDiff alone stops working (the "illusion of
+ * fairness").
+ *
+ * <pre>
+ * Prost, F., Qian, H., Chen, Q., Chi, E.H., Chen, J., Beutel, A. (2019). Toward a better trade-off
+ * between performance and fairness with kernel-based distribution matching. arXiv:1910.11779.
+ * Veldanda, A.K., Brugere, I., Chen, J., Dutta, S., Mishler, A., Garg, S. (2023). Fairness via
+ * In-Processing in the Over-parameterized Regime: A Cautionary Tale with MinDiff Loss. TMLR.
+ * arXiv:2206.14853.
+ * </pre>
+ *
+ * Limitations: the sensitive attribute must be nominal; a missing sensitive value counts as the
+ * reference group. With the default sensitive attribute {@code first} and data without a usable
+ * nominal attribute, MinDiff is switched off (logged, and stated in {@code toString()}).
+ */
+public class MinDiffNetwork extends AbstractNetworkClassifier {
+  @Serial private static final long serialVersionUID = -6502793170523843871L;
+  private static final Logger LOG = Logger.getLogger(MinDiffNetwork.class.getName());
+  /** Keyword of the positive-class option for "the second value of a binary class". */
+  public static final String AUTO = "auto";
+
+  private String sensitiveAttribute = SensitiveAttribute.FIRST;
+  private String sensitiveValue = "1";
+  private String positiveClass = AUTO;
+  private MinDiffLabel mindiffLabel = MinDiffLabel.POSITIVE;
+  private double lambda = MinDiffConfig.DEFAULT_LAMBDA;
+  private Kernel kernel = Kernel.GAUSSIAN;
+  private double kernelLength = MinDiffConfig.DEFAULT_KERNEL_LENGTH;
+  private int mindiffBatchSize = MinDiffConfig.DEFAULT_MINDIFF_BATCH_SIZE;
+  private double floodLevel;
+  private double gapTolerance = MinDiffConfig.DEFAULT_GAP_TOLERANCE;
+  private boolean sensitiveAsInput;
+
+  // Fitted state
+  private SensitiveAttribute group;
+  private int positiveIndex;
+  private String inactiveReason;
+  private MinDiffReport report;
+  private transient boolean[] membership;
+  private transient FairnessValidationScore validationScore;
+
+  public MinDiffNetwork() {
+    // No weight decay by default: L2 is one of the regularisers under study (Veldanda et al.).
+    setL2(0);
+  }
+
+  public String globalInfo() {
+    return "A neural network trained with the MinDiff fairness penalty, with flooding, L2 and fairness-aware "
+        + "early stopping for the over-parameterised regime.\n\n"
+        + "The loss is |L_task - b| + b + lambda * MMD: L_task is the weighted cross-entropy (flooded at level b), "
+        + "and the MMD (Gaussian or Laplacian kernel on the positive-class probability) compares the scores of "
+        + "the sensitive group (sensitive-attribute = sensitive-value) with those of all other instances, both "
+        + "restricted to one true label: positives equalise false-negative rates, negatives false-positive rates. "
+        + "Per-group MinDiff batches are drawn each step, cycling so that small groups are not truncated. "
+        + "Veldanda et al. show that a network that fits its training data perfectly looks fair on it, so the "
+        + "MMD collapses to zero while the test data stay unfair; the report shows the training MMD by epoch, "
+        + "per-group FPR/FNR at 0.5 and, with a validation split, the fairness-constrained error (per-group "
+        + "thresholds with a rate gap <= gap-tolerance), which is also the early-stopping score.\n\n"
+        + "A class with more than two values is analysed one-vs-rest for the positive-class value. The sensitive "
+        + "attribute is not a network input unless sensitive-as-input is set. weka.overparam.GroupFairnessEvaluation "
+        + "reports the same metrics for any classifier.\n\nFor more information see:\n"
+        + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation t = new TechnicalInformation(Type.MISC);
+    t.setValue(Field.AUTHOR, "Flavien Prost and Hai Qian and Qiuwen Chen and Ed H. Chi and Jilin Chen and Alex Beutel");
+    t.setValue(Field.TITLE, "Toward a better trade-off between performance and fairness with kernel-based "
+        + "distribution matching");
+    t.setValue(Field.YEAR, "2019");
+    t.setValue(Field.NOTE, "arXiv:1910.11779");
+    TechnicalInformation v = t.add(Type.ARTICLE);
+    v.setValue(Field.AUTHOR, "Akshaj Kumar Veldanda and Ivan Brugere and Jiahao Chen and Sanghamitra Dutta and "
+        + "Alan Mishler and Siddharth Garg");
+    v.setValue(Field.TITLE, "Fairness via In-Processing in the Over-parameterized Regime: A Cautionary Tale with "
+        + "MinDiff Loss");
+    v.setValue(Field.JOURNAL, "Transactions on Machine Learning Research");
+    v.setValue(Field.YEAR, "2023");
+    v.setValue(Field.NOTE, "arXiv:2206.14853");
+    TechnicalInformation f = t.add(Type.INPROCEEDINGS);
+    f.setValue(Field.AUTHOR, "Takashi Ishida and Ikko Yamane and Tomoya Sakai and Gang Niu and Masashi Sugiyama");
+    f.setValue(Field.TITLE, "Do We Need Zero Training Loss After Achieving Zero Training Error?");
+    f.setValue(Field.BOOKTITLE, "Proceedings of the 37th International Conference on Machine Learning (ICML)");
+    f.setValue(Field.YEAR, "2020");
+    return t;
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities c = super.getCapabilities();
+    if (AUTO.equalsIgnoreCase(positiveClass.trim())) {
+      // Without a chosen positive class only a binary class has a defined positive value.
+      c.disable(Capability.NOMINAL_CLASS);
+      c.enable(Capability.BINARY_CLASS);
+    }
+    return c;
+  }
+
+  @Override
+  public void initializeClassifier(Instances data) throws Exception {
+    // Before the capability check, so that the message names the option that fixes it.
+    if (AUTO.equalsIgnoreCase(positiveClass.trim()) && data.classIndex() >= 0 && data.classAttribute().isNominal()
+        && data.classAttribute().numValues() > 2) {
+      SensitiveAttribute.positiveClass(data, "");
+    }
+    super.initializeClassifier(data);
+  }
+
+  /** The validated MinDiff settings; lambda is 0 when MinDiff is inactive. */
+  MinDiffConfig minDiffConfig(int positive, boolean active) {
+    return new MinDiffConfig(active ? lambda : 0, kernel, kernelLength, mindiffBatchSize, floodLevel, mindiffLabel,
+        positive, gapTolerance);
+  }
+
+  @Override
+  protected void checkTrainingData(Instances train) throws Exception {
+    minDiffConfig(0, true); // option errors first, naming the option
+    group = null;
+    inactiveReason = null;
+    report = null;
+    positiveIndex = SensitiveAttribute.positiveClass(train, AUTO.equalsIgnoreCase(positiveClass.trim()) ? "" : positiveClass);
+    boolean byDefault = SensitiveAttribute.FIRST.equalsIgnoreCase(sensitiveAttribute.trim());
+    try {
+      group = SensitiveAttribute.resolve(train, sensitiveAttribute, sensitiveValue);
+    } catch (IllegalArgumentException e) {
+      if (!byDefault) {
+        throw e;
+      }
+      inactiveReason = e.getMessage();
+    }
+    if (group == null && inactiveReason == null) {
+      inactiveReason = "the data have no nominal attribute besides the class";
+    }
+    if (group != null && lambda > 0) {
+      String empty = emptyCell(train);
+      if (empty != null) {
+        if (!byDefault) {
+          throw new IllegalArgumentException(empty + ": MinDiff compares the two groups on the instances with "
+              + "that label (check sensitive-attribute, sensitive-value and mindiff-label)");
+        }
+        inactiveReason = empty;
+        group = null;
+      }
+    }
+    if (inactiveReason != null) {
+      LOG.warning("MinDiff is inactive (plain network): " + inactiveReason
+          + ". Set sensitive-attribute to choose the sensitive attribute.");
+    }
+    membership = group == null ? new boolean[train.numInstances()] : group.membership(train);
+  }
+
+  /** A message if group S or R has no training instance of the label MinDiff equalises, else null. */
+  private String emptyCell(Instances train) {
+    int s = 0;
+    int r = 0;
+    for (Instance inst : train) {
+      if (inst.weight() > 0 && mindiffLabel.selects((int) inst.classValue() == positiveIndex)) {
+        if (group.isSensitive(inst)) {
+          s++;
+        } else {
+          r++;
+        }
+      }
+    }
+    String cell = mindiffLabel == MinDiffLabel.POSITIVE
+        ? "positive ('" + train.classAttribute().value(positiveIndex) + "')"
+        : "negative (not '" + train.classAttribute().value(positiveIndex) + "')";
+    if (s == 0) {
+      return "the sensitive group (" + group.describe() + ") has no " + cell + " training instances";
+    }
+    if (r == 0) {
+      return "the reference group (" + group.name() + " != " + group.value() + ") has no " + cell
+          + " training instances";
+    }
+    return null;
+  }
+
+  @Override
+  protected int[] ignoredAttributes(Instances train) {
+    return group != null && !sensitiveAsInput ? new int[] {group.index()} : new int[0];
+  }
+
+  @Override
+  protected Objective createObjective(Instances train, TrainingSet set) {
+    return new MinDiffObjective(minDiffConfig(positiveIndex, group != null), membership);
+  }
+
+  @Override
+  protected ValidationScore createValidationScore(Instances train, TrainingSet set) {
+    validationScore = group == null ? null : new FairnessValidationScore(membership, positiveIndex, mindiffLabel,
+        ThresholdSearch.withTolerance(gapTolerance));
+    return validationScore;
+  }
+
+  @Override
+  protected void afterTraining(NetworkModel fitted, Instances train, TrainingSet set, Objective objective) {
+    MinDiffObjective md = (MinDiffObjective) objective;
+    report = MinDiffReport.of(fitted, train, set, md, membership, positiveIndex, minDiffConfig(positiveIndex,
+        group != null), group, sensitiveAsInput, inactiveReason,
+        validationScore == null ? List.of() : new ArrayList<>(validationScore.history()));
+    membership = null;
+    validationScore = null;
+  }
+
+  @Override
+  protected String describeModel() {
+    return report == null ? "" : report.format();
+  }
+
+  /** The fairness report of the last training run (null before training). */
+  public MinDiffReport getReport() {
+    return report;
+  }
+
+  // ---------------------------------------------------------------- options
+
+  @OptionMetadata(displayName = "sensitive attribute", description = "The nominal sensitive attribute: a name, a "
+      + "1-based index, or 'first' for the first nominal attribute that is not the class; with 'first' and no "
+      + "usable nominal attribute MinDiff is switched off (default first).", commandLineParamName = "sensitive-attribute",
+      commandLineParamSynopsis = "-sensitive-attribute <name|index|first>", displayOrder = 60, category = "MinDiff")
+  public String getSensitiveAttribute() {
+    return sensitiveAttribute;
+  }
+
+  public void setSensitiveAttribute(String sensitiveAttribute) {
+    this.sensitiveAttribute = sensitiveAttribute;
+  }
+
+  @OptionMetadata(displayName = "sensitive value", description = "The value (label or 1-based index) that defines "
+      + "the sensitive group; all other instances, missing values included, form the reference group (default 1).",
+      commandLineParamName = "sensitive-value", commandLineParamSynopsis = "-sensitive-value <label|index>",
+      displayOrder = 61, category = "MinDiff")
+  public String getSensitiveValue() {
+    return sensitiveValue;
+  }
+
+  public void setSensitiveValue(String sensitiveValue) {
+    this.sensitiveValue = sensitiveValue;
+  }
+
+  @OptionMetadata(displayName = "positive class", description = "The positive class value (label or 1-based index); "
+      + "'auto' takes the second value of a binary class and is an error for a class with more values, which are "
+      + "analysed one-vs-rest (default auto).", commandLineParamName = "positive-class",
+      commandLineParamSynopsis = "-positive-class <label|index|auto>", displayOrder = 62, category = "MinDiff")
+  public String getPositiveClass() {
+    return positiveClass;
+  }
+
+  public void setPositiveClass(String positiveClass) {
+    this.positiveClass = positiveClass;
+  }
+
+  @OptionMetadata(displayName = "MinDiff label", description = "Which true label the MinDiff batches hold: POSITIVE "
+      + "equalises false-negative rates, NEGATIVE false-positive rates (default POSITIVE).",
+      commandLineParamName = "mindiff-label", commandLineParamSynopsis = "-mindiff-label <POSITIVE|NEGATIVE>",
+      displayOrder = 63, category = "MinDiff")
+  public MinDiffLabel getMindiffLabel() {
+    return mindiffLabel;
+  }
+
+  public void setMindiffLabel(MinDiffLabel mindiffLabel) {
+    this.mindiffLabel = mindiffLabel;
+  }
+
+  @OptionMetadata(displayName = "lambda", description = "Weight of the MMD penalty, >= 0; 0 trains a plain network "
+      + "(default 1.5).", commandLineParamName = "lambda", commandLineParamSynopsis = "-lambda <double>",
+      displayOrder = 64, category = "MinDiff")
+  public double getLambda() {
+    return lambda;
+  }
+
+  public void setLambda(double lambda) {
+    this.lambda = lambda;
+  }
+
+  @OptionMetadata(displayName = "kernel", description = "MMD kernel on the positive-class probability: GAUSSIAN "
+      + "exp(-d^2/l^2) or LAPLACIAN exp(-|d|/l) (default GAUSSIAN).", commandLineParamName = "kernel",
+      commandLineParamSynopsis = "-kernel <GAUSSIAN|LAPLACIAN>", displayOrder = 65, category = "MinDiff")
+  public Kernel getKernel() {
+    return kernel;
+  }
+
+  public void setKernel(Kernel kernel) {
+    this.kernel = kernel;
+  }
+
+  @OptionMetadata(displayName = "kernel length", description = "Kernel length l, > 0 (default 0.1).",
+      commandLineParamName = "kernel-length", commandLineParamSynopsis = "-kernel-length <double>", displayOrder = 66,
+      category = "MinDiff")
+  public double getKernelLength() {
+    return kernelLength;
+  }
+
+  public void setKernelLength(double kernelLength) {
+    this.kernelLength = kernelLength;
+  }
+
+  @OptionMetadata(displayName = "MinDiff batch size", description = "Instances drawn per group per step for the MMD, "
+      + "> 0; groups cycle through their instances (default 128).", commandLineParamName = "mindiff-batch-size",
+      commandLineParamSynopsis = "-mindiff-batch-size <int>", displayOrder = 67, category = "MinDiff")
+  public int getMindiffBatchSize() {
+    return mindiffBatchSize;
+  }
+
+  public void setMindiffBatchSize(int mindiffBatchSize) {
+    this.mindiffBatchSize = mindiffBatchSize;
+  }
+
+  @OptionMetadata(displayName = "flood level", description = "Flood level b of the task loss: below b its gradient "
+      + "is reversed, keeping the training loss near b; 0 turns flooding off, >= 0 (default 0).",
+      commandLineParamName = "flood-level", commandLineParamSynopsis = "-flood-level <double>", displayOrder = 68,
+      category = "MinDiff")
+  public double getFloodLevel() {
+    return floodLevel;
+  }
+
+  public void setFloodLevel(double floodLevel) {
+    this.floodLevel = floodLevel;
+  }
+
+  @OptionMetadata(displayName = "gap tolerance", description = "Allowed rate gap epsilon of the fairness-constrained "
+      + "error (report and early stopping), in [0, 1] (default 0.01).", commandLineParamName = "gap-tolerance",
+      commandLineParamSynopsis = "-gap-tolerance <double>", displayOrder = 69, category = "MinDiff")
+  public double getGapTolerance() {
+    return gapTolerance;
+  }
+
+  public void setGapTolerance(double gapTolerance) {
+    this.gapTolerance = gapTolerance;
+  }
+
+  @OptionMetadata(displayName = "sensitive attribute as input", description = "Also feed the sensitive attribute to "
+      + "the network (default false: it only defines the groups).", commandLineParamName = "sensitive-as-input",
+      commandLineParamSynopsis = "-sensitive-as-input", commandLineParamIsFlag = true, displayOrder = 70,
+      category = "MinDiff")
+  public boolean getSensitiveAsInput() {
+    return sensitiveAsInput;
+  }
+
+  public void setSensitiveAsInput(boolean sensitiveAsInput) {
+    this.sensitiveAsInput = sensitiveAsInput;
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  public static void main(String[] args) {
+    runClassifier(new MinDiffNetwork(), args);
+  }
+}

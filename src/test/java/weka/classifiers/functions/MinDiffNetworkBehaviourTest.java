@@ -1,0 +1,185 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Collections;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import weka.core.Instances;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.RemoveType;
+import weka.overparam.MinDiffReport;
+
+/** MinDiffNetwork on a 1000-row sample of UCI Adult (sex, class >50K): errors, determinism, reports. */
+class MinDiffNetworkBehaviourTest {
+  private static Instances adult;
+
+  @BeforeAll
+  static void load() throws Exception {
+    adult = DataSource.read(System.getProperty("overparam.testData", "test-data") + "/arff/adult-small-train.arff");
+    adult.setClassIndex(adult.numAttributes() - 1);
+  }
+
+  /** A small, fast configuration on the sensitive attribute sex. */
+  private static MinDiffNetwork small() {
+    MinDiffNetwork net = new MinDiffNetwork();
+    net.setSensitiveAttribute("sex");
+    net.setHiddenLayers("8");
+    net.setEpochs(3);
+    net.setBatchSizeTrain(100);
+    net.setMindiffBatchSize(32);
+    net.setDataType(AbstractNetworkClassifier.Precision.DOUBLE);
+    return net;
+  }
+
+  private static String buildError(MinDiffNetwork net, Instances data) {
+    return assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(data)).getMessage();
+  }
+
+  @Test
+  void badSensitiveSettingsAreClearErrors() {
+    MinDiffNetwork net = small();
+    net.setSensitiveAttribute("gender");
+    assertTrue(buildError(net, adult).contains("sensitive-attribute 'gender'"));
+    net.setSensitiveAttribute("age");
+    assertTrue(buildError(net, adult).contains("'age' must be nominal"));
+    net.setSensitiveAttribute("sex");
+    net.setSensitiveValue("Other");
+    assertTrue(buildError(net, adult).contains("sensitive-value 'Other'"));
+  }
+
+  @Test
+  void groupWithoutTheChosenLabelIsAClearError() {
+    Instances noRichWomen = new Instances(adult);
+    noRichWomen.removeIf(i -> i.stringValue(noRichWomen.attribute("sex")).equals("Female")
+        && i.stringValue(noRichWomen.classAttribute()).equals(">50K"));
+    String msg = buildError(small(), noRichWomen);
+    assertTrue(msg.contains("sensitive group (sex = Female) has no positive ('>50K') training instances"), msg);
+    MinDiffNetwork negatives = small();
+    negatives.setMindiffLabel(org.overparam.mindiff.MinDiffLabel.NEGATIVE);
+    assertTrue(assertDoesNotThrowBuild(negatives, noRichWomen).getReport().active(),
+        "with NEGATIVE the MinDiff batches need negatives only");
+  }
+
+  private static MinDiffNetwork assertDoesNotThrowBuild(MinDiffNetwork net, Instances data) {
+    try {
+      net.buildClassifier(data);
+    } catch (Exception e) {
+      throw new AssertionError("build failed: " + e.getMessage(), e);
+    }
+    return net;
+  }
+
+  @Test
+  void nonBinaryClassNeedsAPositiveClass() throws Exception {
+    Instances race = new Instances(adult);
+    race.setClassIndex(race.attribute("race").index());
+    assertTrue(buildError(small(), race).contains("set positive-class"));
+    MinDiffNetwork oneVsRest = small();
+    oneVsRest.setPositiveClass("White");
+    oneVsRest.buildClassifier(race);
+    double[] p = oneVsRest.distributionForInstance(race.instance(0));
+    assertEquals(5, p.length);
+    assertEquals(1.0, p[0] + p[1] + p[2] + p[3] + p[4], 1e-9);
+    assertTrue(oneVsRest.toString().contains("Positive class: White"));
+  }
+
+  @Test
+  void sameSeedGivesIdenticalModelsAndSerializationKeepsPredictions() throws Exception {
+    MinDiffNetwork a = small();
+    a.setFloodLevel(0.3);
+    a.buildClassifier(adult);
+    MinDiffNetwork b = small();
+    b.setFloodLevel(0.3);
+    b.buildClassifier(adult);
+    assertArrayEquals(a.getModel().parameters(), b.getModel().parameters(), 0.0);
+    assertEquals(a.getReport().trainMmd(), b.getReport().trainMmd());
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(a);
+    }
+    MinDiffNetwork copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (MinDiffNetwork) in.readObject();
+    }
+    assertArrayEquals(a.distributionsForInstances(adult)[7], copy.distributionsForInstances(adult)[7], 0.0);
+    assertEquals(a.toString(), copy.toString());
+  }
+
+  @Test
+  void earlyStoppingRestoresTheBestConstrainedValidationError() throws Exception {
+    MinDiffNetwork net = small();
+    net.setEpochs(6);
+    net.setValidationFraction(0.3);
+    net.setPatience(10);
+    net.buildClassifier(adult);
+    MinDiffReport r = net.getReport();
+    assertEquals(6, r.validationError().size());
+    double best = Collections.min(r.validationError());
+    assertEquals(best, r.validationChoice().error(), 1e-9, "the restored weights reproduce the best epoch's score");
+    assertTrue(r.validationChoice().gap() <= 0.01);
+    assertTrue(net.toString().contains("Early stopping selected epoch " + r.bestEpoch()));
+  }
+
+  @Test
+  void reportShowsTrainingMmdAndGroupRates() throws Exception {
+    MinDiffNetwork net = small();
+    net.buildClassifier(adult);
+    MinDiffReport r = net.getReport();
+    assertTrue(r.active());
+    assertEquals(3, r.trainMmd().size());
+    assertTrue(r.trainMmd().stream().allMatch(m -> m >= 0 && Double.isFinite(m)));
+    assertTrue(r.train().sensitive().weight() > 0 && r.train().reference().weight() > 0);
+    String text = net.toString();
+    assertTrue(text.contains("S = {sex = Female}"), text);
+    assertTrue(text.contains("train MMD"), text);
+    assertTrue(text.contains("sex is not a network input"), text);
+  }
+
+  @Test
+  void withoutANominalAttributeTheDefaultSwitchesMinDiffOff() throws Exception {
+    RemoveType numericOnly = new RemoveType();
+    numericOnly.setOptions(new String[] {"-T", "nominal"});
+    Instances unchanged = new Instances(adult);
+    unchanged.setClassIndex(-1);
+    numericOnly.setInputFormat(unchanged);
+    Instances numeric = Filter.useFilter(unchanged, numericOnly);
+    numeric.insertAttributeAt(adult.classAttribute().copy("income"), numeric.numAttributes());
+    for (int i = 0; i < numeric.numInstances(); i++) {
+      numeric.instance(i).setValue(numeric.numAttributes() - 1, adult.instance(i).classValue());
+    }
+    numeric.setClassIndex(numeric.numAttributes() - 1);
+    MinDiffNetwork net = small();
+    net.setSensitiveAttribute("first");
+    net.buildClassifier(numeric);
+    assertFalse(net.getReport().active());
+    assertTrue(net.toString().contains("MinDiff is INACTIVE"));
+    net.setSensitiveAttribute("1");
+    assertTrue(buildError(net, numeric).contains("must be nominal"), "an explicit choice never falls back");
+  }
+
+  @Test
+  void minDiffShrinksTheTrainingFnrGap() throws Exception {
+    MinDiffNetwork plain = small();
+    plain.setLambda(0);
+    plain.setEpochs(8);
+    plain.buildClassifier(adult);
+    MinDiffNetwork fair = small();
+    fair.setLambda(10);
+    fair.setEpochs(8);
+    fair.buildClassifier(adult);
+    double gapPlain = plain.getReport().train().fnrGap();
+    double gapFair = fair.getReport().train().fnrGap();
+    assertTrue(gapFair < gapPlain - 0.05, "FNR gap plain " + gapPlain + ", MinDiff " + gapFair);
+  }
+}

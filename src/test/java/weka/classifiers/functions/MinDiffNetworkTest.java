@@ -1,0 +1,27 @@
+package weka.classifiers.functions;
+
+import weka.classifiers.AbstractClassifierTest;
+import weka.classifiers.Classifier;
+
+/**
+ * Weka's own harness (CheckClassifier, CheckOptionHandler, CheckGOE, regression reference). The
+ * harness data are random: with the default sensitive attribute {@code first}, MinDiff runs on the
+ * first nominal attribute when the data have one with both groups holding positives, and is
+ * switched off (plain network) otherwise; both paths are exercised.
+ */
+public class MinDiffNetworkTest extends AbstractClassifierTest {
+  public MinDiffNetworkTest(String name) {
+    super(name);
+  }
+
+  @Override
+  public Classifier getClassifier() {
+    MinDiffNetwork net = new MinDiffNetwork();
+    net.setHiddenLayers("4");
+    net.setEpochs(2);
+    net.setBatchSizeTrain(8);
+    net.setMindiffBatchSize(4);
+    net.setDataType(AbstractNetworkClassifier.Precision.DOUBLE);
+    return net;
+  }
+}
