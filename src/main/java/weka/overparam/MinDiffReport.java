@@ -90,7 +90,7 @@ public record MinDiffReport(String summary, String inactiveReason, int[] cellSiz
     }
   }
 
-  /** Whether the MinDiff penalty was on. */
+  /** Whether MinDiff had its groups (false when it was switched off; lambda may still be 0). */
   public boolean active() {
     return inactiveReason == null;
   }

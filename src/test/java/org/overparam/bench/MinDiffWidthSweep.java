@@ -23,14 +23,15 @@ import weka.overparam.SensitiveAttribute;
  * Width sweep of Veldanda et al. on UCI Adult (sensitive attribute sex, positive class >50K, FNR
  * equalised): for each hidden width and each configuration (plain network, MinDiff, MinDiff with
  * flooding, with L2, with fairness-aware early stopping) it trains MinDiffNetwork on a seeded
- * sample of adult-train and reports training and test error, the FNR gaps at probability 0.5, the
+ * sample of adult-train and measures training and test error, the FNR gaps at probability 0.5, the
  * final training MMD, and the fairness-constrained test error (per-group thresholds chosen on a
- * separate seeded sample of adult-train, FNR gap <= 0.01, applied to adult-test).
+ * separate seeded sample of adult-train, FNR gap <= 0.01, applied to adult-test). Each seed draws
+ * its own samples and initialises its own networks; the summary table gives mean (sd) over seeds.
  *
  * <pre>
  * java ... org.overparam.bench.MinDiffWidthSweep -train adult-train.arff.gz -test adult-test.arff.gz
- *     [-n-train 1000] [-n-select 4000] [-widths 2,8,32,128,512,2048] [-configs plain,mindiff,flood,l2,es]
- *     [-S 1] [-csv out.csv] [-- extra MinDiffNetwork options]
+ *     [-n-train 1000] [-n-select 2000] [-widths 2,8,32,128,512,2048] [-configs plain,mindiff,flood,l2,es]
+ *     [-seeds 1,2,3] [-csv out.csv] [-- shared MinDiffNetwork options]
  * </pre>
  */
 public final class MinDiffWidthSweep {
@@ -47,68 +48,104 @@ public final class MinDiffWidthSweep {
     CONFIGS.put("es", "-lambda 1.5 -validation-fraction 0.2 -patience 20");
   }
 
+  /** Measured columns, in CSV order. */
+  static final String[] COLUMNS = {"train_error", "train_fnr_gap", "final_train_mmd", "test_error", "test_fnr_gap",
+      "constrained_test_error", "constrained_test_fnr_gap", "epochs", "seconds"};
+
   public static void main(String[] args) throws Exception {
     String[] options = args.clone();
     String[] extra = Utils.partitionOptions(options);
     String trainFile = Utils.getOption("train", options);
     String testFile = Utils.getOption("test", options);
     int nTrain = intOption("n-train", options, 1000);
-    int nSelect = intOption("n-select", options, 4000);
-    String widths = orDefault(Utils.getOption("widths", options), "2,8,32,128,512,2048");
-    String configs = orDefault(Utils.getOption("configs", options), String.join(",", CONFIGS.keySet()));
-    int seed = intOption("S", options, 1);
+    int nSelect = intOption("n-select", options, 2000);
+    String[] widths = orDefault(Utils.getOption("widths", options), "2,8,32,128,512,2048").split(",");
+    String[] configs = orDefault(Utils.getOption("configs", options), String.join(",", CONFIGS.keySet())).split(",");
+    String[] seeds = orDefault(Utils.getOption("seeds", options), "1").split(",");
     String csv = Utils.getOption("csv", options);
+    Utils.checkForRemainingOptions(options);
     String shared = "-sensitive-attribute sex -sensitive-value Female -positive-class >50K " + String.join(" ", extra);
 
     Instances all = read(trainFile);
     Instances test = read(testFile);
-    all.randomize(new Random(seed));
-    Instances train = new Instances(all, 0, nTrain);
-    Instances select = new Instances(all, nTrain, nSelect);
-    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "sex", "Female");
-    int pos = SensitiveAttribute.positiveClass(train, ">50K");
-    ThresholdSearch search = ThresholdSearch.withTolerance(0.01);
-
     PrintStream out = System.out;
-    List<String> rows = new ArrayList<>();
-    String header = "width,config,params,train_error,train_fnr_gap,final_train_mmd,test_error,test_fnr_gap,"
-        + "constrained_test_error,constrained_test_fnr_gap,epochs,seconds";
-    rows.add(header);
-    out.printf("Adult: %d training rows, %d threshold-selection rows, %d test rows; shared options: %s%n%n",
-        train.numInstances(), select.numInstances(), test.numInstances(), shared);
-    out.printf("| width | config | train err | train FNR gap | final train MMD | test err | test FNR gap | "
-        + "constrained test err | its test FNR gap | epochs | s |%n|---|---|---|---|---|---|---|---|---|---|---|%n");
-    for (String w : widths.split(",")) {
-      for (String c : configs.split(",")) {
-        MinDiffNetwork net = new MinDiffNetwork();
-        net.setOptions(Utils.splitOptions(shared + " -hidden-layers " + w + " -S " + seed + " " + CONFIGS.get(c)));
-        long start = System.nanoTime();
-        net.buildClassifier(train);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        GroupScores onTrain = GroupScores.of(net, train, sex, pos);
-        GroupScores onSelect = GroupScores.of(net, select, sex, pos);
-        GroupScores onTest = GroupScores.of(net, test, sex, pos);
-        GroupMetrics tr = onTrain.atHalf();
-        GroupMetrics te = onTest.atHalf();
-        ThresholdSearch.Choice choice = onSelect.constrained(search, MinDiffLabel.POSITIVE);
-        GroupMetrics constrained = choice.feasible() ? onTest.at(choice) : null;
-        List<Double> mmd = net.getReport().trainMmd();
-        double finalMmd = mmd.isEmpty() ? Double.NaN : mmd.get(mmd.size() - 1);
-        int epochs = net.getReport().taskLoss().size();
-        double cErr = constrained == null ? Double.NaN : constrained.overall().error();
-        double cGap = constrained == null ? Double.NaN : constrained.fnrGap();
-        rows.add(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.4f,%.6f,%.4f,%.4f,%.4f,%.4f,%d,%.1f", w, c,
-            net.getModel().numParameters(), tr.overall().error(), tr.fnrGap(), finalMmd, te.overall().error(),
-            te.fnrGap(), cErr, cGap, epochs, seconds));
-        out.printf(Locale.ROOT, "| %s | %s | %.4f | %.4f | %s | %.4f | %.4f | %.4f | %.4f | %d | %.0f |%n", w, c,
-            tr.overall().error(), tr.fnrGap(), Double.isNaN(finalMmd) ? "-" : String.format(Locale.ROOT, "%.5f", finalMmd),
-            te.overall().error(), te.fnrGap(), cErr, cGap, epochs, seconds);
-        out.flush();
+    out.printf("Adult: %d training rows and %d threshold-selection rows drawn per seed from adult-train, %d test rows;"
+        + " seeds %s; shared options: %s%n", nTrain, nSelect, test.numInstances(), String.join(",", seeds), shared);
+    List<String> csvRows = new ArrayList<>();
+    csvRows.add("seed,width,config,params," + String.join(",", COLUMNS));
+    Map<String, List<double[]>> results = new LinkedHashMap<>();
+    for (String seed : seeds) {
+      Instances shuffled = new Instances(all);
+      shuffled.randomize(new Random(Long.parseLong(seed)));
+      Instances train = new Instances(shuffled, 0, nTrain);
+      Instances select = new Instances(shuffled, nTrain, nSelect);
+      for (String w : widths) {
+        for (String c : configs) {
+          MinDiffNetwork net = new MinDiffNetwork();
+          net.setOptions(Utils.splitOptions(shared + " -hidden-layers " + w + " -S " + seed + " " + CONFIGS.get(c)));
+          long start = System.nanoTime();
+          net.buildClassifier(train);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          double[] m = measure(net, train, select, test, seconds);
+          results.computeIfAbsent(w + "," + c, k -> new ArrayList<>()).add(m);
+          StringBuilder row = new StringBuilder(seed + "," + w + "," + c + "," + net.getModel().numParameters());
+          for (double v : m) {
+            row.append(',').append(String.format(Locale.ROOT, "%.6f", v));
+          }
+          csvRows.add(row.toString());
+          out.println("run " + row);
+          out.flush();
+        }
       }
     }
-    if (!csv.isEmpty()) {
-      Files.write(Path.of(csv), rows);
+    out.printf("%n| width | config | train err | train FNR gap | final train MMD | test err | test FNR gap | "
+        + "constrained test err | its test FNR gap |%n|---|---|---|---|---|---|---|---|---|%n");
+    for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
+      String[] key = e.getKey().split(",");
+      StringBuilder line = new StringBuilder("| " + key[0] + " | " + key[1] + " |");
+      for (int col = 0; col < 7; col++) {
+        line.append(' ').append(meanSd(e.getValue(), col)).append(" |");
+      }
+      out.println(line);
     }
+    if (!csv.isEmpty()) {
+      Files.write(Path.of(csv), csvRows);
+    }
+  }
+
+  /** The {@link #COLUMNS} of one trained network. */
+  private static double[] measure(MinDiffNetwork net, Instances train, Instances select, Instances test,
+      double seconds) throws Exception {
+    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "sex", "Female");
+    int pos = SensitiveAttribute.positiveClass(train, ">50K");
+    GroupMetrics tr = GroupScores.of(net, train, sex, pos).atHalf();
+    GroupScores onTest = GroupScores.of(net, test, sex, pos);
+    GroupMetrics te = onTest.atHalf();
+    ThresholdSearch.Choice choice = GroupScores.of(net, select, sex, pos)
+        .constrained(ThresholdSearch.withTolerance(0.01), MinDiffLabel.POSITIVE);
+    GroupMetrics constrained = choice.feasible() ? onTest.at(choice) : null;
+    List<Double> mmd = net.getReport().trainMmd();
+    return new double[] {tr.overall().error(), tr.fnrGap(), mmd.isEmpty() ? Double.NaN : mmd.get(mmd.size() - 1),
+        te.overall().error(), te.fnrGap(), constrained == null ? Double.NaN : constrained.overall().error(),
+        constrained == null ? Double.NaN : constrained.fnrGap(), net.getReport().taskLoss().size(), seconds};
+  }
+
+  private static String meanSd(List<double[]> runs, int col) {
+    double sum = 0;
+    for (double[] r : runs) {
+      sum += r[col];
+    }
+    double mean = sum / runs.size();
+    if (Double.isNaN(mean)) {
+      return "-";
+    }
+    double ss = 0;
+    for (double[] r : runs) {
+      ss += (r[col] - mean) * (r[col] - mean);
+    }
+    String digits = col == 2 ? "%.4f" : "%.3f";
+    String m = String.format(Locale.ROOT, digits, mean);
+    return runs.size() < 2 ? m : m + " (" + String.format(Locale.ROOT, digits, Math.sqrt(ss / (runs.size() - 1))) + ")";
   }
 
   private static Instances read(String file) throws Exception {

@@ -147,6 +147,16 @@ class MinDiffNetworkBehaviourTest {
   }
 
   @Test
+  void composesWithItopSparsity() throws Exception {
+    MinDiffNetwork net = small();
+    net.setSparsity(0.5);
+    net.setNumTopologyUpdates(2);
+    net.buildClassifier(adult);
+    assertTrue(net.getItopReport() != null, "sparse training ran");
+    assertTrue(net.getReport().trainMmd().size() == 3 && net.getReport().active());
+  }
+
+  @Test
   void withoutANominalAttributeTheDefaultSwitchesMinDiffOff() throws Exception {
     RemoveType numericOnly = new RemoveType();
     numericOnly.setOptions(new String[] {"-T", "nominal"});
