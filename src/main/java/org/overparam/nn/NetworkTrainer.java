@@ -323,6 +323,11 @@ public final class NetworkTrainer {
     return correct;
   }
 
+  /** A copy of the current parameters (for tests). */
+  double[] currentParameters() {
+    return Dl4jRuntime.call(() -> net.params().toDoubleVector());
+  }
+
   public int epochsDone() {
     return epoch;
   }
