@@ -91,6 +91,23 @@ class ItopSparseNetworkBehaviourTest {
   }
 
   @Test
+  void iterativeClassifierOptimizerChoosesTheEpochs() throws Exception {
+    Instances data = load("iris.arff");
+    weka.classifiers.meta.IterativeClassifierOptimizer ico = new weka.classifiers.meta.IterativeClassifierOptimizer();
+    ItopSparseNetwork net = small(0.5);
+    net.setEpochs(40);
+    net.setHiddenLayers("16");
+    ico.setIterativeClassifier(net);
+    ico.setNumFolds(2);
+    ico.setLookAheadIterations(5);
+    ico.buildClassifier(data);
+    assertTrue(ico.toString().contains("Best value found"), ico.toString());
+    Evaluation e = new Evaluation(data);
+    e.evaluateModel(ico, data);
+    assertTrue(e.pctCorrect() > 80, "accuracy " + e.pctCorrect());
+  }
+
+  @Test
   void unbuiltClassifierSerializes() throws Exception {
     ItopSparseNetwork copy = (ItopSparseNetwork) AbstractClassifier.makeCopy(new ItopSparseNetwork());
     assertNotNull(copy.toString());
