@@ -16,8 +16,8 @@ for set in "${@:-segment letter fashion}"; do
   for s in $set; do
     case $s in
       segment) run segment "$data/segment-challenge.arff" "$data/segment-test.arff" 100 ;;
-      letter) run letter "$data/letter.arff.gz" split:0.8 50 "-batch-size-train 128" ;;
-      fashion) run fashion-mnist "$data/fashion-mnist-train-10k.arff.gz" "$data/fashion-mnist-test.arff.gz" 30 "-batch-size-train 128" ;;
+      letter) run letter "$data/letter.arff.gz" split:0.8 20 "-batch-size-train 128 -min-update-interval-epochs 0.25" ;;
+      fashion) run fashion-mnist "$data/fashion-mnist-train-10k.arff.gz" "$data/fashion-mnist-test.arff.gz" 10 "-batch-size-train 128 -min-update-interval-epochs 0.2" ;;
       *) echo "unknown data set $s" >&2; exit 2 ;;
     esac
   done
