@@ -1,15 +1,20 @@
-#!/bin/sh
-# MinDiffNetwork width sweep on UCI Adult (README "Results / MinDiffNetwork").
-# Usage, from the repository root:  sh src/test/scripts/mindiff-width-sweep.sh [extra sweep options]
-#   e.g.  sh src/test/scripts/mindiff-width-sweep.sh -widths 2,16,128,1024 -- -epochs 200
-# Writes target/mindiff-width-sweep.csv and prints a Markdown table.
-set -e
-DATA=${OVERPARAM_SHARED_DATA:-../shared/data}
-[ -f "$DATA/adult-train.arff.gz" ] || { echo "adult-train.arff.gz not found in $DATA (set OVERPARAM_SHARED_DATA)" >&2; exit 1; }
-mvn -B -q test-compile
-CPFILE=$(mktemp)
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE" >/dev/null
-CP="target/classes:target/test-classes:$(tr ':' '\n' < "$CPFILE" | grep '\.jar$' | paste -sd:)"
-rm -f "$CPFILE"
-OMP_NUM_THREADS=${OMP_NUM_THREADS:-1} java -Xmx4g -cp "$CP" org.overparam.bench.MinDiffWidthSweep \
-  -train "$DATA/adult-train.arff.gz" -test "$DATA/adult-test.arff.gz" -csv target/mindiff-width-sweep.csv "$@"
+#!/usr/bin/env bash
+# MinDiffNetwork width sweep on UCI Adult (README "Results / MinDiffNetwork"): plain network, MinDiff,
+# MinDiff + flooding / L2 / fairness-aware early stopping, hidden width 2 ... 2048.
+# Usage (from anywhere): src/test/scripts/mindiff-width-sweep.sh [sweep options] [-- MinDiffNetwork options]
+#   e.g. src/test/scripts/mindiff-width-sweep.sh -seeds 1,2,3 -- -epochs 60 -updater ADAM -learning-rate 0.003
+# Sweep options: -widths 2,8,... -configs plain,mindiff,flood,l2,es -seeds 1 -n-train 1000 -n-select 2000.
+# Reads ../shared/data/adult-{train,test}.arff.gz (or $OVERPARAM_SHARED_DATA); writes target/mindiff-width-sweep.csv.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+data=${OVERPARAM_SHARED_DATA:-../shared/data}
+[ -f "$data/adult-train.arff.gz" ] || { echo "adult-train.arff.gz not found in $data (set OVERPARAM_SHARED_DATA)" >&2; exit 1; }
+mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+# Run from a snapshot of the classes, so that a rebuild during a long run cannot pull them away.
+snap=$(mktemp -d)
+trap 'rm -rf "$snap"' EXIT
+cp -r target/classes target/test-classes "$snap"/
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+java -Xmx4g -cp "$snap/classes:$snap/test-classes:$(cat target/test.classpath)" \
+  org.overparam.bench.MinDiffWidthSweep -train "$data/adult-train.arff.gz" -test "$data/adult-test.arff.gz" \
+  -csv target/mindiff-width-sweep.csv "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'
