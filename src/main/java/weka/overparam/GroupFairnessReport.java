@@ -1,7 +1,6 @@
 package weka.overparam;
 
 import org.overparam.mindiff.GroupMetrics;
-import org.overparam.mindiff.GroupRates;
 import org.overparam.mindiff.MinDiffLabel;
 import org.overparam.mindiff.ThresholdSearch;
 
@@ -45,10 +44,5 @@ public final class GroupFairnessReport {
 
   private static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
-  }
-
-  /** Rates of one group (for compact one-line reports). */
-  public static String compact(GroupRates r) {
-    return "FPR " + num(r.fpr()) + ", FNR " + num(r.fnr()) + ", error " + num(r.error());
   }
 }

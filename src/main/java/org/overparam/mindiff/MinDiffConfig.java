@@ -33,10 +33,4 @@ public record MinDiffConfig(double lambda, Kernel kernel, double kernelLength, i
     Checks.nonNegative("positive-class", positiveClass);
     Checks.inClosed("gap-tolerance", gapTolerance, 0, 1);
   }
-
-  /** The defaults, with the given positive class. */
-  public static MinDiffConfig defaults(int positiveClass) {
-    return new MinDiffConfig(DEFAULT_LAMBDA, Kernel.GAUSSIAN, DEFAULT_KERNEL_LENGTH,
-        DEFAULT_MINDIFF_BATCH_SIZE, 0, MinDiffLabel.POSITIVE, positiveClass, DEFAULT_GAP_TOLERANCE);
-  }
 }
