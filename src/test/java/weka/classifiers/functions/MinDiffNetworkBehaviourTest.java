@@ -144,6 +144,13 @@ class MinDiffNetworkBehaviourTest {
     assertTrue(text.contains("S = {sex = Female}"), text);
     assertTrue(text.contains("train MMD"), text);
     assertTrue(text.contains("sex is not a network input"), text);
+
+    MinDiffNetwork withSex = small();
+    withSex.setSensitiveAsInput(true);
+    withSex.setEpochs(1);
+    withSex.buildClassifier(adult);
+    assertEquals(net.getModel().numInputs() + 2, withSex.getModel().numInputs(), "sex one-hot: 2 more inputs");
+    assertTrue(withSex.toString().contains("sex is a network input"));
   }
 
   @Test
