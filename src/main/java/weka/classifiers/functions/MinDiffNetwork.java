@@ -4,11 +4,13 @@ import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.overparam.mindiff.DecisionThresholds;
 import org.overparam.mindiff.FairnessValidationScore;
 import org.overparam.mindiff.Kernel;
 import org.overparam.mindiff.MinDiffConfig;
 import org.overparam.mindiff.MinDiffLabel;
 import org.overparam.mindiff.MinDiffObjective;
+import org.overparam.mindiff.PositiveScore;
 import org.overparam.mindiff.ThresholdSearch;
 import org.overparam.nn.NetworkModel;
 import org.overparam.nn.Objective;
@@ -63,6 +65,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   private double floodLevel;
   private double gapTolerance = MinDiffConfig.DEFAULT_GAP_TOLERANCE;
   private boolean sensitiveAsInput;
+  private DecisionThresholds decisionThresholds = DecisionThresholds.DEFAULT;
 
   // Fitted state
   private SensitiveAttribute group;
@@ -152,6 +155,10 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     group = null;
     inactiveReason = null;
     report = null;
+    if (decisionThresholds == DecisionThresholds.GROUP_CONSTRAINED && !(getValidationFraction() > 0)) {
+      throw new IllegalArgumentException("decision-thresholds GROUP_CONSTRAINED chooses the group thresholds on the "
+          + "validation split: set validation-fraction > 0");
+    }
     positiveIndex = SensitiveAttribute.positiveClass(train, AUTO.equalsIgnoreCase(positiveClass.trim()) ? "" : positiveClass);
     boolean byDefault = SensitiveAttribute.FIRST.equalsIgnoreCase(sensitiveAttribute.trim());
     try {
@@ -238,7 +245,59 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
 
   @Override
   protected String describeModel() {
-    return report == null ? "" : report.format();
+    if (report == null) {
+      return "";
+    }
+    String thresholds = "";
+    if (decisionThresholds == DecisionThresholds.GROUP_CONSTRAINED) {
+      ThresholdSearch.Choice c = groupThresholds();
+      thresholds = c == null
+          ? "\nPredictions use probability 0.5 for both groups: no feasible group thresholds were found.\n"
+          : String.format("%nPredictions use the group thresholds (decision-thresholds GROUP_CONSTRAINED): "
+              + "sigmoid(z - %.4f) for S, sigmoid(z - %.4f) for R.%n", c.tauS(), c.tauR());
+    }
+    return report.format() + thresholds;
+  }
+
+  /** The validation-chosen thresholds the predictions apply, or null. */
+  private ThresholdSearch.Choice groupThresholds() {
+    if (decisionThresholds != DecisionThresholds.GROUP_CONSTRAINED || report == null || group == null) {
+      return null;
+    }
+    ThresholdSearch.Choice c = report.validationChoice();
+    return c != null && c.feasible() ? c : null;
+  }
+
+  @Override
+  public double[] distributionForInstance(Instance instance) throws Exception {
+    return applyThresholds(super.distributionForInstance(instance), instance);
+  }
+
+  @Override
+  public double[][] distributionsForInstances(Instances insts) throws Exception {
+    double[][] p = super.distributionsForInstances(insts);
+    for (int i = 0; i < p.length; i++) {
+      applyThresholds(p[i], insts.instance(i));
+    }
+    return p;
+  }
+
+  /** Shifts the positive score by the instance's group threshold; other classes keep their shares. */
+  private double[] applyThresholds(double[] p, Instance instance) {
+    ThresholdSearch.Choice c = groupThresholds();
+    if (c == null) {
+      return p;
+    }
+    double z = PositiveScore.ofProbability(p[positiveIndex]) - (group.isSensitive(instance) ? c.tauS() : c.tauR());
+    double q = 1 / (1 + Math.exp(-z));
+    double rest = 1 - p[positiveIndex];
+    for (int k = 0; k < p.length; k++) {
+      if (k != positiveIndex) {
+        p[k] = rest > 0 ? p[k] * (1 - q) / rest : (1 - q) / (p.length - 1);
+      }
+    }
+    p[positiveIndex] = q;
+    return p;
   }
 
   /** The fairness report of the last training run (null before training). */
@@ -373,6 +432,20 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
 
   public void setSensitiveAsInput(boolean sensitiveAsInput) {
     this.sensitiveAsInput = sensitiveAsInput;
+  }
+
+  @OptionMetadata(displayName = "decision thresholds", description = "DEFAULT: predict with the network's "
+      + "probability; GROUP_CONSTRAINED: shift each group's positive score by the thresholds of the "
+      + "fairness-constrained validation error, so that Weka's accuracy is the constrained accuracy (needs "
+      + "validation-fraction > 0) (default DEFAULT).", commandLineParamName = "decision-thresholds",
+      commandLineParamSynopsis = "-decision-thresholds <DEFAULT|GROUP_CONSTRAINED>", displayOrder = 71,
+      category = "MinDiff")
+  public DecisionThresholds getDecisionThresholds() {
+    return decisionThresholds;
+  }
+
+  public void setDecisionThresholds(DecisionThresholds decisionThresholds) {
+    this.decisionThresholds = decisionThresholds;
   }
 
   @Override

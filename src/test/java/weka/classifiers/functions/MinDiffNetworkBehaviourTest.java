@@ -132,6 +132,32 @@ class MinDiffNetworkBehaviourTest {
   }
 
   @Test
+  void groupConstrainedDecisionThresholdsShiftEachGroupsScore() throws Exception {
+    MinDiffNetwork plain = small();
+    plain.setValidationFraction(0.3);
+    plain.buildClassifier(adult);
+    MinDiffNetwork shifted = small();
+    shifted.setValidationFraction(0.3);
+    shifted.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
+    shifted.buildClassifier(adult);
+    org.overparam.mindiff.ThresholdSearch.Choice c = shifted.getReport().validationChoice();
+    assertTrue(c.feasible());
+    double[][] p = plain.distributionsForInstances(adult);
+    double[][] q = shifted.distributionsForInstances(adult);
+    for (int i = 0; i < 50; i++) {
+      boolean female = adult.instance(i).stringValue(adult.attribute("sex")).equals("Female");
+      double z = Math.log(p[i][1]) - Math.log1p(-p[i][1]) - (female ? c.tauS() : c.tauR());
+      assertEquals(1 / (1 + Math.exp(-z)), q[i][1], 1e-9, "instance " + i);
+      assertEquals(1.0, q[i][0] + q[i][1], 1e-12);
+      assertArrayEquals(q[i], shifted.distributionForInstance(adult.instance(i)), 1e-12);
+    }
+    assertTrue(shifted.toString().contains("Predictions use the group thresholds"));
+    MinDiffNetwork noSplit = small();
+    noSplit.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
+    assertTrue(buildError(noSplit, adult).contains("validation-fraction"));
+  }
+
+  @Test
   void reportShowsTrainingMmdAndGroupRates() throws Exception {
     MinDiffNetwork net = small();
     net.buildClassifier(adult);
