@@ -22,8 +22,15 @@ import java.util.SplittableRandom;
 public interface Objective {
   int[] NO_ROWS = new int[0];
 
-  /** Called once before the first step, with the training labels and instance weights. */
-  default void begin(TrainingSet data, SplittableRandom rng) {}
+  /**
+   * Called once before the first step.
+   *
+   * @param data the whole training set (row positions are fixed for the run)
+   * @param trainRows the rows the optimiser trains on (all rows, or all but the validation split
+   *     when early stopping holds some out); extra rows must be drawn from these
+   * @param rng a stream derived from the user's seed, for the objective's own randomness
+   */
+  default void begin(TrainingSet data, int[] trainRows, SplittableRandom rng) {}
 
   /**
    * Training rows to forward together with the minibatch {@code batchRows} (e.g. MinDiff's
