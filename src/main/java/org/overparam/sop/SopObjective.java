@@ -23,6 +23,7 @@ public final class SopObjective implements Objective {
   private final double lrV;
 
   private int[] labels;
+  private int[] trainRows;
   private int numClasses;
   private double[] u;
   private double[][] v;
@@ -51,8 +52,9 @@ public final class SopObjective implements Objective {
   }
 
   @Override
-  public void begin(TrainingSet data, SplittableRandom rng) {
+  public void begin(TrainingSet data, int[] trainRows, SplittableRandom rng) {
     int n = data.size();
+    this.trainRows = trainRows.clone();
     numClasses = data.numClasses();
     labels = data.labels().clone();
     lastPrediction = new int[n];
@@ -68,7 +70,8 @@ public final class SopObjective implements Objective {
         }
       }
     }
-    loss = new SopLoss(config.variant(), config.lambdaBalance(), prior(labels, numClasses, config.balancePrior()),
+    int[] trainLabels = Arrays.stream(this.trainRows).map(i -> labels[i]).toArray();
+    loss = new SopLoss(config.variant(), config.lambdaBalance(), prior(trainLabels, numClasses, config.balancePrior()),
         config.lambdaConsistency());
   }
 
@@ -203,7 +206,7 @@ public final class SopObjective implements Objective {
     metrics.put(config.ceOnly() ? "ce" : "sop_ce", epochCe / steps);
     if (!config.ceOnly()) {
       metrics.put("sop_mse", epochMse / steps);
-      metrics.put("flagged", (double) noiseReport().numFlagged() / labels.length);
+      metrics.put("flagged", (double) noiseReport().numFlagged() / trainRows.length);
     }
     lastCe = epochCe / steps;
     lastMse = epochMse / steps;
@@ -223,10 +226,28 @@ public final class SopObjective implements Objective {
     return config.ceOnly() ? Double.NaN : lastMse;
   }
 
-  /** The report of suspected wrong labels from the current u, v; null with {@code ce-only}. */
+  /**
+   * The report of suspected wrong labels from the current u, v, over the rows the optimiser
+   * trained on (row ids are training-set positions); null with {@code ce-only}.
+   */
   public NoiseReport noiseReport() {
     Checks.require(labels != null, "the objective has not been started");
-    return config.ceOnly() ? null : NoiseReport.compute(labels, u, v, lastPrediction);
+    if (config.ceOnly()) {
+      return null;
+    }
+    int m = trainRows.length;
+    int[] y = new int[m];
+    double[] uRows = new double[m];
+    double[][] vRows = new double[m][];
+    int[] predicted = new int[m];
+    for (int r = 0; r < m; r++) {
+      int i = trainRows[r];
+      y[r] = labels[i];
+      uRows[r] = u[i];
+      vRows[r] = v[i];
+      predicted[r] = lastPrediction[i];
+    }
+    return NoiseReport.compute(y, uRows, vRows, predicted).withRowIds(trainRows);
   }
 
   public double effectiveLrU() {

@@ -35,7 +35,7 @@ class SopObjectiveTest {
 
   private static SopObjective started(SopConfig config, double lrU, double lrV, long seed) {
     SopObjective objective = new SopObjective(config, lrU, lrV);
-    objective.begin(data(), new SplittableRandom(seed));
+    objective.begin(data(), java.util.stream.IntStream.range(0, N).toArray(), new SplittableRandom(seed));
     return objective;
   }
 
