@@ -72,12 +72,27 @@ public final class SopLoss {
    * @param v noise vectors of the batch rows, B×C (entry at the label is ignored)
    */
   public Result evaluate(double[][] logits, double[][] logitsView2, int[] labels, double[] u, double[][] v) {
+    return evaluate(logits, logitsView2, labels, u, v, null);
+  }
+
+  /**
+   * Evaluates the objective with relative instance weights ω_i (mean 1 over the training set): every
+   * 1/B of the spec becomes ω_i/B for row i, so a weight of 2 counts like a duplicated row.
+   *
+   * @param rowWeights ω per row, or null for all 1
+   */
+  public Result evaluate(double[][] logits, double[][] logitsView2, int[] labels, double[] u, double[][] v,
+      double[] rowWeights) {
     final int b = logits.length;
     final int c = logits[0].length;
     Checks.require(labels.length == b && u.length == b && v.length == b, "batch arrays differ in length");
+    Checks.require(rowWeights == null || rowWeights.length == b, "batch arrays differ in length");
     Checks.require(lambdaBalance == 0 || prior.length == c, "balance prior has " + prior.length + " classes, logits " + c);
     final double eps = SopConfig.EPS;
-    final double invB = 1.0 / b;
+    final double[] rowScale = new double[b]; // ω_i / B
+    for (int i = 0; i < b; i++) {
+      rowScale[i] = (rowWeights == null ? 1.0 : rowWeights[i]) / b;
+    }
 
     double[][] p = new double[b][];
     double[][] qHat = new double[b][c];
@@ -94,6 +109,7 @@ public final class SopLoss {
 
     for (int i = 0; i < b; i++) {
       int k = labels[i];
+      final double omegaOverB = rowScale[i];
       p[i] = softmax(logits[i]);
       double uTerm = labelTerm(u[i]);
       double s = 0;
@@ -109,9 +125,9 @@ public final class SopLoss {
         double qh = qTilde[j] / s;
         qHat[i][j] = qh;
         inRange[i][j] = (qh > eps && qh < 1) ? 1 : 0;
-        qBar[j] += clamp(qh, eps, 1) * invB;
+        qBar[j] += clamp(qh, eps, 1) * omegaOverB;
       }
-      ce -= Math.log(clamp(qHat[i][k], eps, 1)) * invB;
+      ce -= Math.log(clamp(qHat[i][k], eps, 1)) * omegaOverB;
 
       int h = argmax(logits[i]);
       prediction[i] = h;
@@ -120,13 +136,13 @@ public final class SopLoss {
         double hj = j == h ? 1 : 0;
         if (j == k) {
           double r = hj + uTerm - 1;
-          mse += r * r * invB;
-          duMse[i] = variant == SopVariant.REPO_HEAD ? 2 * invB * r * 2 * u[i] * uIota : 0;
+          mse += r * r * omegaOverB;
+          duMse[i] = variant == SopVariant.REPO_HEAD ? 2 * omegaOverB * r * 2 * u[i] * uIota : 0;
         } else {
           double r = hj - otherTerm(v[i][j]);
-          mse += r * r * invB;
+          mse += r * r * omegaOverB;
           double vIota = (v[i][j] * v[i][j] < 1) ? 1 : 0;
-          dvAll[i][j] = 2 * invB * r * (-2 * v[i][j]) * vIota;
+          dvAll[i][j] = 2 * omegaOverB * r * (-2 * v[i][j]) * vIota;
         }
       }
     }
@@ -146,11 +162,12 @@ public final class SopLoss {
     double[] dp = new double[c];
     for (int i = 0; i < b; i++) {
       int k = labels[i];
+      final double omegaOverB = rowScale[i];
       double gDotQ = 0;
       for (int j = 0; j < c; j++) {
-        g[j] = gBar[j] * inRange[i][j] * invB;
+        g[j] = gBar[j] * inRange[i][j] * omegaOverB;
         if (j == k) {
-          g[j] -= invB * inRange[i][k] / qHat[i][k];
+          g[j] -= omegaOverB * inRange[i][k] / qHat[i][k];
         }
         gDotQ += g[j] * qHat[i][j];
       }
@@ -177,12 +194,13 @@ public final class SopLoss {
       Checks.require(logitsView2.length == b, "view-2 logits have " + logitsView2.length + " rows, expected " + b);
       dLogitsView2 = new double[b][c];
       for (int i = 0; i < b; i++) {
+        final double omegaOverB = rowScale[i];
         double[] logP1 = logSoftmax(logits[i]);
         double[] logP2 = logSoftmax(logitsView2[i]);
         for (int j = 0; j < c; j++) {
           double p1 = Math.exp(logP1[j]);
-          consistency += p1 * (logP1[j] - logP2[j]) * invB;
-          dLogitsView2[i][j] = lambdaConsistency * invB * (Math.exp(logP2[j]) - p1);
+          consistency += p1 * (logP1[j] - logP2[j]) * omegaOverB;
+          dLogitsView2[i][j] = lambdaConsistency * omegaOverB * (Math.exp(logP2[j]) - p1);
         }
       }
     }

@@ -25,6 +25,7 @@ public final class SopObjective implements Objective {
   private int[] labels;
   private int[] trainRows;
   private int numClasses;
+  private double meanWeight = 1;
   private double[] u;
   private double[][] v;
   private int[] lastPrediction;
@@ -55,6 +56,8 @@ public final class SopObjective implements Objective {
   public void begin(TrainingSet data, int[] trainRows, SplittableRandom rng) {
     int n = data.size();
     this.trainRows = trainRows.clone();
+    meanWeight = Arrays.stream(this.trainRows).mapToDouble(i -> data.weights()[i]).sum() / this.trainRows.length;
+    Checks.require(meanWeight > 0, "all training instances have weight 0");
     numClasses = data.numClasses();
     labels = data.labels().clone();
     lastPrediction = new int[n];
@@ -115,11 +118,13 @@ public final class SopObjective implements Objective {
     int[] rows = Arrays.copyOf(step.rows(), b);
     double[][] z1 = Arrays.copyOf(logits, b);
     int[] batchLabels = new int[b];
+    double[] omega = new double[b];
     for (int r = 0; r < b; r++) {
       batchLabels[r] = labels[rows[r]];
+      omega[r] = step.weights()[r] / meanWeight;
     }
     if (config.ceOnly()) {
-      return crossEntropy(z1, batchLabels, rows, dLogits);
+      return crossEntropy(z1, batchLabels, omega, rows, dLogits);
     }
     double[] uBatch = new double[b];
     double[][] vBatch = new double[b][];
@@ -128,7 +133,7 @@ public final class SopObjective implements Objective {
       vBatch[r] = v[rows[r]];
     }
     double[][] z2 = views() == 2 ? Arrays.copyOfRange(logits, b, 2 * b) : null;
-    SopLoss.Result result = loss.evaluate(z1, z2, batchLabels, uBatch, vBatch);
+    SopLoss.Result result = loss.evaluate(z1, z2, batchLabels, uBatch, vBatch, omega);
     for (int r = 0; r < b; r++) {
       System.arraycopy(result.dLogits()[r], 0, dLogits[r], 0, numClasses);
       if (z2 != null) {
@@ -145,15 +150,16 @@ public final class SopObjective implements Objective {
     return result.total();
   }
 
-  /** Plain softmax cross-entropy, mean over the batch: the {@code ce-only} baseline. */
-  private double crossEntropy(double[][] z, int[] batchLabels, int[] rows, double[][] dLogits) {
+  /** Plain softmax cross-entropy, (1/B)·Σ ω_i·CE_i: the {@code ce-only} baseline. */
+  private double crossEntropy(double[][] z, int[] batchLabels, double[] omega, int[] rows, double[][] dLogits) {
     int b = z.length;
     double value = 0;
     for (int r = 0; r < b; r++) {
       double[] logP = SopLoss.logSoftmax(z[r]);
-      value -= logP[batchLabels[r]] / b;
+      double scale = omega[r] / b;
+      value -= scale * logP[batchLabels[r]];
       for (int c = 0; c < numClasses; c++) {
-        dLogits[r][c] = (Math.exp(logP[c]) - (c == batchLabels[r] ? 1 : 0)) / b;
+        dLogits[r][c] = scale * (Math.exp(logP[c]) - (c == batchLabels[r] ? 1 : 0));
       }
       lastPrediction[rows[r]] = SopLoss.argmax(z[r]);
     }

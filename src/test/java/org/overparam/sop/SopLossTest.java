@@ -148,15 +148,17 @@ class SopLossTest {
    * z⁽²⁾ ← λ_C·L_C; u ← CE + λ_B·B (+ MSE under REPO_HEAD); v ← MSE.
    */
   @ParameterizedTest
-  @CsvSource({"PAPER,0,0", "PAPER,0.1,0", "PAPER,0,0.9", "PAPER,0.1,0.9",
-      "REPO_HEAD,0,0", "REPO_HEAD,0.1,0", "REPO_HEAD,0,0.9", "REPO_HEAD,0.1,0.9"})
-  void handGradientsMatchCentralDifferences(SopVariant variant, double lambdaB, double lambdaC) {
+  @CsvSource({"PAPER,0,0,false", "PAPER,0.1,0,false", "PAPER,0,0.9,false", "PAPER,0.1,0.9,false",
+      "REPO_HEAD,0,0,false", "REPO_HEAD,0.1,0,false", "REPO_HEAD,0,0.9,false", "REPO_HEAD,0.1,0.9,false",
+      "PAPER,0.1,0.9,true", "REPO_HEAD,0.1,0.9,true"})
+  void handGradientsMatchCentralDifferences(SopVariant variant, double lambdaB, double lambdaC, boolean weighted) {
+    double[] w = weighted ? new double[] {0.5, 1.5, 1.0, 2.0} : null;
     for (long seed = 1; seed <= 3; seed++) {
       Point p = randomPoint(seed);
       double[] prior = {0.5, 0.3, 0.2};
       SopLoss loss = new SopLoss(variant, lambdaB, prior, lambdaC);
       double[][] z2 = lambdaC > 0 ? p.z2 : null;
-      SopLoss.Result r = loss.evaluate(p.z, z2, p.k, p.u, p.v);
+      SopLoss.Result r = loss.evaluate(p.z, z2, p.k, p.u, p.v, w);
       ToDoubleFunction<SopLoss.Result> thetaTerms = x -> x.ce() + lambdaB * x.balance() + x.mse();
       ToDoubleFunction<SopLoss.Result> uTerms = variant == SopVariant.PAPER
           ? x -> x.ce() + lambdaB * x.balance()
@@ -166,21 +168,35 @@ class SopLossTest {
           final int ii = i;
           final int jj = j;
           double numeric = central(h -> thetaTerms.applyAsDouble(
-              loss.evaluate(shift(p.z, ii, jj, h), z2, p.k, p.u, p.v)), 0);
+              loss.evaluate(shift(p.z, ii, jj, h), z2, p.k, p.u, p.v, w)), 0);
           assertGradient(r.dLogits()[i][j], numeric, variant + " dz[" + i + "][" + j + "]");
-          double numericV = central(h -> loss.evaluate(p.z, z2, p.k, p.u, shift(p.v, ii, jj, h)).mse(), 0);
+          double numericV = central(h -> loss.evaluate(p.z, z2, p.k, p.u, shift(p.v, ii, jj, h), w).mse(), 0);
           assertGradient(r.dv()[i][j], numericV, variant + " dv[" + i + "][" + j + "]");
           if (z2 != null) {
-            double numeric2 = central(h -> lambdaC * loss.evaluate(p.z, shift(z2, ii, jj, h), p.k, p.u, p.v)
+            double numeric2 = central(h -> lambdaC * loss.evaluate(p.z, shift(z2, ii, jj, h), p.k, p.u, p.v, w)
                 .consistency(), 0);
             assertGradient(r.dLogitsView2()[i][j], numeric2, variant + " dz2[" + i + "][" + j + "]");
           }
         }
         final int ii = i;
-        double numericU = central(h -> uTerms.applyAsDouble(loss.evaluate(p.z, z2, p.k, shift(p.u, ii, h), p.v)), 0);
+        double numericU = central(h -> uTerms.applyAsDouble(loss.evaluate(p.z, z2, p.k, shift(p.u, ii, h), p.v, w)), 0);
         assertGradient(r.du()[i], numericU, variant + " du[" + i + "]");
       }
     }
+  }
+
+  @Test
+  void weightTwoCountsLikeADuplicatedRow() {
+    double[][] z = {Z[0], Z[1], Z[1]};
+    SopLoss loss = new SopLoss(SopVariant.REPO_HEAD, 0.1, UNIFORM3, 0);
+    SopLoss.Result dup = loss.evaluate(z, null, new int[] {0, 2, 2}, new double[] {U[0], U[1], U[1]},
+        new double[][] {V[0], V[1], V[1]});
+    // B = 2 with ω = (2/3, 4/3) gives row 1 the share 2/3 it has in the duplicated batch of 3
+    SopLoss.Result weighted = loss.evaluate(Z, null, K, U, V, new double[] {2 / 3.0, 4 / 3.0});
+    assertEquals(dup.total(), weighted.total(), 1e-12);
+    assertEquals(dup.du()[0], weighted.du()[0], 1e-12);
+    assertEquals(dup.du()[1] + dup.du()[2], weighted.du()[1], 1e-12);
+    assertEquals(dup.dLogits()[1][1] + dup.dLogits()[2][1], weighted.dLogits()[1][1], 1e-12);
   }
 
   @Test

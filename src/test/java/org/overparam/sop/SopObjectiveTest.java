@@ -28,6 +28,12 @@ class SopObjectiveTest {
     return new TrainingSet(x, labels, w, C);
   }
 
+  private static double[] ones(int b) {
+    double[] w = new double[b];
+    java.util.Arrays.fill(w, 1.0);
+    return w;
+  }
+
   private static SopConfig config(SopVariant variant, double lambdaC, boolean project, boolean ceOnly) {
     return new SopConfig(variant, 1, 10, UvLrScaling.NONE, 128, 300, 0.1, project, lambdaC, 0,
         BalancePrior.UNIFORM, 0.1, 0, ceOnly);
@@ -48,7 +54,7 @@ class SopObjectiveTest {
       rows = java.util.Arrays.stream(rows).distinct().toArray();
       int b = rows.length;
       int[] batchLabels = java.util.Arrays.stream(rows).map(i -> labels[i]).toArray();
-      Objective.Step step = new Objective.Step(rows, b, batchLabels, new double[b], t / 3, t);
+      Objective.Step step = new Objective.Step(rows, b, batchLabels, ones(b), t / 3, t);
       double[][] logits = new double[objective.views() * b][C];
       for (double[] row : logits) {
         for (int c = 0; c < C; c++) {
@@ -103,7 +109,7 @@ class SopObjectiveTest {
     SopObjective objective = started(config(SopVariant.REPO_HEAD, 0, false, false), 1, 10, 1);
     double[] u0 = objective.u();
     int[] rows = {2, 5};
-    Objective.Step step = new Objective.Step(rows, 2, new int[] {2, 2}, new double[2], 0, 0);
+    Objective.Step step = new Objective.Step(rows, 2, new int[] {2, 2}, ones(2), 0, 0);
     double[][] logits = {{0, 3, 0}, {3, 0, 0}}; // both predict a class other than their label
     objective.lossAndGradient(step, logits, new double[2][C]);
     objective.afterStep(step);
@@ -137,7 +143,7 @@ class SopObjectiveTest {
     double[][] logits = {{1, 2, 0.5}, {0, 0, 0}};
     int[] rows = {0, 4};
     double[][] d = new double[2][C];
-    Objective.Step step = new Objective.Step(rows, 2, new int[] {0, 1}, new double[2], 0, 0);
+    Objective.Step step = new Objective.Step(rows, 2, new int[] {0, 1}, ones(2), 0, 0);
     double value = objective.lossAndGradient(step, logits, d);
     double[] p0 = SopLoss.softmax(logits[0]);
     assertEquals(-(Math.log(p0[0]) + Math.log(1 / 3.0)) / 2, value, 1e-12);
