@@ -33,6 +33,12 @@ public final class BackendReport {
     });
   }
 
+  /** Short name of the backend in use, e.g. "CPU (CpuBackend)". */
+  public static String backendName() {
+    return Dl4jRuntime.call(() -> (Nd4j.getEnvironment().isCPU() ? "CPU" : "CUDA") + " ("
+        + Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.factory().blas().getBlasVendor() + ")");
+  }
+
   /** The report as aligned text lines. */
   public static String format(Map<String, String> report) {
     StringBuilder sb = new StringBuilder();

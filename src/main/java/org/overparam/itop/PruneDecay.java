@@ -1,0 +1,9 @@
+package org.overparam.itop;
+
+/** How the prune rate changes over the topology updates. */
+public enum PruneDecay {
+  /** p_t = p_min + (p0 − p_min)(1 + cos(π t / T_stop)) / 2 (ITOP). */
+  COSINE,
+  /** p_t = p0 (SET). */
+  CONSTANT
+}

@@ -1,0 +1,9 @@
+package org.overparam.itop;
+
+/** Initial value of a regrown connection. */
+public enum RegrowInit {
+  /** Zero (ITOP, RigL). */
+  ZERO,
+  /** Drawn from N(0, regrow-init-std²) (SET). */
+  NORMAL
+}

@@ -1,0 +1,264 @@
+package org.overparam.itop;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The masks of all weight matrices and the prune-and-regrow step (itop.md §4.4), on plain arrays.
+ *
+ * <p>Layer l has n_l weights in DL4J's column-major order; {@code active[l][j]} says whether weight
+ * j is in the network and {@code fired[l][j]} whether it ever was (for the ITOP rate R_s). Counts
+ * are exact: every update removes and regrows the same number of weights per layer.
+ */
+public final class SparseMasks {
+  private final boolean[][] active;
+  private final boolean[][] fired;
+  private final int[] nnz;
+  private final int[] firedCount;
+  private final boolean[] dense;
+  private final double[] initialDensity;
+  private long regrownTotal;
+  private int updates;
+  private double lastPruneRate = Double.NaN;
+  /** Expected number of never-fired weights per layer under RANDOM growth (itop.md §10.1). */
+  private final double[] expectedUnfired;
+
+  /** Samples masks with exact counts for densities {@code d} on layers of {@code sizes}. */
+  public SparseMasks(int[] sizes, double[] d, SplittableRandom rng) {
+    int L = sizes.length;
+    active = new boolean[L][];
+    fired = new boolean[L][];
+    nnz = new int[L];
+    firedCount = new int[L];
+    dense = new boolean[L];
+    initialDensity = new double[L];
+    expectedUnfired = new double[L];
+    for (int l = 0; l < L; l++) {
+      int n = sizes[l];
+      nnz[l] = LayerDensities.nonzeros(n, d[l]);
+      dense[l] = nnz[l] == n;
+      active[l] = new boolean[n];
+      int[] order = identity(n);
+      partialShuffle(order, nnz[l], rng);
+      for (int k = 0; k < nnz[l]; k++) {
+        active[l][order[k]] = true;
+      }
+      fired[l] = active[l].clone();
+      firedCount[l] = nnz[l];
+      initialDensity[l] = (double) nnz[l] / n;
+      expectedUnfired[l] = n - nnz[l];
+    }
+  }
+
+  /** What one layer's update changed. */
+  public record Change(int[] pruned, int[] grown) {}
+
+  /**
+   * Prunes the ceil(p·nnz) active weights of smallest magnitude in layer l and regrows as many.
+   *
+   * @param weights the layer's current weights (column-major)
+   * @param denseGradient the layer's dense gradient (needed for {@link Growth#GRADIENT}, else null)
+   */
+  public Change update(int l, double[] weights, double[] denseGradient, double pruneRate, Growth growth,
+      SplittableRandom rng) {
+    boolean[] mask = active[l];
+    int n = mask.length;
+    if (dense[l]) {
+      return new Change(new int[0], new int[0]);
+    }
+    int k = (int) Math.min(nnz[l], Math.ceil(pruneRate * nnz[l]));
+    if (k == 0) {
+      return new Change(new int[0], new int[0]);
+    }
+    // Random keys break ties (equal magnitudes, zero gradients) without bias.
+    double[] key = new double[n];
+    for (int j = 0; j < n; j++) {
+      key[j] = rng.nextDouble();
+    }
+    int[] act = indicesWhere(mask, true);
+    int[] pruned = smallest(act, k, j -> Math.abs(weights[j]), key);
+    for (int j : pruned) {
+      mask[j] = false;
+    }
+    int[] candidates = indicesWhere(mask, false);
+    int[] grown = switch (growth) {
+      case RANDOM -> randomPick(candidates, k, rng);
+      case GRADIENT -> {
+        if (denseGradient == null) {
+          throw new IllegalStateException("GRADIENT growth needs the dense gradient");
+        }
+        yield smallest(candidates, k, j -> -Math.abs(denseGradient[j]), key);
+      }
+      case RANDOM_UNFIRED -> {
+        int[] unfired = Arrays.stream(candidates).filter(j -> !fired[l][j]).toArray();
+        if (unfired.length >= k) {
+          yield randomPick(unfired, k, rng);
+        }
+        int[] rest = Arrays.stream(candidates).filter(j -> fired[l][j]).toArray();
+        int[] more = randomPick(rest, k - unfired.length, rng);
+        int[] all = Arrays.copyOf(unfired, k);
+        System.arraycopy(more, 0, all, unfired.length, more.length);
+        yield all;
+      }
+    };
+    for (int j : grown) {
+      mask[j] = true;
+      if (!fired[l][j]) {
+        fired[l][j] = true;
+        firedCount[l]++;
+      }
+    }
+    int count = 0;
+    for (boolean b : mask) {
+      count += b ? 1 : 0;
+    }
+    if (count != nnz[l]) {
+      throw new IllegalStateException("layer " + l + ": nonzero count changed from " + nnz[l] + " to " + count);
+    }
+    expectedUnfired[l] *= 1 - (double) k / candidates.length;
+    regrownTotal += k;
+    return new Change(pruned, grown);
+  }
+
+  /** Records that one topology update (over all layers) happened at prune rate p. */
+  public void countUpdate(double p) {
+    updates++;
+    lastPruneRate = p;
+  }
+
+  public int numLayers() {
+    return active.length;
+  }
+
+  public boolean isActive(int l, int j) {
+    return active[l][j];
+  }
+
+  public boolean hasFired(int l, int j) {
+    return fired[l][j];
+  }
+
+  public boolean isDense(int l) {
+    return dense[l];
+  }
+
+  public int size(int l) {
+    return active[l].length;
+  }
+
+  public int nonzeros(int l) {
+    return nnz[l];
+  }
+
+  public double initialDensity(int l) {
+    return initialDensity[l];
+  }
+
+  /** Fraction of layer l's weights ever active. */
+  public double itopRate(int l) {
+    return (double) firedCount[l] / active[l].length;
+  }
+
+  /** R_s = Σ|F_l| / Σ n_l over all weight matrices. */
+  public double itopRate() {
+    long f = 0;
+    long n = 0;
+    for (int l = 0; l < active.length; l++) {
+      f += firedCount[l];
+      n += active[l].length;
+    }
+    return (double) f / n;
+  }
+
+  /** Expected R_s had every update grown uniformly at random (a health check for RANDOM growth). */
+  public double expectedRandomItopRate() {
+    double unfired = 0;
+    long n = 0;
+    for (int l = 0; l < active.length; l++) {
+      unfired += expectedUnfired[l];
+      n += active[l].length;
+    }
+    return 1 - unfired / n;
+  }
+
+  /** Global density Σ nnz_l / Σ n_l, from the masks. */
+  public double density() {
+    long a = 0;
+    long n = 0;
+    for (int l = 0; l < active.length; l++) {
+      a += nnz[l];
+      n += active[l].length;
+    }
+    return (double) a / n;
+  }
+
+  public int updates() {
+    return updates;
+  }
+
+  public long regrownTotal() {
+    return regrownTotal;
+  }
+
+  public double lastPruneRate() {
+    return lastPruneRate;
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  /** Puts a uniform random k-subset of {@code a} in its first k slots (partial Fisher–Yates). */
+  private static void partialShuffle(int[] a, int k, SplittableRandom rng) {
+    for (int i = 0; i < k; i++) {
+      int j = i + rng.nextInt(a.length - i);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  private static int[] randomPick(int[] from, int k, SplittableRandom rng) {
+    int[] a = from.clone();
+    partialShuffle(a, k, rng);
+    return Arrays.copyOf(a, k);
+  }
+
+  private static int[] indicesWhere(boolean[] mask, boolean value) {
+    int c = 0;
+    for (boolean b : mask) {
+      c += b == value ? 1 : 0;
+    }
+    int[] idx = new int[c];
+    int p = 0;
+    for (int j = 0; j < mask.length; j++) {
+      if (mask[j] == value) {
+        idx[p++] = j;
+      }
+    }
+    return idx;
+  }
+
+  /** The k entries of {@code idx} with the smallest score, ties broken by {@code key}. */
+  private static int[] smallest(int[] idx, int k, java.util.function.IntToDoubleFunction score, double[] key) {
+    Integer[] boxed = new Integer[idx.length];
+    double[] s = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      boxed[i] = i;
+      s[i] = score.applyAsDouble(idx[i]);
+    }
+    Arrays.sort(boxed, (a, b) -> {
+      int c = Double.compare(s[a], s[b]);
+      return c != 0 ? c : Double.compare(key[idx[a]], key[idx[b]]);
+    });
+    int[] out = new int[k];
+    for (int i = 0; i < k; i++) {
+      out[i] = idx[boxed[i]];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,46 @@
+package org.overparam.nn;
+
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.overparam.common.Seeds;
+
+/**
+ * Builds the DL4J multilayer perceptron every network learner trains: dense hidden layers and a
+ * final dense layer with identity activation that outputs the logits. The loss lives outside the
+ * network (see {@link Objective}), and the optimiser too ({@link FlatOptimizer}), so DL4J's own
+ * updater is a no-op and minibatch division is off.
+ */
+public final class NetworkFactory {
+  private NetworkFactory() {}
+
+  public static MultiLayerNetwork build(int numInputs, int numClasses, NetworkConfig config) {
+    return Dl4jRuntime.call(() -> {
+      var list = new NeuralNetConfiguration.Builder()
+          .seed(Seeds.derive(config.seed(), "weights"))
+          .dataType(Dl4jRuntime.dataType(config.doublePrecision()))
+          .updater(new NoOp())
+          .miniBatch(false)
+          .trainingWorkspaceMode(WorkspaceMode.NONE)
+          .inferenceWorkspaceMode(WorkspaceMode.NONE)
+          .cacheMode(CacheMode.NONE)
+          .list();
+      int nIn = numInputs;
+      WeightInit init = config.activation().isRectifier() ? WeightInit.RELU : WeightInit.XAVIER;
+      for (int width : config.hiddenLayers()) {
+        list.layer(new DenseLayer.Builder().nIn(nIn).nOut(width)
+            .activation(config.activation().dl4j).weightInit(init).build());
+        nIn = width;
+      }
+      list.layer(new DenseLayer.Builder().nIn(nIn).nOut(numClasses)
+          .activation(org.nd4j.linalg.activations.Activation.IDENTITY).weightInit(WeightInit.XAVIER).build());
+      MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+      net.init();
+      return net;
+    });
+  }
+}

@@ -1,0 +1,87 @@
+package org.overparam.nn;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained network: maps standardised inputs to class probabilities. Serializable (the DL4J
+ * network is written with {@link ModelBytes}); prediction does not change it.
+ */
+public final class NetworkModel implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+
+  private transient MultiLayerNetwork net;
+  private final int numInputs;
+  private final int numClasses;
+
+  NetworkModel(MultiLayerNetwork net, int numInputs, int numClasses) {
+    this.net = net;
+    this.numInputs = numInputs;
+    this.numClasses = numClasses;
+  }
+
+  public int numInputs() {
+    return numInputs;
+  }
+
+  public int numClasses() {
+    return numClasses;
+  }
+
+  /** Class probabilities for each row of {@code x}, computed as one batch. */
+  public double[][] predict(float[][] x) {
+    if (x.length == 0) {
+      return new double[0][];
+    }
+    double[][] logits = logits(x);
+    for (int r = 0; r < logits.length; r++) {
+      logits[r] = SoftmaxCrossEntropy.softmax(logits[r]);
+    }
+    return logits;
+  }
+
+  /** Raw network outputs (logits) for each row of {@code x}. */
+  public double[][] logits(float[][] x) {
+    return Dl4jRuntime.call(() -> {
+      INDArray input = Nd4j.create(x).castTo(net.params().dataType());
+      synchronized (this) { // a DL4J network keeps per-call state; one prediction at a time
+        return net.output(input, false).toDoubleMatrix();
+      }
+    });
+  }
+
+  /** A copy of the flat parameter vector (for tests and reports). */
+  public double[] parameters() {
+    return Dl4jRuntime.call(() -> net.params().toDoubleVector());
+  }
+
+  /** The number of parameters, including biases. */
+  public long numParameters() {
+    return net.numParams();
+  }
+
+  MultiLayerNetwork network() {
+    return net;
+  }
+
+  @Serial
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    ModelBytes.write(out, net);
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    net = ModelBytes.read(in);
+    if (net == null) {
+      throw new java.io.InvalidObjectException("serialized NetworkModel has no network");
+    }
+  }
+}

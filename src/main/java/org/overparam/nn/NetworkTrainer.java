@@ -1,0 +1,365 @@
+package org.overparam.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.common.Checks;
+import org.overparam.common.ProgressListener;
+import org.overparam.common.Seeds;
+
+/**
+ * Trains a network on a {@link TrainingSet} with any {@link Objective}, one epoch per
+ * {@link #nextEpoch()} call: seeded shuffling into minibatches, forward pass, the objective's
+ * gradient on the logits backpropagated through DL4J, coupled L2, the optimiser step and the
+ * optional {@link TrainingHook} (ITOP's masks). Optional early stopping on a seeded validation
+ * split restores the best weights in {@link #finish()}.
+ *
+ * <p>All randomness derives from {@link NetworkConfig#seed()} by name and epoch, so the same seed
+ * and data give bit-identical parameters on the CPU backend.
+ */
+public final class NetworkTrainer {
+  private final NetworkConfig config;
+  private final TrainingSet data;
+  private final Objective objective;
+  private final TrainingHook hook;
+  private final ValidationScore validationScore;
+  private final ProgressListener listener;
+
+  private MultiLayerNetwork net;
+  private LeanBackprop lean;
+  /** The training inputs as one matrix, for row gathers. */
+  private INDArray inputs;
+  private FlatOptimizer optimizer;
+  private INDArray weightIndicator;
+  private INDArray scratch;
+  private int[] trainRows;
+  private int[] validationRows;
+  private int batchesPerEpoch;
+  private int epochsPlanned;
+  private int epoch;
+  private long iteration;
+  private final List<Double> lossHistory = new ArrayList<>();
+  private final List<Double> validationHistory = new ArrayList<>();
+  private double bestValidation = Double.POSITIVE_INFINITY;
+  private int bestEpoch;
+  private INDArray bestParams;
+  private boolean stoppedEarly;
+  private Map<String, Double> lastMetrics = Map.of();
+
+  public NetworkTrainer(NetworkConfig config, TrainingSet data, Objective objective, TrainingHook hook,
+      ValidationScore validationScore, ProgressListener listener) {
+    this.config = config;
+    this.data = data;
+    this.objective = objective;
+    this.hook = hook;
+    this.validationScore = validationScore == null ? ValidationScore.CROSS_ENTROPY : validationScore;
+    this.listener = listener == null ? ProgressListener.NONE : listener;
+  }
+
+  /** Splits the rows, builds the network and optimiser, and starts the objective and hook. */
+  public void initialize() {
+    splitRows();
+    Checks.require(trainRows.length > 0, "no training instances are left after the validation split");
+    batchesPerEpoch = (trainRows.length + config.batchSize() - 1) / config.batchSize();
+    epochsPlanned = config.epochs();
+    Dl4jRuntime.run(() -> {
+      Nd4j.getRandom().setSeed(Seeds.derive(config.seed(), "nd4j"));
+      net = NetworkFactory.build(data.numInputs(), data.numClasses(), config);
+      INDArray params = net.params();
+      optimizer = new FlatOptimizer(config.updater(), config.momentum(), params);
+      lean = new LeanBackprop(net);
+      inputs = Nd4j.create(data.x()).castTo(params.dataType());
+      ParameterLayout layout = ParameterLayout.of(net);
+      scratch = Nd4j.zerosLike(params);
+      weightIndicator = Nd4j.create(layout.weightIndicator()).castTo(params.dataType()).reshape(params.shape());
+      if (hook != null) {
+        hook.initialize(layout, params, new TrainingHook.Schedule(totalIterations(), batchesPerEpoch,
+            trainRows.length, config.batchSize()));
+      }
+    });
+    objective.begin(data, trainRows.clone(), Seeds.stream(config.seed(), "objective"));
+  }
+
+  /** Extends the run by {@code epochs} more epochs (resumed training). */
+  public void addEpochs(int epochs) {
+    Checks.positive("epochs", epochs);
+    epochsPlanned += epochs;
+    stoppedEarly = false;
+  }
+
+  /** Total optimiser steps of the planned run. */
+  public long totalIterations() {
+    return (long) epochsPlanned * batchesPerEpoch;
+  }
+
+  /**
+   * Runs one epoch.
+   *
+   * @return whether another epoch should follow
+   * @throws InterruptedException if the thread was interrupted between minibatches
+   * @throws ArithmeticException if the loss or the parameters became non-finite
+   */
+  public boolean nextEpoch() throws InterruptedException {
+    if (epoch >= epochsPlanned || stoppedEarly) {
+      return false;
+    }
+    long start = System.nanoTime();
+    int[] order = trainRows.clone();
+    shuffle(order, Seeds.stream(config.seed(), "shuffle/" + epoch));
+    SplittableRandom viewRng = Seeds.stream(config.seed(), "views/" + epoch);
+    double lossSum = 0;
+    int correct = 0;
+    for (int b = 0; b < batchesPerEpoch; b++) {
+      Checks.checkInterrupted();
+      int from = b * config.batchSize();
+      int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
+      double[] stepResult = step(batch, viewRng);
+      lossSum += stepResult[0] * batch.length;
+      correct += (int) stepResult[1];
+      iteration++;
+    }
+    epoch++;
+    double loss = lossSum / trainRows.length;
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("loss", loss);
+    metrics.put("train accuracy", (double) correct / trainRows.length);
+    metrics.put("learning rate", learningRate(iteration - 1));
+    if (hook != null) {
+      metrics.putAll(hook.epochMetrics());
+    }
+    metrics.putAll(objective.epochMetrics());
+    boolean more = epoch < epochsPlanned;
+    if (validationRows.length > 0) {
+      double score = validate();
+      metrics.put("validation score", score);
+      more &= !stoppedEarly;
+    }
+    metrics.put("seconds", (System.nanoTime() - start) / 1e9);
+    lossHistory.add(loss);
+    lastMetrics = Map.copyOf(metrics);
+    listener.onEpoch(epoch, metrics);
+    return more;
+  }
+
+  /** Ends training: restores the best validation weights if early stopping was on. */
+  public NetworkModel finish() {
+    Dl4jRuntime.run(() -> {
+      if (bestParams != null) {
+        net.params().assign(bestParams);
+      }
+      checkFinite(net.params(), "parameters");
+    });
+    return new NetworkModel(net, data.numInputs(), data.numClasses());
+  }
+
+  private double[] step(int[] batch, SplittableRandom viewRng) {
+    int[] extra = objective.extraRows(batch);
+    int[] rows = extra.length == 0 ? batch : concat(batch, extra);
+    int views = objective.views();
+    int[] labels = new int[rows.length];
+    double[] weights = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      labels[r] = data.labels()[rows[r]];
+      weights[r] = data.weights()[rows[r]];
+    }
+    Objective.Step step = new Objective.Step(rows, batch.length, labels, weights, epoch, iteration);
+    return Dl4jRuntime.call(() -> {
+      INDArray input = views == 1 ? lean.gather(inputs, rows) : viewInput(rows, views, viewRng);
+      INDArray out = lean.forward(input);
+      int classes = (int) out.size(1);
+      double[] flat = out.data().asDouble(); // the buffer is contiguous, row-major, offset 0
+      double[][] logits = new double[(int) out.size(0)][];
+      for (int r = 0; r < logits.length; r++) {
+        logits[r] = java.util.Arrays.copyOfRange(flat, r * classes, (r + 1) * classes);
+      }
+      double[][] dLogits = new double[logits.length][classes];
+      double loss = objective.lossAndGradient(step, logits, dLogits);
+      if (!Double.isFinite(loss)) {
+        throw diverged("the loss is " + loss);
+      }
+      var dBuffer = lean.dLogitsBuffer(logits.length).data();
+      for (int r = 0; r < logits.length; r++) {
+        for (int c = 0; c < classes; c++) {
+          dBuffer.put((long) r * classes + c, dLogits[r][c]);
+        }
+      }
+      INDArray params = net.params();
+      INDArray gradient = lean.backward(input);
+      if (hook != null) {
+        hook.beforeUpdate(params, gradient, iteration);
+      }
+      if (config.l2() > 0) {
+        Nd4j.getBlasWrapper().level1().axpy(params.length(), config.l2(), scratch.assign(params).muli(weightIndicator), gradient);
+      }
+      optimizer.step(params, gradient, learningRate(iteration));
+      if (hook != null) {
+        hook.afterUpdate(params, optimizer, iteration);
+      }
+      objective.afterStep(step);
+      return new double[] {loss, countCorrect(logits, labels, batch.length)};
+    });
+  }
+
+  /** Input rows followed by the objective's extra views of them (e.g. SOP+'s noisy copy). */
+  private INDArray viewInput(int[] rows, int views, SplittableRandom viewRng) {
+    float[][] x = new float[rows.length * views][];
+    for (int r = 0; r < rows.length; r++) {
+      x[r] = data.x()[rows[r]];
+    }
+    for (int v = 1; v < views; v++) {
+      float[][] view = new float[rows.length][];
+      for (int r = 0; r < rows.length; r++) {
+        view[r] = data.x()[rows[r]].clone();
+      }
+      objective.makeView(v, view, viewRng);
+      System.arraycopy(view, 0, x, v * rows.length, rows.length);
+    }
+    return lean.inputBuffer(x.length).assign(Nd4j.create(x).castTo(inputs.dataType()));
+  }
+
+  private double validate() {
+    double[][] p = Dl4jRuntime.call(() -> {
+      float[][] x = new float[validationRows.length][];
+      for (int r = 0; r < x.length; r++) {
+        x[r] = data.x()[validationRows[r]];
+      }
+      return new NetworkModel(net, data.numInputs(), data.numClasses()).predict(x);
+    });
+    double score = validationScore.score(p, validationRows, data);
+    validationHistory.add(score);
+    if (score < bestValidation) {
+      bestValidation = score;
+      bestEpoch = epoch;
+      bestParams = Dl4jRuntime.call(() -> net.params().dup());
+    } else if (epoch - bestEpoch >= config.patience()) {
+      stoppedEarly = true;
+    }
+    return score;
+  }
+
+  private double learningRate(long t) {
+    return config.schedule().rate(config.learningRate(), t, totalIterations(), config.lrMinFactor());
+  }
+
+  private ArithmeticException diverged(String what) {
+    return new ArithmeticException("training diverged at epoch " + (epoch + 1) + ", step " + iteration
+        + ": " + what + ". Lower the learning rate (now " + config.learningRate()
+        + ") or check the data for extreme values.");
+  }
+
+  private void checkFinite(INDArray params, String what) {
+    double sum = params.sumNumber().doubleValue();
+    if (!Double.isFinite(sum)) {
+      throw diverged("the " + what + " are not finite");
+    }
+  }
+
+  private void splitRows() {
+    int n = data.size();
+    if (config.validationFraction() <= 0) {
+      trainRows = new int[n];
+      for (int i = 0; i < n; i++) {
+        trainRows[i] = i;
+      }
+      validationRows = new int[0];
+      return;
+    }
+    // Stratified: the same fraction of every class goes to validation.
+    SplittableRandom rng = Seeds.stream(config.seed(), "validation-split");
+    List<Integer> train = new ArrayList<>();
+    List<Integer> valid = new ArrayList<>();
+    for (int c = 0; c < data.numClasses(); c++) {
+      List<Integer> rowsOfClass = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (data.labels()[i] == c) {
+          rowsOfClass.add(i);
+        }
+      }
+      int[] idx = rowsOfClass.stream().mapToInt(Integer::intValue).toArray();
+      shuffle(idx, rng);
+      int nValid = (int) Math.round(config.validationFraction() * idx.length);
+      for (int k = 0; k < idx.length; k++) {
+        (k < nValid ? valid : train).add(idx[k]);
+      }
+    }
+    Checks.require(!valid.isEmpty(), "validation-fraction " + config.validationFraction()
+        + " leaves no validation instances; raise it or use more data");
+    trainRows = train.stream().mapToInt(Integer::intValue).sorted().toArray();
+    validationRows = valid.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  static void shuffle(int[] a, SplittableRandom rng) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  private static int countCorrect(double[][] logits, int[] labels, int rows) {
+    int correct = 0;
+    for (int r = 0; r < rows; r++) {
+      int best = 0;
+      for (int c = 1; c < logits[r].length; c++) {
+        if (logits[r][c] > logits[r][best]) {
+          best = c;
+        }
+      }
+      correct += best == labels[r] ? 1 : 0;
+    }
+    return correct;
+  }
+
+  public int epochsDone() {
+    return epoch;
+  }
+
+  public long iterations() {
+    return iteration;
+  }
+
+  public int batchesPerEpoch() {
+    return batchesPerEpoch;
+  }
+
+  /** Mean training loss per finished epoch. */
+  public List<Double> lossHistory() {
+    return List.copyOf(lossHistory);
+  }
+
+  /** Validation score per finished epoch (empty without a validation split). */
+  public List<Double> validationHistory() {
+    return List.copyOf(validationHistory);
+  }
+
+  /** The epoch whose weights {@link #finish()} keeps (with early stopping), else the last. */
+  public int bestEpoch() {
+    return bestParams != null ? bestEpoch : epoch;
+  }
+
+  public boolean stoppedEarly() {
+    return stoppedEarly;
+  }
+
+  public int validationSize() {
+    return validationRows.length;
+  }
+
+  /** Metrics of the last finished epoch. */
+  public Map<String, Double> lastMetrics() {
+    return lastMetrics;
+  }
+}

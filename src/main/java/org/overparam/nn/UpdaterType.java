@@ -1,0 +1,11 @@
+package org.overparam.nn;
+
+/** The optimiser that turns gradients into parameter steps. */
+public enum UpdaterType {
+  /** Plain stochastic gradient descent. */
+  SGD,
+  /** SGD with Nesterov momentum (PyTorch's formulation, as in the ITOP and SOP reference code). */
+  NESTEROVS,
+  /** Adam (beta1 0.9, beta2 0.999, epsilon 1e-8) with bias correction. */
+  ADAM
+}

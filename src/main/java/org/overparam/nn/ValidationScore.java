@@ -1,0 +1,24 @@
+package org.overparam.nn;
+
+/** Scores the network on the validation rows for early stopping; lower is better. */
+@FunctionalInterface
+public interface ValidationScore {
+  /**
+   * @param probabilities predicted class probabilities, one row per entry of {@code rows}
+   * @param rows the validation rows (positions in the training set)
+   * @param data the training set (labels, weights)
+   */
+  double score(double[][] probabilities, int[] rows, TrainingSet data);
+
+  /** Weighted mean cross-entropy of the true labels. */
+  ValidationScore CROSS_ENTROPY = (p, rows, data) -> {
+    double loss = 0;
+    double weight = 0;
+    for (int r = 0; r < rows.length; r++) {
+      double w = data.weights()[rows[r]];
+      loss -= w * Math.log(Math.max(p[r][data.labels()[rows[r]]], 1e-12));
+      weight += w;
+    }
+    return loss / weight;
+  };
+}

@@ -1,0 +1,23 @@
+package weka.classifiers.functions;
+
+import weka.classifiers.AbstractClassifierTest;
+import weka.classifiers.Classifier;
+
+/** Weka's own harness (CheckClassifier, CheckOptionHandler, CheckGOE, regression reference). */
+public class ItopSparseNetworkTest extends AbstractClassifierTest {
+  public ItopSparseNetworkTest(String name) {
+    super(name);
+  }
+
+  @Override
+  public Classifier getClassifier() {
+    ItopSparseNetwork net = new ItopSparseNetwork();
+    net.setHiddenLayers("16");
+    net.setEpochs(5);
+    net.setBatchSizeTrain(8);
+    net.setNumTopologyUpdates(2);
+    net.setSparsity(0.5);
+    net.setDataType(AbstractNetworkClassifier.Precision.DOUBLE);
+    return net;
+  }
+}
