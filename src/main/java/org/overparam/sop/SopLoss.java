@@ -2,6 +2,7 @@ package org.overparam.sop;
 
 import java.util.Objects;
 import org.overparam.common.Checks;
+import org.overparam.nn.SoftmaxCrossEntropy;
 
 /**
  * The SOP objective on one minibatch (spec §3-§7): pure, no state, double precision.
@@ -110,7 +111,7 @@ public final class SopLoss {
     for (int i = 0; i < b; i++) {
       int k = labels[i];
       final double omegaOverB = rowScale[i];
-      p[i] = softmax(logits[i]);
+      p[i] = SoftmaxCrossEntropy.softmax(logits[i]);
       double uTerm = labelTerm(u[i]);
       double s = 0;
       double[] qTilde = new double[c];
@@ -206,15 +207,6 @@ public final class SopLoss {
     }
     double total = ce + mse + lambdaBalance * balance + lambdaConsistency * consistency;
     return new Result(ce, mse, balance, consistency, total, dLogits, dLogitsView2, du, duMse, dvAll, prediction);
-  }
-
-  /** Numerically stable softmax. */
-  public static double[] softmax(double[] z) {
-    double[] out = logSoftmax(z);
-    for (int j = 0; j < out.length; j++) {
-      out[j] = Math.exp(out[j]);
-    }
-    return out;
   }
 
   static double[] logSoftmax(double[] z) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.overparam.common.Checks;
 import org.overparam.nn.Objective;
+import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.TrainingSet;
 
 /**
@@ -150,17 +151,13 @@ public final class SopObjective implements Objective {
     return result.total();
   }
 
-  /** Plain softmax cross-entropy, (1/B)·Σ ω_i·CE_i: the {@code ce-only} baseline. */
+  /** Plain softmax cross-entropy, (1/B)·Σ ω_i·CE_i, exactly the engine's default objective: the {@code ce-only} baseline. */
   private double crossEntropy(double[][] z, int[] batchLabels, double[] omega, int[] rows, double[][] dLogits) {
     int b = z.length;
     double value = 0;
     for (int r = 0; r < b; r++) {
-      double[] logP = SopLoss.logSoftmax(z[r]);
       double scale = omega[r] / b;
-      value -= scale * logP[batchLabels[r]];
-      for (int c = 0; c < numClasses; c++) {
-        dLogits[r][c] = scale * (Math.exp(logP[c]) - (c == batchLabels[r] ? 1 : 0));
-      }
+      value += scale * SoftmaxCrossEntropy.gradientOfRow(z[r], batchLabels[r], scale, dLogits[r]);
       lastPrediction[rows[r]] = SopLoss.argmax(z[r]);
     }
     epochCe += value;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
+import org.overparam.nn.SoftmaxCrossEntropy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -103,7 +104,7 @@ class SopLossTest {
       if (Math.abs(p.u[i] * p.u[i] - 1) < margin) {
         return false;
       }
-      double[] prob = SopLoss.softmax(p.z[i]);
+      double[] prob = SoftmaxCrossEntropy.softmax(p.z[i]);
       double s = 0;
       double[] qt = new double[prob.length];
       for (int j = 0; j < prob.length; j++) {
@@ -235,7 +236,7 @@ class SopLossTest {
     double[][] z2 = {{0, 0, 0}};
     SopLoss.Result r = new SopLoss(SopVariant.PAPER, 0, UNIFORM3, 0.5)
         .evaluate(z1, z2, new int[] {0}, new double[] {0}, new double[][] {{0, 0, 0}});
-    double[] p1 = SopLoss.softmax(z1[0]);
+    double[] p1 = SoftmaxCrossEntropy.softmax(z1[0]);
     for (int j = 0; j < 3; j++) {
       assertEquals(0.5 * (1 / 3.0 - p1[j]), r.dLogitsView2()[0][j], 1e-15);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.Objective;
 import org.overparam.nn.TrainingSet;
 
@@ -145,7 +146,7 @@ class SopObjectiveTest {
     double[][] d = new double[2][C];
     Objective.Step step = new Objective.Step(rows, 2, new int[] {0, 1}, ones(2), 0, 0);
     double value = objective.lossAndGradient(step, logits, d);
-    double[] p0 = SopLoss.softmax(logits[0]);
+    double[] p0 = SoftmaxCrossEntropy.softmax(logits[0]);
     assertEquals(-(Math.log(p0[0]) + Math.log(1 / 3.0)) / 2, value, 1e-12);
     assertEquals((p0[0] - 1) / 2, d[0][0], 1e-15);
     assertEquals((1 / 3.0 - 1) / 2, d[1][1], 1e-15);
