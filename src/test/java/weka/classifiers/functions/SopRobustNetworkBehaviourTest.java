@@ -2,6 +2,7 @@ package weka.classifiers.functions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +157,17 @@ class SopRobustNetworkBehaviourTest {
     plain.buildClassifier(noisy);
     assertArrayEquals(plain.distributionsForInstances(clean), ce.distributionsForInstances(clean));
     assertNull(ce.getNoiseReport());
+  }
+
+  @Test
+  void sparseItopNetworkTrainsWithTheSopObjective() throws Exception {
+    SopRobustNetwork net = small();
+    net.setEpochs(3);
+    net.setSparsity(0.8);
+    net.buildClassifier(noisy);
+    assertNotNull(net.getItopReport());
+    assertNotNull(net.getNoiseReport());
+    assertTrue(net.toString().contains("Sparse topology"));
   }
 
   @Test
