@@ -67,8 +67,8 @@ public final class FlatOptimizer {
     }
   }
 
-  /** The state vectors (momentum; Adam's first and second moments), for tests. */
-  INDArray[] state() {
+  /** The state vectors (momentum; Adam's first and second moments), for tests and diagnostics. */
+  public INDArray[] state() {
     return first == null ? new INDArray[0] : second == null ? new INDArray[] {first} : new INDArray[] {first, second};
   }
 }

@@ -323,6 +323,19 @@ public final class NetworkTrainer {
     return correct;
   }
 
+  /**
+   * The network as it is now, for predictions between epochs (Weka's IterativeClassifierOptimizer
+   * evaluates after every {@code next()}). It shares the live parameters: training changes it.
+   */
+  public NetworkModel currentModel() {
+    return new NetworkModel(net, data.numInputs(), data.numClasses());
+  }
+
+  /** A copy of the current parameters (for tests). */
+  double[] currentParameters() {
+    return Dl4jRuntime.call(() -> net.params().toDoubleVector());
+  }
+
   public int epochsDone() {
     return epoch;
   }

@@ -202,6 +202,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     model = null;
     trainer = null;
     itopReport = null;
+    trainingSummary = null;
     NetworkConfig config = networkConfig();
     ItopConfig itop = itopConfig();
     getCapabilities().testWithFail(data);
@@ -225,6 +226,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     configLine = Utils.joinOptions(getOptions());
     trainer = new NetworkTrainer(config, set, objective, itopHook, createValidationScore(train, set), this::logEpoch);
     trainer.initialize();
+    model = trainer.currentModel(); // the untrained network predicts too (IterativeClassifierOptimizer asks)
     pending = new Pending(train, set, objective);
     trainingStart = System.nanoTime();
   }
@@ -240,7 +242,9 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
       throw new IllegalStateException("initializeClassifier must be called before next()");
     }
     try {
-      return trainer.nextEpoch();
+      boolean more = trainer.nextEpoch();
+      model = trainer.currentModel(); // predictions between epochs, for IterativeClassifierOptimizer
+      return more;
     } catch (Exception | Error e) {
       trainer = null;
       model = null;
@@ -365,7 +369,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     sb.append("Options: ").append(configLine).append("\n\n");
     sb.append(String.format("Network: %d inputs -> %s -> %d classes (%s), %d parameters%n", model.numInputs(),
         hiddenLayers, model.numClasses(), activation, model.numParameters()));
-    sb.append(trainingSummary);
+    sb.append(trainingSummary == null ? "training in progress\n" : trainingSummary);
     if (itopReport != null) {
       sb.append("\nSparse topology (ITOP)\n").append(itopReport.format());
     }

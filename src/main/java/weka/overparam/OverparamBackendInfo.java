@@ -1,0 +1,39 @@
+package weka.overparam;
+
+import java.util.Map;
+import org.overparam.nn.BackendReport;
+import weka.core.CommandlineRunnable;
+
+/**
+ * Prints the ND4J backend the package's networks run on (CPU or CUDA, BLAS vendor, threads):
+ * {@code java -cp weka.jar weka.Run .OverparamBackendInfo}.
+ */
+public class OverparamBackendInfo implements CommandlineRunnable {
+
+  /** The report as text. */
+  public static String report() {
+    Map<String, String> r = BackendReport.collect();
+    StringBuilder sb = new StringBuilder("overparam: ND4J backend\n");
+    sb.append(BackendReport.format(r));
+    if ("CPU".equals(r.get("kind"))) {
+      sb.append("\nRunning on the CPU. To use an NVIDIA GPU, add ND4J's CUDA backend to the package's lib/ folder\n"
+          + "(see the README, section GPU); ND4J then prefers CUDA whenever a device is present.\n");
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void preExecution() {}
+
+  @Override
+  public void run(Object toRun, String[] options) {
+    System.out.println(report());
+  }
+
+  @Override
+  public void postExecution() {}
+
+  public static void main(String[] args) {
+    System.out.println(report());
+  }
+}

@@ -1,0 +1,137 @@
+package org.overparam.itop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Prune-and-regrow invariants and the R_s formulas of itop.md §10. */
+class SparseMasksTest {
+  private static double[] randomWeights(int n, SplittableRandom rng) {
+    double[] w = new double[n];
+    for (int j = 0; j < n; j++) {
+      w[j] = rng.nextGaussian();
+    }
+    return w;
+  }
+
+  /** Runs U updates on one layer of n weights with nnz active and returns the final R_s. */
+  private static double simulate(int n, int nnz, int updates, boolean cosine, Growth growth, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    SparseMasks m = new SparseMasks(new int[] {n}, new double[] {(double) nnz / n}, rng);
+    for (int j = 1; j <= updates; j++) {
+      double p = cosine ? 0.005 + (0.5 - 0.005) * (1 + Math.cos(Math.PI * j / updates)) / 2 : 0.3;
+      double[] w = randomWeights(n, rng);
+      m.update(0, w, randomWeights(n, rng), p, growth, rng);
+    }
+    return m.itopRate();
+  }
+
+  @Test
+  void meanRsMatchesTheExpectationForConstantRate() {
+    double mean = 0;
+    for (int s = 0; s < 50; s++) {
+      mean += simulate(10000, 1000, 10, false, Growth.RANDOM, s) / 50;
+    }
+    assertEquals(0.351607, mean, 0.004);
+  }
+
+  @Test
+  void meanRsMatchesTheExpectationForCosineRate() {
+    double mean = 0;
+    for (int s = 0; s < 50; s++) {
+      mean += simulate(1000, 100, 20, true, Growth.RANDOM, s) / 50;
+    }
+    assertEquals(0.472166, mean, 0.004);
+  }
+
+  @Test
+  void randomUnfiredExploresExactly() {
+    // R_s = min(1, (nnz + Σ k_j) / n) = (1000 + 10·300) / 10000
+    assertEquals(0.4, simulate(10000, 1000, 10, false, Growth.RANDOM_UNFIRED, 3), 1e-12);
+    assertTrue(simulate(10000, 1000, 10, false, Growth.RANDOM_UNFIRED, 3)
+        >= simulate(10000, 1000, 10, false, Growth.RANDOM, 3));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Growth.class)
+  void countsStayExactAndFiredCoversActive(Growth growth) {
+    SplittableRandom rng = new SplittableRandom(9);
+    int[] sizes = {500, 300};
+    SparseMasks m = new SparseMasks(sizes, new double[] {0.1, 0.37}, rng);
+    int[] nnz = {m.nonzeros(0), m.nonzeros(1)};
+    double lastRs = m.itopRate();
+    assertEquals(m.density(), lastRs, 1e-12, "R_s(0) = initial density");
+    for (int t = 0; t < 30; t++) {
+      for (int l = 0; l < 2; l++) {
+        SparseMasks.Change c = m.update(l, randomWeights(sizes[l], rng), randomWeights(sizes[l], rng), 0.3, growth, rng);
+        assertEquals((int) Math.ceil(0.3 * nnz[l]), c.grown().length);
+        assertEquals(c.pruned().length, c.grown().length);
+        int active = 0;
+        for (int j = 0; j < sizes[l]; j++) {
+          active += m.isActive(l, j) ? 1 : 0;
+          assertTrue(!m.isActive(l, j) || m.hasFired(l, j), "fired mask covers the mask");
+        }
+        assertEquals(nnz[l], active);
+      }
+      assertTrue(m.itopRate() >= lastRs, "R_s never decreases");
+      assertTrue(m.itopRate() <= 1);
+      lastRs = m.itopRate();
+    }
+  }
+
+  @Test
+  void gradientGrowthWithZeroGradientsStillGrowsExactlyK() {
+    SplittableRandom rng = new SplittableRandom(5);
+    SparseMasks m = new SparseMasks(new int[] {1000}, new double[] {0.1}, rng);
+    SparseMasks.Change c = m.update(0, randomWeights(1000, rng), new double[1000], 0.5, Growth.GRADIENT, rng);
+    assertEquals(50, c.grown().length);
+    for (int j : c.grown()) {
+      assertTrue(m.isActive(0, j));
+    }
+  }
+
+  @Test
+  void gradientGrowthPicksTheLargestInactiveGradients() {
+    SplittableRandom rng = new SplittableRandom(6);
+    SparseMasks m = new SparseMasks(new int[] {100}, new double[] {0.1}, rng);
+    double[] g = new double[100];
+    int[] inactive = java.util.stream.IntStream.range(0, 100).filter(j -> !m.isActive(0, j)).toArray();
+    g[inactive[0]] = -5; // magnitude counts
+    g[inactive[1]] = 4;
+    // every active weight has a larger gradient, but active entries are not candidates
+    for (int j = 0; j < 100; j++) {
+      if (m.isActive(0, j)) {
+        g[j] = 100;
+      }
+    }
+    SparseMasks.Change c = m.update(0, randomWeights(100, rng), g, 0.2, Growth.GRADIENT, rng);
+    assertEquals(2, c.grown().length);
+    java.util.Set<Integer> grown = java.util.Set.of(c.grown()[0], c.grown()[1]);
+    // the two pruned entries become candidates too, with gradient 100: they win
+    java.util.Set<Integer> pruned = java.util.Set.of(c.pruned()[0], c.pruned()[1]);
+    assertEquals(pruned, grown);
+    assertFalse(m.hasFired(0, inactive[0]) && !pruned.contains(inactive[0]));
+  }
+
+  @Test
+  void pruningRemovesTheSmallestMagnitudes() {
+    SplittableRandom rng = new SplittableRandom(8);
+    SparseMasks m = new SparseMasks(new int[] {20}, new double[] {0.5}, rng);
+    double[] w = new double[20];
+    int rank = 0;
+    for (int j = 0; j < 20; j++) {
+      if (m.isActive(0, j)) {
+        w[j] = (rank++ % 2 == 0 ? 1 : -1) * (rank + 1.0);
+      }
+    }
+    SparseMasks.Change c = m.update(0, w, null, 0.2, Growth.RANDOM, rng);
+    for (int j : c.pruned()) {
+      assertTrue(Math.abs(w[j]) <= 3.0, "pruned |w| = " + Math.abs(w[j]));
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.overparam.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The lean GEMM backprop against DL4J's own backprop and against finite differences (double). */
+class LeanBackpropTest {
+  private static NetworkConfig config(Activation act) {
+    return new NetworkConfig(new int[] {7, 5}, act, 1, 4, UpdaterType.SGD, 0.1, 0.9, 0, LrSchedule.CONSTANT, 0.01,
+        true, 0, 1, 3);
+  }
+
+  private static INDArray randomMatrix(int rows, int cols, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] v = new double[rows][cols];
+    for (double[] row : v) {
+      for (int j = 0; j < cols; j++) {
+        row[j] = rng.nextDouble(-1.5, 1.5);
+      }
+    }
+    return Nd4j.create(v).castTo(DataType.DOUBLE);
+  }
+
+  private static double[] flat(INDArray a) {
+    return a.dup('c').data().asDouble();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void gradientEqualsDl4jBackprop(Activation act) {
+    Dl4jRuntime.run(() -> {
+      MultiLayerNetwork net = NetworkFactory.build(6, 3, config(act));
+      LeanBackprop lean = new LeanBackprop(net);
+      INDArray x = randomMatrix(4, 6, 11);
+      INDArray eps = randomMatrix(4, 3, 12);
+
+      INDArray input = lean.inputBuffer(4).assign(x);
+      INDArray logits = lean.forward(input);
+      assertArrayEquals(flat(net.output(x, false)), flat(logits), 1e-12, "forward");
+      lean.dLogitsBuffer(4).assign(eps);
+      double[] ours = lean.backward(input).toDoubleVector();
+
+      net.setInput(x);
+      net.feedForward(true, false);
+      double[] dl4j = net.backpropGradient(eps, LayerWorkspaceMgr.noWorkspaces()).getFirst().gradient()
+          .toDoubleVector();
+      assertArrayEquals(dl4j, ours, 1e-12, "gradient vs DL4J for " + act);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Activation.class, names = {"RELU", "TANH", "SIGMOID"})
+  void gradientMatchesFiniteDifferencesOfALinearLoss(Activation act) {
+    // Loss = Σ eps ⊙ logits, so dLoss/dLogits = eps exactly.
+    Dl4jRuntime.run(() -> {
+      MultiLayerNetwork net = NetworkFactory.build(6, 3, config(act));
+      LeanBackprop lean = new LeanBackprop(net);
+      INDArray x = randomMatrix(4, 6, 21);
+      INDArray eps = randomMatrix(4, 3, 22);
+      INDArray input = lean.inputBuffer(4).assign(x);
+      lean.forward(input);
+      lean.dLogitsBuffer(4).assign(eps);
+      double[] grad = lean.backward(input).toDoubleVector();
+      INDArray params = net.params();
+      double h = 1e-6;
+      for (int k = 0; k < grad.length; k += 3) {
+        double keep = params.getDouble(k);
+        params.putScalar(k, keep + h);
+        double up = net.output(x, false).mul(eps).sumNumber().doubleValue();
+        params.putScalar(k, keep - h);
+        double down = net.output(x, false).mul(eps).sumNumber().doubleValue();
+        params.putScalar(k, keep);
+        double numeric = (up - down) / (2 * h);
+        assertEquals(numeric, grad[k], 1e-6 * Math.max(1, Math.abs(numeric)), "parameter " + k);
+      }
+    });
+  }
+}

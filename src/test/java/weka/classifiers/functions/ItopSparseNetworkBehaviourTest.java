@@ -1,0 +1,210 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.Evaluation;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.overparam.OptionValues;
+
+/** Behaviour of ItopSparseNetwork as a Weka learner beyond Weka's own harness. */
+class ItopSparseNetworkBehaviourTest {
+  static Instances load(String name) throws Exception {
+    Instances d = DataSource.read(new File(System.getProperty("overparam.testData", "test-data"), "arff/" + name)
+        .getPath());
+    d.setClassIndex(d.numAttributes() - 1);
+    return d;
+  }
+
+  static ItopSparseNetwork small(double sparsity) {
+    ItopSparseNetwork n = new ItopSparseNetwork();
+    n.setHiddenLayers("64,64");
+    n.setEpochs(30);
+    n.setBatchSizeTrain(16);
+    n.setSparsity(sparsity);
+    n.setNumTopologyUpdates(25);
+    return n;
+  }
+
+  static double accuracy(Classifier c, Instances train, Instances test) throws Exception {
+    c.buildClassifier(train);
+    Evaluation e = new Evaluation(train);
+    e.evaluateModel(c, test);
+    return e.pctCorrect() / 100;
+  }
+
+  @Test
+  void accuracyFloorsOnSegment() throws Exception {
+    Instances train = load("segment-challenge.arff");
+    Instances test = load("segment-test.arff");
+    double dense = accuracy(small(0), train, test);
+    ItopSparseNetwork sparse = small(0.9);
+    double sparseAcc = accuracy(sparse, train, test);
+    assertTrue(dense > 0.90, "dense accuracy " + dense);
+    assertTrue(sparseAcc > 0.88, "90%-sparse accuracy " + sparseAcc);
+    assertTrue(sparseAcc > dense - 0.04, "sparse " + sparseAcc + " vs dense " + dense);
+    double rs = sparse.getItopReport().itopRate();
+    assertTrue(rs > 0.1 + 0.2, "RANDOM growth explores: R_s " + rs);
+    assertEquals(0.9, sparse.getItopReport().sparsity(), 0.01);
+    assertTrue(sparse.toString().contains("ITOP rate R_s"), sparse.toString());
+  }
+
+  @Test
+  void sameSeedSamePredictionsAndSerializationRoundTrip() throws Exception {
+    Instances data = load("iris.arff");
+    ItopSparseNetwork a = small(0.8);
+    a.setEpochs(5);
+    a.buildClassifier(data);
+    ItopSparseNetwork b = (ItopSparseNetwork) AbstractClassifier.makeCopy(small(0.8));
+    b.setEpochs(5);
+    b.buildClassifier(data);
+    double[][] pa = a.distributionsForInstances(data);
+    assertArrayEquals(flat(pa), flat(b.distributionsForInstances(data)), 0.0, "same seed, same data");
+
+    File f = File.createTempFile("itop", ".model");
+    f.deleteOnExit();
+    SerializationHelper.write(f.getPath(), a);
+    ItopSparseNetwork restored = (ItopSparseNetwork) SerializationHelper.read(f.getPath());
+    assertArrayEquals(flat(pa), flat(restored.distributionsForInstances(data)), 0.0, "after serialization");
+    assertEquals(a.toString(), restored.toString());
+
+    for (int i = 0; i < data.numInstances(); i += 37) {
+      assertArrayEquals(pa[i], a.distributionForInstance(data.instance(i)), 1e-6, "single vs batched");
+    }
+  }
+
+  @Test
+  void iterativeClassifierOptimizerChoosesTheEpochs() throws Exception {
+    Instances data = load("iris.arff");
+    weka.classifiers.meta.IterativeClassifierOptimizer ico = new weka.classifiers.meta.IterativeClassifierOptimizer();
+    ItopSparseNetwork net = small(0.5);
+    net.setEpochs(40);
+    net.setHiddenLayers("16");
+    ico.setIterativeClassifier(net);
+    ico.setNumFolds(2);
+    ico.setLookAheadIterations(5);
+    ico.buildClassifier(data);
+    assertTrue(ico.toString().contains("Best value found"), ico.toString());
+    Evaluation e = new Evaluation(data);
+    e.evaluateModel(ico, data);
+    assertTrue(e.pctCorrect() > 80, "accuracy " + e.pctCorrect());
+  }
+
+  @Test
+  void unbuiltClassifierSerializes() throws Exception {
+    ItopSparseNetwork copy = (ItopSparseNetwork) AbstractClassifier.makeCopy(new ItopSparseNetwork());
+    assertNotNull(copy.toString());
+  }
+
+  @Test
+  void optionsRoundTripAndFlagsAreUnique() throws Exception {
+    ItopSparseNetwork n = new ItopSparseNetwork();
+    n.setOptions(Utils.splitOptions("-hidden-layers 32,16 -sparsity 0.95 -growth GRADIENT -updater ADAM -fix-mask "
+        + "-lr-schedule COSINE -S 7"));
+    String[] opts = n.getOptions();
+    ItopSparseNetwork m = new ItopSparseNetwork();
+    m.setOptions(opts.clone());
+    assertArrayEquals(opts, m.getOptions());
+    assertEquals("32,16", m.getHiddenLayers());
+    assertEquals(7, m.getSeed());
+    // absent options return to their defaults
+    m.setOptions(new String[0]);
+    assertEquals(new ItopSparseNetwork().getHiddenLayers(), m.getHiddenLayers());
+    assertEquals(0.9, m.getSparsity());
+
+    List<String> flags = new ArrayList<>(Arrays.asList(OptionValues.flags(ItopSparseNetwork.class)));
+    flags.addAll(List.of("S", "batch-size", "output-debug-info", "do-not-check-capabilities", "num-decimal-places"));
+    Set<String> unique = new HashSet<>(flags);
+    assertEquals(flags.size(), unique.size(), "duplicate option flags: " + flags);
+  }
+
+  @Test
+  void badOptionValuesAreClearErrors() {
+    ItopSparseNetwork n = new ItopSparseNetwork();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> n.setOptions(Utils.splitOptions("-growth SIDEWAYS")));
+    assertTrue(e.getMessage().contains("-growth"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> n.setOptions(Utils.splitOptions("-epochs many")));
+    assertTrue(e.getMessage().contains("-epochs"), e.getMessage());
+  }
+
+  @Test
+  void badInputIsAClearError() throws Exception {
+    Instances iris = load("iris.arff");
+    assertError(small(0.9), new Instances(iris, 0), "training instances");
+
+    Instances oneClass = new Instances(iris, 0);
+    for (int i = 0; i < 50; i++) {
+      oneClass.add(iris.instance(i));
+    }
+    assertError(small(0.9), oneClass, "only one class");
+
+    Instances allMissing = new Instances(iris);
+    for (int i = 0; i < allMissing.numInstances(); i++) {
+      allMissing.instance(i).setMissing(1);
+    }
+    assertError(small(0.9), allMissing, "only missing values");
+
+    Instances infinite = new Instances(iris);
+    infinite.instance(3).setValue(0, Double.POSITIVE_INFINITY);
+    assertError(small(0.9), infinite, "infinite");
+
+    ItopSparseNetwork tooSparse = small(1.0);
+    assertError(tooSparse, iris, "sparsity");
+    ItopSparseNetwork negative = small(-0.1);
+    assertError(negative, iris, "sparsity");
+    ItopSparseNetwork noLayers = small(0.5);
+    noLayers.setHiddenLayers(" ");
+    assertError(noLayers, iris, "hidden-layers");
+
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("text", (List<String>) null));
+    atts.add(new Attribute("class", List.of("a", "b")));
+    Instances strings = new Instances("strings", atts, 2);
+    strings.setClassIndex(1);
+    DenseInstance x = new DenseInstance(2);
+    x.setDataset(strings);
+    x.setValue(0, "hello");
+    x.setValue(1, "a");
+    strings.add(x);
+    Exception ex = assertThrows(Exception.class, () -> small(0.5).buildClassifier(strings));
+    assertTrue(ex.getMessage().toLowerCase().contains("string"), ex.getMessage());
+  }
+
+  @Test
+  void interruptLeavesTheClassifierUnbuilt() throws Exception {
+    Instances data = load("iris.arff");
+    ItopSparseNetwork n = small(0.5);
+    n.initializeClassifier(data);
+    Thread.currentThread().interrupt();
+    assertThrows(InterruptedException.class, n::next);
+    assertThrows(IllegalStateException.class, () -> n.distributionForInstance(data.instance(0)));
+  }
+
+  private static void assertError(ItopSparseNetwork n, Instances data, String fragment) {
+    Exception e = assertThrows(Exception.class, () -> n.buildClassifier(data));
+    assertTrue(e.getMessage().toLowerCase().contains(fragment.toLowerCase()),
+        "expected '" + fragment + "' in: " + e.getMessage());
+  }
+
+  private static double[] flat(double[][] a) {
+    return Arrays.stream(a).flatMapToDouble(Arrays::stream).toArray();
+  }
+}

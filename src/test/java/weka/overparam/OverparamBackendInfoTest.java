@@ -1,0 +1,22 @@
+package weka.overparam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.overparam.nn.BackendReport;
+
+/** Without ND4J's CUDA backend on the class path, ND4J falls back to (and reports) the CPU. */
+class OverparamBackendInfoTest {
+  @Test
+  void fallsBackToCpuWithoutCudaBackend() {
+    assertThrows(ClassNotFoundException.class, () -> Class.forName("org.nd4j.linalg.jcublas.JCublasBackend"),
+        "this test assumes the CUDA backend is not on the test class path");
+    Map<String, String> r = BackendReport.collect();
+    assertEquals("CPU", r.get("kind"));
+    assertTrue(r.get("backend").contains("CpuBackend"), r.get("backend"));
+    assertTrue(OverparamBackendInfo.report().contains("Running on the CPU"));
+  }
+}

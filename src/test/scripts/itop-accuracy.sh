@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Dense vs static sparse vs SET-ITOP vs RigL-ITOP at 90% / 95% sparsity on real data (README Results).
+# Usage (from anywhere): src/test/scripts/itop-accuracy.sh [segment|letter|fashion ...]   (default: all three)
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+data=${OVERPARAM_DATA:-../shared/data}
+mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+# Run from a snapshot of the classes, so that a rebuild during a long run cannot pull them away.
+snap=$(mktemp -d)
+trap 'rm -rf "$snap"' EXIT
+cp -r target/classes target/test-classes "$snap"/
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+run() { java -Xmx8g -cp "$snap/classes:$snap/test-classes:$(cat target/test.classpath)" \
+  org.overparam.bench.ItopAccuracyExperiment "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'; }
+for set in "${@:-segment letter fashion}"; do
+  for s in $set; do
+    case $s in
+      segment) run segment "$data/segment-challenge.arff" "$data/segment-test.arff" 100 ;;
+      letter) run letter "$data/letter.arff.gz" split:0.8 50 "-batch-size-train 128" ;;
+      fashion) run fashion-mnist "$data/fashion-mnist-train-10k.arff.gz" "$data/fashion-mnist-test.arff.gz" 30 "-batch-size-train 128" ;;
+      *) echo "unknown data set $s" >&2; exit 2 ;;
+    esac
+  done
+done
