@@ -404,9 +404,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   @OptionMetadata(displayName = "u/v init std", description = "Standard deviation of the Gaussian initialisation of "
-      + "u and v, > 0 (default 1e-8, official); raise it (e.g. 1e-4) for runs of few epochs.",
-      commandLineParamName = "uv-init-std", commandLineParamSynopsis = "-uv-init-std <double>", displayOrder = 66,
-      category = "Label noise")
+      + "u and v, > 0 (default 0.1: a head start so that they grow within a 100-epoch run; the official value is "
+      + "1e-8 for 300 epochs).", commandLineParamName = "uv-init-std", commandLineParamSynopsis = "-uv-init-std <double>",
+      displayOrder = 66, category = "Label noise")
   public double getUvInitStd() {
     return uvInitStd;
   }
