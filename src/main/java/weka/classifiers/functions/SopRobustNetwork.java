@@ -168,9 +168,12 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     SopObjective sop = (SopObjective) objective;
     NoiseReport positions = sop.noiseReport();
     if (positions != null) {
+      // positions are rows of `train` (missing classes removed); map them back to the user's data
+      boolean mapped = originalRows != null && originalRows.length == set.size();
       int[] ids = new int[positions.size()];
       for (int r = 0; r < ids.length; r++) {
-        ids[r] = originalRows[positions.entry(r).row()];
+        int row = positions.entry(r).row();
+        ids[r] = mapped ? originalRows[row] : row;
       }
       noiseReport = positions.withRowIds(ids);
     }
