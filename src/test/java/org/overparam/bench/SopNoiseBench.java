@@ -22,8 +22,9 @@ import weka.filters.supervised.instance.Resample;
  * scored against the injected flips; training times are measured in the same run.
  *
  * <p>Usage: {@code SopNoiseBench <train.arff> <test.arff> <settings> <subsample> [learner options...]}
- * where settings is a comma list of {@code clean}, {@code symP} (Weka's AddNoise on the class, P%)
- * and {@code asymP} (AsymmetricLabelNoise, pair flip, P% of each class), and subsample is the
+ * where settings is a comma list of {@code clean}, {@code symP} (Weka's AddNoise on the class, P%),
+ * {@code asymP} (AsymmetricLabelNoise, pair flip, P% of each class) and {@code timeN} (N alternating
+ * timed builds of both methods on the clean data, medians), and subsample is the
  * number of training instances kept (0 = all; stratified, seeded).
  */
 public final class SopNoiseBench {
@@ -54,6 +55,10 @@ public final class SopNoiseBench {
     System.out.println("| noise | flipped | CE acc | SOP acc | top-k precision (k = flipped) | flagged: n, precision, recall | CE s | SOP s |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (String setting : args[2].split(",")) {
+      if (setting.startsWith("time")) {
+        timeAlternating(train, test, options, Integer.parseInt(setting.substring(4)));
+        continue;
+      }
       Instances noisy = inject(train, setting);
       Set<Integer> flipped = new HashSet<>();
       for (int i = 0; i < train.numInstances(); i++) {
@@ -84,6 +89,24 @@ public final class SopNoiseBench {
           flaggedN, flaggedN == 0 ? "-" : String.format("%.3f", (double) flaggedHits / flaggedN),
           k == 0 ? "-" : String.format("%.3f", (double) flaggedHits / k), ce[1], sopResult[1]);
     }
+  }
+
+  /**
+   * Training-time overhead: {@code reps} alternating builds of the plain network and SOP on the
+   * clean data, medians (alternating spreads the load of other processes over both).
+   */
+  private static void timeAlternating(Instances train, Instances test, String[] options, int reps) throws Exception {
+    double[] ce = new double[reps];
+    double[] sop = new double[reps];
+    for (int r = 0; r < reps; r++) {
+      ce[r] = run(train, test, options, true)[1];
+      sop[r] = run(train, test, options, false)[1];
+    }
+    Arrays.sort(ce);
+    Arrays.sort(sop);
+    System.out.printf("timing, %d alternating builds on the clean data: median CE %.1f s %s, median SOP %.1f s %s, "
+        + "SOP/CE %.2f%n", reps, ce[reps / 2], Arrays.toString(ce), sop[reps / 2], Arrays.toString(sop),
+        sop[reps / 2] / ce[reps / 2]);
   }
 
   /** A build of each method on 512 instances, so that JIT and ND4J start-up are not charged to the first timed run. */
