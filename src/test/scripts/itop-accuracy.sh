@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Dense vs static sparse vs SET-ITOP vs RigL-ITOP at 90% / 95% sparsity on real data (README Results).
-# Usage (from anywhere): src/test/scripts/itop-accuracy.sh [segment|letter|fashion ...]   (default: all three)
+# Usage (from anywhere): src/test/scripts/itop-accuracy.sh [segment|letter|fashion|letter-long ...]
+# (default: segment letter fashion; letter-long repeats dense, SET-ITOP 90% and RigL-ITOP 90% on letter with
+# -training-multiplier 4)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 data=${OVERPARAM_DATA:-../shared/data}
@@ -16,8 +18,9 @@ for set in "${@:-segment letter fashion}"; do
   for s in $set; do
     case $s in
       segment) run segment "$data/segment-challenge.arff" "$data/segment-test.arff" 100 ;;
-      letter) run letter "$data/letter.arff.gz" split:0.8 50 "-batch-size-train 128" ;;
-      fashion) run fashion-mnist "$data/fashion-mnist-train-10k.arff.gz" "$data/fashion-mnist-test.arff.gz" 30 "-batch-size-train 128" ;;
+      letter) run letter "$data/letter.arff.gz" split:0.8 20 "-batch-size-train 128 -min-update-interval-epochs 0.25" ;;
+      letter-long) run letter "$data/letter.arff.gz" split:0.8 20 "-batch-size-train 128 -min-update-interval-epochs 0.25 -training-multiplier 4" 0,2,3 ;;
+      fashion) run fashion-mnist "$data/fashion-mnist-train-10k.arff.gz" "$data/fashion-mnist-test.arff.gz" 10 "-batch-size-train 128 -min-update-interval-epochs 0.2" ;;
       *) echo "unknown data set $s" >&2; exit 2 ;;
     esac
   done

@@ -32,12 +32,9 @@ public final class NetworkTrainer {
   private final ProgressListener listener;
 
   private MultiLayerNetwork net;
-  private LeanBackprop lean;
+  private NetworkStep networkStep;
   /** The training inputs as one matrix, for row gathers. */
   private INDArray inputs;
-  private FlatOptimizer optimizer;
-  private INDArray weightIndicator;
-  private INDArray scratch;
   private int[] trainRows;
   private int[] validationRows;
   private int batchesPerEpoch;
@@ -71,17 +68,9 @@ public final class NetworkTrainer {
     Dl4jRuntime.run(() -> {
       Nd4j.getRandom().setSeed(Seeds.derive(config.seed(), "nd4j"));
       net = NetworkFactory.build(data.numInputs(), data.numClasses(), config);
-      INDArray params = net.params();
-      optimizer = new FlatOptimizer(config.updater(), config.momentum(), params);
-      lean = new LeanBackprop(net);
-      inputs = Nd4j.create(data.x()).castTo(params.dataType());
-      ParameterLayout layout = ParameterLayout.of(net);
-      scratch = Nd4j.zerosLike(params);
-      weightIndicator = Nd4j.create(layout.weightIndicator()).castTo(params.dataType()).reshape(params.shape());
-      if (hook != null) {
-        hook.initialize(layout, params, new TrainingHook.Schedule(totalIterations(), batchesPerEpoch,
-            trainRows.length, config.batchSize()));
-      }
+      inputs = Nd4j.create(data.x()).castTo(net.params().dataType());
+      networkStep = new NetworkStep(net, config, objective, hook, new TrainingHook.Schedule(totalIterations(),
+          batchesPerEpoch, trainRows.length, config.batchSize()));
     });
     objective.begin(data, trainRows.clone(), Seeds.stream(config.seed(), "objective"));
   }
@@ -119,9 +108,9 @@ public final class NetworkTrainer {
       Checks.checkInterrupted();
       int from = b * config.batchSize();
       int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-      double[] stepResult = step(batch, viewRng);
-      lossSum += stepResult[0] * batch.length;
-      correct += (int) stepResult[1];
+      NetworkStep.Result result = step(batch, viewRng);
+      lossSum += result.loss() * batch.length;
+      correct += result.correct();
       iteration++;
     }
     epoch++;
@@ -158,7 +147,7 @@ public final class NetworkTrainer {
     return new NetworkModel(net, data.numInputs(), data.numClasses());
   }
 
-  private double[] step(int[] batch, SplittableRandom viewRng) {
+  private NetworkStep.Result step(int[] batch, SplittableRandom viewRng) {
     int[] extra = objective.extraRows(batch);
     int[] rows = extra.length == 0 ? batch : concat(batch, extra);
     int views = objective.views();
@@ -170,39 +159,12 @@ public final class NetworkTrainer {
     }
     Objective.Step step = new Objective.Step(rows, batch.length, labels, weights, epoch, iteration);
     return Dl4jRuntime.call(() -> {
-      INDArray input = views == 1 ? lean.gather(inputs, rows) : viewInput(rows, views, viewRng);
-      INDArray out = lean.forward(input);
-      int classes = (int) out.size(1);
-      double[] flat = out.data().asDouble(); // the buffer is contiguous, row-major, offset 0
-      double[][] logits = new double[(int) out.size(0)][];
-      for (int r = 0; r < logits.length; r++) {
-        logits[r] = java.util.Arrays.copyOfRange(flat, r * classes, (r + 1) * classes);
+      INDArray input = views == 1 ? networkStep.gather(inputs, rows) : viewInput(rows, views, viewRng);
+      try {
+        return networkStep.run(input, step, learningRate(iteration));
+      } catch (ArithmeticException e) {
+        throw diverged(e.getMessage());
       }
-      double[][] dLogits = new double[logits.length][classes];
-      double loss = objective.lossAndGradient(step, logits, dLogits);
-      if (!Double.isFinite(loss)) {
-        throw diverged("the loss is " + loss);
-      }
-      var dBuffer = lean.dLogitsBuffer(logits.length).data();
-      for (int r = 0; r < logits.length; r++) {
-        for (int c = 0; c < classes; c++) {
-          dBuffer.put((long) r * classes + c, dLogits[r][c]);
-        }
-      }
-      INDArray params = net.params();
-      INDArray gradient = lean.backward(input);
-      if (hook != null) {
-        hook.beforeUpdate(params, gradient, iteration);
-      }
-      if (config.l2() > 0) {
-        Nd4j.getBlasWrapper().level1().axpy(params.length(), config.l2(), scratch.assign(params).muli(weightIndicator), gradient);
-      }
-      optimizer.step(params, gradient, learningRate(iteration));
-      if (hook != null) {
-        hook.afterUpdate(params, optimizer, iteration);
-      }
-      objective.afterStep(step);
-      return new double[] {loss, countCorrect(logits, labels, batch.length)};
     });
   }
 
@@ -220,7 +182,7 @@ public final class NetworkTrainer {
       objective.makeView(v, view, viewRng);
       System.arraycopy(view, 0, x, v * rows.length, rows.length);
     }
-    return lean.inputBuffer(x.length).assign(Nd4j.create(x).castTo(inputs.dataType()));
+    return networkStep.inputBuffer(x.length).assign(Nd4j.create(x).castTo(inputs.dataType()));
   }
 
   private double validate() {
@@ -307,20 +269,6 @@ public final class NetworkTrainer {
     int[] r = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
     return r;
-  }
-
-  private static int countCorrect(double[][] logits, int[] labels, int rows) {
-    int correct = 0;
-    for (int r = 0; r < rows; r++) {
-      int best = 0;
-      for (int c = 1; c < logits[r].length; c++) {
-        if (logits[r][c] > logits[r][best]) {
-          best = c;
-        }
-      }
-      correct += best == labels[r] ? 1 : 0;
-    }
-    return correct;
   }
 
   /**

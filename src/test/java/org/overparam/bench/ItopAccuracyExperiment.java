@@ -13,7 +13,8 @@ import weka.core.converters.ConverterUtils.DataSource;
  * updates), SET-ITOP (random growth) and RigL-ITOP (gradient growth) at 90% and 95% sparsity,
  * with the ITOP rate R_s. One markdown table row per configuration.
  *
- * <p>Usage: {@code ItopAccuracyExperiment <name> <train.arff> <test.arff|split:fraction> <epochs> [extra options]}
+ * <p>Usage: {@code ItopAccuracyExperiment <name> <train.arff> <test.arff|split:fraction> <epochs> [extra options]
+ * [configuration numbers, e.g. 0,2,3]}
  */
 public final class ItopAccuracyExperiment {
   private ItopAccuracyExperiment() {}
@@ -47,7 +48,10 @@ public final class ItopAccuracyExperiment {
         test.numInstances(), common);
     System.out.println("| data | method | test accuracy | R_s | topology updates | train s |");
     System.out.println("|---|---|---|---|---|---|");
-    for (Config c : CONFIGS) {
+    List<Config> configs = args.length > 5
+        ? java.util.Arrays.stream(args[5].split(",")).map(k -> CONFIGS.get(Integer.parseInt(k.trim()))).toList()
+        : CONFIGS;
+    for (Config c : configs) {
       ItopSparseNetwork net = new ItopSparseNetwork();
       net.setOptions(Utils.splitOptions(common + " " + c.options()));
       long start = System.nanoTime();
