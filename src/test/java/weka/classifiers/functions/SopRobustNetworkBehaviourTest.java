@@ -199,6 +199,14 @@ class SopRobustNetworkBehaviourTest {
   }
 
   @Test
+  void reportFileInAMissingDirectoryIsRejectedBeforeTraining(@TempDir Path dir) {
+    SopRobustNetwork net = small();
+    net.setNoiseReportFile(dir.resolve("no-such-dir").resolve("r.csv").toString());
+    Exception e = assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(clean));
+    assertTrue(e.getMessage().contains("noise-report-file"), e.getMessage());
+  }
+
+  @Test
   void optionFlagsAreUnique() throws Exception {
     String[] flags = weka.overparam.OptionValues.flags(SopRobustNetwork.class);
     assertEquals(flags.length, new HashSet<>(List.of(flags)).size());
