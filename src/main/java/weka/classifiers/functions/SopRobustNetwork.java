@@ -74,6 +74,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   private transient int[] originalRows;
   private transient UvLearningRate[] effectiveRates;
 
+  /** The network defaults of the official SOP configuration (spec §12); the base's option descriptions name them. */
   public SopRobustNetwork() {
     setHiddenLayers("128,128");
     setBatchSizeTrain(128);
@@ -263,75 +264,6 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   private static String csv(String s) {
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-  }
-
-  // ---------------------------------------------------------------- changed network defaults
-
-  @OptionMetadata(displayName = "hidden layers", description = "Comma-separated widths of the hidden layers "
-      + "(default 128,128).", commandLineParamName = "hidden-layers", commandLineParamSynopsis = "-hidden-layers <w1,w2,...>",
-      displayOrder = 1, category = "Network")
-  @Override
-  public String getHiddenLayers() {
-    return super.getHiddenLayers();
-  }
-
-  @Override
-  public void setHiddenLayers(String hiddenLayers) {
-    super.setHiddenLayers(hiddenLayers);
-  }
-
-  @OptionMetadata(displayName = "training batch size", description = "Minibatch size for training, at most the number "
-      + "of training instances (default 128, as in the paper; lr-u and lr-v are rescaled to it). Weka's own "
-      + "-batch-size is the prediction batch size.", commandLineParamName = "batch-size-train",
-      commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
-  @Override
-  public int getBatchSizeTrain() {
-    return super.getBatchSizeTrain();
-  }
-
-  @Override
-  public void setBatchSizeTrain(int batchSizeTrain) {
-    super.setBatchSizeTrain(batchSizeTrain);
-  }
-
-  @OptionMetadata(displayName = "learning rate", description = "Base learning rate of the network, > 0 (default 0.02, "
-      + "as in the official SOP configuration).", commandLineParamName = "learning-rate",
-      commandLineParamSynopsis = "-learning-rate <double>", displayOrder = 13, category = "Optimisation")
-  @Override
-  public double getLearningRate() {
-    return super.getLearningRate();
-  }
-
-  @Override
-  public void setLearningRate(double learningRate) {
-    super.setLearningRate(learningRate);
-  }
-
-  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
-      + "PyTorch's weight_decay, >= 0 (default 1e-3, as in the official SOP configuration).",
-      commandLineParamName = "l2", commandLineParamSynopsis = "-l2 <double>", displayOrder = 15, category = "Optimisation")
-  @Override
-  public double getL2() {
-    return super.getL2();
-  }
-
-  @Override
-  public void setL2(double l2) {
-    super.setL2(l2);
-  }
-
-  @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, STEP (x0.1 at 50% and 75% of the "
-      + "steps) or COSINE (down to lr-min-factor x the rate) (default COSINE, as in the official SOP code).",
-      commandLineParamName = "lr-schedule", commandLineParamSynopsis = "-lr-schedule <CONSTANT|STEP|COSINE>",
-      displayOrder = 16, category = "Optimisation")
-  @Override
-  public LrSchedule getLrSchedule() {
-    return super.getLrSchedule();
-  }
-
-  @Override
-  public void setLrSchedule(LrSchedule lrSchedule) {
-    super.setLrSchedule(lrSchedule);
   }
 
   // ---------------------------------------------------------------- SOP options
