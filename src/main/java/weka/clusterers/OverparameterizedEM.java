@@ -51,6 +51,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
   private double nominalPrior = 1.0;
   private Initialisation initialisation = Initialisation.K_MEANS_PLUS_PLUS;
   private String initMeans = "";
+  private String initVariances = "";
   private int restarts = 1;
   private int maxIterations = 100;
   private double tolerance = 1e-6;
@@ -104,6 +105,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
   public GmmConfig toConfig() {
     return new GmmConfig(numClusters, maxClusters, mixingWeights, OptionLists.parseVector("-weights", weights),
         covariance, fixedStd, regCovar, nominalPrior, initialisation, OptionLists.parseMatrix("-init-means", initMeans),
+        OptionLists.parseMatrix("-init-variances", initVariances),
         restarts, maxIterations, tolerance, numThreads, getSeed());
   }
 
@@ -335,9 +337,21 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
     initMeans = v == null ? "" : v.trim();
   }
 
+  @OptionMetadata(displayName = "initial variances", description = "Optional starting variances: k rows separated "
+      + "by ';', each with 1 or d comma-separated values (the diagonal of the starting covariance; default empty = "
+      + "from the data).", commandLineParamName = "init-variances",
+      commandLineParamSynopsis = "-init-variances <v1;v2;...>", displayOrder = 11, category = "Optimisation")
+  public String getInitVariances() {
+    return initVariances;
+  }
+
+  public void setInitVariances(String v) {
+    initVariances = v == null ? "" : v.trim();
+  }
+
   @OptionMetadata(displayName = "restarts", description = "Number of EM runs from different initialisations; the "
       + "highest final log-likelihood wins (>= 1; default 1).", commandLineParamName = "restarts",
-      commandLineParamSynopsis = "-restarts <int>", displayOrder = 11, category = "Optimisation")
+      commandLineParamSynopsis = "-restarts <int>", displayOrder = 12, category = "Optimisation")
   public int getRestarts() {
     return restarts;
   }
@@ -348,7 +362,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
 
   @OptionMetadata(displayName = "maximum iterations", description = "EM iterations per run at most (>= 0; default "
       + "100).", commandLineParamName = "max-iterations", commandLineParamSynopsis = "-max-iterations <int>",
-      displayOrder = 12, category = "Optimisation")
+      displayOrder = 13, category = "Optimisation")
   public int getMaxIterations() {
     return maxIterations;
   }
@@ -359,7 +373,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
 
   @OptionMetadata(displayName = "tolerance", description = "Stop when the mean log-likelihood per instance changes "
       + "by less than this (>= 0, 0 = always run max-iterations; default 1e-6).", commandLineParamName = "tolerance",
-      commandLineParamSynopsis = "-tolerance <double>", displayOrder = 13, category = "Optimisation")
+      commandLineParamSynopsis = "-tolerance <double>", displayOrder = 14, category = "Optimisation")
   public double getTolerance() {
     return tolerance;
   }
@@ -370,7 +384,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
 
   @OptionMetadata(displayName = "number of threads", description = "Threads for the E-step (>= 1; default 1); the "
       + "result is identical for any value.", commandLineParamName = "num-threads",
-      commandLineParamSynopsis = "-num-threads <int>", displayOrder = 14, category = "Optimisation")
+      commandLineParamSynopsis = "-num-threads <int>", displayOrder = 15, category = "Optimisation")
   public int getNumThreads() {
     return numThreads;
   }

@@ -43,6 +43,9 @@ public final class GaussianMixtureEm {
    * @throws InterruptedException if the thread is interrupted between iterations
    */
   public GaussianMixture fit(MixtureData data) throws InterruptedException {
+    if (data.n == 0) {
+      throw new IllegalArgumentException("no training instances");
+    }
     if (data.d < 1) {
       throw new IllegalArgumentException("a Gaussian mixture needs at least one numeric attribute, got none");
     }

@@ -16,6 +16,8 @@ import java.util.Arrays;
  * @param nominalPrior pseudo-count added to every category count of a nominal attribute
  * @param initialisation how the means start
  * @param initMeans user means, k rows of d values (only for {@link Initialisation#USER})
+ * @param initVariances optional starting variances, k rows of 1 or d values (diagonal of the
+ *     starting covariance); null = from the data
  * @param numInit number of EM runs from different starts; the best final log-likelihood wins
  * @param maxIterations M-steps per run at most
  * @param tolerance convergence threshold on the change of the mean log-likelihood per instance
@@ -24,7 +26,7 @@ import java.util.Arrays;
  */
 public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixingWeights, double[] weights,
     CovarianceType covariance, double fixedStd, double regCovar, double nominalPrior,
-    Initialisation initialisation, double[][] initMeans, int numInit, int maxIterations, double tolerance,
+    Initialisation initialisation, double[][] initMeans, double[][] initVariances, int numInit, int maxIterations, double tolerance,
     int numThreads, long seed) {
 
   /** Tolerance on the sum of the given weights. */
@@ -65,6 +67,20 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
       }
     }
     initMeans = initMeans == null ? null : deepCopy(initMeans);
+    initVariances = initVariances == null ? null : deepCopy(initVariances);
+    if (initVariances != null) {
+      if (numComponents == -1 || initVariances.length != numComponents) {
+        throw new IllegalArgumentException("-init-variances needs one row per cluster (-N " + numComponents + "), got "
+            + initVariances.length);
+      }
+      for (double[] row : initVariances) {
+        for (double v : row) {
+          if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException("-init-variances must be finite and > 0, got " + v);
+          }
+        }
+      }
+    }
     if (initMeans != null) {
       for (double[] row : initMeans) {
         if (row.length != initMeans[0].length) {
@@ -128,16 +144,21 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
     return initMeans == null ? null : deepCopy(initMeans);
   }
 
+  @Override
+  public double[][] initVariances() {
+    return initVariances == null ? null : deepCopy(initVariances);
+  }
+
   /** The same settings with another k (used by the BIC search); given weights must then be empty. */
   public GmmConfig withNumComponents(int k) {
     return new GmmConfig(k, maxComponents, mixingWeights, weights, covariance, fixedStd, regCovar, nominalPrior,
-        initialisation, initMeans, numInit, maxIterations, tolerance, numThreads, seed);
+        initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, numThreads, seed);
   }
 
   /** The same settings with another thread count. */
   public GmmConfig withNumThreads(int threads) {
     return new GmmConfig(numComponents, maxComponents, mixingWeights, weights, covariance, fixedStd, regCovar,
-        nominalPrior, initialisation, initMeans, numInit, maxIterations, tolerance, threads, seed);
+        nominalPrior, initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, threads, seed);
   }
 
   @Override
@@ -164,6 +185,7 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
     private double nominalPrior = 1.0;
     private Initialisation initialisation = Initialisation.K_MEANS_PLUS_PLUS;
     private double[][] initMeans;
+    private double[][] initVariances;
     private int numInit = 1;
     private int maxIterations = 100;
     private double tolerance = 1e-6;
@@ -180,6 +202,7 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
     public Builder nominalPrior(double v) { nominalPrior = v; return this; }
     public Builder initialisation(Initialisation v) { initialisation = v; return this; }
     public Builder initMeans(double[][] v) { initMeans = v; return this; }
+    public Builder initVariances(double[][] v) { initVariances = v; return this; }
     public Builder numInit(int v) { numInit = v; return this; }
     public Builder maxIterations(int v) { maxIterations = v; return this; }
     public Builder tolerance(double v) { tolerance = v; return this; }
@@ -188,7 +211,7 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
 
     public GmmConfig build() {
       return new GmmConfig(numComponents, maxComponents, mixingWeights, weights, covariance, fixedStd, regCovar,
-          nominalPrior, initialisation, initMeans, numInit, maxIterations, tolerance, numThreads, seed);
+          nominalPrior, initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, numThreads, seed);
     }
   }
 }

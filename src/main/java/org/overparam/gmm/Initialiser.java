@@ -50,6 +50,9 @@ final class Initialiser {
         }
         default -> throw new AssertionError(cfg.covariance());
       }
+      if (cfg.initVariances() != null && cfg.covariance() != CovarianceType.IDENTITY) {
+        userVariances(p, cfg.initVariances()[j], j, d);
+      }
       for (int a = 0; a < p.numCategories.length; a++) {
         int off = j * p.totalCategories + p.catOffset[a];
         int nc = p.numCategories[a];
@@ -60,6 +63,26 @@ final class Initialiser {
       }
     }
     return p;
+  }
+
+  /** Row of 1 or d starting variances for component j: the diagonal of its covariance. */
+  private static void userVariances(MixtureParams p, double[] row, int j, int d) {
+    if (row.length != 1 && row.length != d) {
+      throw new IllegalArgumentException("-init-variances rows need 1 or " + d + " values, got " + row.length);
+    }
+    if (p.type == CovarianceType.SPHERICAL && row.length != 1) {
+      throw new IllegalArgumentException("-init-variances rows need a single value for SPHERICAL covariances");
+    }
+    for (int a = 0; a < d; a++) {
+      double v = row.length == 1 ? row[0] : row[a];
+      if (p.var != null) {
+        p.var[j * d + a] = v;
+      } else {
+        for (int b = 0; b < d; b++) {
+          p.cov[j * d * d + a * d + b] = a == b ? v : 0;
+        }
+      }
+    }
   }
 
   private static void fill(double[] var, int j, int d, double v) {
