@@ -24,6 +24,10 @@ final class BlockedPass implements AutoCloseable {
   private final SufficientStats total;
   private final ExecutorService pool;
   private final int numThreads;
+  /** Column-major copy of each block that can take the columnar path, else null. */
+  private final double[][] columns;
+  private final double[][] blockWeights;
+  private final ColumnarEStep.Scratch[] scratch;
 
   BlockedPass(MixtureData data, CovarianceType type, int k, int totalCategories, int numThreads) {
     this.data = data;
@@ -34,6 +38,20 @@ final class BlockedPass implements AutoCloseable {
     }
     this.total = new SufficientStats(type, k, data.d, totalCategories);
     this.numThreads = Math.min(numThreads, nb);
+    this.columns = new double[nb][];
+    this.blockWeights = new double[nb][];
+    for (int b = 0; b < nb; b++) {
+      int from = b * BLOCK_ROWS;
+      int to = Math.min(data.n, from + BLOCK_ROWS);
+      if (data.m == 0 && !anyMissing(data, from, to)) {
+        columns[b] = ColumnarEStep.transpose(data, from, to);
+        blockWeights[b] = java.util.Arrays.copyOfRange(data.w, from, to);
+      }
+    }
+    this.scratch = new ColumnarEStep.Scratch[this.numThreads];
+    for (int t = 0; t < this.numThreads; t++) {
+      scratch[t] = new ColumnarEStep.Scratch(k, data.d, Math.min(BLOCK_ROWS, data.n), type == CovarianceType.FULL);
+    }
     this.pool = this.numThreads > 1 ? Executors.newFixedThreadPool(this.numThreads, r -> {
       Thread th = new Thread(r, "OverparameterizedEM-estep");
       th.setDaemon(true);
@@ -45,15 +63,16 @@ final class BlockedPass implements AutoCloseable {
   SufficientStats run(ComponentDensities cd) throws InterruptedException {
     if (pool == null) {
       for (int b = 0; b < blocks.length; b++) {
-        runBlock(cd, b);
+        runBlock(cd, b, scratch[0]);
       }
     } else {
       AtomicInteger next = new AtomicInteger();
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < numThreads; t++) {
+        ColumnarEStep.Scratch own = scratch[t];
         futures.add(pool.submit(() -> {
           for (int b = next.getAndIncrement(); b < blocks.length; b = next.getAndIncrement()) {
-            runBlock(cd, b);
+            runBlock(cd, b, own);
           }
         }));
       }
@@ -81,10 +100,25 @@ final class BlockedPass implements AutoCloseable {
     return total;
   }
 
-  private void runBlock(ComponentDensities cd, int b) {
+  private void runBlock(ComponentDensities cd, int b, ColumnarEStep.Scratch sc) {
     SufficientStats s = blocks[b];
     s.clear();
-    s.accumulate(cd, data, b * BLOCK_ROWS, Math.min(data.n, (b + 1) * BLOCK_ROWS));
+    int from = b * BLOCK_ROWS;
+    int to = Math.min(data.n, from + BLOCK_ROWS);
+    if (columns[b] != null) {
+      ColumnarEStep.accumulate(cd, columns[b], blockWeights[b], to - from, s, sc);
+    } else {
+      s.accumulate(cd, data, from, to);
+    }
+  }
+
+  private static boolean anyMissing(MixtureData data, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (data.rowMissing[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

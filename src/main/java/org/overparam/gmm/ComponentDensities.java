@@ -24,6 +24,8 @@ final class ComponentDensities {
   final double[] chol;
   /** k*d reciprocal diagonals of the Cholesky factors (full). */
   final double[] cholInvDiag;
+  /** k*d*d inverses of the lower Cholesky factors (full), the precision Cholesky of scikit-learn transposed. */
+  final double[] cholInverse;
   /** k*totalCategories. */
   final double[] logCat;
 
@@ -59,14 +61,17 @@ final class ComponentDensities {
       }
       chol = null;
       cholInvDiag = null;
+      cholInverse = null;
     } else {
       prec = null;
       halfLogNorm = null;
       chol = new double[k * d * d];
       cholInvDiag = new double[k * d];
+      cholInverse = new double[k * d * d];
       for (int j = 0; j < k; j++) {
         double sumLogDiag = cholesky(p.cov, chol, cholInvDiag, j);
         logNormComplete[j] = -0.5 * d * LOG_2PI - sumLogDiag;
+        invertLower(j);
       }
     }
     logCat = new double[p.catProb.length];
@@ -99,6 +104,20 @@ final class ComponentDensities {
       }
     }
     return sumLog;
+  }
+
+  /** L^-1 of component j by forward substitution on the unit vectors (lower triangular). */
+  private void invertLower(int j) {
+    int base = j * d * d;
+    for (int c = 0; c < d; c++) {
+      for (int a = c; a < d; a++) {
+        double s = a == c ? 1.0 : 0.0;
+        for (int b = c; b < a; b++) {
+          s -= chol[base + a * d + b] * cholInverse[base + b * d + c];
+        }
+        cholInverse[base + a * d + c] = s * cholInvDiag[j * d + a];
+      }
+    }
   }
 
   static IllegalStateException degenerate(int j, String what) {

@@ -88,7 +88,7 @@ final class SufficientStats {
       }
       double sum = 0;
       for (int j = 0; j < k; j++) {
-        double e = Math.exp(lp[j] - max);
+        double e = FastExp.expNonPositive(lp[j] - max);
         lp[j] = e;
         sum += e;
       }
