@@ -2,6 +2,8 @@ package org.overparam.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.overparam.common.Seeds;
 import org.overparam.gmm.CovarianceType;
-import org.overparam.gmm.GaussianMixture;
 import org.overparam.gmm.GaussianMixtureEm;
 import org.overparam.gmm.GmmConfig;
 import org.overparam.gmm.Initialisation;
@@ -24,8 +25,10 @@ import weka.core.Instances;
  * ms per EM iteration on 100,000 x 10 numeric rows, 5 components, a fixed start and 50 iterations:
  * ours (DIAG and FULL, 1 and 2 threads) against Weka's EM (diagonal by construction, 1 and 2 slots).
  *
- * <p>Per-iteration time = (T(50 iterations) - T(1 iteration)) / 49, the median of several
- * repetitions after a warm-up, so initialisation and start-up costs cancel for every peer. The data,
+ * <p>Per-iteration time = (T(50 iterations) - T(1 iteration)) / 49 with medians of several
+ * repetitions after a warm-up, so initialisation and start-up costs cancel for every peer. Wall time
+ * and, for single-threaded runs, the calling thread's CPU time (less sensitive to other load on the
+ * machine) are both reported. The data,
  * the start and our final log-likelihoods are written to the output folder for
  * src/test/scripts/em_sklearn_benchmark.py. Usage: EmBenchmark [outDir] [repetitions] [--no-weka].
  */
@@ -57,18 +60,18 @@ public final class EmBenchmark {
     System.out.printf(Locale.ROOT, "EM benchmark: %d x %d, k=%d, %d iterations, fixed start; %d repetitions, "
         + "median; java %s, %d cores%n", N, D, K, ITERATIONS, reps, System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
-    System.out.printf(Locale.ROOT, "%-34s %12s %18s%n", "peer", "ms/iteration", "final loglik/inst");
+    System.out.printf(Locale.ROOT, "%-30s %10s %10s %18s %s%n", "peer", "wall ms/it", "CPU ms/it", "final loglik/inst",
+        "  speed-up vs Weka EM 1 slot (wall; CPU)");
     StringBuilder results = new StringBuilder();
-    double wekaOne = Double.NaN;
-    double[][] wekaTimes = new double[2][];
+    double[] wekaOne = {Double.NaN, Double.NaN};
     Instances inst = toInstances(x);
     for (int slots = 1; withWeka && slots <= 2; slots++) {
       double[] t = wekaEm(inst, slots, reps);
-      wekaTimes[slots - 1] = t;
       if (slots == 1) {
-        wekaOne = t[0];
+        wekaOne = t;
       }
-      System.out.printf(Locale.ROOT, "%-34s %12.2f %18.8f%n", "Weka EM (diagonal), " + slots + " slot(s)", t[0], t[1]);
+      System.out.printf(Locale.ROOT, "%-30s %10.2f %10s %18.8f%n", "Weka EM (diagonal), " + slots + " slot(s)", t[0],
+          slots == 1 ? String.format(Locale.ROOT, "%.2f", t[1]) : "-", t[2]);
     }
     for (CovarianceType type : new CovarianceType[] {CovarianceType.DIAG, CovarianceType.FULL}) {
       for (int threads = 1; threads <= 2; threads++) {
@@ -76,53 +79,64 @@ public final class EmBenchmark {
             .initMeans(means).initVariances(vars).regCovar(1e-6).tolerance(0).numThreads(threads);
         double[] t = ours(b, data, reps);
         String name = "ours " + type + ", " + threads + " thread(s)";
-        System.out.printf(Locale.ROOT, "%-34s %12.2f %18.8f   %5.1fx Weka EM 1 slot%n", name, t[0], t[1],
-            wekaOne / t[0]);
+        System.out.printf(Locale.ROOT, "%-30s %10.2f %10s %18.8f   %5.1fx%s%n", name, t[0],
+            threads == 1 ? String.format(Locale.ROOT, "%.2f", t[1]) : "-", t[2], wekaOne[0] / t[0],
+            threads == 1 ? String.format(Locale.ROOT, "; %.1fx", wekaOne[1] / t[1]) : "");
         results.append(type.name().toLowerCase(Locale.ROOT)).append(',').append(threads).append(',')
-            .append(t[0]).append(',').append(Double.toString(t[1])).append('\n');
+            .append(t[0]).append(',').append(Double.toString(t[2])).append('\n');
       }
     }
     Files.writeString(out.resolve("java-results.csv"), results.toString());
   }
 
-  /** {ms per iteration, final log-likelihood}. */
-  private static double[] ours(GmmConfig.Builder b, MixtureData data, int reps) throws Exception {
-    new GaussianMixtureEm(b.maxIterations(10).build()).fit(data); // JIT warm-up
-    double[] t1 = new double[reps];
-    double[] t50 = new double[reps];
-    double ll = Double.NaN;
-    for (int rep = 0; rep < reps; rep++) {
-      long s = System.nanoTime();
-      new GaussianMixtureEm(b.maxIterations(1).build()).fit(data);
-      t1[rep] = (System.nanoTime() - s) / 1e6;
-      s = System.nanoTime();
-      GaussianMixture g = new GaussianMixtureEm(b.maxIterations(ITERATIONS).build()).fit(data);
-      t50[rep] = (System.nanoTime() - s) / 1e6;
-      ll = g.summary().logLikelihood();
-    }
-    return new double[] {(median(t50) - median(t1)) / (ITERATIONS - 1), ll};
+  /** A fit of a given number of iterations that returns the final mean log-likelihood. */
+  @FunctionalInterface
+  interface Fit {
+    double run(int iterations) throws Exception;
   }
 
-  /** Weka's EM: k-means start (1 run), log-likelihood stopping disabled; {ms per iteration, final loglik}. */
-  private static double[] wekaEm(Instances inst, int slots, int reps) throws Exception {
-    double[] t1 = new double[reps];
-    double[] t50 = new double[reps];
+  /**
+   * {wall ms per iteration, calling-thread CPU ms per iteration, final log-likelihood}: medians of
+   * T(50) and T(1) over the repetitions, after one warm-up of each.
+   */
+  private static double[] time(Fit fit, int reps) throws Exception {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    fit.run(1);
+    fit.run(10);
+    double[][] wall = new double[2][reps];
+    double[][] cpu = new double[2][reps];
     double ll = Double.NaN;
-    build(inst, slots, 3);
     for (int rep = 0; rep < reps; rep++) {
-      long s = System.nanoTime();
-      build(inst, slots, 1);
-      t1[rep] = (System.nanoTime() - s) / 1e6;
-      s = System.nanoTime();
-      EM em = build(inst, slots, ITERATIONS);
-      t50[rep] = (System.nanoTime() - s) / 1e6;
+      for (int which = 0; which < 2; which++) {
+        int iterations = which == 0 ? 1 : ITERATIONS;
+        long w0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
+        double v = fit.run(iterations);
+        cpu[which][rep] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+        wall[which][rep] = (System.nanoTime() - w0) / 1e6;
+        if (which == 1) {
+          ll = v;
+        }
+      }
+    }
+    return new double[] {(median(wall[1]) - median(wall[0])) / (ITERATIONS - 1),
+        (median(cpu[1]) - median(cpu[0])) / (ITERATIONS - 1), ll};
+  }
+
+  private static double[] ours(GmmConfig.Builder b, MixtureData data, int reps) throws Exception {
+    return time(it -> new GaussianMixtureEm(b.maxIterations(it).build()).fit(data).summary().logLikelihood(), reps);
+  }
+
+  /** Weka's EM: k-means start (1 run), log-likelihood stopping disabled. */
+  private static double[] wekaEm(Instances inst, int slots, int reps) throws Exception {
+    return time(it -> {
+      EM em = build(inst, slots, it);
       double sum = 0;
       for (int i = 0; i < inst.numInstances(); i++) {
         sum += em.logDensityForInstance(inst.instance(i));
       }
-      ll = sum / inst.numInstances();
-    }
-    return new double[] {(median(t50) - median(t1)) / (ITERATIONS - 1), ll};
+      return sum / inst.numInstances();
+    }, reps);
   }
 
   private static EM build(Instances inst, int slots, int iterations) throws Exception {
