@@ -38,6 +38,15 @@ class OverparameterizedEMStudyTest {
     assertTrue(r.knownWeights().rate() < 0.9, "known weights " + r.knownWeights().rate());
   }
 
+  /** With equal weights the known weights label nothing: both modes recover the mixture up to relabelling. */
+  @Test
+  void equalWeightsShowNoGap() throws Exception {
+    OverparamStudy.Result r = run("-case", "SYMMETRIC", "-dim", "1", "-theta", "1.5", "-w1", "0.5", "-n", "2000",
+        "-starts", "20", "-S", "4").get(0);
+    assertEquals(1.0, r.knownWeights().rate(), 0.0);
+    assertEquals(1.0, r.overparameterized().rate(), 0.0);
+  }
+
   @Test
   void resultsDoNotDependOnTheThreadCount() throws Exception {
     String[] base = {"-case", "GENERAL", "-n", "400", "-starts", "12", "-S", "3"};
