@@ -18,7 +18,7 @@ import weka.core.Utils;
  *
  * <pre>
  * java -cp ... weka.Run .OverparameterizedEMStudy                      (the preset table of the README)
- * java -cp ... weka.Run .OverparameterizedEMStudy -case GENERAL -means "-3;0;3" -weights 0.5,0.3,0.2 -n 5000 -starts 300
+ * java -cp ... weka.Run .OverparameterizedEMStudy -case GENERAL -means "-3;0;3" -weights 0.5,0.3,0.2 -n 5000
  * java -cp ... weka.Run .OverparameterizedEMStudy -case SYMMETRIC -dim 1 -theta 1 -w1 0.7 -n 10000 -starts 200
  * </pre>
  */

@@ -124,7 +124,8 @@ class OverparameterizedEMAdapterTest {
     for (int i = 0; i < 3; i++) {
       nominalOnly.add(new DenseInstance(1.0, new double[] {i % 2}));
     }
-    Exception e = assertThrows(IllegalArgumentException.class, () -> new OverparameterizedEM().buildClusterer(nominalOnly));
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> new OverparameterizedEM().buildClusterer(nominalOnly));
     assertTrue(e.getMessage().contains("numeric attribute"));
 
     Instances data = load("gmm-2d-3clusters.arff");

@@ -14,7 +14,8 @@ import org.overparam.gmm.OverparamStudy;
 class OverparameterizedEMStudyTest {
   private static List<OverparamStudy.Result> run(String... options) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    List<OverparamStudy.Result> r = OverparameterizedEMStudy.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    List<OverparamStudy.Result> r =
+        OverparameterizedEMStudy.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("known weights") && text.contains("over-parameterized"), text);
     return r;

@@ -92,7 +92,8 @@ final class ComponentDensities {
         }
         if (a == b) {
           if (!(s > 0) || !Double.isFinite(s)) {
-            throw degenerate(j, "its covariance matrix is not positive definite (pivot " + s + " at attribute " + a + ")");
+            throw degenerate(j, "its covariance matrix is not positive definite (pivot " + s + " at attribute "
+                + a + ")");
           }
           double l = Math.sqrt(s);
           out[base + a * d + a] = l;

@@ -2,7 +2,7 @@ package org.overparam.gmm;
 
 /** Shape of each component's covariance matrix. */
 public enum CovarianceType {
-  /** Known and fixed: sigma0^2 times the identity (the setting of Xu, Hsu and Maleki); only means and weights are fitted. */
+  /** Known and fixed: sigma0^2 times the identity (the setting of Xu, Hsu and Maleki); means and weights are fitted. */
   IDENTITY,
   /** One variance per component, shared by all numeric attributes. */
   SPHERICAL,

@@ -155,7 +155,8 @@ public final class GaussianMixture implements Serializable {
     boolean missing = false;
     for (int a = 0; a < d; a++) {
       if (Double.isInfinite(x[a])) {
-        throw new IllegalArgumentException("numeric attribute " + a + " is " + x[a] + "; infinite values are not allowed");
+        throw new IllegalArgumentException("numeric attribute " + a + " is " + x[a]
+            + "; infinite values are not allowed");
       }
       if (Double.isNaN(x[a])) {
         if (params.type == CovarianceType.FULL) {

@@ -26,7 +26,8 @@ import java.util.Arrays;
  */
 public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixingWeights, double[] weights,
     CovarianceType covariance, double fixedStd, double regCovar, double nominalPrior,
-    Initialisation initialisation, double[][] initMeans, double[][] initVariances, int numInit, int maxIterations, double tolerance,
+    Initialisation initialisation, double[][] initMeans, double[][] initVariances, int numInit, int maxIterations,
+    double tolerance,
     int numThreads, long seed) {
 
   /** Tolerance on the sum of the given weights. */
@@ -165,7 +166,8 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
   public String toString() {
     return "GmmConfig[k=" + numComponents + ", mixingWeights=" + mixingWeights + ", weights=" + Arrays.toString(weights)
         + ", covariance=" + covariance + ", regCovar=" + regCovar + ", init=" + initialisation + ", numInit=" + numInit
-        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", threads=" + numThreads + ", seed=" + seed + "]";
+        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", threads=" + numThreads + ", seed=" + seed
+        + "]";
   }
 
   /** A builder starting from the defaults of the Weka adapter. */

@@ -19,7 +19,8 @@ import org.overparam.common.Seeds;
  * Model 1 succeeds if max_j |mu_j - mu*_j| &lt; 0.5 in the order fixed by the weights (components of
  * equal weight may be swapped); Model 2 if some permutation has max |mu - mu*| + max |w - w*| &lt; 0.6.
  * Symmetric case (tanh form, {@link SymmetricTwoComponentEm}): success within delta = 0.1, a label
- * swap counting as success for Model 2 (and for Model 1 when w1* = 0.5). Every start and the data come from streams of one seed.
+ * swap counting as success for Model 2 (and for Model 1 when w1* = 0.5). Every start and the data
+ * come from streams of one seed.
  */
 public final class OverparamStudy {
   static final double MODEL1_TOL = 0.5;
@@ -55,7 +56,8 @@ public final class OverparamStudy {
       }
       GmmConfig.Builder b = GmmConfig.builder().numComponents(k).covariance(CovarianceType.IDENTITY)
           .initialisation(Initialisation.USER).initMeans(init).maxIterations(maxIterations).tolerance(tolerance);
-      GaussianMixture m1 = new GaussianMixtureEm(b.mixingWeights(MixingWeights.FIXED).weights(weights).build()).fit(data);
+      GaussianMixture m1 = new GaussianMixtureEm(b.mixingWeights(MixingWeights.FIXED).weights(weights).build())
+          .fit(data);
       GaussianMixture m2 = new GaussianMixtureEm(b.mixingWeights(MixingWeights.ESTIMATED).weights(new double[0])
           .build()).fit(data);
       return new RunRecord[] {
