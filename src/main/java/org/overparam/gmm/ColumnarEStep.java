@@ -216,10 +216,56 @@ final class ColumnarEStep {
     int base = j * d * d;
     for (int a = 0; a < d; a++) {
       st.s1[j * d + a] += sum(rd, a * len, len);
-      for (int b = 0; b <= a; b++) {
+      int b = 0;
+      for (; b + 3 <= a; b += 4) {
+        dots4(rd, a * len, diff, b * len, len, st.s2, base + a * d + b);
+      }
+      for (; b <= a; b++) {
         st.s2[base + a * d + b] += dot(rd, a * len, diff, b * len, len);
       }
     }
+  }
+
+  /**
+   * out[oo + c] += x . y[column b + c] for c = 0..3: four dot products sharing the loads of x, with
+   * two partial sums each (fixed order).
+   */
+  private static void dots4(double[] x, int xo, double[] y, int yo, int len, double[] out, int oo) {
+    int y1 = yo + len;
+    int y2 = y1 + len;
+    int y3 = y2 + len;
+    double s00 = 0;
+    double s01 = 0;
+    double s10 = 0;
+    double s11 = 0;
+    double s20 = 0;
+    double s21 = 0;
+    double s30 = 0;
+    double s31 = 0;
+    int i = 0;
+    for (; i + 1 < len; i += 2) {
+      double x0 = x[xo + i];
+      double x1 = x[xo + i + 1];
+      s00 += x0 * y[yo + i];
+      s01 += x1 * y[yo + i + 1];
+      s10 += x0 * y[y1 + i];
+      s11 += x1 * y[y1 + i + 1];
+      s20 += x0 * y[y2 + i];
+      s21 += x1 * y[y2 + i + 1];
+      s30 += x0 * y[y3 + i];
+      s31 += x1 * y[y3 + i + 1];
+    }
+    if (i < len) {
+      double x0 = x[xo + i];
+      s00 += x0 * y[yo + i];
+      s10 += x0 * y[y1 + i];
+      s20 += x0 * y[y2 + i];
+      s30 += x0 * y[y3 + i];
+    }
+    out[oo] += s00 + s01;
+    out[oo + 1] += s10 + s11;
+    out[oo + 2] += s20 + s21;
+    out[oo + 3] += s30 + s31;
   }
 
   /** Sum with four partial sums in a fixed order. */
