@@ -67,5 +67,5 @@ for cov in ("diag", "full"):
     cpu = (np.median(cpus[iters]) - np.median(cpus[1])) / (iters - 1) * 1e3
     print(f"{'scikit-learn ' + cov:30s} {wall:10.2f} {cpu:10.2f} {score:18.8f}")
     for threads, ms, ll in java.get(cov, []):
-        print(f"  ours {cov}, {threads} thread(s): {ms:.2f} ms/it wall ({wall / ms:.2f}x scikit-learn's wall time), "
+        print(f"  ours {cov}, {threads} thread(s): {ms:.2f} ms/it wall ({wall / ms:.2f}x faster than scikit-learn), "
               f"final loglik {ll:.10f}, relative difference {abs(ll - score) / abs(score):.2e}")

@@ -133,7 +133,7 @@ public final class GaussianMixtureEm {
       prev = ll;
       Map<String, Double> metrics = new LinkedHashMap<>();
       metrics.put("logLikelihood", ll);
-      metrics.put("restart", (double) restart);
+      metrics.put("run", (double) (restart + 1));
       listener.onEpoch(iterations, metrics);
       Checks.checkInterrupted();
     }
