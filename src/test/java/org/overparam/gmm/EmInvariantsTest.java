@@ -199,4 +199,37 @@ class EmInvariantsTest {
     assertEquals(1e4, g.mean(1)[0], 0.0);
     assertTrue(g.weights()[1] > 0 && g.weights()[1] < 1e-12);
   }
+
+  @Test
+  void fullCovarianceFillsMissingValuesWithTheTrainingMean() throws Exception {
+    double[][] x = GmmTestData.blobs(200, 2, 2, 8);
+    MixtureData.Builder b = MixtureData.builder(200, 2, new int[0]);
+    double observedSum = 0;
+    for (int i = 0; i < 200; i++) {
+      b.numeric(i, 0, x[i][0]);
+      if (i % 9 == 0) {
+        b.missingNumeric(i, 1);
+      } else {
+        b.numeric(i, 1, x[i][1]);
+        observedSum += x[i][1];
+      }
+    }
+    double mean1 = observedSum / (200 - 23);
+    GaussianMixture g = new GaussianMixtureEm(base().numComponents(2).covariance(CovarianceType.FULL).build())
+        .fit(b.build());
+    assertTrue(Double.isFinite(g.summary().logLikelihood()));
+    assertArrayEquals(g.logComponentDensities(new double[] {1.5, mean1}, new int[0]),
+        g.logComponentDensities(new double[] {1.5, Double.NaN}, new int[0]), 1e-12);
+  }
+
+  @Test
+  void interruptStopsTheFit() {
+    Thread.currentThread().interrupt();
+    try {
+      org.junit.jupiter.api.Assertions.assertThrows(InterruptedException.class,
+          () -> new GaussianMixtureEm(base().build()).fit(BLOBS));
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }
