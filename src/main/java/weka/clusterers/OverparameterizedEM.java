@@ -28,8 +28,8 @@ import weka.core.WeightedInstancesHandler;
  *
  * <p>Numeric attributes are modelled by Gaussians (identity, spherical, diagonal or full
  * covariances), nominal attributes by per-cluster categorical distributions. Missing values are
- * marginalised out, except numeric ones under full covariances, which are replaced by the training
- * mean. The model keeps no training data.
+ * marginalised out (under full covariances through the marginal Gaussian of the observed block and
+ * the conditional moments of the missing attributes). The model keeps no training data.
  *
  * <pre>
  * Ji Xu, Daniel Hsu, Arian Maleki. Benefits of over-parameterization with EM.
@@ -73,7 +73,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
         + "weights, even when they are known, lets EM escape spurious local optima that trap EM with the weights "
         + "held fixed. Numeric attributes get identity, spherical, diagonal or full covariances (reg-covar added "
         + "to the diagonal), nominal attributes per-cluster categorical distributions; missing values are "
-        + "marginalised out (numeric ones are replaced by the training mean under full covariances). The E-step "
+        + "marginalised out, also under full covariances (exact EM for the observed-data likelihood). The E-step "
         + "runs in log space, optionally on several threads with results independent of the thread count. "
         + "-N -1 chooses the number of clusters by BIC. For more information see:\n\n"
         + getTechnicalInformation().toString();

@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.overparam.gmm.CovarianceType;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -41,13 +43,17 @@ class OverparameterizedEMAdapterTest {
     assertEquals(em.getModel().summary().logLikelihood(), ev.getLogLikelihood(), 1e-10);
   }
 
-  @Test
-  void nominalAttributesAndMissingValuesAreModelled() throws Exception {
+  @ParameterizedTest
+  @EnumSource(CovarianceType.class)
+  void nominalAttributesAndMissingValuesAreModelled(CovarianceType type) throws Exception {
     Instances data = load("iris.arff");
     data.instance(3).setMissing(0);
+    data.instance(5).setMissing(2);
+    data.instance(5).setMissing(3);
     data.instance(7).setMissing(4);
     OverparameterizedEM em = new OverparameterizedEM();
     em.setNumClusters(3);
+    em.setCovariance(type);
     em.buildClusterer(data);
     assertEquals(1, em.getModel().numNominal());
     assertEquals(4, em.getModel().numNumeric());

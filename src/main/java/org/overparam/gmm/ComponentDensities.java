@@ -128,12 +128,17 @@ final class ComponentDensities {
 
   /**
    * log p(x_i | j) for every component j (no weight), into out[0..k). diff (k*d) receives x - mu_j
-   * with 0 for missing values; z (d) is scratch. Full covariances need complete rows.
+   * with 0 for missing values (complete rows only under FULL; rows with missing values get their
+   * marginal density from {@link MissingFull}); z (d) is scratch.
    */
   void logDensities(double[] x, int xo, boolean rowMissing, int[] cat, int co, double[] out, double[] diff,
       double[] z) {
     if (p.type.isDiagonal()) {
       diagonal(x, xo, rowMissing, out, diff);
+    } else if (rowMissing) {
+      for (int j = 0; j < k; j++) {
+        out[j] = MissingFull.logMarginal(p, j, x, xo);
+      }
     } else {
       full(x, xo, out, diff, z);
     }

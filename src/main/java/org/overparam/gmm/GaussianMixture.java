@@ -7,34 +7,27 @@ import java.util.Arrays;
  * An immutable fitted mixture: weights, Gaussian components over the numeric attributes and
  * categorical components over the nominal ones, plus the {@link FitSummary}.
  *
- * <p>Missing numeric values are marginalised out for the diagonal family; for FULL covariances they
- * are replaced by the training mean of the attribute (both in training and here), because exact
- * marginalisation would need a Cholesky factor per pattern of missing values. Missing nominal
- * values are marginalised out.
+ * <p>Missing values are marginalised out: a row's density is that of its observed attributes (for
+ * FULL covariances the marginal Gaussian of the observed block). Missing nominal values are
+ * marginalised out too.
  */
 public final class GaussianMixture implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final MixtureParams params;
   private final MixingWeights mixingWeights;
-  private final double[] fillValues;
   private final FitSummary summary;
   private transient ComponentDensities densities;
 
-  GaussianMixture(MixtureParams params, MixingWeights mixingWeights, double[] fillValues, FitSummary summary) {
+  GaussianMixture(MixtureParams params, MixingWeights mixingWeights, FitSummary summary) {
     this.params = params.copy();
     this.mixingWeights = mixingWeights;
-    this.fillValues = fillValues.clone();
     this.summary = summary;
     this.densities = new ComponentDensities(this.params);
   }
 
   MixtureParams params() {
     return params.copy();
-  }
-
-  double[] fillValues() {
-    return fillValues.clone();
   }
 
   private ComponentDensities densities() {
@@ -139,8 +132,8 @@ public final class GaussianMixture implements Serializable {
   }
 
   /**
-   * log p(x | component j) for every j, without the weights. numeric: NaN = missing (marginalised,
-   * or filled by the training mean under FULL); nominal: -1 = missing.
+   * log p(x | component j) for every j, without the weights. numeric: NaN = missing (marginalised);
+   * nominal: -1 = missing.
    *
    * @throws IllegalArgumentException for infinite values or wrong lengths
    */
@@ -159,11 +152,7 @@ public final class GaussianMixture implements Serializable {
             + "; infinite values are not allowed");
       }
       if (Double.isNaN(x[a])) {
-        if (params.type == CovarianceType.FULL) {
-          x[a] = fillValues[a];
-        } else {
-          missing = true;
-        }
+        missing = true;
       }
     }
     for (int a = 0; a < m; a++) {
@@ -193,13 +182,12 @@ public final class GaussianMixture implements Serializable {
 
   /** Mean log-likelihood per unit of weight of data under this model (a fresh E-step). */
   public double meanLogLikelihood(MixtureData data) {
-    MixtureData work = params.type == CovarianceType.FULL && data.anyMissing ? data.imputed(fillValues) : data;
     SufficientStats st = new SufficientStats(params.type, params.k, params.d, params.totalCategories);
-    for (int b = 0; b * BlockedPass.BLOCK_ROWS < work.n; b++) {
+    for (int b = 0; b * BlockedPass.BLOCK_ROWS < data.n; b++) {
       SufficientStats blk = new SufficientStats(params.type, params.k, params.d, params.totalCategories);
-      blk.accumulate(densities(), work, b * BlockedPass.BLOCK_ROWS, Math.min(work.n, (b + 1) * BlockedPass.BLOCK_ROWS));
+      blk.accumulate(densities(), data, b * BlockedPass.BLOCK_ROWS, Math.min(data.n, (b + 1) * BlockedPass.BLOCK_ROWS));
       st.add(blk);
     }
-    return st.logLik / work.totalWeight;
+    return st.logLik / data.totalWeight;
   }
 }

@@ -71,21 +71,18 @@ public final class GaussianMixtureEm {
         best = g;
       }
     }
-    return new GaussianMixture(best.params(), best.mixingWeights(), best.fillValues(),
-        best.summary().withBicSearch(search));
+    return new GaussianMixture(best.params(), best.mixingWeights(), best.summary().withBicSearch(search));
   }
 
   private GaussianMixture fitK(int k, MixtureData data, DataSummary s) throws InterruptedException {
-    boolean full = config.covariance() == CovarianceType.FULL;
-    MixtureData work = full && data.anyMissing ? data.imputed(s.mean) : data;
     Run best = null;
     double[] finals = new double[config.numInit()];
     int winner = -1;
-    try (BlockedPass pass = new BlockedPass(work, config.covariance(), k, totalCategories(data), config.numThreads())) {
+    try (BlockedPass pass = new BlockedPass(data, config.covariance(), k, totalCategories(data), config.numThreads())) {
       for (int r = 0; r < config.numInit(); r++) {
         SplittableRandom rng = Seeds.stream(config.seed(), "gmm-init/k=" + k + "/run=" + r);
-        MixtureParams start = Initialiser.initial(config, k, work, s, rng);
-        Run run = run(start, pass, work.totalWeight, r);
+        MixtureParams start = Initialiser.initial(config, k, data, s, rng);
+        Run run = run(start, pass, data.totalWeight, r);
         finals[r] = run.logLik;
         if (best == null || run.logLik > best.logLik) {
           best = run;
@@ -94,8 +91,8 @@ public final class GaussianMixtureEm {
       }
     }
     FitSummary fs = new FitSummary(best.logLik, best.iterations, best.converged, finals, winner, best.decreases,
-        indices(best.empty), collapsed(best.params, s), work.totalWeight, List.of());
-    return new GaussianMixture(best.params, config.mixingWeights(), s.mean, fs);
+        indices(best.empty), collapsed(best.params, s), data.totalWeight, List.of());
+    return new GaussianMixture(best.params, config.mixingWeights(), fs);
   }
 
   private static int totalCategories(MixtureData data) {

@@ -117,17 +117,6 @@ public final class MixtureData {
     return Arrays.copyOfRange(cat, i * m, (i + 1) * m);
   }
 
-  /** A copy with numeric missing values replaced (row by row, column a gets fill[a]). */
-  MixtureData imputed(double[] fill) {
-    double[] xi = x.clone();
-    for (int i = 0; i < xi.length; i++) {
-      if (Double.isNaN(xi[i])) {
-        xi[i] = fill[i % d];
-      }
-    }
-    return new MixtureData(n, d, numCategories, xi, cat, w);
-  }
-
   /** Fills a {@link MixtureData}; every setter validates its value. */
   public static final class Builder {
     private final int n;

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * the lower triangle of sum w r_ij (x_i - mu_j)(x_i - mu_j)^T (full), expected category counts and
  * sum w_i log p(x_i).
  *
- * <p>Missing numeric values (diagonal family) contribute their expectations under the current
- * component, E[x - mu_j] = 0 and E[(x - mu_j)^2] = var_j, which makes the M-step exact EM for the
- * marginal likelihood. Missing nominal values contribute the current category probabilities.
+ * <p>Missing numeric values contribute their conditional expectations under the current component:
+ * in the diagonal family E[x - mu_j] = 0 and E[(x - mu_j)^2] = var_j; under FULL the conditional
+ * Gaussian moments ({@link MissingFull}). This makes the M-step exact EM for the marginal
+ * likelihood. Missing nominal values contribute the current category probabilities.
  */
 final class SufficientStats {
   final int k;
@@ -27,6 +28,7 @@ final class SufficientStats {
   private final double[] lp;
   private final double[] diff;
   private final double[] z;
+  private double[] cond;
 
   SufficientStats(CovarianceType type, int k, int d, int totalCategories) {
     this.type = type;
@@ -102,7 +104,11 @@ final class SufficientStats {
         nk[j] += wr;
         int jo = j * d;
         if (type == CovarianceType.FULL) {
-          addOuter(jo, j * d * d, wr);
+          if (missing) {
+            addConditional(p, j, data.x, xo, wr);
+          } else {
+            addOuter(jo, j * d * d, wr);
+          }
         } else {
           for (int a = 0; a < d; a++) {
             double tv = wr * diff[jo + a];
@@ -130,6 +136,21 @@ final class SufficientStats {
             }
           }
         }
+      }
+    }
+  }
+
+  /** FULL, row with missing values: conditional mean and covariance of the missing attributes. */
+  private void addConditional(MixtureParams p, int j, double[] x, int xo, double wr) {
+    if (cond == null) {
+      cond = new double[d * d];
+    }
+    MissingFull.conditional(p, j, x, xo, diff, j * d, cond);
+    int base = j * d * d;
+    addOuter(j * d, base, wr);
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b <= a; b++) {
+        s2[base + a * d + b] += wr * cond[a * d + b];
       }
     }
   }
