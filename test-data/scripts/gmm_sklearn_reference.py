@@ -43,8 +43,13 @@ row("X", X)
 row("weights0", weights0)
 row("means0", means0)
 row("var0", var0)
-for cov in ("diag", "full"):
-    prec0 = 1.0 / var0 if cov == "diag" else np.array([np.diag(1.0 / v) for v in var0])
+for cov in ("diag", "full", "tied"):
+    if cov == "diag":
+        prec0 = 1.0 / var0
+    elif cov == "full":
+        prec0 = np.array([np.diag(1.0 / v) for v in var0])
+    else:  # one shared start: the first row of var0
+        prec0 = np.diag(1.0 / var0[0])
     for iters, tag in ((1, "step"), (100, "fit")):
         gm = GaussianMixture(3, covariance_type=cov, max_iter=iters, tol=0.0, reg_covar=1e-6,
                              weights_init=weights0, means_init=means0, precisions_init=prec0,

@@ -79,7 +79,8 @@ final class MixtureReport {
   private void component(StringBuilder sb, int j) {
     double[] mean = g.mean(j);
     double[] var = g.variances(j);
-    boolean matrix = g.covarianceType() == CovarianceType.FULL && numeric.length <= MAX_MATRIX_DIM;
+    boolean matrix = (g.covarianceType() == CovarianceType.FULL || g.covarianceType() == CovarianceType.TIED)
+        && numeric.length <= MAX_MATRIX_DIM;
     for (int a = 0; a < numeric.length; a++) {
       sb.append(String.format(Locale.ROOT, "  %-20s mean %14.6f   variance %14.6f%n",
           header.attribute(numeric[a]).name(), mean[a], var[a]));

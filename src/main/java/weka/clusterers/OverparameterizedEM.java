@@ -267,8 +267,9 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
   }
 
   @OptionMetadata(displayName = "covariance", description = "Covariance of each component: IDENTITY (fixed "
-      + "fixed-std^2 I), SPHERICAL, DIAG (default) or FULL.", commandLineParamName = "covariance",
-      commandLineParamSynopsis = "-covariance <IDENTITY|SPHERICAL|DIAG|FULL>", displayOrder = 5,
+      + "fixed-std^2 I), SPHERICAL, DIAG (default), FULL, or TIED (one full matrix shared by all clusters).",
+      commandLineParamName = "covariance", commandLineParamSynopsis = "-covariance <IDENTITY|SPHERICAL|DIAG|FULL|TIED>",
+      displayOrder = 5,
       category = "Mixture")
   public CovarianceType getCovariance() {
     return covariance;

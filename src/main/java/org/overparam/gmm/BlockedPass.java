@@ -50,7 +50,7 @@ final class BlockedPass implements AutoCloseable {
     }
     this.scratch = new ColumnarEStep.Scratch[this.numThreads];
     for (int t = 0; t < this.numThreads; t++) {
-      scratch[t] = new ColumnarEStep.Scratch(k, data.d, Math.min(BLOCK_ROWS, data.n), type == CovarianceType.FULL);
+      scratch[t] = new ColumnarEStep.Scratch(k, data.d, Math.min(BLOCK_ROWS, data.n), !type.isDiagonal());
     }
     this.pool = this.numThreads > 1 ? Executors.newFixedThreadPool(this.numThreads, r -> {
       Thread th = new Thread(r, "OverparameterizedEM-estep");

@@ -9,10 +9,12 @@ public enum CovarianceType {
   /** One variance per component and numeric attribute (what Weka's EM fits). */
   DIAG,
   /** A full covariance matrix per component, handled through its Cholesky factor. */
-  FULL;
+  FULL,
+  /** One full covariance matrix shared by all components (scikit-learn's "tied"). */
+  TIED;
 
-  /** True for the types evaluated with per-attribute variances (everything but {@link #FULL}). */
+  /** True for the types evaluated with per-attribute variances (not {@link #FULL} or {@link #TIED}). */
   boolean isDiagonal() {
-    return this != FULL;
+    return this != FULL && this != TIED;
   }
 }

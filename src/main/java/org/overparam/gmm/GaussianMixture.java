@@ -110,6 +110,7 @@ public final class GaussianMixture implements Serializable {
       case SPHERICAL -> k;
       case DIAG -> k * d;
       case FULL -> k * d * (d + 1) / 2;
+      case TIED -> d * (d + 1) / 2;
     };
     for (int c : params.numCategories) {
       p += k * (c - 1);

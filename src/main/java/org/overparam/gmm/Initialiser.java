@@ -42,7 +42,7 @@ final class Initialiser {
           }
           fill(p.var, j, d, m / d + reg);
         }
-        case FULL -> {
+        case FULL, TIED -> {
           System.arraycopy(s.cov, 0, p.cov, j * d * d, d * d);
           for (int a = 0; a < d; a++) {
             p.cov[j * d * d + a * d + a] += reg;

@@ -57,7 +57,8 @@ final class MStep {
             p.var[jo + a] = v;
           }
         }
-        case FULL -> {
+        case FULL, TIED -> {
+          double reg = old.type == CovarianceType.FULL ? regCovar : 0;
           int base = j * d * d;
           for (int a = 0; a < d; a++) {
             double ma = st.s1[jo + a] * inv;
@@ -66,14 +67,49 @@ final class MStep {
               p.cov[base + a * d + b] = c;
               p.cov[base + b * d + a] = c;
             }
-            p.cov[base + a * d + a] = Math.max(st.s2[base + a * d + a] * inv - ma * ma, 0) + regCovar;
+            p.cov[base + a * d + a] = Math.max(st.s2[base + a * d + a] * inv - ma * ma, 0) + reg;
           }
         }
         default -> throw new AssertionError(old.type);
       }
       categories(p, st, j, nominalPrior);
     }
+    if (old.type == CovarianceType.TIED) {
+      pool(p, st, empty, regCovar);
+    }
     return p;
+  }
+
+  /**
+   * TIED: the shared covariance sum_j N_j Sigma_j / sum_j N_j over the non-empty components (their
+   * own scatter about their new means), plus reg-covar, copied to every component.
+   */
+  private static void pool(MixtureParams p, SufficientStats st, boolean[] empty, double regCovar) {
+    int d = p.d;
+    double[] pooled = new double[d * d];
+    double total = 0;
+    for (int j = 0; j < p.k; j++) {
+      if (empty[j]) {
+        continue;
+      }
+      double nj = st.nk[j] + EXTRA_MASS;
+      total += nj;
+      for (int i = 0; i < d * d; i++) {
+        pooled[i] += nj * p.cov[j * d * d + i];
+      }
+    }
+    if (total == 0) {
+      return; // every component empty: keep the previous covariance
+    }
+    for (int i = 0; i < d * d; i++) {
+      pooled[i] /= total;
+    }
+    for (int a = 0; a < d; a++) {
+      pooled[a * d + a] += regCovar;
+    }
+    for (int j = 0; j < p.k; j++) {
+      System.arraycopy(pooled, 0, p.cov, j * d * d, d * d);
+    }
   }
 
   /**

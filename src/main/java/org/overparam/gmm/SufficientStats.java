@@ -36,7 +36,7 @@ final class SufficientStats {
     this.d = d;
     nk = new double[k];
     s1 = new double[k * d];
-    s2 = new double[type == CovarianceType.FULL ? k * d * d : k * d];
+    s2 = new double[type.isDiagonal() ? k * d : k * d * d];
     cc = new double[k * totalCategories];
     lp = new double[k];
     diff = new double[k * d];
@@ -103,7 +103,7 @@ final class SufficientStats {
         }
         nk[j] += wr;
         int jo = j * d;
-        if (type == CovarianceType.FULL) {
+        if (!type.isDiagonal()) {
           if (missing) {
             addConditional(p, j, data.x, xo, wr);
           } else {

@@ -27,7 +27,7 @@ class ColumnarEStepTest {
     double[] w = new double[n];
     java.util.Arrays.fill(w, 1.0);
     ColumnarEStep.accumulate(cd, ColumnarEStep.transpose(data, 0, n), w, n, cols,
-        new ColumnarEStep.Scratch(k, d, n, type == CovarianceType.FULL));
+        new ColumnarEStep.Scratch(k, d, n, !type.isDiagonal()));
     assertClose(rows.logLik, cols.logLik);
     for (int j = 0; j < k; j++) {
       assertClose(rows.nk[j], cols.nk[j]);

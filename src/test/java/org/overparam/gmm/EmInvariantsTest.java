@@ -131,11 +131,12 @@ class EmInvariantsTest {
 
   @Test
   void freeParametersAreCounted() throws Exception {
-    // k = 3, d = 3: means 9; DIAG 9; FULL 18; SPHERICAL 3; IDENTITY 0; weights 2 when estimated
+    // k = 3, d = 3: means 9; DIAG 9; FULL 18; TIED 6; SPHERICAL 3; IDENTITY 0; weights 2 when estimated
     assertEquals(20, freeParameters(CovarianceType.DIAG, MixingWeights.ESTIMATED));
     assertEquals(27, freeParameters(CovarianceType.FULL, MixingWeights.FIXED));
     assertEquals(14, freeParameters(CovarianceType.SPHERICAL, MixingWeights.ESTIMATED));
     assertEquals(9, freeParameters(CovarianceType.IDENTITY, MixingWeights.FIXED));
+    assertEquals(17, freeParameters(CovarianceType.TIED, MixingWeights.ESTIMATED));
   }
 
   private static int freeParameters(CovarianceType t, MixingWeights w) throws Exception {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Against scikit-learn's GaussianMixture from the same explicit start (values written by
- * test-data/scripts/gmm_sklearn_reference.py): one EM step at 1e-8, a 100-iteration fit at 1e-6
+ * test-data/scripts/gmm_sklearn_reference.py), diag, full and tied: one EM step at 1e-8, a 100-iteration fit at 1e-6
  * relative on the log-likelihood, BIC and AIC.
  */
 class SklearnReferenceTest {
@@ -21,7 +21,7 @@ class SklearnReferenceTest {
   static final double FIT_REL_TOL = 1e-6;
 
   enum Case {
-    DIAG(CovarianceType.DIAG, "diag"), FULL(CovarianceType.FULL, "full");
+    DIAG(CovarianceType.DIAG, "diag"), FULL(CovarianceType.FULL, "full"), TIED(CovarianceType.TIED, "tied");
 
     final CovarianceType type;
     final String key;
@@ -59,9 +59,12 @@ class SklearnReferenceTest {
 
   private static GaussianMixture fit(Map<String, double[]> ref, CovarianceType type, int iterations)
       throws Exception {
+    double[][] var0 = rows(ref.get("var0"), 2);
+    if (type == CovarianceType.TIED) {
+      var0 = new double[][] {var0[0], var0[0], var0[0]}; // the script starts tied from the first row
+    }
     GmmConfig c = GmmConfig.builder().numComponents(3).covariance(type).weights(ref.get("weights0"))
-        .initialisation(Initialisation.USER).initMeans(rows(ref.get("means0"), 2))
-        .initVariances(rows(ref.get("var0"), 2)).regCovar(1e-6).maxIterations(iterations).tolerance(0).build();
+        .initialisation(Initialisation.USER).initMeans(rows(ref.get("means0"), 2)).initVariances(var0).regCovar(1e-6).maxIterations(iterations).tolerance(0).build();
     return new GaussianMixtureEm(c).fit(MixtureData.of(rows(ref.get("X"), 2)));
   }
 
@@ -69,6 +72,10 @@ class SklearnReferenceTest {
     int k = g.numComponents();
     int d = g.numNumeric();
     boolean full = g.covarianceType() == CovarianceType.FULL;
+    if (g.covarianceType() == CovarianceType.TIED) {
+      k = 1; // one shared matrix
+      full = true;
+    }
     double[] out = new double[full ? k * d * d : k * d];
     for (int j = 0; j < k; j++) {
       if (full) {
