@@ -64,6 +64,22 @@ class OverparameterizedEMAdapterTest {
   }
 
   @Test
+  void experimenterSplitEvaluatorReportsTheLogLikelihood() throws Exception {
+    Instances iris = load("iris.arff");
+    iris.setClassIndex(iris.numAttributes() - 1);
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setNumClusters(3);
+    weka.experiment.DensityBasedClustererSplitEvaluator ev = new weka.experiment.DensityBasedClustererSplitEvaluator();
+    ev.setClusterer(em);
+    ev.setRemoveClassColumn(true);
+    Object[] result = ev.getResult(new Instances(iris, 0, 100), new Instances(iris, 100, 50));
+    String[] names = ev.getResultNames();
+    int ll = java.util.Arrays.asList(names).indexOf("Log_likelihood");
+    assertTrue(ll >= 0, java.util.Arrays.toString(names));
+    assertTrue(Double.isFinite((Double) result[ll]));
+  }
+
+  @Test
   void bicChoosesThreeClustersOnThreeBlobs() throws Exception {
     OverparameterizedEM em = new OverparameterizedEM();
     em.setOptions(new String[] {"-N", "-1", "-max-clusters", "5", "-restarts", "3"});
