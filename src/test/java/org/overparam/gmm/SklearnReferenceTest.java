@@ -64,7 +64,8 @@ class SklearnReferenceTest {
       var0 = new double[][] {var0[0], var0[0], var0[0]}; // the script starts tied from the first row
     }
     GmmConfig c = GmmConfig.builder().numComponents(3).covariance(type).weights(ref.get("weights0"))
-        .initialisation(Initialisation.USER).initMeans(rows(ref.get("means0"), 2)).initVariances(var0).regCovar(1e-6).maxIterations(iterations).tolerance(0).build();
+        .initialisation(Initialisation.USER).initMeans(rows(ref.get("means0"), 2)).initVariances(var0)
+        .regCovar(1e-6).maxIterations(iterations).tolerance(0).build();
     return new GaussianMixtureEm(c).fit(MixtureData.of(rows(ref.get("X"), 2)));
   }
 
