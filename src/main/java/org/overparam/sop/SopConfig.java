@@ -48,8 +48,8 @@ public record SopConfig(
   /**
    * The official code starts u, v at 1e-8 for 300 epochs; from there they need about 45 visits to
    * reach O(1) at the capped rate, by which time a 100-epoch tabular run has memorised the noise.
-   * 0.1 measured best of 1e-4, 1e-3, 1e-2 and 1e-1 on fashion-mnist at 40% symmetric noise (README
-   * Results).
+   * 0.1 measured best of 1e-4, 1e-3, 1e-2 and 1e-1 on fashion-mnist at 40% symmetric noise (README,
+   * section SopRobustNetwork).
    */
   public static final double DEFAULT_INIT_STD = 0.1;
   public static final double DEFAULT_VIEW_NOISE_STD = 0.1;
