@@ -1,5 +1,6 @@
 package org.overparam.itop;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,15 +70,15 @@ public final class ItopHook implements TrainingHook {
     double p = schedule.pruneRate(t);
     double[] w = params.toDoubleVector();
     double[] keepState = new double[w.length];
-    java.util.Arrays.fill(keepState, 1);
+    Arrays.fill(keepState, 1);
     SplittableRandom rng = Seeds.stream(seed, "itop/update/" + t);
     List<ParameterLayout.Segment> segs = layout.weights();
     for (int l = 0; l < segs.size(); l++) {
       ParameterLayout.Segment s = segs.get(l);
       int off = (int) s.offset();
-      double[] layerW = java.util.Arrays.copyOfRange(w, off, off + s.length());
+      double[] layerW = Arrays.copyOfRange(w, off, off + s.length());
       double[] layerG = denseGradient == null ? null
-          : java.util.Arrays.copyOfRange(denseGradient, off, off + s.length());
+          : Arrays.copyOfRange(denseGradient, off, off + s.length());
       SparseMasks.Change change = masks.update(l, layerW, layerG, p, cfg.growth(), rng);
       boolean[] prunedNow = new boolean[s.length()];
       for (int j : change.pruned()) {
@@ -106,7 +107,7 @@ public final class ItopHook implements TrainingHook {
 
   private INDArray buildFlatMask(INDArray params) {
     double[] m = new double[(int) layout.totalLength()];
-    java.util.Arrays.fill(m, 1);
+    Arrays.fill(m, 1);
     List<ParameterLayout.Segment> segs = layout.weights();
     for (int l = 0; l < segs.size(); l++) {
       int off = (int) segs.get(l).offset();

@@ -108,9 +108,9 @@ public final class NetworkTrainer {
       Checks.checkInterrupted();
       int from = b * config.batchSize();
       int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-      double[] stepResult = step(batch, viewRng);
-      lossSum += stepResult[0] * batch.length;
-      correct += (int) stepResult[1];
+      NetworkStep.Result result = step(batch, viewRng);
+      lossSum += result.loss() * batch.length;
+      correct += result.correct();
       iteration++;
     }
     epoch++;
@@ -147,7 +147,7 @@ public final class NetworkTrainer {
     return new NetworkModel(net, data.numInputs(), data.numClasses());
   }
 
-  private double[] step(int[] batch, SplittableRandom viewRng) {
+  private NetworkStep.Result step(int[] batch, SplittableRandom viewRng) {
     int[] extra = objective.extraRows(batch);
     int[] rows = extra.length == 0 ? batch : concat(batch, extra);
     int views = objective.views();
@@ -161,8 +161,7 @@ public final class NetworkTrainer {
     return Dl4jRuntime.call(() -> {
       INDArray input = views == 1 ? networkStep.gather(inputs, rows) : viewInput(rows, views, viewRng);
       try {
-        NetworkStep.Result r = networkStep.run(input, step, learningRate(iteration));
-        return new double[] {r.loss(), r.correct()};
+        return networkStep.run(input, step, learningRate(iteration));
       } catch (ArithmeticException e) {
         throw diverged(e.getMessage());
       }

@@ -397,7 +397,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   // ---------------------------------------------------------------- Network options
 
   @OptionMetadata(displayName = "hidden layers", description = "Comma-separated widths of the hidden layers "
-      + "(default 256,256).", commandLineParamName = "hidden-layers", commandLineParamSynopsis = "-hidden-layers <w1,w2,...>",
+      + "(default 256,256; 128,128 for SopRobustNetwork).", commandLineParamName = "hidden-layers", commandLineParamSynopsis = "-hidden-layers <w1,w2,...>",
       displayOrder = 1, category = "Network")
   public String getHiddenLayers() {
     return hiddenLayers;
@@ -431,7 +431,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "training batch size", description = "Minibatch size for training (default 64). "
+  @OptionMetadata(displayName = "training batch size", description = "Minibatch size for training (default 64; 128 for SopRobustNetwork). "
       + "Weka's own -batch-size is the prediction batch size.", commandLineParamName = "batch-size-train",
       commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
   public int getBatchSizeTrain() {
@@ -453,7 +453,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     this.updater = updater;
   }
 
-  @OptionMetadata(displayName = "learning rate", description = "Base learning rate, > 0 (default 0.05).",
+  @OptionMetadata(displayName = "learning rate", description = "Base learning rate, > 0 (default 0.05; 0.02 for SopRobustNetwork).",
       commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>", displayOrder = 13,
       category = "Optimisation")
   public double getLearningRate() {
@@ -476,7 +476,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   }
 
   @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
-      + "PyTorch's weight_decay, >= 0 (default 5e-4).", commandLineParamName = "l2",
+      + "PyTorch's weight_decay, >= 0 (default 5e-4; 1e-3 for SopRobustNetwork).", commandLineParamName = "l2",
       commandLineParamSynopsis = "-l2 <double>", displayOrder = 15, category = "Optimisation")
   public double getL2() {
     return l2;
@@ -487,7 +487,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   }
 
   @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, STEP (x0.1 at 50% and 75% of the "
-      + "steps, as in ITOP) or COSINE (down to lr-min-factor x the rate) (default STEP).",
+      + "steps, as in ITOP) or COSINE (down to lr-min-factor x the rate) (default STEP; COSINE for SopRobustNetwork).",
       commandLineParamName = "lr-schedule", commandLineParamSynopsis = "-lr-schedule <CONSTANT|STEP|COSINE>",
       displayOrder = 16, category = "Optimisation")
   public LrSchedule getLrSchedule() {

@@ -1,0 +1,79 @@
+package org.overparam.gmm;
+
+/**
+ * Weighted whole-data statistics used for initialisation, for filling missing values under full
+ * covariances, and for spotting collapsed components: per-attribute means and variances over the
+ * observed values, the pooled covariance matrix (over complete rows), and category frequencies.
+ */
+final class DataSummary {
+  final double[] mean;
+  final double[] var;
+  /** d*d pooled covariance over complete rows (missing values filled by the mean). */
+  final double[] cov;
+  /** Category counts (weighted) per nominal attribute, laid out as in {@link MixtureParams}. */
+  final double[] catCount;
+  final double[] catTotal;
+
+  DataSummary(MixtureData data, int[] catOffset, int totalCategories) {
+    int d = data.d;
+    mean = new double[d];
+    var = new double[d];
+    double[] wsum = new double[d];
+    for (int i = 0; i < data.n; i++) {
+      for (int a = 0; a < d; a++) {
+        double v = data.x[i * d + a];
+        if (!Double.isNaN(v)) {
+          mean[a] += data.w[i] * v;
+          wsum[a] += data.w[i];
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      // an attribute with no observed value gets mean 0; it then carries no information
+      mean[a] = wsum[a] > 0 ? mean[a] / wsum[a] : 0;
+    }
+    cov = new double[d * d];
+    double tw = 0;
+    double[] c = new double[d];
+    for (int i = 0; i < data.n; i++) {
+      double w = data.w[i];
+      tw += w;
+      for (int a = 0; a < d; a++) {
+        double v = data.x[i * d + a];
+        c[a] = Double.isNaN(v) ? 0 : v - mean[a];
+      }
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b <= a; b++) {
+          cov[a * d + b] += w * c[a] * c[b];
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b <= a; b++) {
+        double v = tw > 0 ? cov[a * d + b] / tw : 0;
+        cov[a * d + b] = v;
+        cov[b * d + a] = v;
+      }
+      // the per-attribute variance uses the observed values only
+      double s = 0;
+      for (int i = 0; i < data.n; i++) {
+        double v = data.x[i * d + a];
+        if (!Double.isNaN(v)) {
+          s += data.w[i] * (v - mean[a]) * (v - mean[a]);
+        }
+      }
+      var[a] = wsum[a] > 0 ? s / wsum[a] : 1.0;
+    }
+    catCount = new double[totalCategories];
+    catTotal = new double[data.m];
+    for (int i = 0; i < data.n; i++) {
+      for (int a = 0; a < data.m; a++) {
+        int code = data.cat[i * data.m + a];
+        if (code >= 0) {
+          catCount[catOffset[a] + code] += data.w[i];
+          catTotal[a] += data.w[i];
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package org.overparam.gmm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.overparam.common.Checks;
+import org.overparam.common.ProgressListener;
+import org.overparam.common.Seeds;
+
+/**
+ * EM for a Gaussian mixture with known (FIXED) or re-estimated (ESTIMATED) weights.
+ *
+ * <p>Each run: from the initial parameters, repeat up to max-iterations times: E-step (log space,
+ * log-sum-exp) giving the mean log-likelihood l; stop if |l - l_prev| &lt; tolerance; otherwise
+ * M-step. If the run did not converge, one more E-step makes the reported l belong to the returned
+ * parameters. Runs are repeated {@code numInit} times from independent random streams; the highest
+ * final l wins (ties go to the earlier run). With k = -1, k = 1..maxComponents are fitted and the
+ * lowest BIC wins.
+ */
+public final class GaussianMixtureEm {
+  /** Relative size of a log-likelihood drop that is counted as a decrease. */
+  static final double DECREASE_TOLERANCE = 1e-10;
+
+  private final GmmConfig config;
+  private final ProgressListener listener;
+
+  public GaussianMixtureEm(GmmConfig config) {
+    this(config, ProgressListener.NONE);
+  }
+
+  public GaussianMixtureEm(GmmConfig config, ProgressListener listener) {
+    this.config = config;
+    this.listener = listener == null ? ProgressListener.NONE : listener;
+  }
+
+  /**
+   * Fits the mixture.
+   *
+   * @throws IllegalArgumentException for unusable data (no numeric attribute, fewer rows than components)
+   * @throws IllegalStateException if a component degenerates with reg-covar 0
+   * @throws InterruptedException if the thread is interrupted between iterations
+   */
+  public GaussianMixture fit(MixtureData data) throws InterruptedException {
+    if (data.n == 0) {
+      throw new IllegalArgumentException("no training instances");
+    }
+    if (data.d < 1) {
+      throw new IllegalArgumentException("a Gaussian mixture needs at least one numeric attribute, got none");
+    }
+    int rows = data.numPositiveRows();
+    if (!(data.totalWeight > 0) || !Double.isFinite(data.totalWeight)) {
+      throw new IllegalArgumentException("the total instance weight must be finite and > 0, got " + data.totalWeight);
+    }
+    MixtureParams layout = new MixtureParams(config.covariance(), 1, data.d, data.numCategories);
+    DataSummary summary = new DataSummary(data, layout.catOffset, layout.totalCategories);
+    if (config.numComponents() > 0) {
+      if (rows < config.numComponents()) {
+        throw new IllegalArgumentException("-N " + config.numComponents() + " clusters need at least as many training "
+            + "instances with positive weight, got " + rows);
+      }
+      return fitK(config.numComponents(), data, summary);
+    }
+    GaussianMixture best = null;
+    List<FitSummary.BicEntry> search = new ArrayList<>();
+    for (int k = 1; k <= Math.min(config.maxComponents(), rows); k++) {
+      GaussianMixture g = fitK(k, data, summary);
+      search.add(new FitSummary.BicEntry(k, g.summary().logLikelihood(), g.bic()));
+      if (best == null || g.bic() < best.bic()) {
+        best = g;
+      }
+    }
+    return new GaussianMixture(best.params(), best.mixingWeights(), best.summary().withBicSearch(search));
+  }
+
+  private GaussianMixture fitK(int k, MixtureData data, DataSummary s) throws InterruptedException {
+    Run best = null;
+    double[] finals = new double[config.numInit()];
+    int winner = -1;
+    try (BlockedPass pass = new BlockedPass(data, config.covariance(), k, totalCategories(data), config.numThreads())) {
+      for (int r = 0; r < config.numInit(); r++) {
+        SplittableRandom rng = Seeds.stream(config.seed(), "gmm-init/k=" + k + "/run=" + r);
+        MixtureParams start = Initialiser.initial(config, k, data, s, rng);
+        Run run = run(start, pass, data.totalWeight, r);
+        finals[r] = run.logLik;
+        if (best == null || run.logLik > best.logLik) {
+          best = run;
+          winner = r;
+        }
+      }
+    }
+    FitSummary fs = new FitSummary(best.logLik, best.iterations, best.converged, finals, winner, best.decreases,
+        indices(best.empty), collapsed(best.params, s), data.totalWeight, List.of());
+    return new GaussianMixture(best.params, config.mixingWeights(), fs);
+  }
+
+  private static int totalCategories(MixtureData data) {
+    int t = 0;
+    for (int c : data.numCategories) {
+      t += c;
+    }
+    return t;
+  }
+
+  /** One EM run from the given start. */
+  private Run run(MixtureParams start, BlockedPass pass, double totalWeight, int restart) throws InterruptedException {
+    MixtureParams p = start;
+    ComponentDensities cd = new ComponentDensities(p);
+    boolean[] empty = new boolean[p.k];
+    double prev = Double.NEGATIVE_INFINITY;
+    boolean converged = false;
+    int iterations = 0;
+    int decreases = 0;
+    double ll = Double.NaN;
+    for (int it = 0; it < config.maxIterations(); it++) {
+      SufficientStats st = pass.run(cd);
+      ll = logLikelihood(st, totalWeight, iterations);
+      if (ll < prev - DECREASE_TOLERANCE * Math.abs(prev)) {
+        decreases++;
+      }
+      if (Math.abs(ll - prev) < config.tolerance()) {
+        converged = true;
+        break;
+      }
+      p = MStep.apply(p, st, config.mixingWeights(),
+          config.regCovar(), config.nominalPrior(), totalWeight, empty);
+      cd = new ComponentDensities(p);
+      iterations++;
+      prev = ll;
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("logLikelihood", ll);
+      metrics.put("run", (double) (restart + 1));
+      listener.onEpoch(iterations, metrics);
+      Checks.checkInterrupted();
+    }
+    if (!converged) {
+      ll = logLikelihood(pass.run(cd), totalWeight, iterations);
+      if (ll < prev - DECREASE_TOLERANCE * Math.abs(prev)) {
+        decreases++;
+      }
+    }
+    return new Run(p, ll, iterations, converged, decreases, empty);
+  }
+
+  private static double logLikelihood(SufficientStats st, double totalWeight, int iteration) {
+    double ll = st.logLik / totalWeight;
+    if (!Double.isFinite(ll)) {
+      throw new IllegalStateException("the log-likelihood became " + ll + " after " + iteration
+          + " iterations; the data may hold extreme values. Rescale the data or use a larger -reg-covar");
+    }
+    return ll;
+  }
+
+  private static int[] indices(boolean[] flags) {
+    return java.util.stream.IntStream.range(0, flags.length).filter(j -> flags[j]).toArray();
+  }
+
+  /** Components with some variance at the reg-covar floor (relative to the data's own variance). */
+  private int[] collapsed(MixtureParams p, DataSummary s) {
+    if (p.type == CovarianceType.IDENTITY) {
+      return new int[0];
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int j = 0; j < p.k; j++) {
+      for (int a = 0; a < p.d; a++) {
+        if (p.variance(j, a) <= config.regCovar() + 1e-10 * s.var[a]) {
+          out.add(j);
+          break;
+        }
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private record Run(MixtureParams params, double logLik, int iterations, boolean converged, int decreases,
+      boolean[] empty) {}
+}

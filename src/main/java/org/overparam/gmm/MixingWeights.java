@@ -1,0 +1,9 @@
+package org.overparam.gmm;
+
+/** Whether EM re-estimates the mixing weights. */
+public enum MixingWeights {
+  /** Model 2 of Xu, Hsu and Maleki: the weights are re-estimated every M-step (over-parameterized). */
+  ESTIMATED,
+  /** Model 1: the weights stay at the known values given by the user (uniform when none are given). */
+  FIXED
+}

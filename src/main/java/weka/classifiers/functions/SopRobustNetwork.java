@@ -1,0 +1,466 @@
+package weka.classifiers.functions;
+
+import java.io.IOException;
+import java.io.Serial;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import org.overparam.common.Checks;
+import org.overparam.nn.LrSchedule;
+import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.NetworkModel;
+import org.overparam.nn.Objective;
+import org.overparam.nn.TrainingSet;
+import org.overparam.sop.BalancePrior;
+import org.overparam.sop.NoiseReport;
+import org.overparam.sop.SopConfig;
+import org.overparam.sop.SopObjective;
+import org.overparam.sop.SopVariant;
+import org.overparam.sop.UvLearningRate;
+import org.overparam.sop.UvLrScaling;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.Utils;
+
+/**
+ * A multilayer perceptron trained under label noise with Sparse Over-Parameterization (SOP):
+ * every training instance gets its own noise variables u_i (scalar) and v_i (one per class),
+ * initialised near zero, whose sparse noise term s_i = u_i²·y_i − v_i²⊙(1 − y_i) is added to the
+ * network's softmax output during training. u and v are trained by plain SGD with their own
+ * learning rates alongside the network, so that the network fits the clean signal while s absorbs
+ * wrong labels. Prediction uses the network alone. After training, the instances with the largest
+ * ‖s_i‖ are reported as probably mislabelled, with the class the model suggests instead.
+ *
+ * <pre>
+ * Liu, S., Zhu, Z., Qu, Q., You, C. (2022). Robust Training under Label Noise by
+ * Over-parameterization. ICML 2022. arXiv:2202.14026.
+ * </pre>
+ *
+ * Limitations: u and v exist only for the training rows, so the noise report covers the training
+ * data (minus any early-stopping validation split); the second view of SOP+ is Gaussian noise
+ * and masking on standardised inputs, not the image augmentation of the paper.
+ */
+public class SopRobustNetwork extends AbstractNetworkClassifier {
+  @Serial private static final long serialVersionUID = -2213457619040287415L;
+
+  private static final Logger LOG = Logger.getLogger(SopRobustNetwork.class.getName());
+
+  private SopVariant sopVariant = SopVariant.PAPER;
+  private double lrU = SopConfig.DEFAULT_LR_U;
+  private double lrV = SopConfig.DEFAULT_LR_V;
+  private UvLrScaling uvLrScaling = UvLrScaling.MATCH_GROWTH;
+  private int uvReferenceBatch = SopConfig.DEFAULT_REFERENCE_BATCH;
+  private int uvReferenceEpochs = SopConfig.DEFAULT_REFERENCE_EPOCHS;
+  private double uvInitStd = SopConfig.DEFAULT_INIT_STD;
+  private boolean projectUv;
+  private double lambdaConsistency;
+  private double lambdaBalance;
+  private BalancePrior balancePrior = BalancePrior.UNIFORM;
+  private double viewNoiseStd = SopConfig.DEFAULT_VIEW_NOISE_STD;
+  private double viewMaskProb;
+  private boolean ceOnly;
+  private int noiseReportTopK = 20;
+  private String noiseReportFile = "";
+
+  // Fitted state
+  private NoiseReport noiseReport;
+  private String sopSummary = "";
+  private transient int[] originalRows;
+  private transient UvLearningRate[] effectiveRates;
+
+  /** The network defaults of the official SOP configuration (spec §12); the base's option descriptions name them. */
+  public SopRobustNetwork() {
+    setHiddenLayers("128,128");
+    setBatchSizeTrain(128);
+    setLearningRate(0.02);
+    setLrSchedule(LrSchedule.COSINE);
+    setL2(1e-3);
+  }
+
+  public String globalInfo() {
+    return "A multilayer perceptron trained under label noise with Sparse Over-Parameterization (SOP), which also "
+        + "reports the training instances whose labels it believes are wrong.\n\n"
+        + "Every training instance gets noise variables u_i (a scalar) and v_i (one per class), initialised near "
+        + "zero. Their sparse noise term s_i = u_i^2 y_i - v_i^2 (1 - y_i) is added to the network's softmax output "
+        + "during training, and u, v are trained by plain SGD with their own learning rates (lr-u, lr-v, rescaled "
+        + "to the batch size and epochs, see uv-lr-scaling) alongside the network: the network fits the clean "
+        + "signal while s absorbs corrupted labels. SOP+ adds a consistency term between two views of each "
+        + "instance and a class-balance term. Prediction uses the network alone. After training, toString() lists "
+        + "the instances with the largest ||s_i|| (probable label errors) with the class suggested instead; the "
+        + "full list can be written to a CSV file (noise-report-file) or read with getNoiseReport(). "
+        + "With sparsity > 0 the network is trained sparse with ITOP.\n\n"
+        + "Inputs: nominal attributes are one-hot encoded, numeric ones standardised; missing values are imputed. "
+        + "Training runs on DL4J/ND4J.\n\nFor more information see:\n" + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation t = new TechnicalInformation(Type.INPROCEEDINGS);
+    t.setValue(Field.AUTHOR, "Sheng Liu and Zhihui Zhu and Qing Qu and Chong You");
+    t.setValue(Field.TITLE, "Robust Training under Label Noise by Over-parameterization");
+    t.setValue(Field.BOOKTITLE, "Proceedings of the 39th International Conference on Machine Learning (ICML)");
+    t.setValue(Field.YEAR, "2022");
+    t.setValue(Field.NOTE, "arXiv:2202.14026");
+    return t;
+  }
+
+  /** The validated SOP configuration built from the current options. */
+  public SopConfig sopConfig() {
+    return new SopConfig(sopVariant, lrU, lrV, uvLrScaling, uvReferenceBatch, uvReferenceEpochs, uvInitStd, projectUv,
+        lambdaConsistency, lambdaBalance, balancePrior, viewNoiseStd, viewMaskProb, ceOnly);
+  }
+
+  @Override
+  public void initializeClassifier(Instances data) throws Exception {
+    if (getResume() && originalRows != null) {
+      super.initializeClassifier(data);
+      return;
+    }
+    noiseReport = null;
+    sopSummary = "";
+    sopConfig(); // fail before any work on a bad SOP option
+    Checks.nonNegative("noise-report-top-k", noiseReportTopK);
+    if (!noiseReportFile.isEmpty()) {
+      Path parent = Path.of(noiseReportFile).toAbsolutePath().getParent();
+      Checks.require(parent == null || Files.isDirectory(parent),
+          "noise-report-file: directory " + parent + " does not exist");
+    }
+    // The report names instances by their position in the data the user gave us.
+    originalRows = java.util.stream.IntStream.range(0, data.numInstances())
+        .filter(i -> !data.instance(i).classIsMissing()).toArray();
+    super.initializeClassifier(data);
+  }
+
+  @Override
+  protected void checkTrainingData(Instances train) throws Exception {
+    NetworkConfig config = networkConfig();
+    long trainRows = Math.round(train.numInstances() * (1 - config.validationFraction()));
+    if (trainRows < config.batchSize()) {
+      throw new IllegalArgumentException("the training set has " + trainRows + " instances (with a class value"
+          + (config.validationFraction() > 0 ? ", after the validation split" : "") + "), fewer than batch-size-train "
+          + config.batchSize() + "; SOP's per-instance learning rates assume full minibatches, so lower "
+          + "-batch-size-train to at most " + Math.max(1, trainRows));
+    }
+  }
+
+  @Override
+  protected Objective createObjective(Instances train, TrainingSet set) throws Exception {
+    SopConfig config = sopConfig();
+    NetworkConfig net = networkConfig();
+    UvLearningRate rateU = config.effectiveLrU(net.batchSize(), net.epochs());
+    UvLearningRate rateV = config.effectiveLrV(net.batchSize(), net.epochs());
+    if ((rateU.capped() || rateV.capped()) && !config.ceOnly()) {
+      LOG.info("SOP: the rescaled " + (rateU.capped() ? rateV.capped() ? "lr-u and lr-v were" : "lr-u was" : "lr-v was")
+          + " capped at batch-size-train/8 = " + net.batchSize() / 8.0 + " for stability");
+    }
+    effectiveRates = new UvLearningRate[] {rateU, rateV};
+    return new SopObjective(config, rateU.value(), rateV.value());
+  }
+
+  @Override
+  protected void afterTraining(NetworkModel fitted, Instances train, TrainingSet set, Objective objective)
+      throws Exception {
+    SopObjective sop = (SopObjective) objective;
+    NoiseReport positions = sop.noiseReport();
+    if (positions != null) {
+      // positions are rows of `train` (missing classes removed); map them back to the user's data
+      boolean mapped = originalRows != null && originalRows.length == set.size();
+      int[] ids = new int[positions.size()];
+      for (int r = 0; r < ids.length; r++) {
+        int row = positions.entry(r).row();
+        ids[r] = mapped ? originalRows[row] : row;
+      }
+      noiseReport = positions.withRowIds(ids);
+    }
+    sopSummary = summarize(sop);
+    if (noiseReport != null && !noiseReportFile.isEmpty()) {
+      writeNoiseReport(Path.of(noiseReportFile));
+    }
+  }
+
+  private String summarize(SopObjective sop) {
+    StringBuilder sb = new StringBuilder("\nSOP\n");
+    if (ceOnly) {
+      sb.append("ce-only baseline: plain softmax cross-entropy, no noise variables\n");
+      return sb.toString();
+    }
+    sb.append(String.format("variant %s; effective lr-u %s%s, lr-v %s%s (%s)%n", sopVariant,
+        Utils.doubleToString(effectiveRates[0].value(), 6), effectiveRates[0].capped() ? " (capped)" : "",
+        Utils.doubleToString(effectiveRates[1].value(), 6), effectiveRates[1].capped() ? " (capped)" : "",
+        uvLrScaling));
+    if (lambdaConsistency > 0 || lambdaBalance > 0) {
+      sb.append(String.format("SOP+: lambda-consistency %s, lambda-balance %s (%s prior)%n",
+          Utils.doubleToString(lambdaConsistency, 4), Utils.doubleToString(lambdaBalance, 4), balancePrior));
+    }
+    sb.append(String.format("final training CE %s, MSE %s%n", Utils.doubleToString(sop.lastEpochCe(), 5),
+        Utils.doubleToString(sop.lastEpochMse(), 5)));
+    return sb.toString();
+  }
+
+  @Override
+  protected String describeModel() {
+    StringBuilder sb = new StringBuilder(sopSummary);
+    if (noiseReport == null) {
+      return sb.toString();
+    }
+    int n = noiseReport.size();
+    int flagged = noiseReport.numFlagged();
+    sb.append(String.format("instances flagged as mislabelled (argmax(y - s) != given label): %d of %d (%.2f%%)%n",
+        flagged, n, 100.0 * flagged / n));
+    sb.append(String.format("mean U (u^2 at the given label): flagged %s, unflagged %s%n",
+        Utils.doubleToString(noiseReport.meanLabelTerm(true), 4), Utils.doubleToString(noiseReport.meanLabelTerm(false), 4)));
+    int k = Math.min(noiseReportTopK, n);
+    if (k > 0) {
+      sb.append(String.format("%nTop %d suspected label errors (instance = 1-based position in the training data):%n", k));
+      sb.append(String.format("%10s  %-20s  %-20s  %8s  %s%n", "instance", "given", "suggested", "score", "flagged"));
+      for (NoiseReport.Entry e : noiseReport.top(k)) {
+        sb.append(String.format("%10d  %-20s  %-20s  %8.4f  %s%n", e.row() + 1, className(e.givenLabel()),
+            className(e.suggestedLabel()), e.score(), e.flagged() ? "yes" : "no"));
+      }
+    }
+    return sb.toString();
+  }
+
+  private String className(int index) {
+    return header.classAttribute().value(index);
+  }
+
+  /**
+   * The report of suspected label errors of the last training run, or null (not built, or
+   * {@code ce-only}). Its rows are 0-based positions in the data given to buildClassifier.
+   */
+  public NoiseReport getNoiseReport() {
+    return noiseReport;
+  }
+
+  /**
+   * Writes the full noise report as CSV, sorted by decreasing score: instance (1-based position in
+   * the training data), given label, suggested label, score, flagged.
+   */
+  public void writeNoiseReport(Path file) throws IOException {
+    if (noiseReport == null) {
+      throw new IllegalStateException("no noise report: build the classifier first (and without ce-only)");
+    }
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      writeNoiseReport(out);
+    }
+  }
+
+  /** Writes the full noise report as CSV (see {@link #writeNoiseReport(Path)}). */
+  public void writeNoiseReport(Writer out) throws IOException {
+    out.write("instance,given,suggested,score,flagged\n");
+    for (int i : noiseReport.ranking()) {
+      NoiseReport.Entry e = noiseReport.entry(i);
+      out.write((e.row() + 1) + "," + csv(className(e.givenLabel())) + "," + csv(className(e.suggestedLabel())) + ","
+          + e.score() + "," + e.flagged() + "\n");
+    }
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  // ---------------------------------------------------------------- SOP options
+
+  @OptionMetadata(displayName = "SOP variant", description = "Which losses train u: PAPER (Algorithm 1: cross-entropy "
+      + "only) or REPO_HEAD (the official code's HEAD: cross-entropy and MSE) (default PAPER).",
+      commandLineParamName = "sop-variant", commandLineParamSynopsis = "-sop-variant <PAPER|REPO_HEAD>",
+      displayOrder = 60, category = "Label noise")
+  public SopVariant getSopVariant() {
+    return sopVariant;
+  }
+
+  public void setSopVariant(SopVariant sopVariant) {
+    this.sopVariant = sopVariant;
+  }
+
+  @OptionMetadata(displayName = "lr u", description = "Plain-SGD learning rate of u at the reference scale "
+      + "(uv-reference-batch, uv-reference-epochs), >= 0 (default 1, official CIFAR-100 value).",
+      commandLineParamName = "lr-u", commandLineParamSynopsis = "-lr-u <double>", displayOrder = 61,
+      category = "Label noise")
+  public double getLrU() {
+    return lrU;
+  }
+
+  public void setLrU(double lrU) {
+    this.lrU = lrU;
+  }
+
+  @OptionMetadata(displayName = "lr v", description = "Plain-SGD learning rate of v at the reference scale, >= 0 "
+      + "(default 10, official CIFAR-100 symmetric-noise value; the paper uses 100 for asymmetric noise).",
+      commandLineParamName = "lr-v", commandLineParamSynopsis = "-lr-v <double>", displayOrder = 62,
+      category = "Label noise")
+  public double getLrV() {
+    return lrV;
+  }
+
+  public void setLrV(double lrV) {
+    this.lrV = lrV;
+  }
+
+  @OptionMetadata(displayName = "u/v learning-rate scaling", description = "MATCH_GROWTH rescales lr-u and lr-v from "
+      + "the reference batch size and epochs to this run's, keeping the growth of u and v over the run, capped at "
+      + "batch-size-train/8; NONE uses them as given (default MATCH_GROWTH).", commandLineParamName = "uv-lr-scaling",
+      commandLineParamSynopsis = "-uv-lr-scaling <MATCH_GROWTH|NONE>", displayOrder = 63, category = "Label noise")
+  public UvLrScaling getUvLrScaling() {
+    return uvLrScaling;
+  }
+
+  public void setUvLrScaling(UvLrScaling uvLrScaling) {
+    this.uvLrScaling = uvLrScaling;
+  }
+
+  @OptionMetadata(displayName = "u/v reference batch size", description = "Batch size at which lr-u and lr-v are "
+      + "given, > 0 (default 128, the paper's).", commandLineParamName = "uv-reference-batch",
+      commandLineParamSynopsis = "-uv-reference-batch <int>", displayOrder = 64, category = "Label noise")
+  public int getUvReferenceBatch() {
+    return uvReferenceBatch;
+  }
+
+  public void setUvReferenceBatch(int uvReferenceBatch) {
+    this.uvReferenceBatch = uvReferenceBatch;
+  }
+
+  @OptionMetadata(displayName = "u/v reference epochs", description = "Number of epochs at which lr-u and lr-v are "
+      + "given, > 0 (default 300, the paper's).", commandLineParamName = "uv-reference-epochs",
+      commandLineParamSynopsis = "-uv-reference-epochs <int>", displayOrder = 65, category = "Label noise")
+  public int getUvReferenceEpochs() {
+    return uvReferenceEpochs;
+  }
+
+  public void setUvReferenceEpochs(int uvReferenceEpochs) {
+    this.uvReferenceEpochs = uvReferenceEpochs;
+  }
+
+  @OptionMetadata(displayName = "u/v init std", description = "Standard deviation of the Gaussian initialisation of "
+      + "u and v, > 0 (default 0.1: a head start so that they grow within a 100-epoch run; the official value is "
+      + "1e-8 for 300 epochs).", commandLineParamName = "uv-init-std", commandLineParamSynopsis = "-uv-init-std <double>",
+      displayOrder = 66, category = "Label noise")
+  public double getUvInitStd() {
+    return uvInitStd;
+  }
+
+  public void setUvInitStd(double uvInitStd) {
+    this.uvInitStd = uvInitStd;
+  }
+
+  @OptionMetadata(displayName = "project u, v", description = "Clip u and v to [-1, 1] after each step (default false; "
+      + "the clamps of the loss already freeze them there).", commandLineParamName = "project-uv",
+      commandLineParamSynopsis = "-project-uv", commandLineParamIsFlag = true, displayOrder = 67,
+      category = "Label noise")
+  public boolean getProjectUv() {
+    return projectUv;
+  }
+
+  public void setProjectUv(boolean projectUv) {
+    this.projectUv = projectUv;
+  }
+
+  @OptionMetadata(displayName = "lambda consistency", description = "SOP+ weight of the consistency term between the "
+      + "network's outputs on two views of each instance, >= 0 (default 0 = plain SOP; official SOP+ 0.9).",
+      commandLineParamName = "lambda-consistency", commandLineParamSynopsis = "-lambda-consistency <double>",
+      displayOrder = 68, category = "Label noise")
+  public double getLambdaConsistency() {
+    return lambdaConsistency;
+  }
+
+  public void setLambdaConsistency(double lambdaConsistency) {
+    this.lambdaConsistency = lambdaConsistency;
+  }
+
+  @OptionMetadata(displayName = "lambda balance", description = "SOP+ weight of the class-balance term, >= 0 "
+      + "(default 0 = plain SOP; official SOP+ 0.1).", commandLineParamName = "lambda-balance",
+      commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "Label noise")
+  public double getLambdaBalance() {
+    return lambdaBalance;
+  }
+
+  public void setLambdaBalance(double lambdaBalance) {
+    this.lambdaBalance = lambdaBalance;
+  }
+
+  @OptionMetadata(displayName = "balance prior", description = "Target class distribution of the balance term: UNIFORM "
+      + "(paper) or EMPIRICAL (training class frequencies, for imbalanced data) (default UNIFORM).",
+      commandLineParamName = "balance-prior", commandLineParamSynopsis = "-balance-prior <UNIFORM|EMPIRICAL>",
+      displayOrder = 70, category = "Label noise")
+  public BalancePrior getBalancePrior() {
+    return balancePrior;
+  }
+
+  public void setBalancePrior(BalancePrior balancePrior) {
+    this.balancePrior = balancePrior;
+  }
+
+  @OptionMetadata(displayName = "view noise std", description = "Std of the Gaussian noise added to the standardised "
+      + "inputs to make the second view (lambda-consistency > 0), >= 0 (default 0.1).",
+      commandLineParamName = "view-noise-std", commandLineParamSynopsis = "-view-noise-std <double>", displayOrder = 71,
+      category = "Label noise")
+  public double getViewNoiseStd() {
+    return viewNoiseStd;
+  }
+
+  public void setViewNoiseStd(double viewNoiseStd) {
+    this.viewNoiseStd = viewNoiseStd;
+  }
+
+  @OptionMetadata(displayName = "view mask probability", description = "Probability that an input is set to its mean "
+      + "(0) in the second view, in [0, 1) (default 0).", commandLineParamName = "view-mask-prob",
+      commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "Label noise")
+  public double getViewMaskProb() {
+    return viewMaskProb;
+  }
+
+  public void setViewMaskProb(double viewMaskProb) {
+    this.viewMaskProb = viewMaskProb;
+  }
+
+  @OptionMetadata(displayName = "CE only", description = "Baseline: train the same network with plain softmax "
+      + "cross-entropy (no noise variables, no SOP+ terms, no noise report) (default false).",
+      commandLineParamName = "ce-only", commandLineParamSynopsis = "-ce-only", commandLineParamIsFlag = true,
+      displayOrder = 73, category = "Label noise")
+  public boolean getCeOnly() {
+    return ceOnly;
+  }
+
+  public void setCeOnly(boolean ceOnly) {
+    this.ceOnly = ceOnly;
+  }
+
+  @OptionMetadata(displayName = "noise report top k", description = "Number of suspected label errors listed in the "
+      + "model output, >= 0 (default 20).", commandLineParamName = "noise-report-top-k",
+      commandLineParamSynopsis = "-noise-report-top-k <int>", displayOrder = 74, category = "Label noise")
+  public int getNoiseReportTopK() {
+    return noiseReportTopK;
+  }
+
+  public void setNoiseReportTopK(int noiseReportTopK) {
+    this.noiseReportTopK = noiseReportTopK;
+  }
+
+  @OptionMetadata(displayName = "noise report file", description = "If set, the full noise report of every training "
+      + "instance is written to this CSV file after training: instance (1-based), given label, suggested label, "
+      + "score, flagged, sorted by score (default empty: not written).", commandLineParamName = "noise-report-file",
+      commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "Label noise")
+  public String getNoiseReportFile() {
+    return noiseReportFile;
+  }
+
+  public void setNoiseReportFile(String noiseReportFile) {
+    this.noiseReportFile = noiseReportFile == null ? "" : noiseReportFile.trim();
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  public static void main(String[] args) {
+    runClassifier(new SopRobustNetwork(), args);
+  }
+}

@@ -1,0 +1,400 @@
+package weka.clusterers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.overparam.gmm.CovarianceType;
+import org.overparam.gmm.GaussianMixture;
+import org.overparam.gmm.GaussianMixtureEm;
+import org.overparam.gmm.GmmConfig;
+import org.overparam.gmm.Initialisation;
+import org.overparam.gmm.MixingWeights;
+import org.overparam.gmm.MixtureData;
+import org.overparam.gmm.OptionLists;
+import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
+
+/**
+ * Gaussian-mixture EM with known-weights (Model 1) and over-parameterized (Model 2, weights
+ * re-estimated) modes; a thin adapter over {@link GaussianMixtureEm}.
+ *
+ * <p>Numeric attributes are modelled by Gaussians (identity, spherical, diagonal or full
+ * covariances), nominal attributes by per-cluster categorical distributions. Missing values are
+ * marginalised out (under full covariances through the marginal Gaussian of the observed block and
+ * the conditional moments of the missing attributes). The model keeps no training data.
+ *
+ * <pre>
+ * Ji Xu, Daniel Hsu, Arian Maleki. Benefits of over-parameterization with EM.
+ * Advances in Neural Information Processing Systems 31 (NeurIPS 2018). arXiv:1810.11344.
+ * </pre>
+ */
+public class OverparameterizedEM extends RandomizableDensityBasedClusterer
+    implements NumberOfClustersRequestable, WeightedInstancesHandler, TechnicalInformationHandler {
+  private static final long serialVersionUID = 6021583240735861937L;
+  private static final Logger LOG = Logger.getLogger(OverparameterizedEM.class.getName());
+
+  private int numClusters = 2;
+  private int maxClusters = 10;
+  private MixingWeights mixingWeights = MixingWeights.ESTIMATED;
+  private String weights = "";
+  private CovarianceType covariance = CovarianceType.DIAG;
+  private double fixedStd = 1.0;
+  private double regCovar = 1e-6;
+  private double nominalPrior = 1.0;
+  private Initialisation initialisation = Initialisation.K_MEANS_PLUS_PLUS;
+  private String initMeans = "";
+  private String initVariances = "";
+  private int restarts = 1;
+  private int maxIterations = 100;
+  private double tolerance = 1e-6;
+  private int numThreads = 1;
+
+  private GaussianMixture model;
+  private Instances header;
+  private int[] numericAttributes;
+  private int[] nominalAttributes;
+
+  public OverparameterizedEM() {
+    m_SeedDefault = 1;
+    setSeed(m_SeedDefault);
+  }
+
+  public String globalInfo() {
+    return "Gaussian-mixture clustering by EM that either keeps known mixing weights fixed or re-estimates them "
+        + "(the over-parameterized model, the default). Xu, Hsu and Maleki (2018) show that re-estimating the "
+        + "weights, even when they are known, lets EM escape spurious local optima that trap EM with the weights "
+        + "held fixed. Numeric attributes get identity, spherical, diagonal or full covariances (reg-covar added "
+        + "to the diagonal), nominal attributes per-cluster categorical distributions; missing values are "
+        + "marginalised out, also under full covariances (exact EM for the observed-data likelihood). The E-step "
+        + "runs in log space, optionally on several threads with results independent of the thread count. "
+        + "-N -1 chooses the number of clusters by BIC. For more information see:\n\n"
+        + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation t = new TechnicalInformation(TechnicalInformation.Type.INPROCEEDINGS);
+    t.setValue(TechnicalInformation.Field.AUTHOR, "Ji Xu and Daniel Hsu and Arian Maleki");
+    t.setValue(TechnicalInformation.Field.TITLE, "Benefits of over-parameterization with EM");
+    t.setValue(TechnicalInformation.Field.BOOKTITLE, "Advances in Neural Information Processing Systems 31");
+    t.setValue(TechnicalInformation.Field.YEAR, "2018");
+    t.setValue(TechnicalInformation.Field.URL, "https://arxiv.org/abs/1810.11344");
+    return t;
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities c = super.getCapabilities();
+    c.disableAll();
+    c.enable(Capability.NO_CLASS);
+    c.enable(Capability.NUMERIC_ATTRIBUTES);
+    c.enable(Capability.NOMINAL_ATTRIBUTES);
+    c.enable(Capability.MISSING_VALUES);
+    return c;
+  }
+
+  /** The validated core configuration of the current options. */
+  public GmmConfig toConfig() {
+    return new GmmConfig(numClusters, maxClusters, mixingWeights, OptionLists.parseVector("-weights", weights),
+        covariance, fixedStd, regCovar, nominalPrior, initialisation, OptionLists.parseMatrix("-init-means", initMeans),
+        OptionLists.parseMatrix("-init-variances", initVariances),
+        restarts, maxIterations, tolerance, numThreads, getSeed());
+  }
+
+  @Override
+  public void buildClusterer(Instances data) throws Exception {
+    model = null;
+    getCapabilities().testWithFail(data);
+    GmmConfig config = toConfig();
+    List<Integer> num = new ArrayList<>();
+    List<Integer> nom = new ArrayList<>();
+    for (int a = 0; a < data.numAttributes(); a++) {
+      Attribute att = data.attribute(a);
+      if (a == data.classIndex()) {
+        continue;
+      }
+      if (att.isNumeric()) {
+        num.add(a);
+      } else if (att.isNominal() && att.numValues() > 0) {
+        nom.add(a);
+      }
+    }
+    if (num.isEmpty()) {
+      throw new IllegalArgumentException("OverparameterizedEM needs at least one numeric attribute; the data has "
+          + "none (a Gaussian mixture cannot be fitted to nominal attributes alone)");
+    }
+    numericAttributes = num.stream().mapToInt(Integer::intValue).toArray();
+    nominalAttributes = nom.stream().mapToInt(Integer::intValue).toArray();
+    header = new Instances(data, 0);
+    int[] numCats = new int[nominalAttributes.length];
+    for (int a = 0; a < numCats.length; a++) {
+      numCats[a] = data.attribute(nominalAttributes[a]).numValues();
+    }
+    MixtureData.Builder b = MixtureData.builder(data.numInstances(), numericAttributes.length, numCats);
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance inst = data.instance(i);
+      for (int a = 0; a < numericAttributes.length; a++) {
+        int att = numericAttributes[a];
+        if (inst.isMissing(att)) {
+          b.missingNumeric(i, a);
+        } else {
+          b.numeric(i, a, finite(inst.value(att), data.attribute(att), i));
+        }
+      }
+      for (int a = 0; a < nominalAttributes.length; a++) {
+        if (inst.isMissing(nominalAttributes[a])) {
+          b.missingNominal(i, a);
+        } else {
+          b.nominal(i, a, (int) inst.value(nominalAttributes[a]));
+        }
+      }
+      b.weight(i, inst.weight());
+    }
+    Level level = getDebug() ? Level.INFO : Level.FINE;
+    GaussianMixtureEm em = new GaussianMixtureEm(config, (it, metrics) -> LOG.log(level,
+        () -> "OverparameterizedEM iteration " + it + ": " + metrics));
+    model = em.fit(b.build());
+  }
+
+  private static double finite(double v, Attribute att, int row) {
+    if (Double.isInfinite(v)) {
+      throw new IllegalArgumentException("attribute '" + att.name() + "' of instance " + (row + 1) + " is " + v
+          + "; infinite values are not allowed");
+    }
+    return v;
+  }
+
+  private GaussianMixture model() throws Exception {
+    if (model == null) {
+      throw new Exception("OverparameterizedEM: no model built yet");
+    }
+    return model;
+  }
+
+  /** The fitted core model (null before training). */
+  public GaussianMixture getModel() {
+    return model;
+  }
+
+  @Override
+  public int numberOfClusters() throws Exception {
+    return model().numComponents();
+  }
+
+  @Override
+  public double[] clusterPriors() throws Exception {
+    return model().weights();
+  }
+
+  @Override
+  public double[] logDensityPerClusterForInstance(Instance instance) throws Exception {
+    GaussianMixture g = model();
+    double[] x = new double[numericAttributes.length];
+    for (int a = 0; a < x.length; a++) {
+      int att = numericAttributes[a];
+      x[a] = instance.isMissing(att) ? Double.NaN : finite(instance.value(att), header.attribute(att), 0);
+    }
+    int[] c = new int[nominalAttributes.length];
+    for (int a = 0; a < c.length; a++) {
+      c[a] = instance.isMissing(nominalAttributes[a]) ? -1 : (int) instance.value(nominalAttributes[a]);
+    }
+    return g.logComponentDensities(x, c);
+  }
+
+  @Override
+  public String toString() {
+    if (model == null) {
+      return "OverparameterizedEM: no model built yet.";
+    }
+    return new MixtureReport(model, header, numericAttributes, nominalAttributes).format(getOptions());
+  }
+
+  // ---- options ------------------------------------------------------------------------------
+
+  @OptionMetadata(displayName = "number of clusters", description = "Number of mixture components (>= 1, or -1 to "
+      + "choose 1..max-clusters by BIC; default 2).", commandLineParamName = "N",
+      commandLineParamSynopsis = "-N <int>", displayOrder = 1, category = "Mixture")
+  public int getNumClusters() {
+    return numClusters;
+  }
+
+  @Override
+  public void setNumClusters(int n) {
+    numClusters = n;
+  }
+
+  @OptionMetadata(displayName = "maximum clusters for BIC", description = "Largest k tried when -N is -1 (>= 1; "
+      + "default 10).", commandLineParamName = "max-clusters", commandLineParamSynopsis = "-max-clusters <int>",
+      displayOrder = 2, category = "Mixture")
+  public int getMaxClusters() {
+    return maxClusters;
+  }
+
+  public void setMaxClusters(int v) {
+    maxClusters = v;
+  }
+
+  @OptionMetadata(displayName = "mixing weights", description = "ESTIMATED (default): re-estimate the weights every "
+      + "M-step (over-parameterized, Model 2); FIXED: keep the known weights given by -weights (Model 1).",
+      commandLineParamName = "mixing-weights", commandLineParamSynopsis = "-mixing-weights <ESTIMATED|FIXED>",
+      displayOrder = 3, category = "Mixture")
+  public MixingWeights getMixingWeights() {
+    return mixingWeights;
+  }
+
+  public void setMixingWeights(MixingWeights v) {
+    mixingWeights = v;
+  }
+
+  @OptionMetadata(displayName = "weights", description = "Comma-separated mixing weights, one per cluster, each > 0, "
+      + "summing to 1: the known weights under FIXED, the starting weights under ESTIMATED (default empty = "
+      + "uniform).", commandLineParamName = "weights", commandLineParamSynopsis = "-weights <w1,w2,...>",
+      displayOrder = 4, category = "Mixture")
+  public String getWeights() {
+    return weights;
+  }
+
+  public void setWeights(String v) {
+    weights = v == null ? "" : v.trim();
+  }
+
+  @OptionMetadata(displayName = "covariance", description = "Covariance of each component: IDENTITY (fixed "
+      + "fixed-std^2 I), SPHERICAL, DIAG (default), FULL, or TIED (one full matrix shared by all clusters).",
+      commandLineParamName = "covariance", commandLineParamSynopsis = "-covariance <IDENTITY|SPHERICAL|DIAG|FULL|TIED>",
+      displayOrder = 5,
+      category = "Mixture")
+  public CovarianceType getCovariance() {
+    return covariance;
+  }
+
+  public void setCovariance(CovarianceType v) {
+    covariance = v;
+  }
+
+  @OptionMetadata(displayName = "fixed standard deviation", description = "sigma0 of the IDENTITY covariance "
+      + "(> 0; default 1).", commandLineParamName = "fixed-std", commandLineParamSynopsis = "-fixed-std <double>",
+      displayOrder = 6, category = "Mixture")
+  public double getFixedStd() {
+    return fixedStd;
+  }
+
+  public void setFixedStd(double v) {
+    fixedStd = v;
+  }
+
+  @OptionMetadata(displayName = "covariance regularisation", description = "Added to every variance (the "
+      + "diagonal) on every M-step, in squared data units, as scikit-learn's reg_covar (>= 0; default 1e-6).",
+      commandLineParamName = "reg-covar", commandLineParamSynopsis = "-reg-covar <double>", displayOrder = 7,
+      category = "Mixture")
+  public double getRegCovar() {
+    return regCovar;
+  }
+
+  public void setRegCovar(double v) {
+    regCovar = v;
+  }
+
+  @OptionMetadata(displayName = "nominal prior", description = "Pseudo-count added to every category of a nominal "
+      + "attribute in every cluster (> 0; default 1, Laplace smoothing as in Weka's EM).",
+      commandLineParamName = "nominal-prior", commandLineParamSynopsis = "-nominal-prior <double>",
+      displayOrder = 8, category = "Mixture")
+  public double getNominalPrior() {
+    return nominalPrior;
+  }
+
+  public void setNominalPrior(double v) {
+    nominalPrior = v;
+  }
+
+  @OptionMetadata(displayName = "initialisation", description = "Initial means: K_MEANS_PLUS_PLUS (default), "
+      + "RANDOM_DATA_POINTS or USER (-init-means).", commandLineParamName = "init",
+      commandLineParamSynopsis = "-init <K_MEANS_PLUS_PLUS|RANDOM_DATA_POINTS|USER>", displayOrder = 9,
+      category = "Optimisation")
+  public Initialisation getInitialisation() {
+    return initialisation;
+  }
+
+  public void setInitialisation(Initialisation v) {
+    initialisation = v;
+  }
+
+  @OptionMetadata(displayName = "initial means", description = "Means for -init USER: k rows separated by ';', "
+      + "each with one comma-separated value per numeric attribute (default empty).",
+      commandLineParamName = "init-means", commandLineParamSynopsis = "-init-means <m11,m12;m21,m22;...>",
+      displayOrder = 10, category = "Optimisation")
+  public String getInitMeans() {
+    return initMeans;
+  }
+
+  public void setInitMeans(String v) {
+    initMeans = v == null ? "" : v.trim();
+  }
+
+  @OptionMetadata(displayName = "initial variances", description = "Optional starting variances: k rows separated "
+      + "by ';', each with 1 or d comma-separated values (the diagonal of the starting covariance; default empty = "
+      + "from the data).", commandLineParamName = "init-variances",
+      commandLineParamSynopsis = "-init-variances <v1;v2;...>", displayOrder = 11, category = "Optimisation")
+  public String getInitVariances() {
+    return initVariances;
+  }
+
+  public void setInitVariances(String v) {
+    initVariances = v == null ? "" : v.trim();
+  }
+
+  @OptionMetadata(displayName = "restarts", description = "Number of EM runs from different initialisations; the "
+      + "highest final log-likelihood wins (>= 1; default 1).", commandLineParamName = "restarts",
+      commandLineParamSynopsis = "-restarts <int>", displayOrder = 12, category = "Optimisation")
+  public int getRestarts() {
+    return restarts;
+  }
+
+  public void setRestarts(int v) {
+    restarts = v;
+  }
+
+  @OptionMetadata(displayName = "maximum iterations", description = "EM iterations per run at most (>= 0; default "
+      + "100).", commandLineParamName = "max-iterations", commandLineParamSynopsis = "-max-iterations <int>",
+      displayOrder = 13, category = "Optimisation")
+  public int getMaxIterations() {
+    return maxIterations;
+  }
+
+  public void setMaxIterations(int v) {
+    maxIterations = v;
+  }
+
+  @OptionMetadata(displayName = "tolerance", description = "Stop when the mean log-likelihood per instance changes "
+      + "by less than this (>= 0, 0 = always run max-iterations; default 1e-6).", commandLineParamName = "tolerance",
+      commandLineParamSynopsis = "-tolerance <double>", displayOrder = 14, category = "Optimisation")
+  public double getTolerance() {
+    return tolerance;
+  }
+
+  public void setTolerance(double v) {
+    tolerance = v;
+  }
+
+  @OptionMetadata(displayName = "number of threads", description = "Threads for the E-step (>= 1; default 1); the "
+      + "result is identical for any value.", commandLineParamName = "num-threads",
+      commandLineParamSynopsis = "-num-threads <int>", displayOrder = 15, category = "Optimisation")
+  public int getNumThreads() {
+    return numThreads;
+  }
+
+  public void setNumThreads(int v) {
+    numThreads = v;
+  }
+
+  public static void main(String[] args) {
+    runClusterer(new OverparameterizedEM(), args);
+  }
+}

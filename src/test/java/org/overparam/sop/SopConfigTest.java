@@ -1,0 +1,44 @@
+package org.overparam.sop;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SopConfigTest {
+  private static SopConfig with(double lrU, double lrV, double initStd, double maskProb) {
+    return new SopConfig(SopVariant.PAPER, lrU, lrV, UvLrScaling.NONE, 128, 300, initStd, false, 0, 0,
+        BalancePrior.UNIFORM, 0.1, maskProb, false);
+  }
+
+  @Test
+  void negativeLearningRatesAreRejectedNamingTheOption() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> with(-1, 10, 1e-8, 0));
+    assertTrue(e.getMessage().contains("lr-u"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> with(1, -10, 1e-8, 0));
+    assertTrue(e.getMessage().contains("lr-v"), e.getMessage());
+  }
+
+  @Test
+  void otherBadValuesNameTheirOption() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> with(1, 10, 0, 0))
+        .getMessage().contains("uv-init-std"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> with(1, 10, 1e-8, 1))
+        .getMessage().contains("view-mask-prob"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> with(Double.NaN, 10, 1e-8, 0))
+        .getMessage().contains("lr-u"));
+  }
+
+  @Test
+  void secondViewOnlyWithConsistencyAndNotForTheBaseline() {
+    SopConfig d = SopConfig.defaults();
+    assertFalse(d.usesSecondView());
+    SopConfig plus = new SopConfig(SopVariant.PAPER, 1, 10, UvLrScaling.NONE, 128, 300, 1e-8, false, 0.9, 0.1,
+        BalancePrior.UNIFORM, 0.1, 0, false);
+    assertTrue(plus.usesSecondView());
+    SopConfig baseline = new SopConfig(SopVariant.PAPER, 1, 10, UvLrScaling.NONE, 128, 300, 1e-8, false, 0.9, 0.1,
+        BalancePrior.UNIFORM, 0.1, 0, true);
+    assertFalse(baseline.usesSecondView());
+  }
+}

@@ -1,0 +1,214 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.overparam.sop.LabelNoise;
+import org.overparam.sop.NoiseReport;
+import weka.core.Instances;
+
+/** SOP-specific behaviour of the adapter: noise report, determinism, serialization, bad input. */
+class SopRobustNetworkBehaviourTest {
+  private static Instances clean;
+  private static Instances noisy;
+  private static Set<Integer> flipped;
+  private static SopRobustNetwork trainedOnNoisy;
+
+  /** A small SOP configuration whose u, v can reach O(1) within its 30 epochs. */
+  private static SopRobustNetwork small() {
+    SopRobustNetwork net = new SopRobustNetwork();
+    net.setHiddenLayers("16");
+    net.setEpochs(30);
+    net.setBatchSizeTrain(32);
+    net.setUvInitStd(1e-4);
+    net.setDataType(AbstractNetworkClassifier.Precision.DOUBLE);
+    return net;
+  }
+
+  @BeforeAll
+  static void trainOnceOnNoisyData() throws Exception {
+    // centres 8·√2 apart with unit spread: linearly separable in practice
+    clean = SyntheticLabels.blobs(192, 3, 3, 8.0, 11);
+    noisy = new Instances(clean);
+    int[] labels = new int[noisy.numInstances()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = (int) noisy.instance(i).classValue();
+    }
+    LabelNoise.Result result = LabelNoise.asymmetric(labels, LabelNoise.pairFlipMap(3), 0.1, new SplittableRandom(3));
+    flipped = new HashSet<>();
+    for (int i : result.flipped()) {
+      noisy.instance(i).setClassValue(result.labels()[i]);
+      flipped.add(i);
+    }
+    trainedOnNoisy = small();
+    trainedOnNoisy.buildClassifier(noisy);
+  }
+
+  @Test
+  void injectedFlipsRankHighest() {
+    NoiseReport report = trainedOnNoisy.getNoiseReport();
+    assertEquals(noisy.numInstances(), report.size());
+    int hits = 0;
+    for (NoiseReport.Entry e : report.top(flipped.size())) {
+      hits += flipped.contains(e.row()) ? 1 : 0;
+    }
+    assertTrue(hits >= 0.8 * flipped.size(), hits + " of the top " + flipped.size() + " are injected flips");
+    // the suggestion for a flagged flip is its original label
+    for (NoiseReport.Entry e : report.top(flipped.size())) {
+      if (e.flagged() && flipped.contains(e.row())) {
+        assertEquals((int) clean.instance(e.row()).classValue(), e.suggestedLabel());
+      }
+    }
+  }
+
+  @Test
+  void noiseTermsStayNearZeroOnCleanSeparableData() throws Exception {
+    SopRobustNetwork net = small();
+    net.buildClassifier(clean);
+    NoiseReport report = net.getNoiseReport();
+    double max = 0;
+    for (int i = 0; i < report.size(); i++) {
+      max = Math.max(max, report.entry(i).score());
+    }
+    assertTrue(max < 0.05, "largest ||s_i|| on clean separable data: " + max);
+    assertEquals(0, report.numFlagged());
+  }
+
+  @Test
+  void sameSeedGivesIdenticalModelAndReport() throws Exception {
+    SopRobustNetwork again = small();
+    again.buildClassifier(noisy);
+    assertArrayEquals(trainedOnNoisy.distributionsForInstances(clean), again.distributionsForInstances(clean));
+    assertEquals(trainedOnNoisy.getNoiseReport().top(noisy.numInstances()),
+        again.getNoiseReport().top(noisy.numInstances()));
+  }
+
+  @Test
+  void serializationKeepsPredictionsAndNoiseReport() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(trainedOnNoisy);
+    }
+    SopRobustNetwork copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (SopRobustNetwork) in.readObject();
+    }
+    assertArrayEquals(trainedOnNoisy.distributionsForInstances(clean), copy.distributionsForInstances(clean));
+    assertEquals(trainedOnNoisy.getNoiseReport().top(20), copy.getNoiseReport().top(20));
+    assertEquals(trainedOnNoisy.toString(), copy.toString());
+  }
+
+  @Test
+  void toStringListsTopKAndCsvHasEveryInstance(@TempDir Path dir) throws Exception {
+    String text = trainedOnNoisy.toString();
+    assertTrue(text.contains("Top 20 suspected label errors"), text);
+    Path csv = dir.resolve("report.csv");
+    trainedOnNoisy.writeNoiseReport(csv);
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals("instance,given,suggested,score,flagged", lines.get(0));
+    assertEquals(noisy.numInstances() + 1, lines.size());
+    NoiseReport.Entry top = trainedOnNoisy.getNoiseReport().top(1).get(0);
+    assertTrue(lines.get(1).startsWith((top.row() + 1) + ",c" + top.givenLabel() + ",c" + top.suggestedLabel() + ","));
+  }
+
+  @Test
+  void reportFileOptionWritesTheReportAndNamesOriginalRows(@TempDir Path dir) throws Exception {
+    Instances withMissing = new Instances(noisy, 0, 60);
+    withMissing.instance(0).setClassMissing();
+    SopRobustNetwork net = new SopRobustNetwork();
+    Path csv = dir.resolve("r.csv");
+    net.setOptions(new String[] {"-hidden-layers", "8", "-epochs", "2", "-batch-size-train", "32",
+        "-noise-report-file", csv.toString()});
+    net.buildClassifier(withMissing);
+    assertEquals(60, Files.readAllLines(csv).size()); // header + 59 rows with a class
+    Set<Integer> rows = new HashSet<>();
+    for (NoiseReport.Entry e : net.getNoiseReport().top(59)) {
+      rows.add(e.row());
+    }
+    assertTrue(!rows.contains(0) && rows.contains(59), "rows are positions in the data given to buildClassifier");
+  }
+
+  @Test
+  void ceOnlyTrainsTheSameNetworkAsTheDefaultObjective() throws Exception {
+    SopRobustNetwork ce = small();
+    ce.setEpochs(2);
+    ce.setCeOnly(true);
+    ce.buildClassifier(noisy);
+    ItopSparseNetwork plain = new ItopSparseNetwork();
+    plain.setOptions(new String[] {"-sparsity", "0", "-hidden-layers", "16", "-epochs", "2", "-batch-size-train", "32",
+        "-learning-rate", "0.02", "-lr-schedule", "COSINE", "-l2", "0.001", "-data-type", "DOUBLE"});
+    plain.buildClassifier(noisy);
+    assertArrayEquals(plain.distributionsForInstances(clean), ce.distributionsForInstances(clean));
+    assertNull(ce.getNoiseReport());
+  }
+
+  @Test
+  void sparseItopNetworkTrainsWithTheSopObjective() throws Exception {
+    SopRobustNetwork net = small();
+    net.setEpochs(3);
+    net.setSparsity(0.8);
+    net.buildClassifier(noisy);
+    assertNotNull(net.getItopReport());
+    assertNotNull(net.getNoiseReport());
+    assertTrue(net.toString().contains("Sparse topology"));
+  }
+
+  @Test
+  void numericClassIsRejected() {
+    Instances numeric = SyntheticLabels.blobs(40, 2, 2, 3, 1);
+    numeric.setClassIndex(0);
+    Exception e = assertThrows(Exception.class, () -> small().buildClassifier(numeric));
+    assertTrue(e.getMessage().toLowerCase().contains("numeric class"), e.getMessage());
+  }
+
+  @Test
+  void trainingSetSmallerThanTheBatchIsRejected() {
+    SopRobustNetwork net = new SopRobustNetwork(); // batch-size-train 128
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> net.buildClassifier(SyntheticLabels.blobs(50, 2, 2, 3, 1)));
+    assertTrue(e.getMessage().contains("batch-size-train"), e.getMessage());
+  }
+
+  @Test
+  void negativeLearningRatesAreRejected() throws Exception {
+    SopRobustNetwork net = small();
+    net.setLrU(-1);
+    Exception e = assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(clean));
+    assertTrue(e.getMessage().contains("lr-u"), e.getMessage());
+    SopRobustNetwork viaOptions = new SopRobustNetwork();
+    viaOptions.setOptions(new String[] {"-lr-v", "-5", "-batch-size-train", "32"});
+    e = assertThrows(IllegalArgumentException.class, () -> viaOptions.buildClassifier(clean));
+    assertTrue(e.getMessage().contains("lr-v"), e.getMessage());
+  }
+
+  @Test
+  void reportFileInAMissingDirectoryIsRejectedBeforeTraining(@TempDir Path dir) {
+    SopRobustNetwork net = small();
+    net.setNoiseReportFile(dir.resolve("no-such-dir").resolve("r.csv").toString());
+    Exception e = assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(clean));
+    assertTrue(e.getMessage().contains("noise-report-file"), e.getMessage());
+  }
+
+  @Test
+  void optionFlagsAreUnique() throws Exception {
+    String[] flags = weka.overparam.OptionValues.flags(SopRobustNetwork.class);
+    assertEquals(flags.length, new HashSet<>(List.of(flags)).size());
+  }
+}

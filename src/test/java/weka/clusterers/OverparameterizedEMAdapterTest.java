@@ -1,0 +1,170 @@
+package weka.clusterers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.overparam.gmm.CovarianceType;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/** The Weka side: evaluation agrees with the core, options round-trip, bad data is refused clearly. */
+class OverparameterizedEMAdapterTest {
+  static Instances load(String name) throws Exception {
+    return DataSource.read(Path.of(System.getProperty("overparam.testData", "test-data"), "arff", name).toString());
+  }
+
+  @Test
+  void clusterEvaluationLogLikelihoodEqualsTheModels() throws Exception {
+    Instances data = load("gmm-2d-3clusters.arff");
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "3", "-covariance", "FULL", "-restarts", "2"});
+    em.buildClusterer(data);
+    ClusterEvaluation ev = new ClusterEvaluation();
+    ev.setClusterer(em);
+    ev.evaluateClusterer(data);
+    assertEquals(em.getModel().summary().logLikelihood(), ev.getLogLikelihood(), 1e-10);
+  }
+
+  @ParameterizedTest
+  @EnumSource(CovarianceType.class)
+  void nominalAttributesAndMissingValuesAreModelled(CovarianceType type) throws Exception {
+    Instances data = load("iris.arff");
+    data.instance(3).setMissing(0);
+    data.instance(5).setMissing(2);
+    data.instance(5).setMissing(3);
+    data.instance(7).setMissing(4);
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setNumClusters(3);
+    em.setCovariance(type);
+    em.buildClusterer(data);
+    assertEquals(1, em.getModel().numNominal());
+    assertEquals(4, em.getModel().numNumeric());
+    double[] p = em.distributionForInstance(data.instance(3));
+    assertEquals(1.0, p[0] + p[1] + p[2], 1e-12);
+    assertTrue(Double.isFinite(em.logDensityForInstance(data.instance(7))));
+    assertTrue(em.toString().contains("Iris-setosa="));
+  }
+
+  @Test
+  void experimenterSplitEvaluatorReportsTheLogLikelihood() throws Exception {
+    Instances iris = load("iris.arff");
+    iris.setClassIndex(iris.numAttributes() - 1);
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setNumClusters(3);
+    weka.experiment.DensityBasedClustererSplitEvaluator ev = new weka.experiment.DensityBasedClustererSplitEvaluator();
+    ev.setClusterer(em);
+    ev.setRemoveClassColumn(true);
+    Object[] result = ev.getResult(new Instances(iris, 0, 100), new Instances(iris, 100, 50));
+    String[] names = ev.getResultNames();
+    int ll = java.util.Arrays.asList(names).indexOf("Log_likelihood");
+    assertTrue(ll >= 0, java.util.Arrays.toString(names));
+    assertTrue(Double.isFinite((Double) result[ll]));
+  }
+
+  @Test
+  void bicChoosesThreeClustersOnThreeBlobs() throws Exception {
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "-1", "-max-clusters", "5", "-restarts", "3"});
+    em.buildClusterer(load("gmm-2d-3clusters.arff"));
+    assertEquals(3, em.numberOfClusters());
+    assertTrue(em.toString().contains("<- chosen"));
+  }
+
+  @Test
+  void serializationRoundTripKeepsPredictions() throws Exception {
+    Instances data = load("gmm-2d-3clusters.arff");
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "3", "-covariance", "FULL"});
+    em.buildClusterer(data);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(em);
+    }
+    OverparameterizedEM copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (OverparameterizedEM) in.readObject();
+    }
+    for (int i = 0; i < data.numInstances(); i++) {
+      assertArrayEquals(em.logJointDensitiesForInstance(data.instance(i)),
+          copy.logJointDensitiesForInstance(data.instance(i)), 0.0);
+    }
+    assertEquals(em.toString(), copy.toString());
+  }
+
+  @Test
+  void optionFlagsAreUniqueAndRoundTrip() throws Exception {
+    Set<String> names = new HashSet<>();
+    for (Enumeration<Option> e = new OverparameterizedEM().listOptions(); e.hasMoreElements(); ) {
+      String n = e.nextElement().name();
+      assertTrue(names.add(n), "duplicate option -" + n);
+    }
+    assertTrue(names.contains("S") && names.contains("weights") && names.contains("num-threads"));
+    OverparameterizedEM em = new OverparameterizedEM();
+    String[] opts = {"-N", "3", "-mixing-weights", "FIXED", "-weights", "0.5,0.3,0.2", "-covariance", "SPHERICAL",
+        "-num-threads", "2", "-S", "7"};
+    em.setOptions(opts.clone());
+    assertEquals(CovarianceType.SPHERICAL, em.getCovariance());
+    OverparameterizedEM copy = new OverparameterizedEM();
+    copy.setOptions(em.getOptions());
+    assertArrayEquals(em.getOptions(), copy.getOptions());
+    assertEquals(7, copy.getSeed());
+  }
+
+  @Test
+  void knownWeightsAreHonoured() throws Exception {
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "3", "-mixing-weights", "FIXED", "-weights", "0.5,0.3,0.2"});
+    em.buildClusterer(load("gmm-2d-3clusters.arff"));
+    assertArrayEquals(new double[] {0.5, 0.3, 0.2}, em.clusterPriors(), 0.0);
+    assertTrue(em.toString().contains("known weights"));
+  }
+
+  @Test
+  void badDataIsRefusedWithAClearMessage() throws Exception {
+    List<String> values = List.of("a", "b");
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("colour", values));
+    Instances nominalOnly = new Instances("nominal", atts, 3);
+    for (int i = 0; i < 3; i++) {
+      nominalOnly.add(new DenseInstance(1.0, new double[] {i % 2}));
+    }
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> new OverparameterizedEM().buildClusterer(nominalOnly));
+    assertTrue(e.getMessage().contains("numeric attribute"));
+
+    Instances data = load("gmm-2d-3clusters.arff");
+    Instances infinite = new Instances(data);
+    infinite.instance(4).setValue(1, Double.POSITIVE_INFINITY);
+    e = assertThrows(IllegalArgumentException.class, () -> new OverparameterizedEM().buildClusterer(infinite));
+    assertTrue(e.getMessage().contains("'x2' of instance 5"), e.getMessage());
+
+    Instances two = new Instances(data, 0, 2);
+    OverparameterizedEM three = new OverparameterizedEM();
+    three.setNumClusters(3);
+    e = assertThrows(IllegalArgumentException.class, () -> three.buildClusterer(two));
+    assertTrue(e.getMessage().contains("-N 3"));
+
+    OverparameterizedEM badWeights = new OverparameterizedEM();
+    badWeights.setOptions(new String[] {"-N", "3", "-mixing-weights", "FIXED", "-weights", "0.5,0.3"});
+    e = assertThrows(IllegalArgumentException.class, () -> badWeights.buildClusterer(data));
+    assertTrue(e.getMessage().contains("-weights"));
+  }
+}
