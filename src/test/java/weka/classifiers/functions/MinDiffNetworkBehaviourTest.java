@@ -46,6 +46,13 @@ class MinDiffNetworkBehaviourTest {
   }
 
   @Test
+  void optionFlagsAreUnique() throws Exception {
+    String[] flags = weka.overparam.OptionValues.flags(MinDiffNetwork.class);
+    assertEquals(flags.length, new java.util.HashSet<>(java.util.Arrays.asList(flags)).size(),
+        java.util.Arrays.toString(flags));
+  }
+
+  @Test
   void badSensitiveSettingsAreClearErrors() {
     MinDiffNetwork net = small();
     net.setSensitiveAttribute("gender");
