@@ -476,7 +476,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   }
 
   @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
-      + "PyTorch's weight_decay, >= 0 (default 5e-4; 1e-3 for SopRobustNetwork).", commandLineParamName = "l2",
+      + "PyTorch's weight_decay, >= 0 (default 5e-4; 1e-3 for SopRobustNetwork, 0 for MinDiffNetwork).", commandLineParamName = "l2",
       commandLineParamSynopsis = "-l2 <double>", displayOrder = 15, category = "Optimisation")
   public double getL2() {
     return l2;
