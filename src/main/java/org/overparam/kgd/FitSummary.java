@@ -11,8 +11,8 @@ import java.util.List;
  * @param kernel the kernel with its resolved gamma
  * @param n training rows of the final fit
  * @param rank components kept
- * @param sigma estimated noise standard deviation (pilot ridge, GCV)
- * @param epsilon sigma / sqrt(n)
+ * @param sigma estimated noise standard deviation in target units (pilot ridge, GCV)
+ * @param epsilon sigma / sqrt(n) for the standardised target (sets the time scales)
  * @param depth D
  * @param b0 the initial b actually used
  * @param baseline whether the eigenvalue factors were frozen

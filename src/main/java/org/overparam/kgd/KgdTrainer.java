@@ -33,7 +33,7 @@ public final class KgdTrainer {
 
   /** The basis, observations and scales of one training set. */
   private record Stage(SpectralBasis basis, double[] lambda, double[] z, double tail, NoiseEstimate noise,
-      double epsilon, double b0, double yMean) {}
+      double epsilon, double b0, double yMean, double yScale) {}
 
   /**
    * Fits the model.
@@ -92,19 +92,26 @@ public final class KgdTrainer {
     OverparamDynamics.Result result = OverparamDynamics.run(stage.z, stage.lambda, config.depth(), stage.b0,
         config.baseline(), config.solver(), config.stepSize(), new double[] {time}, (k, t, theta) -> {});
     double[] weights = stage.basis.weights(result.theta());
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] *= stage.yScale;
+    }
     Checks.finite("fitted weights (numerical breakdown; try a smaller -kernel-gamma or a larger -eig-tol)", weights);
     FitSummary summary = new FitSummary(stage.basis.description(), kernel, stage.basis.n(), stage.lambda.length,
-        stage.noise.sigma(), stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), time,
+        stage.noise.sigma() * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), time,
         how, curve, trainMse(stage, result.theta()), topComponents(stage, result), List.copyOf(warnings));
     return new KgdModel(stage.basis.featureMap(), weights, stage.yMean, result.theta(), summary);
   }
 
   /** Builds the basis on (x, y) and everything derived from it. */
   private Stage prepare(double[][] x, double[] y, Kernel kernel, FeatureMap features) {
+    // Standardise the target: the over-parameterized flow is not scale-equivariant (theta grows at
+    // a rate proportional to |z|), so its time scales are only meaningful for a unit-scale target.
     double yMean = mean(y);
+    double yScale = Math.sqrt(Math.max(0, meanOfSquares(y) - yMean * yMean));
+    yScale = yScale > 0 ? yScale : 1;
     double[] yc = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      yc[i] = y[i] - yMean;
+      yc[i] = (y[i] - yMean) / yScale;
     }
     SpectralBasis basis = features == null
         ? EigenBasis.build(kernel, x, config.eigenSolver(), config.rank(), config.eigTol())
@@ -117,7 +124,7 @@ public final class KgdTrainer {
     double rms = Math.sqrt(tail + sumOfSquares(z));
     double epsilon = Math.max(noise.sigma(), MIN_RELATIVE_NOISE * rms) / Math.sqrt(n);
     double b0 = config.b0() > 0 ? config.b0() : Math.pow(epsilon, 1.0 / (config.depth() + 2));
-    return new Stage(basis, lambda, z, tail, noise, epsilon, b0, yMean);
+    return new Stage(basis, lambda, z, tail, noise, epsilon, b0, yMean, yScale);
   }
 
   /** Validation MSE over the checkpoint grid, evaluated through the Nystroem eigenfunctions. */
@@ -131,7 +138,7 @@ public final class KgdTrainer {
         config.stepSize(), times, (k, t, theta) -> {
           double sum = 0;
           for (int i = 0; i < e.length; i++) {
-            double r = yVal[i] - inner.yMean - Kernel.dot(e[i], theta);
+            double r = yVal[i] - inner.yMean - inner.yScale * Kernel.dot(e[i], theta);
             sum += r * r;
           }
           mse[k] = sum / e.length;
@@ -207,7 +214,7 @@ public final class KgdTrainer {
       double r = stage.z[j] - theta[j];
       sum += r * r;
     }
-    return sum;
+    return sum * stage.yScale * stage.yScale;
   }
 
   private List<FitSummary.Component> topComponents(Stage stage, OverparamDynamics.Result result) {
@@ -271,6 +278,10 @@ public final class KgdTrainer {
       s += x;
     }
     return s / v.length;
+  }
+
+  private static double meanOfSquares(double[] v) {
+    return sumOfSquares(v) / v.length;
   }
 
   private static double sumOfSquares(double[] v) {
