@@ -433,7 +433,7 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
   }
 
   @OptionMetadata(displayName = "max time",
-      description = "End of the checkpoint grid (>= 0; default 0 = 10 eps^-(2D+2)/(D+2), baseline 10 / alpha_GCV).",
+      description = "End of the checkpoint grid (>= 0; default 0 = 10 eps^-(2D+2)/(D+2), baseline 100 / alpha_GCV).",
       commandLineParamName = "max-time", commandLineParamSynopsis = "-max-time <double>", displayOrder = 19,
       category = "Stopping")
   public double getMaxTime() {
