@@ -26,6 +26,15 @@ final class Dense {
     });
   }
 
+  /** a b^T. */
+  static double[][] multiplyTransposeB(double[][] a, double[][] b) {
+    return Dl4jRuntime.call(() -> {
+      INDArray x = Nd4j.create(a);
+      INDArray y = Nd4j.create(b);
+      return x.mmul(y.transpose()).toDoubleMatrix();
+    });
+  }
+
   /** m^T v for a row-major m (n x r) and v (n): the r projections. */
   static double[] transposeTimes(double[][] m, double[] v) {
     int r = m.length == 0 ? 0 : m[0].length;

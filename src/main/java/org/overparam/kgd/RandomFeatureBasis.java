@@ -4,7 +4,7 @@ package org.overparam.kgd;
  * The basis from an explicit feature map phi (random Fourier features, or x itself for the linear
  * kernel) and the thin SVD Phi / sqrt(n) = U S V^T: lambda_j = s_j^2, e_j(x) = phi(x).v_j / s_j.
  * The SVD comes from the M x M eigenproblem Phi^T Phi / n = V S^2 V^T, which costs O(n M^2 + M^3)
- * and never forms U.
+ * and never forms U, or from the n x n problem Phi Phi^T / n when M > n.
  */
 final class RandomFeatureBasis implements SpectralBasis {
   private final FeatureMap map;
@@ -21,8 +21,10 @@ final class RandomFeatureBasis implements SpectralBasis {
 
   static RandomFeatureBasis build(FeatureMap map, double[][] x, int rank, double eigTol) {
     double[][] phi = map.features(x);
-    double[][] gram = Dense.multiplyTransposeA(phi, phi);
     int n = x.length;
+    // The smaller of the two Gram matrices: Phi^T Phi / n (M x M) or, when M > n, Phi Phi^T / n.
+    boolean dual = map.dimension() > n;
+    double[][] gram = dual ? Dense.multiplyTransposeB(phi, phi) : Dense.multiplyTransposeA(phi, phi);
     for (double[] row : gram) {
       for (int k = 0; k < row.length; k++) {
         row[k] /= n;
@@ -33,7 +35,17 @@ final class RandomFeatureBasis implements SpectralBasis {
     for (int j = 0; j < s.length; j++) {
       s[j] = Math.sqrt(eig.values()[j]);
     }
-    return new RandomFeatureBasis(map, phi, s, eig.vectors());
+    double[][] v = eig.vectors();
+    if (dual) {
+      // Phi / sqrt(n) = U S V^T gives V = Phi^T U S^{-1} / sqrt(n).
+      v = Dense.multiplyTransposeA(phi, v);
+      for (double[] row : v) {
+        for (int j = 0; j < s.length; j++) {
+          row[j] /= s[j] * Math.sqrt(n);
+        }
+      }
+    }
+    return new RandomFeatureBasis(map, phi, s, v);
   }
 
   @Override

@@ -39,6 +39,9 @@ public final class KgdScaleBench {
     System.out.printf(Locale.ROOT, "threads (overparam.threads) = %d, OPENBLAS_CORETYPE = %s, max heap = %d MiB%n",
         Dl4jRuntime.configuredThreads(), System.getenv("OPENBLAS_CORETYPE"),
         Runtime.getRuntime().maxMemory() >> 20);
+    // Warm-up: ND4J's first call loads its natives and backend (seconds), which is not eigen time.
+    Dl4jRuntime.call(() -> Eigen.symmetricGeneralizedEigenvalues(Nd4j.eye(50).castTo(
+        org.nd4j.linalg.api.buffer.DataType.DOUBLE), true));
     for (String size : sizes) {
       int n = Math.min(Integer.parseInt(size.trim()), all.numInstances());
       Instances data = sample(all, n);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.overparam.common.ProgressListener;
 
 /**
@@ -29,6 +30,20 @@ class SequenceModelStudyTest {
     assertTrue(op.rate() - vanilla.rate() >= 0.07, "rate gap " + (op.rate() - vanilla.rate()));
     // The vanilla oracle time grows like n^{q gamma/(p+q)} = n^{4/3}.
     assertEquals(4.0 / 3, vanilla.timeSlope(), 0.1);
+  }
+
+  /** The CI assertion of spec section 10 (about 2 CPU minutes): mvn test -Doverparam.slowTests=true. */
+  @Test
+  @EnabledIfSystemProperty(named = "overparam.slowTests", matches = "true")
+  void fullSettingMatchesTheSpecBands() throws InterruptedException {
+    SequenceModelStudy.Setting setting =
+        new SequenceModelStudy.Setting(2, 1, 2, 4_000_000, new int[] {2000, 2500, 3000, 3500, 4000}, 32, 25, 1);
+    List<SequenceModelStudy.MethodResult> results = SequenceModelStudy.run(setting, ProgressListener.NONE);
+    double op = results.get(0).rate();
+    double vanilla = results.get(1).rate();
+    assertTrue(op >= 0.40 && op <= 0.58, "OpGD rate " + op);
+    assertTrue(vanilla >= 0.28 && vanilla <= 0.39, "vanilla rate " + vanilla);
+    assertTrue(op - vanilla >= 0.07, "rate gap " + (op - vanilla));
   }
 
   @Test
