@@ -160,7 +160,7 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
     for (String warning : model.summary().warnings()) {
       LOG.warning(warning);
     }
-    LOG.info(String.format(Locale.ROOT, "OverparameterizedKernelGD: t = %.5g (%s), training MSE = %.6g",
+    LOG.log(level, String.format(Locale.ROOT, "OverparameterizedKernelGD: t = %.5g (%s), training MSE = %.6g",
         model.summary().time(), model.summary().howChosen(), model.summary().trainMse()));
   }
 
