@@ -1,0 +1,295 @@
+package org.overparam.kgd;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.overparam.common.Checks;
+import org.overparam.common.ProgressListener;
+import org.overparam.common.Seeds;
+
+/**
+ * Fits {@link KgdModel}s: builds the spectral basis of the (pre-processed) rows, forms the
+ * sequence observations z_j, runs {@link OverparamDynamics} and picks the stopping time.
+ */
+public final class KgdTrainer {
+  /** Components listed in the summary. */
+  static final int TOP_COMPONENTS = 10;
+  /** Time scales assume at least this much noise relative to the target's RMS (guards sigma ~ 0). */
+  static final double MIN_RELATIVE_NOISE = 0.01;
+  /** The checkpoint grid spans this many decades below max-time. */
+  static final double GRID_DECADES = 5;
+
+  private final KgdConfig config;
+  private final ProgressListener listener;
+
+  public KgdTrainer(KgdConfig config, ProgressListener listener) {
+    this.config = config;
+    this.listener = listener == null ? ProgressListener.NONE : listener;
+  }
+
+  /** The basis, observations and scales of one training set. */
+  private record Stage(SpectralBasis basis, double[] lambda, double[] z, double tail, NoiseEstimate noise,
+      double epsilon, double b0, double yMean, double yScale) {}
+
+  /**
+   * Fits the model.
+   *
+   * @param x n x d pre-processed attributes (finite)
+   * @param y n targets (finite, not constant)
+   */
+  public KgdModel fit(double[][] x, double[] y) throws InterruptedException {
+    validate(x, y);
+    int n = x.length;
+    int d = x[0].length;
+    double gamma = config.kernelGamma() > 0 ? config.kernelGamma() : 1.0 / Math.max(d, 1);
+    Kernel kernel = new Kernel(config.kernel(), gamma, config.kernelDegree());
+    boolean exact = config.useExact(n);
+    FeatureMap features = exact ? null : explicitMap(kernel, d);
+    List<String> warnings = new ArrayList<>();
+
+    Stage stage;
+    double time;
+    String how;
+    FitSummary.ValidationCurve curve = null;
+    switch (config.stop()) {
+      case VALIDATION -> {
+        int[][] split = split(n);
+        Stage inner = prepare(rows(x, split[0]), values(y, split[0]), kernel, features);
+        curve = validationCurve(inner, rows(x, split[1]), values(y, split[1]));
+        double best = curve.bestTime();
+        if (curve.best() == curve.times().length - 1) {
+          warnings.add("validation optimum at the end of the grid (t = " + best + "); raise -max-time");
+        }
+        if (config.refit()) {
+          stage = prepare(x, y, kernel, features);
+          double exponent = (effectiveDepth() + 1.0) / (effectiveDepth() + 2.0);
+          time = best * Math.pow((double) n / split[0].length, exponent);
+          how = String.format("validation (t* = %.6g on %d rows, rescaled by (n/n_tr)^%.3f for the refit on all %d)",
+              best, split[0].length, exponent, n);
+        } else {
+          stage = inner;
+          time = best;
+          how = "validation (t* on " + split[0].length + " rows, no refit)";
+        }
+      }
+      case THEORY -> {
+        stage = prepare(x, y, kernel, features);
+        time = config.timeConstant() * theoryTime(stage);
+        how = config.baseline() ? "theory (c / alpha_GCV, the kernel-ridge equivalent)"
+            : "theory (c * eps^-(2D+2)/(D+2), eps = sigma/sqrt(n))";
+      }
+      case FIXED -> {
+        stage = prepare(x, y, kernel, features);
+        time = config.time();
+        how = "fixed";
+      }
+      default -> throw new IllegalStateException("unknown stop rule " + config.stop());
+    }
+    OverparamDynamics.Result result = OverparamDynamics.run(stage.z, stage.lambda, config.depth(), stage.b0,
+        config.baseline(), config.solver(), config.stepSize(), new double[] {time}, (k, t, theta) -> {});
+    double[] weights = stage.basis.weights(result.theta());
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] *= stage.yScale;
+    }
+    Checks.finite("fitted weights (numerical breakdown; try a smaller -kernel-gamma or a larger -eig-tol)", weights);
+    FitSummary summary = new FitSummary(stage.basis.description(), kernel, stage.basis.n(), stage.lambda.length,
+        stage.noise.sigma() * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), time,
+        how, curve, trainMse(stage, result.theta()), topComponents(stage, result), List.copyOf(warnings));
+    return new KgdModel(stage.basis.featureMap(), weights, stage.yMean, result.theta(), summary);
+  }
+
+  /** Builds the basis on (x, y) and everything derived from it. */
+  private Stage prepare(double[][] x, double[] y, Kernel kernel, FeatureMap features) {
+    // Standardise the target: the over-parameterized flow is not scale-equivariant (theta grows at
+    // a rate proportional to |z|), so its time scales are only meaningful for a unit-scale target.
+    double yMean = mean(y);
+    double yScale = Math.sqrt(Math.max(0, meanOfSquares(y) - yMean * yMean));
+    yScale = yScale > 0 ? yScale : 1;
+    double[] yc = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      yc[i] = (y[i] - yMean) / yScale;
+    }
+    SpectralBasis basis = features == null
+        ? EigenBasis.build(kernel, x, config.eigenSolver(), config.rank(), config.eigTol())
+        : RandomFeatureBasis.build(features, x, config.rank(), config.eigTol());
+    double[] lambda = basis.lambda();
+    double[] z = basis.coefficients(yc);
+    double tail = basis.tail(yc, z);
+    int n = x.length;
+    NoiseEstimate noise = NoiseEstimate.fromPilotRidge(lambda, z, tail, n);
+    double rms = Math.sqrt(tail + sumOfSquares(z));
+    double epsilon = Math.max(noise.sigma(), MIN_RELATIVE_NOISE * rms) / Math.sqrt(n);
+    double b0 = config.b0() > 0 ? config.b0() : Math.pow(epsilon, 1.0 / (config.depth() + 2));
+    return new Stage(basis, lambda, z, tail, noise, epsilon, b0, yMean, yScale);
+  }
+
+  /** Validation MSE over the checkpoint grid, evaluated through the Nystroem eigenfunctions. */
+  private FitSummary.ValidationCurve validationCurve(Stage inner, double[][] xVal, double[] yVal)
+      throws InterruptedException {
+    double[][] e = inner.basis.eigenfunctionsAt(xVal);
+    // The baseline's optimum can sit far beyond its ridge-equivalent time on nearly noise-free data.
+    double tMax = config.maxTime() > 0 ? config.maxTime() : (config.baseline() ? 100 : 10) * theoryTime(inner);
+    double[] times = logGrid(tMax, config.checkpoints());
+    double[] mse = new double[times.length];
+    OverparamDynamics.run(inner.z, inner.lambda, config.depth(), inner.b0, config.baseline(), config.solver(),
+        config.stepSize(), times, (k, t, theta) -> {
+          double sum = 0;
+          for (int i = 0; i < e.length; i++) {
+            double r = yVal[i] - inner.yMean - inner.yScale * Kernel.dot(e[i], theta);
+            sum += r * r;
+          }
+          mse[k] = sum / e.length;
+          Map<String, Double> metrics = new LinkedHashMap<>();
+          metrics.put("time", t);
+          metrics.put("validation_mse", mse[k]);
+          listener.onEpoch(k + 1, metrics);
+        });
+    int best = 0;
+    for (int k = 1; k < mse.length; k++) {
+      if (mse[k] < mse[best]) {
+        best = k;
+      }
+    }
+    Checks.require(Double.isFinite(mse[best]), "validation MSE is not finite; the dynamics broke down");
+    return new FitSummary.ValidationCurve(times, mse, best, inner.basis.n(), yVal.length);
+  }
+
+  /** The theory's time scale: eps^{-(2D+2)/(D+2)} (Cor. 3.3), or 1/alpha_GCV for the baseline. */
+  private double theoryTime(Stage stage) {
+    if (config.baseline()) {
+      return 1 / stage.noise.alpha();
+    }
+    int depth = config.depth();
+    return Math.pow(stage.epsilon, -(2.0 * depth + 2) / (depth + 2));
+  }
+
+  /** The baseline has no depth: its (n/n_tr) rescaling uses the D = 0 exponent. */
+  private int effectiveDepth() {
+    return config.baseline() ? 0 : config.depth();
+  }
+
+  private FeatureMap explicitMap(Kernel kernel, int d) {
+    if (kernel.type() == KernelType.LINEAR) {
+      return new LinearFeatureMap(d);
+    }
+    return RandomFourierMap.sample(kernel, d, config.numFeatures(), Seeds.stream(config.seed(), "kgd.features"));
+  }
+
+  /** A seeded random split: [0] training indices, [1] validation indices (both sorted). */
+  private int[][] split(int n) {
+    int nVal = (int) Math.round(n * config.valPercent() / 100);
+    nVal = Math.max(1, Math.min(nVal, n - 2));
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    SplittableRandom rng = Seeds.stream(config.seed(), "kgd.validation");
+    for (int i = n - 1; i > 0; i--) {
+      int k = rng.nextInt(i + 1);
+      int tmp = perm[i];
+      perm[i] = perm[k];
+      perm[k] = tmp;
+    }
+    int[] val = Arrays.copyOfRange(perm, 0, nVal);
+    int[] train = Arrays.copyOfRange(perm, nVal, n);
+    Arrays.sort(val);
+    Arrays.sort(train);
+    return new int[][] {train, val};
+  }
+
+  static double[] logGrid(double tMax, int count) {
+    double[] t = new double[count];
+    for (int k = 0; k < count; k++) {
+      t[k] = tMax * Math.pow(10, -GRID_DECADES * (count - 1 - k) / (count - 1));
+    }
+    return t;
+  }
+
+  private double trainMse(Stage stage, double[] theta) {
+    double sum = stage.tail;
+    for (int j = 0; j < theta.length; j++) {
+      double r = stage.z[j] - theta[j];
+      sum += r * r;
+    }
+    return sum * stage.yScale * stage.yScale;
+  }
+
+  private List<FitSummary.Component> topComponents(Stage stage, OverparamDynamics.Result result) {
+    double[] theta = result.theta();
+    Integer[] order = new Integer[theta.length];
+    for (int j = 0; j < order.length; j++) {
+      order[j] = j;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer j) -> -Math.abs(theta[j])));
+    double initialFactor = config.baseline() ? 1 : Math.pow(stage.b0, 2.0 * config.depth());
+    List<FitSummary.Component> top = new ArrayList<>();
+    for (int k = 0; k < Math.min(TOP_COMPONENTS, order.length); k++) {
+      int j = order[k];
+      top.add(new FitSummary.Component(j + 1, stage.lambda[j], stage.z[j], theta[j],
+          stage.lambda[j] * initialFactor, result.eigenTerm()[j]));
+    }
+    return List.copyOf(top);
+  }
+
+  private static String describe(OverparamDynamics.Result result) {
+    return result.steps() == 0 ? "exact closed form"
+        : String.format("%d GD steps (last eta = %.4g)", result.steps(), result.lastStep());
+  }
+
+  private void validate(double[][] x, double[] y) {
+    Checks.require(x.length == y.length, "attributes and target differ in length");
+    int minimum = config.stop() == StopRule.VALIDATION ? 3 : 2;
+    Checks.require(x.length >= minimum, "need at least " + minimum + " training instances with a class value"
+        + (config.stop() == StopRule.VALIDATION ? " for -stop VALIDATION" : "") + ", got " + x.length);
+    Checks.finite("class values", y);
+    for (int i = 0; i < x.length; i++) {
+      Checks.require(x[i].length == x[0].length, "row " + i + " has a different number of attributes");
+      Checks.finite("attributes of instance " + i, x[i]);
+    }
+    boolean constant = true;
+    for (double v : y) {
+      constant &= v == y[0];
+    }
+    Checks.require(!constant, "the class is constant (" + y[0] + "); there is nothing to fit");
+  }
+
+  private static double[][] rows(double[][] x, int[] index) {
+    double[][] out = new double[index.length][];
+    for (int i = 0; i < index.length; i++) {
+      out[i] = x[index[i]];
+    }
+    return out;
+  }
+
+  private static double[] values(double[] y, int[] index) {
+    double[] out = new double[index.length];
+    for (int i = 0; i < index.length; i++) {
+      out[i] = y[index[i]];
+    }
+    return out;
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+
+  private static double meanOfSquares(double[] v) {
+    return sumOfSquares(v) / v.length;
+  }
+
+  private static double sumOfSquares(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,22 @@
+package org.overparam.kgd;
+
+/** psi(x) = x: the exact feature map of the linear kernel (used in the random-features mode). */
+final class LinearFeatureMap implements FeatureMap {
+  private static final long serialVersionUID = 1L;
+
+  private final int d;
+
+  LinearFeatureMap(int d) {
+    this.d = d;
+  }
+
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  @Override
+  public double[] features(double[] x) {
+    return x.clone();
+  }
+}

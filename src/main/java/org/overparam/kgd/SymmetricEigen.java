@@ -1,0 +1,99 @@
+package org.overparam.kgd;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.eigen.Eigen;
+import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nn.Dl4jRuntime;
+
+/** Eigendecomposition of a symmetric matrix, truncated to its leading components. */
+final class SymmetricEigen {
+  private SymmetricEigen() {}
+
+  /**
+   * @param values kept eigenvalues, descending, all > 0
+   * @param vectors n x r, column j the unit eigenvector of values[j]
+   */
+  record Decomposition(double[] values, double[][] vectors) {
+    int rank() {
+      return values.length;
+    }
+  }
+
+  /**
+   * Keeps the components with eigenvalue above {@code eigTol} times the largest, at most
+   * {@code rank} of them when rank > 0.
+   */
+  static Decomposition decompose(double[][] matrix, EigenSolver solver, int rank, double eigTol) {
+    return switch (solver) {
+      case COMMONS_MATH -> commonsMath(matrix, rank, eigTol);
+      case ND4J -> nd4j(matrix, rank, eigTol);
+    };
+  }
+
+  private static Decomposition commonsMath(double[][] matrix, int rank, double eigTol) {
+    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
+    double[] all = eig.getRealEigenvalues();
+    Integer[] order = descending(all);
+    int r = keptCount(all, order, rank, eigTol);
+    RealMatrix v = eig.getV();
+    int n = matrix.length;
+    double[] values = new double[r];
+    double[][] vectors = new double[n][r];
+    for (int j = 0; j < r; j++) {
+      values[j] = all[order[j]];
+      for (int i = 0; i < n; i++) {
+        vectors[i][j] = v.getEntry(i, order[j]);
+      }
+    }
+    return new Decomposition(values, vectors);
+  }
+
+  private static Decomposition nd4j(double[][] matrix, int rank, double eigTol) {
+    return Dl4jRuntime.call(() -> {
+      INDArray a = Nd4j.create(matrix);
+      // LAPACK syev: overwrites a with the eigenvectors (as columns) and returns ascending values.
+      double[] all = Eigen.symmetricGeneralizedEigenvalues(a, true).toDoubleVector();
+      Integer[] order = descending(all);
+      int r = keptCount(all, order, rank, eigTol);
+      double[][] full = a.toDoubleMatrix();
+      int n = matrix.length;
+      double[] values = new double[r];
+      double[][] vectors = new double[n][r];
+      for (int j = 0; j < r; j++) {
+        values[j] = all[order[j]];
+        for (int i = 0; i < n; i++) {
+          vectors[i][j] = full[i][order[j]];
+        }
+      }
+      return new Decomposition(values, vectors);
+    });
+  }
+
+  private static Integer[] descending(double[] values) {
+    Integer[] order = new Integer[values.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
+    return order;
+  }
+
+  private static int keptCount(double[] values, Integer[] order, int rank, double eigTol) {
+    double top = values[order[0]];
+    if (!(top > 0)) {
+      throw new IllegalArgumentException("the kernel matrix has no positive eigenvalue (largest "
+          + top + "); check the kernel and its gamma");
+    }
+    int limit = rank > 0 ? Math.min(rank, order.length) : order.length;
+    int r = 0;
+    while (r < limit && values[order[r]] > eigTol * top && values[order[r]] > 0) {
+      r++;
+    }
+    return r;
+  }
+}

@@ -1,0 +1,472 @@
+package weka.classifiers.functions;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.overparam.kgd.EigenSolver;
+import org.overparam.kgd.FeatureMode;
+import org.overparam.kgd.FitSummary;
+import org.overparam.kgd.KernelType;
+import org.overparam.kgd.KgdConfig;
+import org.overparam.kgd.KgdModel;
+import org.overparam.kgd.KgdReport;
+import org.overparam.kgd.KgdTrainer;
+import org.overparam.kgd.Solver;
+import org.overparam.kgd.StopRule;
+import weka.classifiers.RandomizableClassifier;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.attribute.ReplaceMissingValues;
+import weka.filters.unsupervised.attribute.Standardize;
+
+/**
+ * Regression by over-parameterized gradient descent on the eigen-components of a kernel (Li and
+ * Lin, NeurIPS 2024). A thin adapter over {@link org.overparam.kgd.KgdTrainer}: it pre-processes
+ * like Weka's kernel learners (ReplaceMissingValues, NominalToBinary, Standardize on the
+ * attributes; the numeric class keeps its scale and is centred by the core) and maps options to a
+ * {@link KgdConfig}.
+ *
+ * <pre>
+ * Yicheng Li and Qian Lin. Improving Adaptivity via Over-Parameterization in Sequence Models.
+ * NeurIPS 2024. arXiv:2409.00894.
+ * </pre>
+ *
+ * <p>Limitations: numeric class only; instance weights are ignored (not a
+ * WeightedInstancesHandler); the exact basis is O(n^3) and keeps the n training rows for
+ * prediction; missing values (NaN) are imputed but infinite values are rejected.
+ */
+public class OverparameterizedKernelGD extends RandomizableClassifier implements TechnicalInformationHandler {
+  private static final long serialVersionUID = 6240917361108032601L;
+  private static final Logger LOG = Logger.getLogger(OverparameterizedKernelGD.class.getName());
+
+  private KernelType kernel = KernelType.RBF;
+  private double kernelGamma = 0;
+  private int kernelDegree = 2;
+  private int depth = KgdConfig.DEFAULT_DEPTH;
+  private double b0 = 0;
+  private FeatureMode features = FeatureMode.AUTO;
+  private int numFeatures = KgdConfig.DEFAULT_NUM_FEATURES;
+  private int rank = 0;
+  private double eigTol = KgdConfig.DEFAULT_EIG_TOL;
+  private int maxExactInstances = KgdConfig.DEFAULT_MAX_EXACT;
+  private EigenSolver eigenSolver = EigenSolver.ND4J;
+  private Solver solver = Solver.AUTO;
+  private double stepSize = 0;
+  private StopRule stop = StopRule.VALIDATION;
+  private double valPercent = KgdConfig.DEFAULT_VAL_PERCENT;
+  private boolean noRefit = false;
+  private int checkpoints = KgdConfig.DEFAULT_CHECKPOINTS;
+  private double maxTime = 0;
+  private double time = 0;
+  private double timeConstant = 1;
+  private boolean baseline = false;
+
+  private KgdModel model;
+  private Instances header;
+  private ReplaceMissingValues missing;
+  private NominalToBinary nominalToBinary;
+  private Standardize standardize;
+
+  public OverparameterizedKernelGD() {
+    setSeed(1);
+  }
+
+  public String globalInfo() {
+    return "Kernel regression by over-parameterized gradient descent on the eigen-components of the kernel "
+        + "matrix (Li and Lin, NeurIPS 2024). Each eigen-coefficient is trained as a_j * b_j^D * beta_j with a_j "
+        + "starting at the square root of the empirical kernel eigenvalue, so the learned eigenvalues grow on "
+        + "components that carry signal and stay small on noise; early stopping (validation by default) "
+        + "regularises. -baseline freezes the eigenvalues (vanilla kernel gradient descent). Above "
+        + "max-exact-instances rows the kernel is replaced by random Fourier features. Numeric class only.\n\n"
+        + "For more information see:\n\n" + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation info = new TechnicalInformation(TechnicalInformation.Type.INPROCEEDINGS);
+    info.setValue(TechnicalInformation.Field.AUTHOR, "Yicheng Li and Qian Lin");
+    info.setValue(TechnicalInformation.Field.TITLE,
+        "Improving Adaptivity via Over-Parameterization in Sequence Models");
+    info.setValue(TechnicalInformation.Field.BOOKTITLE, "Advances in Neural Information Processing Systems 37");
+    info.setValue(TechnicalInformation.Field.YEAR, "2024");
+    info.setValue(TechnicalInformation.Field.NOTE, "arXiv:2409.00894");
+    return info;
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities c = super.getCapabilities();
+    c.disableAll();
+    c.enable(Capability.NUMERIC_ATTRIBUTES);
+    c.enable(Capability.NOMINAL_ATTRIBUTES);
+    c.enable(Capability.MISSING_VALUES);
+    c.enable(Capability.NUMERIC_CLASS);
+    c.enable(Capability.MISSING_CLASS_VALUES);
+    return c;
+  }
+
+  /** The validated core configuration of the current options. */
+  public KgdConfig toConfig() {
+    return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, features, numFeatures, rank, eigTol,
+        maxExactInstances, eigenSolver, solver, stepSize, stop, valPercent, !noRefit, checkpoints, maxTime, time,
+        timeConstant, baseline, getSeed());
+  }
+
+  @Override
+  public void buildClassifier(Instances data) throws Exception {
+    model = null;
+    KgdConfig config = toConfig();
+    getCapabilities().testWithFail(data);
+    Instances train = new Instances(data);
+    train.deleteWithMissingClass();
+    rejectInfinite(train);
+    header = new Instances(train, 0);
+    missing = new ReplaceMissingValues();
+    missing.setInputFormat(train);
+    train = Filter.useFilter(train, missing);
+    nominalToBinary = new NominalToBinary();
+    nominalToBinary.setInputFormat(train);
+    train = Filter.useFilter(train, nominalToBinary);
+    standardize = new Standardize();
+    standardize.setInputFormat(train);
+    train = Filter.useFilter(train, standardize);
+    double[][] x = new double[train.numInstances()][];
+    double[] y = new double[train.numInstances()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = attributes(train.instance(i));
+      y[i] = train.instance(i).classValue();
+    }
+    Level level = getDebug() ? Level.INFO : Level.FINE;
+    KgdTrainer trainer = new KgdTrainer(config, (checkpoint, metrics) -> {
+      if (getDebug() || LOG.isLoggable(level)) {
+        String line = String.format(Locale.ROOT, "checkpoint %d: t = %.5g, validation MSE = %.6g", checkpoint,
+            metrics.get("time"), metrics.get("validation_mse"));
+        LOG.log(level, line);
+        if (getDebug()) {
+          System.err.println(line);
+        }
+      }
+    });
+    model = trainer.fit(x, y);
+    for (String warning : model.summary().warnings()) {
+      LOG.warning(warning);
+    }
+    LOG.log(level, String.format(Locale.ROOT, "OverparameterizedKernelGD: t = %.5g (%s), training MSE = %.6g",
+        model.summary().time(), model.summary().howChosen(), model.summary().trainMse()));
+  }
+
+  @Override
+  public double classifyInstance(Instance instance) throws Exception {
+    if (model == null) {
+      throw new IllegalStateException("OverparameterizedKernelGD: no model built yet");
+    }
+    for (int k = 0; k < instance.numAttributes(); k++) {
+      if (k != instance.classIndex() && Double.isInfinite(instance.value(k))) {
+        throw new IllegalArgumentException("attribute '" + instance.attribute(k).name() + "' is infinite");
+      }
+    }
+    missing.input(instance);
+    Instance filtered = missing.output();
+    nominalToBinary.input(filtered);
+    filtered = nominalToBinary.output();
+    standardize.input(filtered);
+    filtered = standardize.output();
+    return model.predict(attributes(filtered));
+  }
+
+  /** The fitted core model (null before building). */
+  public KgdModel getModel() {
+    return model;
+  }
+
+  private static double[] attributes(Instance instance) {
+    double[] x = new double[instance.numAttributes() - 1];
+    int k = 0;
+    for (int a = 0; a < instance.numAttributes(); a++) {
+      if (a != instance.classIndex()) {
+        x[k++] = instance.value(a);
+      }
+    }
+    return x;
+  }
+
+  private static void rejectInfinite(Instances data) {
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance row = data.instance(i);
+      for (int a = 0; a < data.numAttributes(); a++) {
+        if (Double.isInfinite(row.value(a))) {
+          throw new IllegalArgumentException("attribute '" + data.attribute(a).name() + "' of instance " + (i + 1)
+              + " is infinite; OverparameterizedKernelGD needs finite values (missing values are imputed)");
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    if (model == null) {
+      return "OverparameterizedKernelGD: No model built yet.";
+    }
+    return KgdReport.format(model.summary(), Utils.joinOptions(getOptions()), header.classAttribute().name());
+  }
+
+  // ---- options (annotations only; AbstractClassifier derives list/set/getOptions) ----
+
+  @OptionMetadata(displayName = "kernel", description = "Kernel: RBF (default), LAPLACE, POLYNOMIAL or LINEAR.",
+      commandLineParamName = "kernel", commandLineParamSynopsis = "-kernel <RBF|LAPLACE|POLYNOMIAL|LINEAR>",
+      displayOrder = 1, category = "Kernel")
+  public KernelType getKernel() {
+    return kernel;
+  }
+
+  public void setKernel(KernelType kernel) {
+    this.kernel = kernel;
+  }
+
+  @OptionMetadata(displayName = "kernel gamma",
+      description = "Kernel scale gamma (>= 0; default 0 = 1/d, d = attributes after NominalToBinary).",
+      commandLineParamName = "kernel-gamma", commandLineParamSynopsis = "-kernel-gamma <double>", displayOrder = 2,
+      category = "Kernel")
+  public double getKernelGamma() {
+    return kernelGamma;
+  }
+
+  public void setKernelGamma(double kernelGamma) {
+    this.kernelGamma = kernelGamma;
+  }
+
+  @OptionMetadata(displayName = "kernel degree", description = "Degree of the POLYNOMIAL kernel (>= 1; default 2).",
+      commandLineParamName = "kernel-degree", commandLineParamSynopsis = "-kernel-degree <int>", displayOrder = 3,
+      category = "Kernel")
+  public int getKernelDegree() {
+    return kernelDegree;
+  }
+
+  public void setKernelDegree(int kernelDegree) {
+    this.kernelDegree = kernelDegree;
+  }
+
+  @OptionMetadata(displayName = "features",
+      description = "Basis: AUTO (default; exact up to max-exact-instances rows, random features above), "
+          + "EXACT_EIGEN or RANDOM_FOURIER.",
+      commandLineParamName = "features", commandLineParamSynopsis = "-features <AUTO|EXACT_EIGEN|RANDOM_FOURIER>",
+      displayOrder = 4, category = "Kernel")
+  public FeatureMode getFeatures() {
+    return features;
+  }
+
+  public void setFeatures(FeatureMode features) {
+    this.features = features;
+  }
+
+  @OptionMetadata(displayName = "number of random features",
+      description = "Random Fourier features M (>= 1; default 500).", commandLineParamName = "num-features",
+      commandLineParamSynopsis = "-num-features <int>", displayOrder = 5, category = "Kernel")
+  public int getNumFeatures() {
+    return numFeatures;
+  }
+
+  public void setNumFeatures(int numFeatures) {
+    this.numFeatures = numFeatures;
+  }
+
+  @OptionMetadata(displayName = "rank", description = "Keep at most this many eigen-components (>= 0; default 0 = "
+      + "all above eig-tol).", commandLineParamName = "rank", commandLineParamSynopsis = "-rank <int>",
+      displayOrder = 6, category = "Kernel")
+  public int getRank() {
+    return rank;
+  }
+
+  public void setRank(int rank) {
+    this.rank = rank;
+  }
+
+  @OptionMetadata(displayName = "eigenvalue tolerance",
+      description = "Keep components with eigenvalue above this fraction of the largest ([0, 1); default 1e-10).",
+      commandLineParamName = "eig-tol", commandLineParamSynopsis = "-eig-tol <double>", displayOrder = 7,
+      category = "Kernel")
+  public double getEigTol() {
+    return eigTol;
+  }
+
+  public void setEigTol(double eigTol) {
+    this.eigTol = eigTol;
+  }
+
+  @OptionMetadata(displayName = "max exact instances",
+      description = "Largest n for the O(n^3) exact eigenbasis (>= 1; default 5000).",
+      commandLineParamName = "max-exact-instances", commandLineParamSynopsis = "-max-exact-instances <int>",
+      displayOrder = 8, category = "Kernel")
+  public int getMaxExactInstances() {
+    return maxExactInstances;
+  }
+
+  public void setMaxExactInstances(int maxExactInstances) {
+    this.maxExactInstances = maxExactInstances;
+  }
+
+  @OptionMetadata(displayName = "eigen solver",
+      description = "Library of the exact eigendecomposition: ND4J (default, LAPACK) or COMMONS_MATH (pure Java).",
+      commandLineParamName = "eigen-solver", commandLineParamSynopsis = "-eigen-solver <ND4J|COMMONS_MATH>",
+      displayOrder = 9, category = "Kernel")
+  public EigenSolver getEigenSolver() {
+    return eigenSolver;
+  }
+
+  public void setEigenSolver(EigenSolver eigenSolver) {
+    this.eigenSolver = eigenSolver;
+  }
+
+  @OptionMetadata(displayName = "depth", description = "Depth D of the factor b^D (>= 0; default 1).",
+      commandLineParamName = "depth", commandLineParamSynopsis = "-depth <int>", displayOrder = 10,
+      category = "Optimisation")
+  public int getDepth() {
+    return depth;
+  }
+
+  public void setDepth(int depth) {
+    this.depth = depth;
+  }
+
+  @OptionMetadata(displayName = "b0", description = "Initial value of b (>= 0; default 0 = (sigma/sqrt(n))^(1/(D+2))).",
+      commandLineParamName = "b0", commandLineParamSynopsis = "-b0 <double>", displayOrder = 11,
+      category = "Optimisation")
+  public double getB0() {
+    return b0;
+  }
+
+  public void setB0(double b0) {
+    this.b0 = b0;
+  }
+
+  @OptionMetadata(displayName = "solver",
+      description = "AUTO (default; exact solution for D = 0, discrete GD otherwise) or GD (always discrete).",
+      commandLineParamName = "solver", commandLineParamSynopsis = "-solver <AUTO|GD>", displayOrder = 12,
+      category = "Optimisation")
+  public Solver getSolver() {
+    return solver;
+  }
+
+  public void setSolver(Solver solver) {
+    this.solver = solver;
+  }
+
+  @OptionMetadata(displayName = "step size",
+      description = "Fixed GD step if > 0 (>= 0; default 0 = 0.5 / max curvature, shortened to land on checkpoints).",
+      commandLineParamName = "step-size", commandLineParamSynopsis = "-step-size <double>", displayOrder = 13,
+      category = "Optimisation")
+  public double getStepSize() {
+    return stepSize;
+  }
+
+  public void setStepSize(double stepSize) {
+    this.stepSize = stepSize;
+  }
+
+  @OptionMetadata(displayName = "baseline",
+      description = "Freeze the eigenvalue factors: vanilla kernel gradient descent (default off).",
+      commandLineParamName = "baseline", commandLineParamSynopsis = "-baseline", commandLineParamIsFlag = true,
+      displayOrder = 14, category = "Optimisation")
+  public boolean getBaseline() {
+    return baseline;
+  }
+
+  public void setBaseline(boolean baseline) {
+    this.baseline = baseline;
+  }
+
+  @OptionMetadata(displayName = "stopping rule",
+      description = "VALIDATION (default; hold-out over a checkpoint grid), THEORY (c * eps^-(2D+2)/(D+2)) or FIXED.",
+      commandLineParamName = "stop", commandLineParamSynopsis = "-stop <VALIDATION|THEORY|FIXED>", displayOrder = 15,
+      category = "Stopping")
+  public StopRule getStop() {
+    return stop;
+  }
+
+  public void setStop(StopRule stop) {
+    this.stop = stop;
+  }
+
+  @OptionMetadata(displayName = "validation percent",
+      description = "Hold-out percentage for -stop VALIDATION ((0, 100); default 20).",
+      commandLineParamName = "val-percent", commandLineParamSynopsis = "-val-percent <double>", displayOrder = 16,
+      category = "Stopping")
+  public double getValPercent() {
+    return valPercent;
+  }
+
+  public void setValPercent(double valPercent) {
+    this.valPercent = valPercent;
+  }
+
+  @OptionMetadata(displayName = "no refit",
+      description = "Keep the validation-stage model instead of refitting on all rows (default off: refit at "
+          + "t* (n/n_tr)^((D+1)/(D+2))).", commandLineParamName = "no-refit", commandLineParamSynopsis = "-no-refit",
+      commandLineParamIsFlag = true, displayOrder = 17, category = "Stopping")
+  public boolean getNoRefit() {
+    return noRefit;
+  }
+
+  public void setNoRefit(boolean noRefit) {
+    this.noRefit = noRefit;
+  }
+
+  @OptionMetadata(displayName = "checkpoints",
+      description = "Log-spaced checkpoints over five decades up to max-time (>= 2; default 200).",
+      commandLineParamName = "checkpoints", commandLineParamSynopsis = "-checkpoints <int>", displayOrder = 18,
+      category = "Stopping")
+  public int getCheckpoints() {
+    return checkpoints;
+  }
+
+  public void setCheckpoints(int checkpoints) {
+    this.checkpoints = checkpoints;
+  }
+
+  @OptionMetadata(displayName = "max time",
+      description = "End of the checkpoint grid (>= 0; default 0 = 10 eps^-(2D+2)/(D+2), baseline 100 / alpha_GCV).",
+      commandLineParamName = "max-time", commandLineParamSynopsis = "-max-time <double>", displayOrder = 19,
+      category = "Stopping")
+  public double getMaxTime() {
+    return maxTime;
+  }
+
+  public void setMaxTime(double maxTime) {
+    this.maxTime = maxTime;
+  }
+
+  @OptionMetadata(displayName = "time", description = "Stopping time for -stop FIXED (> 0 there; default 0).",
+      commandLineParamName = "time", commandLineParamSynopsis = "-time <double>", displayOrder = 20,
+      category = "Stopping")
+  public double getTime() {
+    return time;
+  }
+
+  public void setTime(double time) {
+    this.time = time;
+  }
+
+  @OptionMetadata(displayName = "time constant", description = "The constant c of -stop THEORY (> 0; default 1).",
+      commandLineParamName = "time-constant", commandLineParamSynopsis = "-time-constant <double>",
+      displayOrder = 21, category = "Stopping")
+  public double getTimeConstant() {
+    return timeConstant;
+  }
+
+  public void setTimeConstant(double timeConstant) {
+    this.timeConstant = timeConstant;
+  }
+
+  public static void main(String[] args) {
+    runClassifier(new OverparameterizedKernelGD(), args);
+  }
+}

@@ -1,0 +1,173 @@
+package org.overparam.bench;
+
+import java.beans.PropertyDescriptor;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.FileReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.swing.DefaultListModel;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+import weka.core.Range;
+import weka.core.Utils;
+import weka.core.converters.ArffSaver;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.experiment.CrossValidationResultProducer;
+import weka.experiment.Experiment;
+import weka.experiment.InstancesResultListener;
+import weka.experiment.PairedCorrectedTTester;
+import weka.experiment.PropertyNode;
+import weka.experiment.RegressionSplitEvaluator;
+import weka.experiment.ResultMatrixPlainText;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.instance.Resample;
+
+/**
+ * Real-data comparison for OverparameterizedKernelGD: one Weka Experiment per data set (runs x
+ * 10-fold CV, RegressionSplitEvaluator) over our learner (D = 1, D = 0, -baseline) and Weka's
+ * GaussianProcesses (default noise -L 1) and SMOreg (default -C 1) with the same RBF kernel (gamma =
+ * 1/d' on standardised attributes) and LinearRegression, then the corrected paired t-test on RMSE against our default (D = 1).
+ *
+ * <p>Usage: {@code KgdRegressionBench <data dir> <work dir> <runs> <cps subsample size>}.
+ */
+public final class KgdRegressionBench {
+  private KgdRegressionBench() {}
+
+  public static void main(String[] args) throws Exception {
+    File dataDir = new File(args[0]);
+    File work = new File(args[1]);
+    int runs = Integer.parseInt(args[2]);
+    int cpsRows = Integer.parseInt(args[3]);
+    work.mkdirs();
+    Map<String, File> datasets = new LinkedHashMap<>();
+    datasets.put("cpu", new File(dataDir, "cpu.arff"));
+    datasets.put("servo", new File(dataDir, "servo.arff"));
+    datasets.put("cps1988-wage-" + cpsRows, subsample(new File(dataDir, "cps1988-wage.arff.gz"), cpsRows,
+        new File(work, "cps1988-wage-" + cpsRows + ".arff")));
+    for (Map.Entry<String, File> e : datasets.entrySet()) {
+      Instances data = read(e.getValue());
+      double gamma = 1.0 / encodedAttributes(data);
+      List<Classifier> schemes = schemes(gamma);
+      File results = new File(work, e.getKey() + "-results.arff");
+      long start = System.nanoTime();
+      runExperiment(e.getValue(), schemes, runs, results);
+      System.out.printf(Locale.ROOT, "%n=== %s: %d rows, gamma = 1/%d, %d x 10-fold CV, %.0f s ===%n", e.getKey(),
+          data.numInstances(), encodedAttributes(data), runs, (System.nanoTime() - start) / 1e9);
+      for (int i = 0; i < schemes.size(); i++) {
+        System.out.printf(Locale.ROOT, "(%d) %s %s%n", i + 1, schemes.get(i).getClass().getSimpleName(),
+            Utils.joinOptions(((weka.core.OptionHandler) schemes.get(i)).getOptions()));
+      }
+      System.out.println(tTest(results, "Root_mean_squared_error"));
+      System.out.println("Training time per fold (s):");
+      System.out.println(tTest(results, "Elapsed_Time_training"));
+    }
+  }
+
+  static List<Classifier> schemes(double gamma) throws Exception {
+    String g = Double.toString(gamma);
+    String rbf = "weka.classifiers.functions.supportVector.RBFKernel -G " + g;
+    List<Classifier> list = new ArrayList<>();
+    list.add(AbstractClassifier.forName("weka.classifiers.functions.OverparameterizedKernelGD",
+        new String[] {"-kernel-gamma", g, "-depth", "1"}));
+    list.add(AbstractClassifier.forName("weka.classifiers.functions.OverparameterizedKernelGD",
+        new String[] {"-kernel-gamma", g, "-depth", "0"}));
+    list.add(AbstractClassifier.forName("weka.classifiers.functions.OverparameterizedKernelGD",
+        new String[] {"-kernel-gamma", g, "-baseline"}));
+    // Wrapped: GaussianProcesses models are not serializable in Weka 3.8.6 (see UnsavedModel).
+    list.add(AbstractClassifier.forName(UnsavedModel.class.getName(), new String[] {"-W",
+        "weka.classifiers.functions.GaussianProcesses", "--", "-N", "1", "-K", rbf}));
+    list.add(AbstractClassifier.forName("weka.classifiers.functions.SMOreg", new String[] {"-N", "1", "-K", rbf}));
+    list.add(AbstractClassifier.forName("weka.classifiers.functions.LinearRegression", new String[0]));
+    return list;
+  }
+
+  /** Attributes after NominalToBinary, without the class: the d' of gamma = 1/d'. */
+  static int encodedAttributes(Instances data) throws Exception {
+    NominalToBinary n2b = new NominalToBinary();
+    n2b.setInputFormat(data);
+    return Filter.useFilter(new Instances(data, 0), n2b).numAttributes() - 1;
+  }
+
+  static void runExperiment(File dataset, List<Classifier> schemes, int runs, File results) throws Exception {
+    Experiment exp = new Experiment();
+    RegressionSplitEvaluator evaluator = new RegressionSplitEvaluator();
+    CrossValidationResultProducer producer = new CrossValidationResultProducer();
+    producer.setNumFolds(10);
+    producer.setSplitEvaluator(evaluator);
+    exp.setResultProducer(producer);
+    exp.setPropertyPath(new PropertyNode[] {
+        new PropertyNode(evaluator, new PropertyDescriptor("splitEvaluator", CrossValidationResultProducer.class),
+            CrossValidationResultProducer.class),
+        new PropertyNode(evaluator.getClassifier(), new PropertyDescriptor("classifier",
+            RegressionSplitEvaluator.class), RegressionSplitEvaluator.class)});
+    exp.setPropertyArray(schemes.toArray(new Classifier[0]));
+    exp.setUsePropertyIterator(true);
+    exp.setRunLower(1);
+    exp.setRunUpper(runs);
+    DefaultListModel<File> files = new DefaultListModel<>();
+    files.addElement(dataset);
+    exp.setDatasets(files);
+    InstancesResultListener listener = new InstancesResultListener();
+    results.delete();
+    listener.setOutputFile(results);
+    exp.setResultListener(listener);
+    exp.initialize();
+    exp.runExperiment();
+    exp.postProcess();
+  }
+
+  static String tTest(File results, String column) throws Exception {
+    Instances data;
+    try (BufferedReader reader = new BufferedReader(new FileReader(results))) {
+      data = new Instances(reader);
+    }
+    PairedCorrectedTTester tester = new PairedCorrectedTTester();
+    tester.setInstances(data);
+    tester.setSortColumn(-1);
+    tester.setRunColumn(data.attribute("Key_Run").index());
+    tester.setFoldColumn(data.attribute("Key_Fold").index());
+    tester.setDatasetKeyColumns(new Range("" + (data.attribute("Key_Dataset").index() + 1)));
+    tester.setResultsetKeyColumns(new Range((data.attribute("Key_Scheme").index() + 1) + ","
+        + (data.attribute("Key_Scheme_options").index() + 1) + ","
+        + (data.attribute("Key_Scheme_version_ID").index() + 1)));
+    ResultMatrixPlainText matrix = new ResultMatrixPlainText();
+    matrix.setMeanPrec(3);
+    matrix.setStdDevPrec(3);
+    matrix.setShowStdDev(true);
+    tester.setResultMatrix(matrix);
+    tester.setDisplayedResultsets(null);
+    tester.setSignificanceLevel(0.05);
+    tester.setShowStdDevs(true);
+    tester.multiResultsetFull(0, data.attribute(column).index());
+    return tester.getResultMatrix().toStringMatrix() + tester.getResultMatrix().toStringKey();
+  }
+
+  static Instances read(File file) throws Exception {
+    Instances data = DataSource.read(file.getPath());
+    data.setClassIndex(data.numAttributes() - 1);
+    return data;
+  }
+
+  /** A seeded subsample without replacement, written as ARFF (the Experiment reads files). */
+  static File subsample(File source, int rows, File target) throws Exception {
+    Instances data = read(source);
+    Resample resample = new Resample();
+    resample.setNoReplacement(true);
+    resample.setSampleSizePercent(100.0 * rows / data.numInstances());
+    resample.setRandomSeed(1);
+    resample.setInputFormat(data);
+    Instances sample = Filter.useFilter(data, resample);
+    sample.setRelationName("cps1988-wage-" + rows);
+    ArffSaver saver = new ArffSaver();
+    saver.setInstances(sample);
+    saver.setFile(target);
+    saver.writeBatch();
+    return target;
+  }
+}

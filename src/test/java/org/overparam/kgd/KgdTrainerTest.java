@@ -1,0 +1,93 @@
+package org.overparam.kgd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Stopping rules, solvers and input checks of the trainer. */
+class KgdTrainerTest {
+  private final double[][] x = KgdTestData.x(80, 2, 11);
+  private final double[] y = KgdTestData.y(x, 0.2, 11);
+
+  private KgdModel fit(KgdConfig config) throws InterruptedException {
+    return new KgdTrainer(config, null).fit(x, y);
+  }
+
+  @Test
+  void closedFormAndDiscreteGdAgreeForDepthZero() throws InterruptedException {
+    KgdConfig exact = KgdTestData.fixed(30, 0, false);
+    KgdConfig gd = new KgdConfig(exact.kernel(), 0, 2, 0, 0, FeatureMode.AUTO, 500, 0, 1e-10, 5000,
+        EigenSolver.ND4J, Solver.GD, 1e-3, StopRule.FIXED, 20, true, 200, 0, 30, 1, false, 1);
+    assertArrayEquals(fit(exact).predict(x), fit(gd).predict(x), 2e-3);
+  }
+
+  @Test
+  void validationPicksTheCurveMinimumAndRefitRescalesTime() throws InterruptedException {
+    KgdModel model = fit(KgdConfig.defaults());
+    FitSummary.ValidationCurve curve = model.summary().validation();
+    for (double mse : curve.mse()) {
+      assertTrue(curve.mse()[curve.best()] <= mse);
+    }
+    assertEquals(16, curve.validationRows());
+    // D = 1: t = t* (n / n_tr)^(2/3).
+    assertEquals(curve.bestTime() * Math.pow(80.0 / 64, 2.0 / 3), model.summary().time(), 1e-9);
+    assertTrue(model.summary().trainMse() < 0.2, "fits the training data");
+  }
+
+  @Test
+  void theoryRuleUsesTheNoiseScale() throws InterruptedException {
+    KgdModel model = fit(KgdConfig.defaults().withStop(StopRule.THEORY, 0).withDepth(0, false));
+    FitSummary s = model.summary();
+    assertEquals(Math.pow(s.epsilon(), -1), s.time(), 1e-9 * s.time());
+    // The pilot ridge sees noise of standard deviation 0.2 (GCV is rough on 80 rows).
+    assertTrue(s.sigma() > 0.1 && s.sigma() < 0.4, "sigma " + s.sigma());
+  }
+
+  @Test
+  void eigenTermsGrowOnSignalComponents() throws InterruptedException {
+    KgdModel model = fit(KgdTestData.fixed(200, 1, false));
+    FitSummary.Component top = model.summary().components().get(0);
+    assertTrue(top.learnedTerm() > 10 * top.initialTerm(), "top component eigen term did not grow: " + top);
+  }
+
+  @Test
+  void randomFeaturesApproachTheExactFit() throws InterruptedException {
+    KgdConfig exact = KgdTestData.fixed(20, 1, true);
+    KgdConfig features = new KgdConfig(KernelType.RBF, 0, 2, 1, 0, FeatureMode.RANDOM_FOURIER, 1000, 0, 1e-10,
+        5000, EigenSolver.ND4J, Solver.AUTO, 0, StopRule.FIXED, 20, true, 200, 0, 20, 1, true, 3);
+    double[] a = fit(exact).predict(x);
+    double[] b = fit(features).predict(x);
+    double diff = 0;
+    for (int i = 0; i < a.length; i++) {
+      diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    }
+    assertTrue(diff < 0.1, "max difference " + diff);
+  }
+
+  @Test
+  void badInputIsRejected() {
+    KgdTrainer trainer = new KgdTrainer(KgdConfig.defaults(), null);
+    double[][] withNaN = KgdTestData.x(10, 2, 1);
+    withNaN[4][1] = Double.NaN;
+    Exception e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(withNaN, new double[10]));
+    assertTrue(e.getMessage().contains("instance 4"), e.getMessage());
+    double[] target = KgdTestData.y(x, 0.1, 1);
+    target[3] = Double.POSITIVE_INFINITY;
+    e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(x, target));
+    assertTrue(e.getMessage().contains("class values"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(new double[][] {{1, 2}}, new double[] {3}));
+    assertTrue(e.getMessage().contains("at least 3"), e.getMessage());
+    KgdConfig exactOnly = KgdConfig.defaults().withFeatures(FeatureMode.EXACT_EIGEN, EigenSolver.ND4J);
+    KgdConfig tiny = new KgdConfig(KernelType.RBF, 0, 2, 1, 0, FeatureMode.EXACT_EIGEN, 500, 0, 1e-10, 50,
+        EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION, 20, true, 200, 0, 0, 1, false, 1);
+    e = assertThrows(IllegalArgumentException.class, () -> new KgdTrainer(tiny, null).fit(x, y));
+    assertTrue(e.getMessage().contains("max-exact-instances") && exactOnly.useExact(80), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new KgdConfig(KernelType.POLYNOMIAL, 0, 2, 1, 0,
+        FeatureMode.RANDOM_FOURIER, 500, 0, 1e-10, 50, EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION, 20,
+        true, 200, 0, 0, 1, false, 1));
+    assertTrue(e.getMessage().contains("POLYNOMIAL"), e.getMessage());
+  }
+}

@@ -1,0 +1,20 @@
+package weka.classifiers.functions;
+
+import org.overparam.kgd.StopRule;
+import weka.classifiers.AbstractClassifierTest;
+import weka.classifiers.Classifier;
+
+/** Weka's harness (CheckClassifier, CheckOptionHandler, CheckGOE, regression .ref) on a tiny configuration. */
+public class OverparameterizedKernelGDTest extends AbstractClassifierTest {
+  public OverparameterizedKernelGDTest(String name) {
+    super(name);
+  }
+
+  @Override
+  public Classifier getClassifier() {
+    OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
+    learner.setStop(StopRule.FIXED);
+    learner.setTime(5);
+    return learner;
+  }
+}

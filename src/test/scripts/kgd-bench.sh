@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Evidence for OverparameterizedKernelGD (README, Results). Run from the repository root:
+#   src/test/scripts/kgd-bench.sh [rate|rate-full|cv|eigen|scale|all]   (default: all)
+# Data come from ../shared/data (override with DATA=...); outputs go to target/kgd-bench/.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+DATA=${DATA:-../shared/data}
+OUT=target/kgd-bench
+mkdir -p "$OUT"
+if [ ! -f target/weka.classpath ] || [ ! -d target/lib ]; then
+  mvn -B -q package -DskipTests
+fi
+mvn -B -q test-compile
+# Only the bench classes: Weka's class discovery would trip over the harness tests in test-classes.
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes/org/overparam"
+cp -r target/test-classes/org/overparam/bench "$OUT/classes/org/overparam/"
+CP="$(cat target/weka.classpath):target/classes:$OUT/classes:target/lib/*"
+JAVA="java -Xmx6g -cp $CP"
+part=${1:-all}
+
+if [ "$part" = rate ] || [ "$part" = all ]; then
+  # Spec section 10, CI setting: n = 2000..4000 step 500, 32 repetitions, N = 4e6.
+  $JAVA weka.Run -no-scan -no-load weka.overparam.KernelGdRateStudy -output "$OUT/rate-ci.csv" | tee "$OUT/rate-ci.txt"
+fi
+if [ "$part" = rate-full ]; then
+  # The paper's grid: n = 2000, 2200, ..., 4000 (repetitions as given, paper: 256).
+  $JAVA weka.Run -no-scan -no-load weka.overparam.KernelGdRateStudy -n-step 200 -repetitions "${REPS:-64}" \
+    -output "$OUT/rate-full.csv" | tee "$OUT/rate-full.txt"
+fi
+if [ "$part" = cv ] || [ "$part" = all ]; then
+  # cpu, servo and a 1000-row subsample of cps1988-wage; 5 x 10-fold CV; corrected paired t-test.
+  $JAVA org.overparam.bench.KgdRegressionBench "$DATA" "$OUT/cv" "${RUNS:-5}" 1000 | tee "$OUT/cv.txt"
+fi
+if [ "$part" = eigen ] || [ "$part" = all ]; then
+  # Commons Math is single-threaded: time it once (up to COMMONS_MAX rows), ND4J with 1 and 2 threads.
+  $JAVA -Doverparam.threads=1 org.overparam.bench.KgdScaleBench "$DATA/cps1988-wage.arff.gz" eigen \
+    1000,2000,4000 "${COMMONS_MAX:-2000}" | tee "$OUT/eigen-threads1.txt"
+  $JAVA -Doverparam.threads=2 org.overparam.bench.KgdScaleBench "$DATA/cps1988-wage.arff.gz" eigen \
+    1000,2000,4000 0 | tee "$OUT/eigen-threads2.txt"
+fi
+if [ "$part" = scale ] || [ "$part" = all ]; then
+  $JAVA org.overparam.bench.KgdScaleBench "$DATA/cps1988-wage.arff.gz" train 1000,2000,4000,20000,28155 \
+    | tee "$OUT/scale.txt"
+fi
