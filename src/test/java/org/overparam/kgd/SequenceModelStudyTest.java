@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.overparam.common.ProgressListener;
 
 /**
@@ -32,9 +31,8 @@ class SequenceModelStudyTest {
     assertEquals(4.0 / 3, vanilla.timeSlope(), 0.1);
   }
 
-  /** The CI assertion of spec section 10 (about 2 CPU minutes): mvn test -Doverparam.slowTests=true. */
+  /** The CI assertion of spec section 10 (about 2 CPU minutes; part of every build, not skipped). */
   @Test
-  @EnabledIfSystemProperty(named = "overparam.slowTests", matches = "true")
   void fullSettingMatchesTheSpecBands() throws InterruptedException {
     SequenceModelStudy.Setting setting =
         new SequenceModelStudy.Setting(2, 1, 2, 4_000_000, new int[] {2000, 2500, 3000, 3500, 4000}, 32, 25, 1);
