@@ -1,5 +1,6 @@
 package org.overparam.gmm;
 
+import org.overparam.common.LogSumExp;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -169,16 +170,10 @@ public final class GaussianMixture implements Serializable {
   /** log p(x) = logsumexp_j (log w_j + log p(x | j)). */
   public double logDensity(double[] numeric, int[] nominal) {
     double[] lp = logComponentDensities(numeric, nominal);
-    double max = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < lp.length; j++) {
       lp[j] += densities().logWeights[j];
-      max = Math.max(max, lp[j]);
     }
-    double s = 0;
-    for (double v : lp) {
-      s += Math.exp(v - max);
-    }
-    return max + Math.log(s);
+    return LogSumExp.of(lp);
   }
 
   /** Mean log-likelihood per unit of weight of data under this model (a fresh E-step). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.overparam.common.Checks;
 import org.overparam.nn.Objective;
+import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.TrainingSet;
 
 /**
@@ -157,22 +158,8 @@ public final class MinDiffObjective implements Objective {
     }
     double loss = 0;
     for (int r = 0; r < nb; r++) {
-      double[] l = logits[r];
-      double max = Double.NEGATIVE_INFINITY;
-      for (double v : l) {
-        max = Math.max(max, v);
-      }
-      double s = 0;
-      for (double v : l) {
-        s += Math.exp(v - max);
-      }
-      double lse = max + Math.log(s);
-      int y = labels[rows[r]];
       double a = weights[rows[r]] / sumW;
-      loss += a * (lse - l[y]);
-      for (int k = 0; k < numClasses; k++) {
-        dLogits[r][k] = a * (Math.exp(l[k] - lse) - (k == y ? 1 : 0));
-      }
+      loss += a * SoftmaxCrossEntropy.gradientOfRow(logits[r], labels[rows[r]], a, dLogits[r]);
     }
     return loss;
   }

@@ -1,5 +1,6 @@
 package org.overparam.sop;
 
+import org.overparam.common.LogSumExp;
 import java.util.Objects;
 import org.overparam.common.Checks;
 import org.overparam.nn.SoftmaxCrossEntropy;
@@ -210,15 +211,7 @@ public final class SopLoss {
   }
 
   static double[] logSoftmax(double[] z) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double value : z) {
-      max = Math.max(max, value);
-    }
-    double s = 0;
-    for (double value : z) {
-      s += Math.exp(value - max);
-    }
-    double logNorm = max + Math.log(s);
+    double logNorm = LogSumExp.of(z);
     double[] out = new double[z.length];
     for (int j = 0; j < z.length; j++) {
       out[j] = z[j] - logNorm;
