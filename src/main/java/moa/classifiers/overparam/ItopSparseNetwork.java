@@ -42,7 +42,12 @@ import org.overparam.stream.StreamNetwork;
 public class ItopSparseNetwork extends AbstractClassifier implements MultiClassClassifier {
   @Serial private static final long serialVersionUID = 1L;
 
-  // Characters: MOA adds randomSeed on 'r' (this learner is randomizable), so 'r' is not used here.
+  /**
+   * MOA's own seed option ({@code -r randomSeed}, created by AbstractClassifier for randomizable
+   * learners). It is a protected field there, and MOA discovers options only through public fields,
+   * so it is exposed here; no other option of this learner uses 'r'.
+   */
+  public IntOption seedOption = randomSeedOption;
   public StringOption hiddenLayersOption = new StringOption("hiddenLayers", 'h',
       "Comma-separated widths of the hidden layers, e.g. 256,256.", "256,256");
   public MultiChoiceOption activationOption = new MultiChoiceOption("activation", 'a',
