@@ -57,13 +57,13 @@ public class ItopSparseNetwork extends AbstractClassifier implements MultiClassC
       "Optimiser: SGD with Nesterov momentum, Adam or plain SGD.", names(UpdaterType.values()),
       names(UpdaterType.values()), UpdaterType.NESTEROVS.ordinal());
   public FloatOption learningRateOption = new FloatOption("learningRate", 'l',
-      "Learning rate (constant over the stream).", 0.01, 1e-9, 10);
+      "Learning rate (constant over the stream).", 0.05, 1e-9, 10);
   public FloatOption momentumOption = new FloatOption("momentum", 'm',
       "Momentum of the Nesterov optimiser.", 0.9, 0, 0.999999);
   public FloatOption l2Option = new FloatOption("l2", 'w',
       "Coupled L2 penalty on the weights.", 5e-4, 0, 1);
   public IntOption batchSizeOption = new IntOption("batchSize", 'b',
-      "Instances buffered per minibatch; the network trains when the buffer is full.", 32, 1, 100000);
+      "Instances buffered per minibatch; the network trains when the buffer is full.", 16, 1, 100000);
   public IntOption stepsPerBatchOption = new IntOption("stepsPerBatch", 'k',
       "Optimiser steps on each full minibatch.", 1, 1, 1000);
   public FloatOption sparsityOption = new FloatOption("sparsity", 's',
