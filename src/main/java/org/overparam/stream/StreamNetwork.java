@@ -69,19 +69,19 @@ public final class StreamNetwork {
     encoded = new float[b][standardizer.numInputs()];
     single = new float[standardizer.numInputs()];
     hook = cfg.sparse() ? new ItopHook(withoutSchedule(cfg.itop()), Seeds.derive(cfg.network().seed(), "itop")) : null;
-    // The default objective weighs instances relative to a mean weight of 1: a stream has no
-    // training set to average over, and MOA's weights are already on that scale.
+    // begin() is never called: a stream has no training set to average the weights over, so the
+    // objective keeps its mean weight of 1 and instance weights count as given.
     Objective objective = new SoftmaxCrossEntropy();
-    var built = Dl4jRuntime.call(() -> {
+    Built built = Dl4jRuntime.call(() -> {
       Nd4j.getRandom().setSeed(Seeds.derive(cfg.network().seed(), "nd4j"));
       MultiLayerNetwork n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
-      NetworkStep s = new NetworkStep(n, cfg.network(), objective, hook,
-          new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b));
-      return new Object[] {n, s};
+      return new Built(n, new NetworkStep(n, cfg.network(), objective, hook, new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b)));
     });
-    net = (MultiLayerNetwork) built[0];
-    step = (NetworkStep) built[1];
+    net = built.net();
+    step = built.step();
   }
+
+  private record Built(MultiLayerNetwork net, NetworkStep step) {}
 
   /** The ITOP settings with the hook's own schedule switched off: this class times the updates. */
   private static ItopConfig withoutSchedule(ItopConfig c) {
