@@ -4,8 +4,9 @@
 # against MOA's HoeffdingTree and HoeffdingAdaptiveTree, on generators with and without drift and
 # on two real data sets read as ArffFileStream (README "MOA stream learners").
 # Usage (from anywhere): src/test/scripts/moa-prequential.sh [instances per generator stream] [seed]
+#   STREAMS="rbf-drift rbf-abrupt" LEARNERS="itop-90 itop-90-drift" restrict the runs (names below).
 # Output: one CSV row per run (stream, learner, instances, accuracy %, kappa %, CPU s, inst/s, wall s,
-# R_s, topology updates, drifts) in target/moa-bench/results.csv, and the same table on stdout.
+# R_s, topology updates, drifts) in target/moa-bench/results-n<instances>-seed<seed>.csv, and on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 n=${1:-100000}
@@ -28,6 +29,7 @@ sea="ConceptDriftStream -s (generators.SEAGenerator -f 1 -i $seed) -d (ConceptDr
 streams=(
   "rbf|$n|generators.RandomRBFGenerator -i $seed -r $seed"
   "rbf-drift|$n|generators.RandomRBFGeneratorDrift -s 0.001 -i $seed -r $seed"
+  "rbf-abrupt|$n|ConceptDriftStream -s (generators.RandomRBFGenerator -i $seed -r $seed) -d (generators.RandomRBFGenerator -i $((seed + 100)) -r $((seed + 100))) -p $((n / 2)) -w 1"
   "hyperplane-drift|$n|generators.HyperplaneGenerator -k 10 -t 0.001 -i $seed"
   "sea-abrupt|$n|$sea"
   "letter|20000|ArffFileStream -f $snap/letter.arff"
@@ -40,12 +42,14 @@ learners=(
   "HoeffdingTree|trees.HoeffdingTree"
   "HoeffdingAdaptiveTree|trees.HoeffdingAdaptiveTree"
 )
-csv="$out/results.csv"
+csv="$out/results-n$n-seed$seed.csv"
 echo "stream,learner,instances,accuracy,kappa,cpu_s,inst_per_cpu_s,wall_s,R_s,topology_updates,drifts" > "$csv"
 for s in "${streams[@]}"; do
   IFS='|' read -r sname slen sdef <<< "$s"
+  [[ -n "${STREAMS:-}" && " $STREAMS " != *" $sname "* ]] && continue
   for l in "${learners[@]}"; do
     IFS='|' read -r lname ldef <<< "$l"
+    [[ -n "${LEARNERS:-}" && " $LEARNERS " != *" $lname "* ]] && continue
     start=$(date +%s.%N)
     java -Xmx4g -cp "$cp" moa.DoTask "EvaluatePrequential -l ($ldef) -s ($sdef) \
       -e BasicClassificationPerformanceEvaluator -i $slen -f $slen -q $slen" \
