@@ -226,6 +226,7 @@ public final class StreamNetwork {
     m.put("topology updates", (double) topologyUpdates());
     m.put("ITOP rate R_s", itopRate());
     m.put("density", density());
+    m.put("last prune rate", hook == null || hook.masks().updates() == 0 ? 0 : hook.masks().lastPruneRate());
     m.put("drifts signalled", (double) drifts);
     m.put("last batch loss", lastLoss);
     return m;

@@ -79,6 +79,25 @@ class StreamNetworkTest {
   }
 
   @Test
+  void driftBoostRaisesThePruneRateOfTheNextUpdates() {
+    // ΔT = 2 batches, base rate 0.2, drift rate 0.6 for 2 updates (the first at once).
+    StreamNetwork net = new StreamNetwork(config(0.5, 4, 2, 1), new int[] {0, 0, 3}, 2);
+    SplittableRandom rng = new SplittableRandom(4);
+    double[] rates = new double[6];
+    net.signalDrift();
+    for (int batch = 0; batch < 6; batch++) {
+      for (int i = 0; i < 4; i++) {
+        double[] r = row(rng);
+        net.train(r, label(r), 1);
+      }
+      rates[batch] = net.measurements().get("last prune rate");
+    }
+    // batch 1: drift update at 0.6; batch 2: scheduled, still boosted (0.6); batches 4 and 6: base rate.
+    assertArrayEquals(new double[] {0.6, 0.6, 0.6, 0.2, 0.2, 0.2}, rates);
+    assertEquals(4, net.topologyUpdates());
+  }
+
+  @Test
   void denseVariantLearnsAndReportsFullDensity() {
     StreamNetwork net = new StreamNetwork(config(0, 8, 5, 3), new int[] {0, 0, 3}, 2);
     SplittableRandom rng = new SplittableRandom(3);
