@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.nn.FlatOptimizer;
 import org.overparam.nn.ParameterLayout;
@@ -78,7 +79,7 @@ public final class ItopHook implements TrainingHook {
    * the schedule disabled.
    */
   public void requestUpdate(double pruneRate) {
-    org.overparam.common.Checks.inClosed("prune-rate", pruneRate, 0, 1);
+    Checks.inClosed("prune-rate", pruneRate, 0, 1);
     requestedRate = pruneRate;
   }
 
