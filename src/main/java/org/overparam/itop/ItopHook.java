@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.nn.FlatOptimizer;
 import org.overparam.nn.ParameterLayout;
@@ -26,6 +27,8 @@ public final class ItopHook implements TrainingHook {
   /** 1 at active weights and at every bias, 0 at inactive weights; same shape as the parameters. */
   private INDArray flatMask;
   private double[] denseGradient;
+  /** Prune rate of a topology update requested for the next step; NaN when none is pending. */
+  private double requestedRate = Double.NaN;
 
   public ItopHook(ItopConfig cfg, long seed) {
     this.cfg = cfg;
@@ -49,7 +52,7 @@ public final class ItopHook implements TrainingHook {
 
   @Override
   public void beforeUpdate(INDArray params, INDArray gradient, long iteration) {
-    if (cfg.growth() == Growth.GRADIENT && schedule.isUpdate(iteration + 1)) {
+    if (cfg.growth() == Growth.GRADIENT && updatesAfter(iteration + 1)) {
       denseGradient = gradient.toDoubleVector(); // RigL ranks the dense gradient, inactive entries included
     }
     if (cfg.maskGradients()) {
@@ -61,13 +64,31 @@ public final class ItopHook implements TrainingHook {
   public void afterUpdate(INDArray params, FlatOptimizer optimizer, long iteration) {
     params.muli(flatMask);
     long t = iteration + 1;
-    if (schedule.isUpdate(t)) {
-      topologyUpdate(params, optimizer, t);
+    if (!Double.isNaN(requestedRate)) {
+      double p = requestedRate;
+      requestedRate = Double.NaN;
+      topologyUpdate(params, optimizer, t, p);
+    } else if (schedule.isUpdate(t)) {
+      topologyUpdate(params, optimizer, t, schedule.pruneRate(t));
     }
   }
 
-  private void topologyUpdate(INDArray params, FlatOptimizer optimizer, long t) {
-    double p = schedule.pruneRate(t);
+  /**
+   * Runs a topology update at prune rate {@code pruneRate} after the next optimiser step, in place
+   * of any update the schedule has at that step. Learners that decide the timing themselves (a
+   * stream learner, which has no planned length, or one reacting to concept drift) call this with
+   * the schedule disabled.
+   */
+  public void requestUpdate(double pruneRate) {
+    Checks.inClosed("prune-rate", pruneRate, 0, 1);
+    requestedRate = pruneRate;
+  }
+
+  private boolean updatesAfter(long t) {
+    return !Double.isNaN(requestedRate) || schedule.isUpdate(t);
+  }
+
+  private void topologyUpdate(INDArray params, FlatOptimizer optimizer, long t, double p) {
     double[] w = params.toDoubleVector();
     double[] keepState = new double[w.length];
     Arrays.fill(keepState, 1);

@@ -56,6 +56,14 @@ public final class NetworkStep {
   }
 
   /**
+   * Forward pass only (prediction between steps, e.g. by a stream learner): returns the logits
+   * buffer for {@code input}, valid until the next call with the same number of rows.
+   */
+  public INDArray forward(INDArray input) {
+    return lean.forward(input);
+  }
+
+  /**
    * Runs one step on {@code input} (a buffer from {@link #inputBuffer} or {@link #gather}).
    *
    * @throws ArithmeticException if the loss is not finite

@@ -1,0 +1,5 @@
+/**
+ * MOA stream learners over the package's network engine. They live under {@code moa.} because
+ * MOA's GUI discovers learners only in Java packages below {@code moa}.
+ */
+package moa.classifiers.overparam;

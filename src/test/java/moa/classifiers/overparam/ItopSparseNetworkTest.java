@@ -1,0 +1,197 @@
+package moa.classifiers.overparam;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.javacliparser.Option;
+import com.yahoo.labs.samoa.instances.Attribute;
+import com.yahoo.labs.samoa.instances.Instance;
+import com.yahoo.labs.samoa.instances.Instances;
+import com.yahoo.labs.samoa.instances.InstancesHeader;
+import java.io.NotSerializableException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import moa.core.Measurement;
+import moa.evaluation.preview.LearningCurve;
+import moa.streams.ConceptDriftStream;
+import moa.streams.generators.RandomRBFGenerator;
+import moa.tasks.EvaluatePrequential;
+import org.junit.jupiter.api.Test;
+
+/** The MOA adapter inside MOA's own machinery: prequential evaluation, options, measurements, errors. */
+class ItopSparseNetworkTest {
+  private static final String SMALL = "-h 16,16 -b 8 -i 5 -l 0.05";
+
+  static ItopSparseNetwork learner(String options) {
+    ItopSparseNetwork l = new ItopSparseNetwork();
+    l.getOptions().setViaCLIString(options);
+    l.prepareForUse();
+    return l;
+  }
+
+  @Test
+  void runsInEvaluatePrequentialFromTheCommandLineSyntax() {
+    EvaluatePrequential task = new EvaluatePrequential();
+    // The learner is named relative to moa.classifiers, as MOA users type it.
+    task.getOptions().setViaCLIString("-l (overparam.ItopSparseNetwork " + SMALL + ") "
+        + "-s (generators.RandomRBFGenerator -a 5 -n 10) -i 2000 -f 1000");
+    task.prepareForUse();
+    LearningCurve curve = (LearningCurve) task.doTask();
+    assertEquals(2, curve.numEntries());
+    int accuracy = -1;
+    for (int m = 0; m < curve.getMeasurementNameCount(); m++) {
+      if (curve.getMeasurementName(m).startsWith("classifications correct")) {
+        accuracy = m;
+      }
+    }
+    assertTrue(accuracy >= 0, curve.headerToString());
+    // RandomRBF with 2 classes: majority is about 50-60%; the network must clearly learn.
+    double last = curve.getMeasurement(1, accuracy);
+    assertTrue(last > 70, "prequential accuracy (%) after 2000 instances: " + last);
+  }
+
+  @Test
+  void seededStreamGivesIdenticalVotes() {
+    double[][] a = votes(4);
+    double[][] b = votes(4);
+    for (int i = 0; i < a.length; i++) {
+      assertArrayEquals(a[i], b[i], "instance " + i);
+    }
+  }
+
+  private static double[][] votes(int seed) {
+    ItopSparseNetwork l = learner(SMALL + " -r " + seed);
+    RandomRBFGenerator stream = new RandomRBFGenerator();
+    stream.prepareForUse();
+    l.setModelContext(stream.getHeader());
+    double[][] v = new double[400][];
+    for (int i = 0; i < v.length; i++) {
+      Instance inst = stream.nextInstance().getData();
+      v[i] = l.getVotesForInstance(inst);
+      l.trainOnInstance(inst);
+    }
+    return v;
+  }
+
+  @Test
+  void votesAreEmptyBeforeTheFirstBatchAndMeasurementsAppearAfter() {
+    ItopSparseNetwork l = learner(SMALL);
+    RandomRBFGenerator stream = new RandomRBFGenerator();
+    stream.prepareForUse();
+    l.setModelContext(stream.getHeader());
+    Instance first = stream.nextInstance().getData();
+    assertEquals(0, l.getVotesForInstance(first).length);
+    l.trainOnInstance(first);
+    for (int i = 0; i < 8 * 20; i++) {
+      l.trainOnInstance(stream.nextInstance().getData());
+    }
+    assertEquals(2, l.getVotesForInstance(first).length);
+    Measurement[] m = l.getModelMeasurements();
+    Measurement rs = Measurement.getMeasurementNamed("ITOP rate R_s", m);
+    Measurement density = Measurement.getMeasurementNamed("density", m);
+    assertNotNull(rs);
+    assertEquals(0.1, density.getValue(), 0.01);
+    assertTrue(rs.getValue() > density.getValue() && rs.getValue() <= 1, "R_s " + rs.getValue());
+    assertEquals(20, Measurement.getMeasurementNamed("batches trained", m).getValue());
+    assertEquals(4, Measurement.getMeasurementNamed("topology updates", m).getValue());
+    StringBuilder description = new StringBuilder();
+    l.getModelDescription(description, 0);
+    assertTrue(description.toString().contains("ITOP rate R_s"), description.toString());
+  }
+
+  @Test
+  void optionsRoundTripThroughTheCommandLine() {
+    String cli = "-h 32 -a TANH -u ADAM -l 0.003 -m 0.5 -w 0.0 -b 16 -k 2 -s 0.8 -d UNIFORM -g GRADIENT -p 0.2 "
+        + "-i 7 -f -o -c -x (ADWINChangeDetector -a 0.01) -q 0.7 -n 4 -r 9";
+    ItopSparseNetwork a = learner(cli);
+    String created = a.getCLICreationString(ItopSparseNetwork.class);
+    ItopSparseNetwork b = new ItopSparseNetwork();
+    b.getOptions().setViaCLIString(created.substring(created.indexOf(' ') + 1));
+    b.prepareForUse();
+    assertEquals(created, b.getCLICreationString(ItopSparseNetwork.class));
+    assertEquals(a.streamConfig(), b.streamConfig());
+    assertEquals(0.8, b.streamConfig().itop().sparsity());
+    assertEquals(9, b.streamConfig().network().seed());
+    assertEquals(2, b.streamConfig().stepsPerBatch());
+  }
+
+  @Test
+  void optionCharactersAreUniqueAndLeaveRForTheSeed() {
+    Set<Character> seen = new HashSet<>();
+    for (Option o : new ItopSparseNetwork().getOptions().getOptionArray()) {
+      assertTrue(seen.add(o.getCLIChar()), "duplicate option character -" + o.getCLIChar() + " (" + o.getName() + ")");
+    }
+    assertTrue(seen.contains('r'), "MOA's randomSeed");
+  }
+
+  @Test
+  void badStreamsAreRejectedWithTheReason() {
+    ItopSparseNetwork l = learner(SMALL);
+    Instances numericClass = new Instances("numeric", List.of(new Attribute("x"), new Attribute("y")), 0);
+    numericClass.setClassIndex(1);
+    var e = assertThrows(IllegalArgumentException.class, () -> l.setModelContext(new InstancesHeader(numericClass)));
+    assertTrue(e.getMessage().contains("numeric"), e.getMessage());
+    Instances onlyClass = new Instances("empty", List.of(new Attribute("c", List.of("a", "b"))), 0);
+    onlyClass.setClassIndex(0);
+    e = assertThrows(IllegalArgumentException.class, () -> l.setModelContext(new InstancesHeader(onlyClass)));
+    assertTrue(e.getMessage().contains("at least one attribute besides the class"), e.getMessage());
+  }
+
+  @Test
+  void badOptionIsNamed() {
+    ItopSparseNetwork l = learner("-h 16,x");
+    var e = assertThrows(IllegalArgumentException.class, l::streamConfig);
+    assertTrue(e.getMessage().contains("hidden-layers"), e.getMessage());
+  }
+
+  @Test
+  void driftCouplingTriggersATopologyUpdate() {
+    // ΔT of 10^6 batches: every topology update in this run comes from a detected drift.
+    ItopSparseNetwork l = learner("-h 16,16 -b 8 -l 0.05 -i 1000000 -c");
+    ConceptDriftStream stream = new ConceptDriftStream();
+    // STAGGER: concept 1 (small and red) flips abruptly to concept 3 (medium or large) at 1000.
+    stream.getOptions().setViaCLIString("-s (generators.STAGGERGenerator -f 1) -d (generators.STAGGERGenerator -f 3) "
+        + "-p 1000 -w 1");
+    stream.prepareForUse();
+    l.setModelContext(stream.getHeader());
+    for (int i = 0; i < 2000; i++) {
+      Instance inst = (Instance) stream.nextInstance().getData();
+      l.getVotesForInstance(inst);
+      l.trainOnInstance(inst);
+    }
+    Measurement[] m = l.getModelMeasurements();
+    double drifts = Measurement.getMeasurementNamed("drifts signalled", m).getValue();
+    double updates = Measurement.getMeasurementNamed("topology updates", m).getValue();
+    assertTrue(drifts >= 1, "ADWIN should see the abrupt STAGGER drift at 1000");
+    assertTrue(updates >= 1, "a drift forces a topology update");
+    ItopSparseNetwork uncoupled = learner("-h 16,16 -b 8 -l 0.05 -i 1000000");
+    ConceptDriftStream again = (ConceptDriftStream) stream.copy();
+    again.restart();
+    uncoupled.setModelContext(again.getHeader());
+    for (int i = 0; i < 2000; i++) {
+      uncoupled.trainOnInstance((Instance) again.nextInstance().getData());
+    }
+    assertEquals(0, Measurement.getMeasurementNamed("topology updates", uncoupled.getModelMeasurements()).getValue());
+  }
+
+  @Test
+  void copiesBeforeTrainingAndRefusesToSerializeATrainedModel() {
+    ItopSparseNetwork l = learner(SMALL);
+    ItopSparseNetwork copy = (ItopSparseNetwork) l.copy();
+    assertEquals(l.getCLICreationString(ItopSparseNetwork.class), copy.getCLICreationString(ItopSparseNetwork.class));
+    RandomRBFGenerator stream = new RandomRBFGenerator();
+    stream.prepareForUse();
+    l.setModelContext(stream.getHeader());
+    l.trainOnInstance(stream.nextInstance().getData());
+    var e = assertThrows(RuntimeException.class, l::copy);
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof NotSerializableException)) {
+      cause = cause.getCause();
+    }
+    assertNotNull(cause, "the cause names the problem: " + e);
+  }
+}
