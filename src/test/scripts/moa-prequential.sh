@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prequential evaluation (MOA EvaluatePrequential, cumulative accuracy) of the MOA stream learner
-# moa.classifiers.overparam.ItopSparseNetwork (dense, 90% sparse, 90% sparse + drift coupling)
+# moa.classifiers.overparam.ItopStreamNetwork (dense, 90% sparse, 90% sparse + drift coupling)
 # against MOA's HoeffdingTree and HoeffdingAdaptiveTree, on generators with and without drift and
 # on two real data sets read as ArffFileStream (README "MOA stream learners").
 # Usage (from anywhere): src/test/scripts/moa-prequential.sh [instances per generator stream] [seed]
@@ -36,9 +36,9 @@ streams=(
   "adult|32561|ArffFileStream -f $snap/adult.arff"
 )
 learners=(
-  "itop-dense|overparam.ItopSparseNetwork -s 0 -r $seed"
-  "itop-90|overparam.ItopSparseNetwork -s 0.9 -r $seed"
-  "itop-90-drift|overparam.ItopSparseNetwork -s 0.9 -c -r $seed"
+  "itop-dense|overparam.ItopStreamNetwork -s 0 -r $seed"
+  "itop-90|overparam.ItopStreamNetwork -s 0.9 -r $seed"
+  "itop-90-drift|overparam.ItopStreamNetwork -s 0.9 -c -r $seed"
   "HoeffdingTree|trees.HoeffdingTree"
   "HoeffdingAdaptiveTree|trees.HoeffdingAdaptiveTree"
 )

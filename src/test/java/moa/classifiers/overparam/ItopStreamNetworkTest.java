@@ -23,11 +23,11 @@ import moa.tasks.EvaluatePrequential;
 import org.junit.jupiter.api.Test;
 
 /** The MOA adapter inside MOA's own machinery: prequential evaluation, options, measurements, errors. */
-class ItopSparseNetworkTest {
+class ItopStreamNetworkTest {
   private static final String SMALL = "-h 16,16 -b 8 -i 5 -l 0.05";
 
-  static ItopSparseNetwork learner(String options) {
-    ItopSparseNetwork l = new ItopSparseNetwork();
+  static ItopStreamNetwork learner(String options) {
+    ItopStreamNetwork l = new ItopStreamNetwork();
     l.getOptions().setViaCLIString(options);
     l.prepareForUse();
     return l;
@@ -37,7 +37,7 @@ class ItopSparseNetworkTest {
   void runsInEvaluatePrequentialFromTheCommandLineSyntax() {
     EvaluatePrequential task = new EvaluatePrequential();
     // The learner is named relative to moa.classifiers, as MOA users type it.
-    task.getOptions().setViaCLIString("-l (overparam.ItopSparseNetwork " + SMALL + ") "
+    task.getOptions().setViaCLIString("-l (overparam.ItopStreamNetwork " + SMALL + ") "
         + "-s (generators.RandomRBFGenerator -a 5 -n 10) -i 2000 -f 1000");
     task.prepareForUse();
     LearningCurve curve = (LearningCurve) task.doTask();
@@ -64,7 +64,7 @@ class ItopSparseNetworkTest {
   }
 
   private static double[][] votes(int seed) {
-    ItopSparseNetwork l = learner(SMALL + " -r " + seed);
+    ItopStreamNetwork l = learner(SMALL + " -r " + seed);
     RandomRBFGenerator stream = new RandomRBFGenerator();
     stream.prepareForUse();
     l.setModelContext(stream.getHeader());
@@ -79,7 +79,7 @@ class ItopSparseNetworkTest {
 
   @Test
   void votesAreEmptyBeforeTheFirstBatchAndMeasurementsAppearAfter() {
-    ItopSparseNetwork l = learner(SMALL);
+    ItopStreamNetwork l = learner(SMALL);
     RandomRBFGenerator stream = new RandomRBFGenerator();
     stream.prepareForUse();
     l.setModelContext(stream.getHeader());
@@ -107,12 +107,12 @@ class ItopSparseNetworkTest {
   void optionsRoundTripThroughTheCommandLine() {
     String cli = "-h 32 -a TANH -u ADAM -l 0.003 -m 0.5 -w 0.0 -b 16 -k 2 -s 0.8 -d UNIFORM -g GRADIENT -p 0.2 "
         + "-i 7 -f -o -c -x (ADWINChangeDetector -a 0.01) -q 0.7 -n 4 -r 9";
-    ItopSparseNetwork a = learner(cli);
-    String created = a.getCLICreationString(ItopSparseNetwork.class);
-    ItopSparseNetwork b = new ItopSparseNetwork();
+    ItopStreamNetwork a = learner(cli);
+    String created = a.getCLICreationString(ItopStreamNetwork.class);
+    ItopStreamNetwork b = new ItopStreamNetwork();
     b.getOptions().setViaCLIString(created.substring(created.indexOf(' ') + 1));
     b.prepareForUse();
-    assertEquals(created, b.getCLICreationString(ItopSparseNetwork.class));
+    assertEquals(created, b.getCLICreationString(ItopStreamNetwork.class));
     assertEquals(a.streamConfig(), b.streamConfig());
     assertEquals(0.8, b.streamConfig().itop().sparsity());
     assertEquals(9, b.streamConfig().network().seed());
@@ -122,7 +122,7 @@ class ItopSparseNetworkTest {
   @Test
   void optionCharactersAreUniqueAndLeaveRForTheSeed() {
     Set<Character> seen = new HashSet<>();
-    for (Option o : new ItopSparseNetwork().getOptions().getOptionArray()) {
+    for (Option o : new ItopStreamNetwork().getOptions().getOptionArray()) {
       assertTrue(seen.add(o.getCLIChar()), "duplicate option character -" + o.getCLIChar() + " (" + o.getName() + ")");
     }
     assertTrue(seen.contains('r'), "MOA's randomSeed");
@@ -130,7 +130,7 @@ class ItopSparseNetworkTest {
 
   @Test
   void badStreamsAreRejectedWithTheReason() {
-    ItopSparseNetwork l = learner(SMALL);
+    ItopStreamNetwork l = learner(SMALL);
     Instances numericClass = new Instances("numeric", List.of(new Attribute("x"), new Attribute("y")), 0);
     numericClass.setClassIndex(1);
     var e = assertThrows(IllegalArgumentException.class, () -> l.setModelContext(new InstancesHeader(numericClass)));
@@ -143,7 +143,7 @@ class ItopSparseNetworkTest {
 
   @Test
   void badOptionIsNamed() {
-    ItopSparseNetwork l = learner("-h 16,x");
+    ItopStreamNetwork l = learner("-h 16,x");
     var e = assertThrows(IllegalArgumentException.class, l::streamConfig);
     assertTrue(e.getMessage().contains("hidden-layers"), e.getMessage());
   }
@@ -151,7 +151,7 @@ class ItopSparseNetworkTest {
   @Test
   void driftCouplingTriggersATopologyUpdate() {
     // ΔT of 10^6 batches: every topology update in this run comes from a detected drift.
-    ItopSparseNetwork l = learner("-h 16,16 -b 8 -l 0.05 -i 1000000 -c");
+    ItopStreamNetwork l = learner("-h 16,16 -b 8 -l 0.05 -i 1000000 -c");
     ConceptDriftStream stream = new ConceptDriftStream();
     // STAGGER: concept 1 (small and red) flips abruptly to concept 3 (medium or large) at 1000.
     stream.getOptions().setViaCLIString("-s (generators.STAGGERGenerator -f 1) -d (generators.STAGGERGenerator -f 3) "
@@ -168,7 +168,7 @@ class ItopSparseNetworkTest {
     double updates = Measurement.getMeasurementNamed("topology updates", m).getValue();
     assertTrue(drifts >= 1, "ADWIN should see the abrupt STAGGER drift at 1000");
     assertTrue(updates >= 1, "a drift forces a topology update");
-    ItopSparseNetwork uncoupled = learner("-h 16,16 -b 8 -l 0.05 -i 1000000");
+    ItopStreamNetwork uncoupled = learner("-h 16,16 -b 8 -l 0.05 -i 1000000");
     ConceptDriftStream again = (ConceptDriftStream) stream.copy();
     again.restart();
     uncoupled.setModelContext(again.getHeader());
@@ -180,9 +180,9 @@ class ItopSparseNetworkTest {
 
   @Test
   void copiesBeforeTrainingAndRefusesToSerializeATrainedModel() {
-    ItopSparseNetwork l = learner(SMALL);
-    ItopSparseNetwork copy = (ItopSparseNetwork) l.copy();
-    assertEquals(l.getCLICreationString(ItopSparseNetwork.class), copy.getCLICreationString(ItopSparseNetwork.class));
+    ItopStreamNetwork l = learner(SMALL);
+    ItopStreamNetwork copy = (ItopStreamNetwork) l.copy();
+    assertEquals(l.getCLICreationString(ItopStreamNetwork.class), copy.getCLICreationString(ItopStreamNetwork.class));
     RandomRBFGenerator stream = new RandomRBFGenerator();
     stream.prepareForUse();
     l.setModelContext(stream.getHeader());

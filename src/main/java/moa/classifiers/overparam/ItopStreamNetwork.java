@@ -39,7 +39,7 @@ import org.overparam.stream.StreamNetwork;
  * measurements. Optionally a change detector on the prequential 0/1 error makes the network
  * explore more (a topology update at a higher prune rate) after a detected drift.
  */
-public class ItopSparseNetwork extends AbstractClassifier implements MultiClassClassifier {
+public class ItopStreamNetwork extends AbstractClassifier implements MultiClassClassifier {
   @Serial private static final long serialVersionUID = 1L;
 
   /**
@@ -149,18 +149,18 @@ public class ItopSparseNetwork extends AbstractClassifier implements MultiClassC
   /** Rejects streams the network cannot learn from, with the reason. */
   static void checkHeader(InstancesHeader h) {
     if (h.classIndex() < 0) {
-      throw new IllegalArgumentException("ItopSparseNetwork needs a stream with a class attribute");
+      throw new IllegalArgumentException("ItopStreamNetwork needs a stream with a class attribute");
     }
     if (!h.classAttribute().isNominal()) {
-      throw new IllegalArgumentException("ItopSparseNetwork is a classifier: the class attribute '"
+      throw new IllegalArgumentException("ItopStreamNetwork is a classifier: the class attribute '"
           + h.classAttribute().name() + "' is numeric; it needs a nominal class");
     }
     if (h.numClasses() < 2) {
-      throw new IllegalArgumentException("ItopSparseNetwork needs at least 2 class values, the class '"
+      throw new IllegalArgumentException("ItopStreamNetwork needs at least 2 class values, the class '"
           + h.classAttribute().name() + "' has " + h.numClasses());
     }
     if (h.numAttributes() < 2) {
-      throw new IllegalArgumentException("ItopSparseNetwork needs at least one attribute besides the class");
+      throw new IllegalArgumentException("ItopStreamNetwork needs at least one attribute besides the class");
     }
   }
 
@@ -246,7 +246,7 @@ public class ItopSparseNetwork extends AbstractClassifier implements MultiClassC
 
   @Override
   public void getModelDescription(StringBuilder out, int indent) {
-    StringUtils.appendIndented(out, indent, "ItopSparseNetwork " + getCLICreationString(ItopSparseNetwork.class));
+    StringUtils.appendIndented(out, indent, "ItopStreamNetwork " + getCLICreationString(ItopStreamNetwork.class));
     StringUtils.appendNewline(out);
     if (network == null) {
       StringUtils.appendIndented(out, indent, "(no instances seen yet)");
@@ -270,7 +270,7 @@ public class ItopSparseNetwork extends AbstractClassifier implements MultiClassC
   @Serial
   private void writeObject(ObjectOutputStream out) throws IOException {
     if (network != null) {
-      throw new NotSerializableException("a trained moa.classifiers.overparam.ItopSparseNetwork cannot be "
+      throw new NotSerializableException("a trained moa.classifiers.overparam.ItopStreamNetwork cannot be "
           + "serialized (its network, optimiser state and masks are not); copy or save it before training");
     }
     out.defaultWriteObject();
