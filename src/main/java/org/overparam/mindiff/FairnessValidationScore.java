@@ -52,6 +52,16 @@ public final class FairnessValidationScore implements ValidationScore {
     return e;
   }
 
+  /** Holds out the same fraction of every (group, class) cell, so that small cells are represented. */
+  @Override
+  public int[] strata(TrainingSet data) {
+    int[] cells = new int[data.size()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = data.labels()[i] * 2 + (sensitive[i] ? 1 : 0);
+    }
+    return cells;
+  }
+
   /** The score of every validation so far (one per epoch). */
   public List<Double> history() {
     return Collections.unmodifiableList(history);

@@ -232,18 +232,14 @@ public final class NetworkTrainer {
       validationRows = new int[0];
       return;
     }
-    // Stratified: the same fraction of every class goes to validation.
+    // Stratified: the same fraction of every stratum (by default every class) goes to validation.
+    int[] strata = validationScore.strata(data);
+    Checks.require(strata.length == n, "the validation strata must have one entry per training row");
     SplittableRandom rng = Seeds.stream(config.seed(), "validation-split");
     List<Integer> train = new ArrayList<>();
     List<Integer> valid = new ArrayList<>();
-    for (int c = 0; c < data.numClasses(); c++) {
-      List<Integer> rowsOfClass = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (data.labels()[i] == c) {
-          rowsOfClass.add(i);
-        }
-      }
-      int[] idx = rowsOfClass.stream().mapToInt(Integer::intValue).toArray();
+    for (int stratum : Arrays.stream(strata).distinct().sorted().toArray()) {
+      int[] idx = java.util.stream.IntStream.range(0, n).filter(i -> strata[i] == stratum).toArray();
       shuffle(idx, rng);
       int nValid = (int) Math.round(config.validationFraction() * idx.length);
       for (int k = 0; k < idx.length; k++) {

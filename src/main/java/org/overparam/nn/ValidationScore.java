@@ -10,6 +10,14 @@ public interface ValidationScore {
    */
   double score(double[][] probabilities, int[] rows, TrainingSet data);
 
+  /**
+   * The strata of the validation split: the same fraction of every stratum is held out. By default
+   * the classes; a score that needs other cells (MinDiff: group × class) overrides it.
+   */
+  default int[] strata(TrainingSet data) {
+    return data.labels();
+  }
+
   /** Weighted mean cross-entropy of the true labels. */
   ValidationScore CROSS_ENTROPY = (p, rows, data) -> {
     double loss = 0;

@@ -115,4 +115,29 @@ class NetworkTrainerTest {
     assertEquals(30, t.validationSize(), "stratified 25% of 120");
     assertArrayEquals(paramsAtEpoch[2], t.finish().parameters(), 0.0);
   }
+
+  @Test
+  void validationSplitHoldsOutTheSameFractionOfEveryStratum() {
+    TrainingSet data = blobs(120, 6);
+    // four strata of 30 rows: round(0.25 · 30) = 8 each, 32 in all (by class it would be 3 × 10 = 30)
+    ValidationScore byCell = new ValidationScore() {
+      @Override
+      public double score(double[][] p, int[] rows, TrainingSet d) {
+        return 0;
+      }
+
+      @Override
+      public int[] strata(TrainingSet d) {
+        return java.util.stream.IntStream.range(0, d.size()).map(i -> i % 4).toArray();
+      }
+    };
+    NetworkTrainer cells = new NetworkTrainer(config(2, 0.05, 0.25, 1), data, new SoftmaxCrossEntropy(), null, byCell,
+        null);
+    cells.initialize();
+    assertEquals(32, cells.validationSize());
+    NetworkTrainer classes = new NetworkTrainer(config(2, 0.05, 0.25, 1), data, new SoftmaxCrossEntropy(), null, null,
+        null);
+    classes.initialize();
+    assertEquals(30, classes.validationSize());
+  }
 }
