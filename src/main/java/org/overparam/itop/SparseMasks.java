@@ -243,21 +243,56 @@ public final class SparseMasks {
     return idx;
   }
 
-  /** The k entries of {@code idx} with the smallest score, ties broken by {@code key}. */
-  private static int[] smallest(int[] idx, int k, java.util.function.IntToDoubleFunction score, double[] key) {
-    Integer[] boxed = new Integer[idx.length];
+  /**
+   * The k entries of {@code idx} with the smallest score, ties broken by the smallest {@code key},
+   * returned in index order. Primitive sorts only: a threshold score, then a threshold key among the
+   * entries tied at it (a layer of 2048 × 2048 weights has millions of candidates).
+   */
+  static int[] smallest(int[] idx, int k, java.util.function.IntToDoubleFunction score, double[] key) {
+    int[] out = new int[k];
+    if (k == 0) {
+      return out;
+    }
     double[] s = new double[idx.length];
     for (int i = 0; i < idx.length; i++) {
-      boxed[i] = i;
       s[i] = score.applyAsDouble(idx[i]);
     }
-    Arrays.sort(boxed, (a, b) -> {
-      int c = Double.compare(s[a], s[b]);
-      return c != 0 ? c : Double.compare(key[idx[a]], key[idx[b]]);
-    });
-    int[] out = new int[k];
-    for (int i = 0; i < k; i++) {
-      out[i] = idx[boxed[i]];
+    double[] sorted = s.clone();
+    Arrays.sort(sorted);
+    double threshold = sorted[k - 1];
+    int p = 0;
+    int ties = 0;
+    for (int i = 0; i < idx.length; i++) {
+      int c = Double.compare(s[i], threshold);
+      if (c < 0) {
+        out[p++] = idx[i];
+      } else if (c == 0) {
+        ties++;
+      }
+    }
+    int need = k - p;
+    double[] tieKeys = new double[ties];
+    int t = 0;
+    for (int i = 0; i < idx.length; i++) {
+      if (Double.compare(s[i], threshold) == 0) {
+        tieKeys[t++] = key[idx[i]];
+      }
+    }
+    Arrays.sort(tieKeys);
+    double keyThreshold = tieKeys[need - 1];
+    int[] taken = new int[need];
+    int q = 0;
+    for (int i = 0; i < idx.length && q < need; i++) {
+      if (Double.compare(s[i], threshold) == 0 && key[idx[i]] <= keyThreshold) {
+        taken[q++] = idx[i];
+      }
+    }
+    // merge the two index-ordered lists, so the result is in index order
+    int[] below = Arrays.copyOf(out, p);
+    int a = 0;
+    int b = 0;
+    for (int r = 0; r < k; r++) {
+      out[r] = b >= q || (a < p && below[a] < taken[b]) ? below[a++] : taken[b++];
     }
     return out;
   }

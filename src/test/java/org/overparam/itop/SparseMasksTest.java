@@ -134,4 +134,26 @@ class SparseMasksTest {
       assertTrue(Math.abs(w[j]) <= 3.0, "pruned |w| = " + Math.abs(w[j]));
     }
   }
+
+  @Test
+  void smallestSelectionEqualsSortingByScoreThenKey() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int trial = 0; trial < 50; trial++) {
+      int n = 1 + rng.nextInt(300);
+      int[] idx = java.util.stream.IntStream.range(0, n).map(i -> 2 * i).toArray();
+      double[] key = new double[2 * n];
+      double[] score = new double[2 * n];
+      for (int j = 0; j < 2 * n; j++) {
+        key[j] = rng.nextDouble();
+        score[j] = rng.nextInt(5) * (rng.nextBoolean() ? 1 : -1) * 0.5; // many ties, ±0
+      }
+      int k = rng.nextInt(n + 1);
+      int[] got = SparseMasks.smallest(idx, k, j -> score[j], key);
+      int[] want = java.util.Arrays.stream(idx).boxed()
+          .sorted((a, b) -> Double.compare(score[a], score[b]) != 0 ? Double.compare(score[a], score[b])
+              : Double.compare(key[a], key[b]))
+          .limit(k).mapToInt(Integer::intValue).sorted().toArray();
+      org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "trial " + trial);
+    }
+  }
 }
