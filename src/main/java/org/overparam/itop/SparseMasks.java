@@ -245,8 +245,8 @@ public final class SparseMasks {
 
   /**
    * The k entries of {@code idx} with the smallest score, ties broken by the smallest {@code key},
-   * returned in index order. Primitive sorts only: a threshold score, then a threshold key among the
-   * entries tied at it (a layer of 2048 × 2048 weights has millions of candidates).
+   * returned in index order. Linear-time selection of a threshold score, then of a threshold key among
+   * the entries tied at it (a layer of 2048 × 2048 weights has millions of candidates).
    */
   static int[] smallest(int[] idx, int k, java.util.function.IntToDoubleFunction score, double[] key) {
     int[] out = new int[k];
@@ -255,11 +255,9 @@ public final class SparseMasks {
     }
     double[] s = new double[idx.length];
     for (int i = 0; i < idx.length; i++) {
-      s[i] = score.applyAsDouble(idx[i]);
+      s[i] = score.applyAsDouble(idx[i]) + 0.0; // -0.0 becomes 0.0, so == and < agree with Double.compare
     }
-    double[] sorted = s.clone();
-    Arrays.sort(sorted);
-    double threshold = sorted[k - 1];
+    double threshold = kthSmallest(s.clone(), k - 1);
     int p = 0;
     int ties = 0;
     for (int i = 0; i < idx.length; i++) {
@@ -278,8 +276,7 @@ public final class SparseMasks {
         tieKeys[t++] = key[idx[i]];
       }
     }
-    Arrays.sort(tieKeys);
-    double keyThreshold = tieKeys[need - 1];
+    double keyThreshold = kthSmallest(tieKeys, need - 1);
     int[] taken = new int[need];
     int q = 0;
     for (int i = 0; i < idx.length && q < need; i++) {
@@ -295,5 +292,38 @@ public final class SparseMasks {
       out[r] = b >= q || (a < p && below[a] < taken[b]) ? below[a++] : taken[b++];
     }
     return out;
+  }
+
+  /** The element of rank r (0-based) of {@code a}, which is reordered: quickselect, median-of-three pivots. */
+  static double kthSmallest(double[] a, int r) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      double pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i++] = a[j];
+          a[j--] = t;
+        }
+      }
+      if (r <= j) {
+        hi = j;
+      } else if (r >= i) {
+        lo = i;
+      } else {
+        return a[r];
+      }
+    }
+    return a[r];
   }
 }

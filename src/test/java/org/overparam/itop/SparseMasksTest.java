@@ -156,4 +156,20 @@ class SparseMasksTest {
       org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "trial " + trial);
     }
   }
+
+  @Test
+  void kthSmallestAgreesWithSorting() {
+    SplittableRandom rng = new SplittableRandom(12);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rng.nextInt(200);
+      double[] a = new double[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = trial % 2 == 0 ? rng.nextInt(4) : rng.nextGaussian();
+      }
+      double[] sorted = a.clone();
+      java.util.Arrays.sort(sorted);
+      int r = rng.nextInt(n);
+      assertEquals(sorted[r], SparseMasks.kthSmallest(a.clone(), r), 0.0, "trial " + trial);
+    }
+  }
 }
