@@ -9,10 +9,7 @@ what=${1:-all}
 epochs=${2:-3}
 data=${OVERPARAM_DATA:-../shared/data}
 out=target/engine-benchmark
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
-snap=$(mktemp -d)
-trap 'rm -rf "$snap"' EXIT
-cp -r target/classes target/test-classes "$snap"/
+source src/test/scripts/bench-classpath.sh
 if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
   echo "installing python3-torch (Debian) ..." >&2
   apt-get install -y -qq python3-torch >/dev/null
@@ -20,7 +17,7 @@ fi
 echo "machine: $(nproc --all) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
-  java -Xmx12g -cp "$snap/classes:$snap/test-classes:$(cat target/test.classpath)" \
+  java -Xmx12g -cp "$BENCH_CP" \
     org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data/fashion-mnist-train-10k.arff.gz" 2>&1 \
     | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'
   for t in 1 2; do

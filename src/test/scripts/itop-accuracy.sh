@@ -6,13 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 data=${OVERPARAM_DATA:-../shared/data}
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
-# Run from a snapshot of the classes, so that a rebuild during a long run cannot pull them away.
-snap=$(mktemp -d)
-trap 'rm -rf "$snap"' EXIT
-cp -r target/classes target/test-classes "$snap"/
+source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
-run() { java -Xmx8g -cp "$snap/classes:$snap/test-classes:$(cat target/test.classpath)" \
+run() { java -Xmx8g -cp "$BENCH_CP" \
   org.overparam.bench.ItopAccuracyExperiment "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'; }
 for set in "${@:-segment letter fashion}"; do
   for s in $set; do

@@ -9,12 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 data=${OVERPARAM_SHARED_DATA:-../shared/data}
 [ -f "$data/adult-train.arff.gz" ] || { echo "adult-train.arff.gz not found in $data (set OVERPARAM_SHARED_DATA)" >&2; exit 1; }
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
-# Run from a snapshot of the classes, so that a rebuild during a long run cannot pull them away.
-snap=$(mktemp -d)
-trap 'rm -rf "$snap"' EXIT
-cp -r target/classes target/test-classes "$snap"/
+source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
-java -Xmx4g -cp "$snap/classes:$snap/test-classes:$(cat target/test.classpath)" \
+java -Xmx4g -cp "$BENCH_CP" \
   org.overparam.bench.MinDiffWidthSweep -train "$data/adult-train.arff.gz" -test "$data/adult-test.arff.gz" \
   -csv target/mindiff-width-sweep.csv "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'

@@ -10,15 +10,10 @@ set -euo pipefail
 which="${1:-all}"
 cd "$(dirname "$0")/../../.."
 DATA="${DATA:-../shared/data}"
-mvn -B -q -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
-# Run from a snapshot of the classes, so that a rebuild during the run cannot pull them away.
-snap=$(mktemp -d)
-trap 'rm -rf "$snap"' EXIT
-cp -r target/classes target/test-classes "$snap"/
+source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 run() {
-  java -Xmx4g -cp "$snap/classes:$snap/test-classes:$(cat target/test.classpath)" org.overparam.bench.SopNoiseBench "$@" \
+  java -Xmx4g -cp "$BENCH_CP" org.overparam.bench.SopNoiseBench "$@" \
     2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^INFO: SOP|^[A-Z][a-z]{2} [0-9]+, [0-9]{4}'
 }
 SETTINGS=clean,sym20,sym40,sym60,asym40

@@ -144,7 +144,7 @@ public final class NetworkTrainer {
       }
       checkFinite(net.params(), "parameters");
     });
-    return new NetworkModel(net, data.numInputs(), data.numClasses());
+    return currentModel();
   }
 
   private NetworkStep.Result step(int[] batch, SplittableRandom viewRng) {
@@ -186,13 +186,11 @@ public final class NetworkTrainer {
   }
 
   private double validate() {
-    double[][] p = Dl4jRuntime.call(() -> {
-      float[][] x = new float[validationRows.length][];
-      for (int r = 0; r < x.length; r++) {
-        x[r] = data.x()[validationRows[r]];
-      }
-      return new NetworkModel(net, data.numInputs(), data.numClasses()).predict(x);
-    });
+    float[][] x = new float[validationRows.length][];
+    for (int r = 0; r < x.length; r++) {
+      x[r] = data.x()[validationRows[r]];
+    }
+    double[][] p = currentModel().predict(x);
     double score = validationScore.score(p, validationRows, data);
     validationHistory.add(score);
     if (score < bestValidation) {
