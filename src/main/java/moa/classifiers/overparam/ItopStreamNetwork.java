@@ -26,6 +26,7 @@ import org.overparam.itop.ItopConfig;
 import org.overparam.itop.PruneDecay;
 import org.overparam.itop.RegrowInit;
 import org.overparam.nn.Activation;
+import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.UpdaterType;
@@ -83,6 +84,10 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
       "Keep the input layer's weights dense (counted in the density budget).");
   public FlagOption keepOutputDenseOption = new FlagOption("keepOutputDense", 'o',
       "Keep the output layer's weights dense (counted in the density budget).");
+  public MultiChoiceOption sparseExecutionOption = new MultiChoiceOption("sparseExecution", 'e',
+      "How the masked weight matrices are executed.", names(ExecutionMode.values()),
+      new String[] {"sparse when at most 10% of the weights are active", "dense matrices times 0/1 masks",
+          "only active weights stored and multiplied"}, ExecutionMode.AUTO.ordinal());
   public FlagOption driftCouplingOption = new FlagOption("driftCoupling", 'c',
       "Feed the prequential 0/1 error to the change detector; after a detected drift, run a topology "
           + "update at once and use the drift prune rate for the next updates.");
@@ -125,7 +130,7 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
         distributionOption.getChosenIndex() == 0 ? Distribution.ERK : Distribution.UNIFORM, 1.0, 20,
         keepFirstDenseOption.isSet(), keepOutputDenseOption.isSet(), Growth.values()[growthOption.getChosenIndex()],
         pruneRateOption.getValue(), 0, PruneDecay.CONSTANT, 0, 0, 0, 0, 1.0, RegrowInit.ZERO, 0.1, false, true,
-        false);
+        false, ExecutionMode.values()[sparseExecutionOption.getChosenIndex()]);
     return new StreamConfig(net, itop, stepsPerBatchOption.getValue(), updateIntervalOption.getValue(),
         driftPruneRateOption.getValue(), driftBoostUpdatesOption.getValue());
   }

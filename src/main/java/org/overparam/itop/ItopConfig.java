@@ -1,6 +1,7 @@
 package org.overparam.itop;
 
 import org.overparam.common.Checks;
+import org.overparam.nn.ExecutionMode;
 
 /**
  * Dynamic sparse training settings (see {@code itop.md}).
@@ -25,6 +26,7 @@ import org.overparam.common.Checks;
  * @param reinitWhenSame reset weights pruned and regrown in the same update
  * @param maskGradients zero gradients of inactive weights before the optimiser
  * @param fixMask static sparse training: never update the topology
+ * @param execution dense matrices with masks, sparse storage and products, or a choice by density
  */
 public record ItopConfig(
     double sparsity,
@@ -46,7 +48,8 @@ public record ItopConfig(
     double regrowInitStd,
     boolean reinitWhenSame,
     boolean maskGradients,
-    boolean fixMask) {
+    boolean fixMask,
+    ExecutionMode execution) {
 
   public ItopConfig {
     Checks.require(sparsity >= 0 && sparsity < 1, "sparsity must be in [0, 1), got " + sparsity);
@@ -64,6 +67,7 @@ public record ItopConfig(
     Checks.nonNegative("min-update-interval-epochs", minUpdateIntervalEpochs);
     Checks.inClosed("stop-updates-at", stopUpdatesAt, 0, 1);
     Checks.nonNegative("regrow-init-std", regrowInitStd);
+    Checks.require(execution != null, "sparse-execution must be set");
   }
 
   /** Global density D = 1 − sparsity. */
@@ -79,6 +83,6 @@ public record ItopConfig(
   /** ITOP's defaults for tabular data at the given sparsity. */
   public static ItopConfig defaults(double sparsity) {
     return new ItopConfig(sparsity, Distribution.ERK, 1.0, 20, false, false, Growth.RANDOM, 0.5, 0.005,
-        PruneDecay.COSINE, 50, 0, 0, 1.0, 1.0, RegrowInit.ZERO, 0.1, false, true, false);
+        PruneDecay.COSINE, 50, 0, 0, 1.0, 1.0, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);
   }
 }

@@ -9,14 +9,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
+import org.overparam.nn.ExecutionMode;
+import org.overparam.nn.FlatLayerWeights;
 import org.overparam.nn.FlatOptimizer;
+import org.overparam.nn.LayerWeights;
 import org.overparam.nn.ParameterLayout;
 import org.overparam.nn.TrainingHook;
 
 /**
- * Dynamic sparse training as a {@link TrainingHook}: masks the weights from the start, masks the
- * gradients before every optimiser step, re-applies the masks after it, and every ΔT steps prunes
- * and regrows connections, zeroing the optimiser state wherever a connection changed.
+ * Dynamic sparse training as a {@link TrainingHook}: masks the weights from the start and every ΔT
+ * steps prunes and regrows connections, zeroing the optimiser state wherever a connection changed.
+ * On the dense engine it also masks the gradients before every optimiser step and re-applies the
+ * masks after it; the sparse engine stores active weights only, so there is nothing to mask.
  */
 public final class ItopHook implements TrainingHook {
   private final ItopConfig cfg;
@@ -46,8 +50,17 @@ public final class ItopHook implements TrainingHook {
     int[] sizes = layout.weights().stream().mapToInt(ParameterLayout.Segment::length).toArray();
     masks = new SparseMasks(sizes, d, Seeds.stream(seed, "itop/masks"));
     schedule = new PruneRegrowSchedule(cfg, runSchedule.totalIterations(), runSchedule.iterationsPerEpoch());
-    flatMask = buildFlatMask(params);
-    params.muli(flatMask);
+    params.muli(buildFlatMask(params)); // the dense engine keeps the flat mask only once it runs
+  }
+
+  @Override
+  public boolean[] activeWeights(int layer) {
+    return masks.activeCopy(layer);
+  }
+
+  @Override
+  public ExecutionMode execution() {
+    return cfg.execution();
   }
 
   @Override
@@ -56,20 +69,29 @@ public final class ItopHook implements TrainingHook {
       denseGradient = gradient.toDoubleVector(); // RigL ranks the dense gradient, inactive entries included
     }
     if (cfg.maskGradients()) {
-      gradient.muli(flatMask);
+      gradient.muli(flatMask(params));
     }
   }
 
   @Override
   public void afterUpdate(INDArray params, FlatOptimizer optimizer, long iteration) {
-    params.muli(flatMask);
-    long t = iteration + 1;
-    if (!Double.isNaN(requestedRate)) {
-      double p = requestedRate;
-      requestedRate = Double.NaN;
-      topologyUpdate(params, optimizer, t, p);
-    } else if (schedule.isUpdate(t)) {
-      topologyUpdate(params, optimizer, t, schedule.pruneRate(t));
+    params.muli(flatMask(params));
+    double p = dueUpdate(iteration + 1);
+    if (!Double.isNaN(p)) {
+      FlatLayerWeights weights = new FlatLayerWeights(layout, params, denseGradient, optimizer);
+      topologyUpdate(weights, iteration + 1, p);
+      weights.commit();
+      denseGradient = null;
+      flatMask = buildFlatMask(params);
+      params.muli(flatMask);
+    }
+  }
+
+  @Override
+  public void afterUpdate(LayerWeights weights, long iteration) {
+    double p = dueUpdate(iteration + 1);
+    if (!Double.isNaN(p)) {
+      topologyUpdate(weights, iteration + 1, p);
     }
   }
 
@@ -88,42 +110,56 @@ public final class ItopHook implements TrainingHook {
     return !Double.isNaN(requestedRate) || schedule.isUpdate(t);
   }
 
-  private void topologyUpdate(INDArray params, FlatOptimizer optimizer, long t, double p) {
-    double[] w = params.toDoubleVector();
-    double[] keepState = new double[w.length];
-    Arrays.fill(keepState, 1);
+  /** The prune rate of the topology update after step t (consuming a request), or NaN if none. */
+  private double dueUpdate(long t) {
+    if (!Double.isNaN(requestedRate)) {
+      double p = requestedRate;
+      requestedRate = Double.NaN;
+      return p;
+    }
+    return schedule.isUpdate(t) ? schedule.pruneRate(t) : Double.NaN;
+  }
+
+  /**
+   * Prunes and regrows every sparse layer (itop.md §4.4): new weights and state resets where a
+   * connection changed, handed to the engine layer by layer.
+   */
+  private void topologyUpdate(LayerWeights weights, long t, double p) {
     SplittableRandom rng = Seeds.stream(seed, "itop/update/" + t);
-    List<ParameterLayout.Segment> segs = layout.weights();
-    for (int l = 0; l < segs.size(); l++) {
-      ParameterLayout.Segment s = segs.get(l);
-      int off = (int) s.offset();
-      double[] layerW = Arrays.copyOfRange(w, off, off + s.length());
-      double[] layerG = denseGradient == null ? null
-          : Arrays.copyOfRange(denseGradient, off, off + s.length());
-      SparseMasks.Change change = masks.update(l, layerW, layerG, p, cfg.growth(), rng);
-      boolean[] prunedNow = new boolean[s.length()];
+    for (int l = 0; l < layout.weights().size(); l++) {
+      if (masks.isDense(l)) {
+        continue;
+      }
+      double[] w = weights.weights(l);
+      double[] g = cfg.growth() == Growth.GRADIENT ? weights.denseGradient(l) : null;
+      SparseMasks.Change change = masks.update(l, w, g, p, cfg.growth(), rng);
+      boolean[] reset = new boolean[w.length];
+      boolean[] prunedNow = new boolean[w.length];
       for (int j : change.pruned()) {
         prunedNow[j] = true;
       }
       for (int j : change.pruned()) {
         if (!masks.isActive(l, j) || cfg.reinitWhenSame()) {
-          keepState[off + j] = 0;
-          w[off + j] = 0;
+          reset[j] = true;
+          w[j] = 0;
         }
       }
       for (int j : change.grown()) {
         if (!prunedNow[j] || cfg.reinitWhenSame()) {
-          keepState[off + j] = 0;
-          w[off + j] = cfg.regrowInit() == RegrowInit.NORMAL ? gaussian(rng) * cfg.regrowInitStd() : 0;
+          reset[j] = true;
+          w[j] = cfg.regrowInit() == RegrowInit.NORMAL ? gaussian(rng) * cfg.regrowInitStd() : 0;
         }
       }
+      weights.rewire(l, masks.activeCopy(l), w, reset);
     }
     masks.countUpdate(p);
-    denseGradient = null;
-    params.assign(Nd4j.create(w).castTo(params.dataType()).reshape(params.shape()));
-    flatMask = buildFlatMask(params);
-    params.muli(flatMask);
-    optimizer.maskState(Nd4j.create(keepState).castTo(params.dataType()).reshape(params.shape()));
+  }
+
+  private INDArray flatMask(INDArray params) {
+    if (flatMask == null) {
+      flatMask = buildFlatMask(params);
+    }
+    return flatMask;
   }
 
   private INDArray buildFlatMask(INDArray params) {

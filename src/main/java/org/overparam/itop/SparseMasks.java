@@ -130,6 +130,11 @@ public final class SparseMasks {
     return active.length;
   }
 
+  /** A copy of layer l's active set. */
+  public boolean[] activeCopy(int l) {
+    return active[l].clone();
+  }
+
   public boolean isActive(int l, int j) {
     return active[l][j];
   }

@@ -2,44 +2,52 @@ package org.overparam.nn;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One optimiser step of a network on a forwarded batch: forward pass, the objective's gradient on
- * the logits, backpropagation, the hook before the update (ITOP masks gradients), coupled L2, the
- * optimiser, the hook after the update (ITOP masks weights and updates the topology), and the
- * objective's own update. Shared by the epoch trainer ({@link NetworkTrainer}) and by streaming
- * learners, which feed it one buffered minibatch at a time.
+ * the logits, backpropagation, the hook around the update (ITOP masks and rewires), coupled L2, the
+ * optimiser, and the objective's own update. Shared by the epoch trainer ({@link NetworkTrainer})
+ * and by streaming learners, which feed it one buffered minibatch at a time.
+ *
+ * <p>The engine is chosen here: {@link SparseEngine} when the hook masks the weights and its
+ * {@link ExecutionMode} asks for (or, under AUTO, expects to gain from) sparse execution, else
+ * {@link DenseEngine}.
  *
  * <p>Call it inside {@link Dl4jRuntime#call}.
  */
 public final class NetworkStep {
-  private final MultiLayerNetwork net;
   private final Objective objective;
-  private final TrainingHook hook;
-  private final double l2;
-  private final LeanBackprop lean;
-  private final FlatOptimizer optimizer;
-  private final INDArray weightIndicator;
-  private final INDArray scratch;
   private final ParameterLayout layout;
+  private final StepEngine engine;
 
   /** Builds the step for {@code net} and initialises the hook with {@code schedule}. */
   public NetworkStep(MultiLayerNetwork net, NetworkConfig config, Objective objective, TrainingHook hook,
       TrainingHook.Schedule schedule) {
-    this.net = net;
     this.objective = objective;
-    this.hook = hook;
-    this.l2 = config.l2();
-    INDArray params = net.params();
-    optimizer = new FlatOptimizer(config.updater(), config.momentum(), params);
-    lean = new LeanBackprop(net);
     layout = ParameterLayout.of(net);
-    scratch = Nd4j.zerosLike(params);
-    weightIndicator = Nd4j.create(layout.weightIndicator()).castTo(params.dataType()).reshape(params.shape());
     if (hook != null) {
-      hook.initialize(layout, params, schedule);
+      hook.initialize(layout, net.params(), schedule);
     }
+    engine = runsSparse(hook, config) ? new SparseEngine(net, layout, config, hook)
+        : new DenseEngine(net, layout, config, hook);
+  }
+
+  private boolean runsSparse(TrainingHook hook, NetworkConfig config) {
+    ExecutionMode mode = hook == null ? ExecutionMode.DENSE : hook.execution();
+    long active = 0;
+    long total = 0;
+    for (ParameterLayout.Segment s : layout.weights()) {
+      boolean[] mask = hook == null ? null : hook.activeWeights(s.layer());
+      total += s.length();
+      if (mask == null) {
+        active += s.length();
+      } else {
+        for (boolean a : mask) {
+          active += a ? 1 : 0;
+        }
+      }
+    }
+    return mode.sparse(active, total, config.doublePrecision());
   }
 
   /** What one step produced. */
@@ -47,20 +55,17 @@ public final class NetworkStep {
 
   /** The input buffer for {@code rows} forwarded rows (fill it, then call {@link #run}). */
   public INDArray inputBuffer(int rows) {
-    return lean.inputBuffer(rows);
+    return engine.inputBuffer(rows);
   }
 
   /** Gathers rows of {@code x} into the input buffer. */
   public INDArray gather(INDArray x, int[] rows) {
-    return lean.gather(x, rows);
+    return engine.gather(x, rows);
   }
 
-  /**
-   * Forward pass only (prediction between steps, e.g. by a stream learner): returns the logits
-   * buffer for {@code input}, valid until the next call with the same number of rows.
-   */
-  public INDArray forward(INDArray input) {
-    return lean.forward(input);
+  /** Forward pass only (prediction between steps, e.g. by a stream learner): the logits per row. */
+  public double[][] forward(INDArray input) {
+    return engine.forward(input);
   }
 
   /**
@@ -69,38 +74,35 @@ public final class NetworkStep {
    * @throws ArithmeticException if the loss is not finite
    */
   public Result run(INDArray input, Objective.Step step, double learningRate) {
-    INDArray out = lean.forward(input);
-    int classes = (int) out.size(1);
-    double[] flat = out.data().asDouble(); // the buffer is contiguous, row-major, offset 0
-    double[][] logits = new double[(int) out.size(0)][];
-    for (int r = 0; r < logits.length; r++) {
-      logits[r] = java.util.Arrays.copyOfRange(flat, r * classes, (r + 1) * classes);
-    }
-    double[][] dLogits = new double[logits.length][classes];
+    double[][] logits = engine.forward(input);
+    double[][] dLogits = new double[logits.length][logits.length == 0 ? 0 : logits[0].length];
     double loss = objective.lossAndGradient(step, logits, dLogits);
     if (!Double.isFinite(loss)) {
       throw new ArithmeticException("the loss is " + loss);
     }
-    var dBuffer = lean.dLogitsBuffer(logits.length).data();
-    for (int r = 0; r < logits.length; r++) {
-      for (int c = 0; c < classes; c++) {
-        dBuffer.put((long) r * classes + c, dLogits[r][c]);
-      }
-    }
-    INDArray params = net.params();
-    INDArray gradient = lean.backward(input);
-    if (hook != null) {
-      hook.beforeUpdate(params, gradient, step.iteration());
-    }
-    if (l2 > 0) {
-      Nd4j.getBlasWrapper().level1().axpy(params.length(), l2, scratch.assign(params).muli(weightIndicator), gradient);
-    }
-    optimizer.step(params, gradient, learningRate);
-    if (hook != null) {
-      hook.afterUpdate(params, optimizer, step.iteration());
-    }
+    engine.backwardAndUpdate(input, dLogits, learningRate, step.iteration());
     objective.afterStep(step);
     return new Result(loss, countCorrect(logits, step.labels(), step.batchSize()));
+  }
+
+  /** Makes the network's parameters current (call before predicting with or copying the network). */
+  public void writeToNetwork() {
+    engine.writeToNetwork();
+  }
+
+  /** Continues from the network's parameters (after they were replaced, e.g. by the best epoch's). */
+  public void readFromNetwork() {
+    engine.readFromNetwork();
+  }
+
+  /** Whether the sparse engine runs this network. */
+  public boolean isSparse() {
+    return engine instanceof SparseEngine;
+  }
+
+  /** Bytes held for weights, biases, their gradient and the optimiser state while training. */
+  public long trainingStateBytes() {
+    return engine.trainingStateBytes();
   }
 
   public ParameterLayout layout() {

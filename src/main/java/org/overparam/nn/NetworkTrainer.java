@@ -16,8 +16,8 @@ import org.overparam.common.Seeds;
 /**
  * Trains a network on a {@link TrainingSet} with any {@link Objective}, one epoch per
  * {@link #nextEpoch()} call: seeded shuffling into minibatches, forward pass, the objective's
- * gradient on the logits backpropagated through DL4J, coupled L2, the optimiser step and the
- * optional {@link TrainingHook} (ITOP's masks). Optional early stopping on a seeded validation
+ * gradient on the logits backpropagated by the dense or the sparse engine (see {@link NetworkStep}),
+ * coupled L2, the optimiser step and the optional {@link TrainingHook} (ITOP's masks). Optional early stopping on a seeded validation
  * split restores the best weights in {@link #finish()}.
  *
  * <p>All randomness derives from {@link NetworkConfig#seed()} by name and epoch, so the same seed
@@ -141,6 +141,7 @@ public final class NetworkTrainer {
     Dl4jRuntime.run(() -> {
       if (bestParams != null) {
         net.params().assign(bestParams);
+        networkStep.readFromNetwork(); // a resumed run continues from the restored weights
       }
       checkFinite(net.params(), "parameters");
     });
@@ -270,12 +271,26 @@ public final class NetworkTrainer {
    * evaluates after every {@code next()}). It shares the live parameters: training changes it.
    */
   public NetworkModel currentModel() {
+    Dl4jRuntime.run(() -> networkStep.writeToNetwork());
     return new NetworkModel(net, data.numInputs(), data.numClasses());
   }
 
   /** A copy of the current parameters (for tests). */
   double[] currentParameters() {
-    return Dl4jRuntime.call(() -> net.params().toDoubleVector());
+    return Dl4jRuntime.call(() -> {
+      networkStep.writeToNetwork();
+      return net.params().toDoubleVector();
+    });
+  }
+
+  /** Whether the sparse engine trains this network (see {@link ExecutionMode}). */
+  public boolean runsSparse() {
+    return networkStep.isSparse();
+  }
+
+  /** Bytes held for weights, biases, their gradient and the optimiser state while training. */
+  public long trainingStateBytes() {
+    return networkStep.trainingStateBytes();
   }
 
   public int epochsDone() {

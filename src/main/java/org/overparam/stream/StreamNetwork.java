@@ -87,7 +87,7 @@ public final class StreamNetwork {
   private static ItopConfig withoutSchedule(ItopConfig c) {
     return new ItopConfig(c.sparsity(), c.distribution(), c.erkPower(), c.erEpsilon(), c.keepFirstDense(),
         c.keepOutputDense(), c.growth(), c.pruneRate(), c.pruneRateMin(), c.pruneDecay(), 0, 0, 0, 0, 1.0,
-        c.regrowInit(), c.regrowInitStd(), c.reinitWhenSame(), c.maskGradients(), false);
+        c.regrowInit(), c.regrowInitStd(), c.reinitWhenSame(), c.maskGradients(), false, c.execution());
   }
 
   /**
@@ -173,7 +173,7 @@ public final class StreamNetwork {
     return Dl4jRuntime.call(() -> {
       INDArray input = step.inputBuffer(1);
       input.assign(Nd4j.create(new float[][] {single}).castTo(input.dataType()));
-      return SoftmaxCrossEntropy.softmax(step.forward(input).toDoubleVector());
+      return SoftmaxCrossEntropy.softmax(step.forward(input)[0]);
     });
   }
 
@@ -234,7 +234,10 @@ public final class StreamNetwork {
 
   /** A copy of the flat parameter vector (for tests). */
   public double[] parameters() {
-    return Dl4jRuntime.call(() -> net.params().toDoubleVector());
+    return Dl4jRuntime.call(() -> {
+      step.writeToNetwork();
+      return net.params().toDoubleVector();
+    });
   }
 
   /** Number of parameters, biases included. */

@@ -15,6 +15,7 @@ import org.overparam.itop.ItopReport;
 import org.overparam.itop.PruneDecay;
 import org.overparam.itop.RegrowInit;
 import org.overparam.nn.Activation;
+import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkModel;
@@ -93,6 +94,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   private boolean reinitWhenSame;
   private boolean noGradientMasking;
   private boolean fixMask;
+  private ExecutionMode sparseExecution = ExecutionMode.AUTO;
   private int trainingMultiplier = 1;
 
   // Fitted state
@@ -181,7 +183,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     return new ItopConfig(sparsity, distribution, erkPower, erEpsilon, keepFirstDense, keepOutputDense, growth,
         pruneRate, pruneRateMin, pruneDecay, numTopologyUpdates, updateInterval, updateIntervalFraction,
         minUpdateIntervalEpochs, stopUpdatesAt, regrowInit, regrowInitStd, reinitWhenSame, !noGradientMasking,
-        fixMask);
+        fixMask, sparseExecution);
   }
 
   @Override
@@ -783,5 +785,19 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
 
   public void setFixMask(boolean fixMask) {
     this.fixMask = fixMask;
+  }
+
+  @OptionMetadata(displayName = "sparse execution", description = "How the sparse network is computed: SPARSE stores "
+      + "and multiplies only the active connections (less time and memory at high sparsity, float32 only), DENSE "
+      + "multiplies full matrices with 0/1 masks as the reference implementations do, AUTO picks SPARSE when at most "
+      + "10% of the weights are active and float32 is used (default AUTO). Both give the same results to float rounding.",
+      commandLineParamName = "sparse-execution", commandLineParamSynopsis = "-sparse-execution <AUTO|DENSE|SPARSE>",
+      displayOrder = 60, category = "Sparsity")
+  public ExecutionMode getSparseExecution() {
+    return sparseExecution;
+  }
+
+  public void setSparseExecution(ExecutionMode sparseExecution) {
+    this.sparseExecution = sparseExecution;
   }
 }

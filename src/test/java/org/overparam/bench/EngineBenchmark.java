@@ -14,6 +14,7 @@ import org.overparam.itop.ItopHook;
 import org.overparam.itop.PruneDecay;
 import org.overparam.itop.RegrowInit;
 import org.overparam.nn.Activation;
+import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkTrainer;
@@ -26,11 +27,13 @@ import weka.core.converters.ConverterUtils.DataSource;
 /**
  * Engine throughput on the workloads of issue 7, through the Weka-free core (no Weka conversion):
  * W1 = 20,000 x 100 synthetic Gaussian classes, MLP 100-256-256-10; W2 = fashion-mnist-train-10k,
- * MLP 784-2048-2048-10; both SGD momentum 0.9, lr 0.01, batch 128, float32. Trains dense and at 90%
- * / 95% sparsity (ITOP, RigL growth) and prints samples/s and the final training accuracy. It also
- * writes the data it used (raw little-endian float32 / int32) for the PyTorch reference script.
+ * MLP 784-2048-2048-10; both SGD momentum 0.9, lr 0.01, batch 128, float32. One run per JVM (so that
+ * the peak RSS is the run's own): dense, or ITOP with RigL growth at 90% / 95% sparsity on the dense
+ * (masked) or the sparse engine. Prints samples/s, training and held-out accuracy, the engine's
+ * weight + gradient + optimiser bytes and the peak RSS. The dense run also writes the data it used
+ * (raw little-endian float32 / int32) for the PyTorch reference script.
  *
- * <p>Usage: {@code EngineBenchmark <W1|W2> <epochs> <out-dir> [fashion-train.arff.gz]}
+ * <p>Usage: {@code EngineBenchmark <W1|W2> <epochs> <out-dir> <data-dir> <dense|90-dense|90-sparse|95-dense|95-sparse>}
  */
 public final class EngineBenchmark {
   private EngineBenchmark() {}
@@ -39,46 +42,72 @@ public final class EngineBenchmark {
     String workload = args[0];
     int epochs = Integer.parseInt(args[1]);
     File out = new File(args[2]);
+    String run = args[4];
     out.mkdirs();
-    TrainingSet data = workload.equals("W1") ? w1() : fashion(args[3]);
+    TrainingSet[] sets = workload.equals("W1") ? w1() : new TrainingSet[] {
+        fashion(new File(args[3], "fashion-mnist-train-10k.arff.gz").getPath()),
+        fashion(new File(args[3], "fashion-mnist-test.arff.gz").getPath())};
+    TrainingSet data = sets[0];
     int[] hidden = workload.equals("W1") ? new int[] {256, 256} : new int[] {2048, 2048};
-    write(data, new File(out, workload + ".bin"));
-    System.out.printf("%s: %d x %d, %d classes, hidden %s, batch 128, %d epochs, OPENBLAS_CORETYPE=%s, threads=%s%n",
-        workload, data.size(), data.numInputs(), data.numClasses(), java.util.Arrays.toString(hidden), epochs,
-        System.getenv("OPENBLAS_CORETYPE"), System.getProperty("overparam.threads", "1"));
-    warmUp(data, hidden);
-    System.out.printf("%-26s %12s %10s %12s%n", "engine", "samples/s", "train acc", "peak RSS MB");
-    for (double sparsity : new double[] {0, 0.9, 0.95}) {
-      NetworkConfig cfg = new NetworkConfig(hidden, Activation.RELU, epochs, 128, UpdaterType.NESTEROVS, 0.01, 0.9, 0,
-          LrSchedule.CONSTANT, 0.01, false, 0, 1, 1);
-      ItopHook hook = sparsity == 0 ? null : new ItopHook(new ItopConfig(sparsity, Distribution.ERK, 1, 20, false,
-          false, Growth.GRADIENT, 0.5, 0.005, PruneDecay.COSINE, 20, 0, 0, 0.25, 1, RegrowInit.ZERO, 0.1, false,
-          true, false), 1);
-      NetworkTrainer t = new NetworkTrainer(cfg, data, new SoftmaxCrossEntropy(), hook, null, null);
-      t.initialize();
-      long start = System.nanoTime();
-      while (t.nextEpoch()) {
-        // all epochs
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%-26s %12.0f %10.4f %12d%n", sparsity == 0 ? "ours dense" : "ours ITOP-RigL " + sparsity,
-          data.size() * (double) epochs / seconds, t.lastMetrics().get("train accuracy"), peakRssMb());
+    if (run.equals("dense")) {
+      write(data, new File(out, workload + ".bin"));
+      System.out.printf("%s: %d x %d, %d classes, hidden %s, batch 128, %d epochs, OPENBLAS_CORETYPE=%s, threads=%s%n",
+          workload, data.size(), data.numInputs(), data.numClasses(), java.util.Arrays.toString(hidden), epochs,
+          System.getenv("OPENBLAS_CORETYPE"), System.getProperty("overparam.threads", "1"));
+      System.out.printf("%-28s %10s %9s %9s %12s %12s%n", "engine", "samples/s", "train acc", "test acc",
+          "state MB", "peak RSS MB");
     }
+    double sparsity = run.equals("dense") ? 0 : Integer.parseInt(run.substring(0, 2)) / 100.0;
+    ExecutionMode mode = run.endsWith("sparse") ? ExecutionMode.SPARSE : ExecutionMode.DENSE;
+    int warmRows = Math.min(2000, data.size());
+    train(part(data, warmRows), hidden, 1, sparsity, mode); // JIT and ND4J start-up stay out of the figures
+    long start = System.nanoTime();
+    NetworkTrainer t = train(data, hidden, epochs, sparsity, mode);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String name = sparsity == 0 ? "ours dense" : "ours RigL-ITOP " + run.substring(0, 2) + "% " + mode.name().toLowerCase();
+    System.out.printf("%-28s %10.0f %9.4f %9.4f %12.1f %12d%n", name, data.size() * (double) epochs / seconds,
+        t.lastMetrics().get("train accuracy"), accuracy(t, sets[1]), t.trainingStateBytes() / 1048576.0, peakRssMb());
   }
 
-  /** One untimed dense epoch on 2,000 rows: JIT compilation and ND4J start-up stay out of the figures. */
-  static void warmUp(TrainingSet data, int[] hidden) throws InterruptedException {
-    int m = Math.min(2000, data.size());
-    TrainingSet part = new TrainingSet(java.util.Arrays.copyOf(data.x(), m), java.util.Arrays.copyOf(data.labels(), m),
-        java.util.Arrays.copyOf(data.weights(), m), data.numClasses());
-    NetworkTrainer t = new NetworkTrainer(new NetworkConfig(hidden, Activation.RELU, 1, 128, UpdaterType.NESTEROVS,
-        0.01, 0.9, 0, LrSchedule.CONSTANT, 0.01, false, 0, 1, 1), part, new SoftmaxCrossEntropy(), null, null, null);
+  static NetworkTrainer train(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode)
+      throws InterruptedException {
+    NetworkConfig cfg = new NetworkConfig(hidden, Activation.RELU, epochs, 128, UpdaterType.NESTEROVS, 0.01, 0.9, 0,
+        LrSchedule.CONSTANT, 0.01, false, 0, 1, 1);
+    ItopHook hook = sparsity == 0 ? null : new ItopHook(new ItopConfig(sparsity, Distribution.ERK, 1, 20, false,
+        false, Growth.GRADIENT, 0.5, 0.005, PruneDecay.COSINE, 20, 0, 0, 0.25, 1, RegrowInit.ZERO, 0.1, false,
+        true, false, mode), 1);
+    NetworkTrainer t = new NetworkTrainer(cfg, data, new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
-    t.nextEpoch();
+    if (hook != null && t.runsSparse() != (mode == ExecutionMode.SPARSE)) {
+      throw new IllegalStateException("the trainer did not pick the " + mode + " engine");
+    }
+    while (t.nextEpoch()) {
+      // all epochs
+    }
+    return t;
   }
 
-  static TrainingSet w1() {
-    int n = 20000;
+  static double accuracy(NetworkTrainer t, TrainingSet test) {
+    double[][] p = t.currentModel().predict(test.x());
+    int correct = 0;
+    for (int r = 0; r < p.length; r++) {
+      int best = 0;
+      for (int c = 1; c < p[r].length; c++) {
+        best = p[r][c] > p[r][best] ? c : best;
+      }
+      correct += best == test.labels()[r] ? 1 : 0;
+    }
+    return (double) correct / p.length;
+  }
+
+  static TrainingSet part(TrainingSet data, int m) {
+    return new TrainingSet(java.util.Arrays.copyOf(data.x(), m), java.util.Arrays.copyOf(data.labels(), m),
+        java.util.Arrays.copyOf(data.weights(), m), data.numClasses());
+  }
+
+  /** 20,000 training and 5,000 held-out rows from the same ten Gaussian classes. */
+  static TrainingSet[] w1() {
+    int n = 25000;
     int d = 100;
     int k = 10;
     Random rng = new Random(1);
@@ -98,7 +127,11 @@ public final class EngineBenchmark {
         x[i][j] = (float) (centres[y[i]][j] + rng.nextGaussian());
       }
     }
-    return new TrainingSet(x, y, w, k);
+    int m = 20000;
+    return new TrainingSet[] {
+        new TrainingSet(java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m), java.util.Arrays.copyOf(w, m), k),
+        new TrainingSet(java.util.Arrays.copyOfRange(x, m, n), java.util.Arrays.copyOfRange(y, m, n),
+            java.util.Arrays.copyOfRange(w, m, n), k)};
   }
 
   static TrainingSet fashion(String path) throws Exception {

@@ -1,6 +1,7 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.overparam.nn.ExecutionMode;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ItopHookRequestUpdateTest {
         LrSchedule.CONSTANT, 1, false, 0, 1, 1);
     // No interval and no number of updates: the hook's own schedule never fires.
     ItopConfig cfg = new ItopConfig(0.7, Distribution.UNIFORM, 1, 20, false, false, Growth.RANDOM, 0.5, 0,
-        PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false);
+        PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);
     ItopHook hook = new ItopHook(cfg, 9);
     Dl4jRuntime.run(() -> {
       MultiLayerNetwork n = NetworkFactory.build(5, 3, net);

@@ -1,6 +1,7 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class ItopHookTest {
 
   static ItopConfig itop(Growth growth, boolean fix) {
     return new ItopConfig(0.8, Distribution.ERK, 1, 20, false, false, growth, 0.5, 0.005, PruneDecay.COSINE, 0, 3, 0,
-        0, 1, RegrowInit.ZERO, 0.1, false, true, fix);
+        0, 1, RegrowInit.ZERO, 0.1, false, true, fix, ExecutionMode.AUTO);
   }
 
   /** Wraps the ITOP hook and checks the invariants after each step. */

@@ -1,6 +1,7 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ class LayerDensitiesTest {
   static ItopConfig cfg(double density, Distribution d) {
     ItopConfig base = ItopConfig.defaults(1 - density);
     return new ItopConfig(1 - density, d, 1.0, 20, false, false, base.growth(), 0.5, 0.005, PruneDecay.COSINE, 50,
-        0, 0, 1, 1, RegrowInit.ZERO, 0.1, false, true, false);
+        0, 0, 1, 1, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PruneRegrowScheduleTest {
   private static ItopConfig cfg(int updates, int interval, double stopAt, boolean fix) {
     return new ItopConfig(0.9, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.5, 0.005, PruneDecay.COSINE,
-        updates, interval, 0, 1.0, stopAt, RegrowInit.ZERO, 0.1, false, true, fix);
+        updates, interval, 0, 1.0, stopAt, RegrowInit.ZERO, 0.1, false, true, fix, ExecutionMode.AUTO);
   }
 
   @Test

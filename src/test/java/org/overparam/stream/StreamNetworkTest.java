@@ -1,6 +1,7 @@
 package org.overparam.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class StreamNetworkTest {
     NetworkConfig net = new NetworkConfig(new int[] {16, 16}, Activation.RELU, 1, batch, UpdaterType.NESTEROVS, 0.05,
         0.9, 0, LrSchedule.CONSTANT, 1, false, 0, 1, seed);
     ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.2, 0,
-        PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false);
+        PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);
     return new StreamConfig(net, itop, 1, deltaT, 0.6, 2);
   }
 

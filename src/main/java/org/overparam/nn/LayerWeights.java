@@ -1,0 +1,19 @@
+package org.overparam.nn;
+
+/**
+ * The weight matrices as a topology-changing hook (ITOP's prune and regrow) sees them, whatever the
+ * engine stores: dense column-major copies per layer (DL4J's order, see {@link ParameterLayout}).
+ */
+public interface LayerWeights {
+  /** Weight matrix l, zero where inactive (a copy). */
+  double[] weights(int layer);
+
+  /** The gradient of the last step's loss at every position of weight matrix l, active or not. */
+  double[] denseGradient(int layer);
+
+  /**
+   * Sets weight matrix l's active set and weights (zero where inactive) and resets the optimiser
+   * state where {@code resetState} is true.
+   */
+  void rewire(int layer, boolean[] active, double[] weights, boolean[] resetState);
+}

@@ -1,0 +1,283 @@
+package org.overparam.nn;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,
+ * multiplied by {@link SparseKernels} (forward, input gradient and weight gradient at active
+ * positions), and updated by {@link ArrayOptimizer}. A layer a hook leaves unmasked is a sparse
+ * layer with every weight active. The DL4J network is the model container: it receives the weights
+ * on {@link #writeToNetwork()}, for predictions, validation and the final model.
+ *
+ * <p>RigL's dense gradient is computed only when a topology update asks for it
+ * ({@link #denseGradient}), as one GEMM on the last batch's activations and deltas.
+ */
+final class SparseEngine implements StepEngine, LayerWeights {
+  private final MultiLayerNetwork net;
+  private final ParameterLayout layout;
+  private final TrainingHook hook;
+  private final Activation activation;
+  private final double l2;
+  private final SparseLayer[] layers;
+  private final ArrayOptimizer optimizer;
+  private final Map<Integer, Buffers> buffers = new HashMap<>();
+  /** The buffers of the last batch: its activations and deltas give the dense gradient. */
+  private Buffers last;
+  /** Whether the network's parameters equal this engine's (nothing to write). */
+  private boolean networkCurrent = true;
+
+  /**
+   * Activations per unit, transposed ({@code a[0]} the input, {@code a[l + 1]} layer l's output,
+   * the last the logits), and deltas dLoss/dz of each layer's pre-activation.
+   */
+  private record Buffers(int rows, INDArray input, float[][][] a, float[][][] delta) {}
+
+  SparseEngine(MultiLayerNetwork net, ParameterLayout layout, NetworkConfig config, TrainingHook hook) {
+    this.net = net;
+    this.layout = layout;
+    this.hook = hook;
+    this.activation = config.activation();
+    this.l2 = config.l2();
+    optimizer = new ArrayOptimizer(config.updater(), config.momentum());
+    float[] flat = net.params().data().asFloat();
+    List<ParameterLayout.Segment> segs = layout.weights();
+    layers = new SparseLayer[segs.size()];
+    for (int l = 0; l < layers.length; l++) {
+      ParameterLayout.Segment s = segs.get(l);
+      boolean[] active = hook == null ? null : hook.activeWeights(l);
+      if (active == null) {
+        active = new boolean[s.length()];
+        java.util.Arrays.fill(active, true);
+      }
+      int off = (int) s.offset();
+      float[] dense = java.util.Arrays.copyOfRange(flat, off, off + s.length());
+      float[] bias = java.util.Arrays.copyOfRange(flat, off + s.length(), off + s.length() + s.nOut());
+      layers[l] = new SparseLayer(s.nIn(), s.nOut(), active, dense, bias, optimizer.stateArrays());
+    }
+  }
+
+  @Override
+  public INDArray inputBuffer(int rows) {
+    return buffers(rows).input();
+  }
+
+  @Override
+  public INDArray gather(INDArray x, int[] rows) {
+    INDArray input = buffers(rows.length).input();
+    Nd4j.pullRows(x, input, 1, rows);
+    return input;
+  }
+
+  @Override
+  public double[][] forward(INDArray input) {
+    Buffers buf = buffers((int) input.size(0));
+    int rows = buf.rows();
+    float[] x = input.data().asFloat(); // row-major [rows, nIn], offset 0
+    float[][] in = buf.a()[0];
+    int nIn = in.length;
+    for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < nIn; i++) {
+        in[i][r] = x[r * nIn + i];
+      }
+    }
+    for (int l = 0; l < layers.length; l++) {
+      SparseLayer s = layers[l];
+      float[][] out = buf.a()[l + 1];
+      SparseKernels.forward(s.colStart, s.row, s.value, s.bias, buf.a()[l], out, rows);
+      if (l < layers.length - 1) {
+        activate(out, rows);
+      }
+    }
+    float[][] z = buf.a()[layers.length];
+    double[][] logits = new double[rows][z.length];
+    for (int c = 0; c < z.length; c++) {
+      for (int r = 0; r < rows; r++) {
+        logits[r][c] = z[c][r];
+      }
+    }
+    last = buf;
+    return logits;
+  }
+
+  @Override
+  public void backwardAndUpdate(INDArray input, double[][] dLogits, double learningRate, long iteration) {
+    Buffers buf = last;
+    int rows = buf.rows();
+    float[][][] delta = buf.delta();
+    int top = layers.length - 1;
+    for (int c = 0; c < delta[top].length; c++) {
+      for (int r = 0; r < rows; r++) {
+        delta[top][c][r] = (float) dLogits[r][c];
+      }
+    }
+    for (int l = top; l >= 0; l--) {
+      SparseLayer s = layers[l];
+      SparseKernels.weightGradient(s.colStart, s.row, buf.a()[l], delta[l], s.grad, s.biasGrad, rows);
+      if (l > 0) {
+        SparseKernels.inputGradient(s.colStart, s.row, s.value, delta[l], delta[l - 1], rows);
+        activationBackward(buf.a()[l], delta[l - 1], rows);
+      }
+    }
+    optimizer.beginStep();
+    for (SparseLayer s : layers) {
+      if (l2 > 0) {
+        float decay = (float) l2;
+        for (int k = 0; k < s.value.length; k++) {
+          s.grad[k] += decay * s.value[k];
+        }
+      }
+      optimizer.update(s.value, s.grad, s.state, s.value.length, learningRate);
+      optimizer.update(s.bias, s.biasGrad, s.biasState, s.nOut, learningRate);
+    }
+    if (hook != null) {
+      hook.afterUpdate(this, iteration);
+    }
+    networkCurrent = false;
+  }
+
+  /** a = f(z) in place, unit by unit. */
+  private void activate(float[][] z, int rows) {
+    for (float[] u : z) {
+      switch (activation) {
+        case RELU -> {
+          for (int b = 0; b < rows; b++) {
+            u[b] = Math.max(u[b], 0f);
+          }
+        }
+        case LEAKYRELU -> {
+          for (int b = 0; b < rows; b++) {
+            u[b] = u[b] > 0 ? u[b] : 0.01f * u[b];
+          }
+        }
+        case ELU -> {
+          for (int b = 0; b < rows; b++) {
+            u[b] = u[b] > 0 ? u[b] : (float) Math.expm1(u[b]);
+          }
+        }
+        case TANH -> {
+          for (int b = 0; b < rows; b++) {
+            u[b] = (float) Math.tanh(u[b]);
+          }
+        }
+        case SIGMOID -> {
+          for (int b = 0; b < rows; b++) {
+            u[b] = (float) (1 / (1 + Math.exp(-u[b])));
+          }
+        }
+        default -> throw new IllegalStateException("unknown activation " + activation);
+      }
+    }
+  }
+
+  /** delta ← delta · f'(z), with f' written in terms of the activation a = f(z). */
+  private void activationBackward(float[][] a, float[][] delta, int rows) {
+    for (int i = 0; i < a.length; i++) {
+      float[] u = a[i];
+      float[] d = delta[i];
+      switch (activation) {
+        case RELU -> {
+          for (int b = 0; b < rows; b++) {
+            d[b] = u[b] > 0 ? d[b] : 0f;
+          }
+        }
+        case LEAKYRELU -> { // slope 1 at z = 0, as DL4J (a unit with no active inputs sits there)
+          for (int b = 0; b < rows; b++) {
+            d[b] = u[b] >= 0 ? d[b] : 0.01f * d[b];
+          }
+        }
+        case ELU -> { // f'(z) = e^z = a + 1 for z ≤ 0
+          for (int b = 0; b < rows; b++) {
+            d[b] = u[b] > 0 ? d[b] : d[b] * (u[b] + 1);
+          }
+        }
+        case TANH -> {
+          for (int b = 0; b < rows; b++) {
+            d[b] *= 1 - u[b] * u[b];
+          }
+        }
+        case SIGMOID -> {
+          for (int b = 0; b < rows; b++) {
+            d[b] *= u[b] * (1 - u[b]);
+          }
+        }
+        default -> throw new IllegalStateException("unknown activation " + activation);
+      }
+    }
+  }
+
+  @Override
+  public double[] weights(int layer) {
+    return layers[layer].denseWeights();
+  }
+
+  @Override
+  public double[] denseGradient(int layer) {
+    if (last == null) {
+      throw new IllegalStateException("no batch has been forwarded yet");
+    }
+    // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
+    INDArray in = Nd4j.create(last.a()[layer]);
+    INDArray d = Nd4j.create(last.delta()[layer]);
+    INDArray g = Nd4j.createUninitialized(DataType.FLOAT, new long[] {in.size(0), d.size(0)}, 'f');
+    Nd4j.gemm(in, d, g, false, true, 1.0, 0.0);
+    return g.data().asDouble();
+  }
+
+  @Override
+  public void rewire(int layer, boolean[] active, double[] weights, boolean[] resetState) {
+    layers[layer].rewire(active, weights, resetState);
+  }
+
+  @Override
+  public void writeToNetwork() {
+    if (networkCurrent) {
+      return; // e.g. the best epoch's weights restored into the network, which may differ off the mask
+    }
+    float[] flat = new float[(int) layout.totalLength()];
+    for (int l = 0; l < layers.length; l++) {
+      layers[l].writeDense(flat, (int) layout.weights().get(l).offset());
+    }
+    INDArray params = net.params();
+    params.assign(Nd4j.createFromArray(flat).reshape(params.shape()));
+    networkCurrent = true;
+  }
+
+  @Override
+  public void readFromNetwork() {
+    float[] flat = net.params().data().asFloat();
+    for (int l = 0; l < layers.length; l++) {
+      layers[l].readDense(flat, (int) layout.weights().get(l).offset());
+    }
+    networkCurrent = true;
+  }
+
+  @Override
+  public long trainingStateBytes() {
+    long bytes = 0;
+    int arrays = 2 + optimizer.stateArrays(); // value, gradient, optimiser state
+    for (SparseLayer s : layers) {
+      bytes += (long) s.nonzeros() * (4L * arrays + 4) + 4L * (s.nOut + 1); // + row index, column starts
+      bytes += 4L * s.nOut * arrays;
+    }
+    return bytes;
+  }
+
+  private Buffers buffers(int rows) {
+    return buffers.computeIfAbsent(rows, r -> {
+      float[][][] a = new float[layers.length + 1][][];
+      float[][][] delta = new float[layers.length][][];
+      a[0] = new float[layers[0].nIn][r];
+      for (int l = 0; l < layers.length; l++) {
+        a[l + 1] = new float[layers[l].nOut][r];
+        delta[l] = new float[layers[l].nOut][r];
+      }
+      return new Buffers(r, Nd4j.create(DataType.FLOAT, r, layers[0].nIn), a, delta);
+    });
+  }
+}

@@ -1,0 +1,127 @@
+package org.overparam.itop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.overparam.nn.Activation;
+import org.overparam.nn.ExecutionMode;
+import org.overparam.nn.LrSchedule;
+import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.NetworkTrainer;
+import org.overparam.nn.SoftmaxCrossEntropy;
+import org.overparam.nn.TrainingSet;
+import org.overparam.nn.UpdaterType;
+
+/**
+ * The sparse engine against the dense engine with masks (the reference path): same masks, same
+ * topology updates, same parameters to float rounding; and its own determinism and memory.
+ */
+class SparseExecutionTest {
+  /** Parameters of the two engines agree to this (float32 sums in a different order). */
+  private static final double TOL = 2e-5;
+
+  record Run(NetworkTrainer trainer, ItopHook hook, double[] params) {}
+
+  static Run train(ExecutionMode mode, Activation act, UpdaterType updater, Growth growth, RegrowInit init,
+      boolean reinit, double validation, double sparsity) throws Exception {
+    NetworkConfig cfg = new NetworkConfig(new int[] {24, 24}, act, 4, 16, updater, updater == UpdaterType.ADAM ? 0.005
+        : 0.05, 0.9, 5e-4, LrSchedule.COSINE, 0.01, false, validation, 1, 5);
+    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, growth, 0.5, 0.005,
+        PruneDecay.COSINE, 0, 3, 0, 0, 1, init, 0.1, reinit, true, false, mode);
+    ItopHook hook = new ItopHook(itop, 5);
+    NetworkTrainer t = new NetworkTrainer(cfg, ItopHookTest.data(96), new SoftmaxCrossEntropy(), hook, null, null);
+    t.initialize();
+    assertEquals(mode == ExecutionMode.SPARSE, t.runsSparse());
+    while (t.nextEpoch()) {
+      // all epochs
+    }
+    return new Run(t, hook, t.finish().parameters());
+  }
+
+  static void assertSameRun(Run dense, Run sparse) {
+    SparseMasks a = dense.hook().masks();
+    SparseMasks b = sparse.hook().masks();
+    assertTrue(a.updates() > 0, "the run must include topology updates");
+    assertEquals(a.updates(), b.updates());
+    for (int l = 0; l < a.numLayers(); l++) {
+      assertArrayEquals(a.activeCopy(l), b.activeCopy(l), "same masks in layer " + l);
+    }
+    assertArrayEquals(dense.params(), sparse.params(), TOL);
+  }
+
+  @ParameterizedTest
+  @EnumSource(UpdaterType.class)
+  void sparseEqualsDenseWithMasksForEveryUpdater(UpdaterType updater) throws Exception {
+    for (Growth g : Growth.values()) {
+      assertSameRun(train(ExecutionMode.DENSE, Activation.RELU, updater, g, RegrowInit.ZERO, false, 0, 0.8),
+          train(ExecutionMode.SPARSE, Activation.RELU, updater, g, RegrowInit.ZERO, false, 0, 0.8));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void sparseEqualsDenseWithMasksForEveryActivation(Activation act) throws Exception {
+    assertSameRun(train(ExecutionMode.DENSE, act, UpdaterType.NESTEROVS, Growth.GRADIENT, RegrowInit.NORMAL, true, 0, 0.8),
+        train(ExecutionMode.SPARSE, act, UpdaterType.NESTEROVS, Growth.GRADIENT, RegrowInit.NORMAL, true, 0, 0.8));
+  }
+
+  @Test
+  void earlyStoppingRestoresTheSameBestWeights() throws Exception {
+    Run dense = train(ExecutionMode.DENSE, Activation.RELU, UpdaterType.NESTEROVS, Growth.RANDOM, RegrowInit.ZERO,
+        false, 0.25, 0.8);
+    Run sparse = train(ExecutionMode.SPARSE, Activation.RELU, UpdaterType.NESTEROVS, Growth.RANDOM, RegrowInit.ZERO,
+        false, 0.25, 0.8);
+    assertEquals(dense.trainer().bestEpoch(), sparse.trainer().bestEpoch());
+    assertSameRun(dense, sparse);
+  }
+
+  @Test
+  void sameSeedGivesBitIdenticalParameters() throws Exception {
+    double[] a = train(ExecutionMode.SPARSE, Activation.RELU, UpdaterType.ADAM, Growth.GRADIENT, RegrowInit.ZERO,
+        false, 0, 0.9).params();
+    double[] b = train(ExecutionMode.SPARSE, Activation.RELU, UpdaterType.ADAM, Growth.GRADIENT, RegrowInit.ZERO,
+        false, 0, 0.9).params();
+    assertArrayEquals(a, b, 0.0);
+  }
+
+  @Test
+  void autoChoosesByDensityAndPrecision() throws Exception {
+    NetworkConfig cfg = new NetworkConfig(new int[] {24}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
+        LrSchedule.CONSTANT, 0.01, false, 0, 1, 5);
+    assertTrue(trainer(cfg, 0.95, ExecutionMode.AUTO).runsSparse(), "AUTO at 95% sparsity");
+    assertFalse(trainer(cfg, 0.5, ExecutionMode.AUTO).runsSparse(), "AUTO at 50% sparsity");
+    NetworkConfig doubles = new NetworkConfig(new int[] {24}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
+        LrSchedule.CONSTANT, 0.01, true, 0, 1, 5);
+    assertFalse(trainer(doubles, 0.95, ExecutionMode.AUTO).runsSparse(), "AUTO in float64");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> trainer(doubles, 0.95, ExecutionMode.SPARSE));
+    assertTrue(e.getMessage().contains("float32"), e.getMessage());
+  }
+
+  @Test
+  void trainingStateShrinksWithDensity() throws Exception {
+    NetworkConfig cfg = new NetworkConfig(new int[] {256, 256}, Activation.RELU, 1, 16, UpdaterType.ADAM, 0.005, 0.9,
+        0, LrSchedule.CONSTANT, 0.01, false, 0, 1, 5);
+    long dense = trainer(cfg, 0.95, ExecutionMode.DENSE).trainingStateBytes();
+    NetworkTrainer sparse = trainer(cfg, 0.95, ExecutionMode.SPARSE);
+    double density = 0.05;
+    // value, gradient, two Adam moments (4 bytes each) and a 4-byte row index per active weight, vs 4 dense arrays
+    assertTrue(sparse.trainingStateBytes() < 1.5 * density * dense,
+        sparse.trainingStateBytes() + " bytes sparse vs " + dense + " dense");
+  }
+
+  private static NetworkTrainer trainer(NetworkConfig cfg, double sparsity, ExecutionMode mode) {
+    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.5, 0.005,
+        PruneDecay.COSINE, 0, 3, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, mode);
+    NetworkTrainer t = new NetworkTrainer(cfg, ItopHookTest.data(32), new SoftmaxCrossEntropy(), new ItopHook(itop, 5),
+        null, null);
+    t.initialize();
+    return t;
+  }
+}

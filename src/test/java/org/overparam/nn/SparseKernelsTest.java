@@ -1,0 +1,101 @@
+package org.overparam.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The sparse products against the dense products of the masked matrix, computed naively in double. */
+class SparseKernelsTest {
+  private static final double TOL = 1e-5;
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7, 8, 33})
+  void productsEqualTheDenseMaskedProducts(int batch) {
+    SplittableRandom rng = new SplittableRandom(batch);
+    int nIn = 13;
+    int nOut = 9;
+    // column o has o % 6 active weights (0 to 5: empty columns and every remainder of the 4-wide blocks)
+    boolean[] active = new boolean[nIn * nOut];
+    float[] dense = new float[nIn * nOut];
+    for (int o = 0; o < nOut; o++) {
+      int placed = 0;
+      while (placed < o % 6) {
+        int i = rng.nextInt(nIn);
+        if (!active[i + o * nIn]) {
+          active[i + o * nIn] = true;
+          dense[i + o * nIn] = (float) rng.nextGaussian();
+          placed++;
+        }
+      }
+    }
+    float[] bias = new float[nOut];
+    for (int o = 0; o < nOut; o++) {
+      bias[o] = (float) rng.nextGaussian();
+    }
+    SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, bias, 0);
+    float[][] in = random(rng, nIn, batch);
+    float[][] delta = random(rng, nOut, batch);
+
+    float[][] out = new float[nOut][batch];
+    SparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out, batch);
+    float[][] inGrad = random(rng, nIn, batch); // stale values must be overwritten
+    SparseKernels.inputGradient(layer.colStart, layer.row, layer.value, delta, inGrad, batch);
+    float[] biasGrad = new float[nOut];
+    SparseKernels.weightGradient(layer.colStart, layer.row, in, delta, layer.grad, biasGrad, batch);
+
+    for (int b = 0; b < batch; b++) {
+      for (int o = 0; o < nOut; o++) {
+        double z = bias[o];
+        for (int i = 0; i < nIn; i++) {
+          z += dense[i + o * nIn] * (double) in[i][b];
+        }
+        assertEquals(z, out[o][b], TOL, "forward");
+      }
+      for (int i = 0; i < nIn; i++) {
+        double g = 0;
+        for (int o = 0; o < nOut; o++) {
+          g += dense[i + o * nIn] * (double) delta[o][b];
+        }
+        assertEquals(g, inGrad[i][b], TOL, "input gradient");
+      }
+    }
+    double[] weightGrad = new double[nIn * nOut];
+    for (int o = 0; o < nOut; o++) {
+      double bg = 0;
+      for (int b = 0; b < batch; b++) {
+        bg += delta[o][b];
+      }
+      assertEquals(bg, biasGrad[o], TOL, "bias gradient");
+      for (int k = layer.colStart[o]; k < layer.colStart[o + 1]; k++) {
+        int i = layer.row[k];
+        double g = 0;
+        for (int b = 0; b < batch; b++) {
+          g += in[i][b] * (double) delta[o][b];
+        }
+        weightGrad[i + o * nIn] = g;
+        assertEquals(g, layer.grad[k], TOL, "weight gradient");
+      }
+    }
+    assertEquals(layer.nonzeros(), countTrue(active));
+  }
+
+  private static float[][] random(SplittableRandom rng, int rows, int cols) {
+    float[][] a = new float[rows][cols];
+    for (float[] r : a) {
+      for (int c = 0; c < cols; c++) {
+        r[c] = (float) rng.nextGaussian();
+      }
+    }
+    return a;
+  }
+
+  private static int countTrue(boolean[] a) {
+    int c = 0;
+    for (boolean b : a) {
+      c += b ? 1 : 0;
+    }
+    return c;
+  }
+}
