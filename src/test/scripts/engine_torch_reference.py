@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """PyTorch reference for src/test/scripts/engine-benchmark.sh: the same MLP, data, optimiser and batch size as
-org.overparam.bench.EngineBenchmark (dense; masks are not emulated). Reads the raw file the Java runner wrote.
-Debian's python3-torch 1.13, /usr/bin/python3."""
+org.overparam.bench.EngineBenchmark. With a sparsity, the weights carry static ERK masks applied the way the
+reference ITOP/RigL code does (gradients and weights multiplied by 0/1 masks around every step; topology updates
+are not emulated). Reads the raw file the Java runner wrote. Debian's python3-torch 1.13, /usr/bin/python3.
+Usage: engine_torch_reference.py <data.bin> <epochs> <threads> [sparsity]"""
 import resource, sys, time
 import numpy as np
 import torch
 
 path, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sparsity = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
 torch.set_num_threads(threads)
 torch.manual_seed(1)
 raw = open(path, 'rb').read()
@@ -20,6 +23,30 @@ for h in hidden:
     prev = h
 layers.append(torch.nn.Linear(prev, c))
 net = torch.nn.Sequential(*layers)
+linears = [m for m in net if isinstance(m, torch.nn.Linear)]
+
+
+def erk_densities(shapes, density):
+    """ERK (itop.md): density of layer l proportional to (n_in + n_out) / (n_in n_out), capped at 1."""
+    dense = set()
+    while True:
+        budget = density * sum(a * b for a, b in shapes) - sum(shapes[i][0] * shapes[i][1] for i in dense)
+        raw = {i: (a + b) / (a * b) for i, (a, b) in enumerate(shapes) if i not in dense}
+        eps = budget / sum(raw[i] * shapes[i][0] * shapes[i][1] for i in raw)
+        over = [i for i in raw if eps * raw[i] > 1]
+        if not over:
+            return [1.0 if i in dense else eps * raw[i] for i in range(len(shapes))]
+        dense.update(over)
+
+
+masks = []
+if sparsity > 0:
+    shapes = [(m.in_features, m.out_features) for m in linears]
+    for m, dl in zip(linears, erk_densities(shapes, 1 - sparsity)):
+        masks.append((torch.rand_like(m.weight) < dl).float())
+    with torch.no_grad():
+        for m, k in zip(linears, masks):
+            m.weight.mul_(k)
 opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9, nesterov=True)
 loss_fn = torch.nn.CrossEntropyLoss()
 start = time.perf_counter()
@@ -33,9 +60,16 @@ for epoch in range(epochs):
         loss = loss_fn(out, y[idx])
         opt.zero_grad()
         loss.backward()
+        for m, k in zip(linears, masks):
+            m.weight.grad.mul_(k)
         opt.step()
+        with torch.no_grad():
+            for m, k in zip(linears, masks):
+                m.weight.mul_(k)
         correct += (out.argmax(1) == y[idx]).sum().item()
 seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-print("%-26s %12.0f %10.4f %12d" % ("PyTorch %s, %d thread(s)" % (torch.__version__.split('+')[0], threads),
-                                     n * epochs / seconds, correct / n, rss))
+name = "PyTorch %s, %d thread%s" % (torch.__version__.split('+')[0], threads, "s" if threads > 1 else "")
+if sparsity > 0:
+    name = "PyTorch %d%% masks, %d thr" % (round(sparsity * 100), threads)
+print("%-28s %10.0f %9.4f %9s %12s %12d" % (name, n * epochs / seconds, correct / n, "-", "-", rss))

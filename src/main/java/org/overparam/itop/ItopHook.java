@@ -150,7 +150,7 @@ public final class ItopHook implements TrainingHook {
           w[j] = cfg.regrowInit() == RegrowInit.NORMAL ? gaussian(rng) * cfg.regrowInitStd() : 0;
         }
       }
-      weights.rewire(l, masks.activeCopy(l), w, reset);
+      weights.rewire(l, masks.activeView(l), w, reset);
     }
     masks.countUpdate(p);
   }
@@ -163,8 +163,8 @@ public final class ItopHook implements TrainingHook {
   }
 
   private INDArray buildFlatMask(INDArray params) {
-    double[] m = new double[(int) layout.totalLength()];
-    Arrays.fill(m, 1);
+    float[] m = new float[(int) layout.totalLength()];
+    Arrays.fill(m, 1f);
     List<ParameterLayout.Segment> segs = layout.weights();
     for (int l = 0; l < segs.size(); l++) {
       int off = (int) segs.get(l).offset();
@@ -174,7 +174,7 @@ public final class ItopHook implements TrainingHook {
         }
       }
     }
-    return Nd4j.create(m).castTo(params.dataType()).reshape(params.shape());
+    return Nd4j.createFromArray(m).castTo(params.dataType()).reshape(params.shape());
   }
 
   private static double gaussian(SplittableRandom rng) {

@@ -70,11 +70,10 @@ public final class SparseMasks {
     if (k == 0) {
       return new Change(new int[0], new int[0]);
     }
-    // Random keys break ties (equal magnitudes, zero gradients) without bias.
-    double[] key = new double[n];
-    for (int j = 0; j < n; j++) {
-      key[j] = rng.nextDouble();
-    }
+    // Random keys break ties (equal magnitudes, zero gradients) without bias; hashed from one draw, so a
+    // layer of millions of weights needs no array of keys.
+    long keyBase = rng.nextLong();
+    java.util.function.IntToDoubleFunction key = j -> tieKey(keyBase, j);
     int[] act = indicesWhere(mask, true);
     int[] pruned = smallest(act, k, j -> Math.abs(weights[j]), key);
     for (int j : pruned) {
@@ -128,6 +127,11 @@ public final class SparseMasks {
 
   public int numLayers() {
     return active.length;
+  }
+
+  /** Layer l's active set itself, for reading only (a rewire reads millions of entries: no copy). */
+  public boolean[] activeView(int l) {
+    return active[l];
   }
 
   /** A copy of layer l's active set. */
@@ -248,15 +252,36 @@ public final class SparseMasks {
     return idx;
   }
 
+  /** A uniform key in [0, 1) for weight j: SplitMix64's finaliser of base + j·golden ratio. */
+  static double tieKey(long base, int j) {
+    long z = base + (j + 1L) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (z >>> 11) * 0x1.0p-53;
+  }
+
+  /** Below this many entries, selection runs on all of them; above, a sampled threshold first discards most. */
+  private static final int PREFILTER_MIN = 1 << 16;
+
   /**
    * The k entries of {@code idx} with the smallest score, ties broken by the smallest {@code key},
    * returned in index order. Linear-time selection of a threshold score, then of a threshold key among
-   * the entries tied at it (a layer of 2048 × 2048 weights has millions of candidates).
+   * the entries tied at it (a layer of 2048 × 2048 weights has millions of candidates). When k is a
+   * small part of many entries, a threshold from a sample first keeps about 2k of them; the result is
+   * the same, since every entry scoring at most the k-th smallest score passes.
    */
-  static int[] smallest(int[] idx, int k, java.util.function.IntToDoubleFunction score, double[] key) {
+  static int[] smallest(int[] idx, int k, java.util.function.IntToDoubleFunction score,
+      java.util.function.IntToDoubleFunction key) {
     int[] out = new int[k];
     if (k == 0) {
       return out;
+    }
+    if (idx.length >= PREFILTER_MIN && k <= idx.length / 8) {
+      int[] kept = prefilter(idx, k, score);
+      if (kept != null) {
+        idx = kept;
+      }
     }
     double[] s = new double[idx.length];
     for (int i = 0; i < idx.length; i++) {
@@ -278,14 +303,14 @@ public final class SparseMasks {
     int t = 0;
     for (int i = 0; i < idx.length; i++) {
       if (Double.compare(s[i], threshold) == 0) {
-        tieKeys[t++] = key[idx[i]];
+        tieKeys[t++] = key.applyAsDouble(idx[i]);
       }
     }
     double keyThreshold = kthSmallest(tieKeys, need - 1);
     int[] taken = new int[need];
     int q = 0;
     for (int i = 0; i < idx.length && q < need; i++) {
-      if (Double.compare(s[i], threshold) == 0 && key[idx[i]] <= keyThreshold) {
+      if (Double.compare(s[i], threshold) == 0 && key.applyAsDouble(idx[i]) <= keyThreshold) {
         taken[q++] = idx[i];
       }
     }
@@ -297,6 +322,31 @@ public final class SparseMasks {
       out[r] = b >= q || (a < p && below[a] < taken[b]) ? below[a++] : taken[b++];
     }
     return out;
+  }
+
+  /**
+   * The entries of {@code idx} (in order) scoring at most a threshold that a sample of 4,096 scores
+   * puts at about 2k entries, or null if fewer than k pass (the sample misled; use all entries).
+   */
+  private static int[] prefilter(int[] idx, int k, java.util.function.IntToDoubleFunction score) {
+    int m = 4096;
+    double[] sample = new double[m];
+    for (int i = 0; i < m; i++) {
+      sample[i] = score.applyAsDouble(idx[(int) ((long) i * idx.length / m)]) + 0.0;
+    }
+    int rank = (int) Math.min(m - 1, Math.ceil(2.0 * k * m / idx.length) + 32);
+    double threshold = kthSmallest(sample, rank);
+    int[] kept = new int[Math.max(16, 4 * k)];
+    int p = 0;
+    for (int j : idx) {
+      if (score.applyAsDouble(j) + 0.0 <= threshold) {
+        if (p == kept.length) {
+          kept = Arrays.copyOf(kept, 2 * p);
+        }
+        kept[p++] = j;
+      }
+    }
+    return p < k ? null : Arrays.copyOf(kept, p);
   }
 
   /** The element of rank r (0-based) of {@code a}, which is reordered: quickselect, median-of-three pivots. */

@@ -1,6 +1,7 @@
 package org.overparam.nn;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,18 +37,29 @@ final class DenseEngine implements StepEngine {
   }
 
   @Override
-  public INDArray gather(INDArray x, int[] rows) {
+  public INDArray gather(float[][] x, int[] rows) {
     return lean.gather(x, rows);
   }
 
   @Override
   public double[][] forward(INDArray input) {
     INDArray out = lean.forward(input);
+    int rows = (int) out.size(0);
     int classes = (int) out.size(1);
-    double[] flat = out.data().asDouble(); // the buffer is contiguous, row-major, offset 0
-    double[][] logits = new double[(int) out.size(0)][];
-    for (int r = 0; r < logits.length; r++) {
-      logits[r] = java.util.Arrays.copyOfRange(flat, r * classes, (r + 1) * classes);
+    double[][] logits = new double[rows][classes];
+    if (out.dataType() == DataType.FLOAT) {
+      float[] flat = new float[rows * classes];
+      HostCopy.read(out, flat); // row-major [rows, classes]
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < classes; c++) {
+          logits[r][c] = flat[r * classes + c];
+        }
+      }
+    } else {
+      double[] flat = out.data().asDouble();
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(flat, r * classes, logits[r], 0, classes);
+      }
     }
     return logits;
   }

@@ -29,7 +29,7 @@ public final class FlatOptimizer {
 
   /**
    * One step: params ← params − lr · update(grad). {@code grad} is used as scratch space. Every
-   * operation is in place (BLAS axpy or an in-place transform): no allocation per step.
+   * operation is in place (BLAS level 1 or an in-place transform): no allocation per step.
    */
   public void step(INDArray params, INDArray grad, double lr) {
     steps++;
@@ -38,8 +38,10 @@ public final class FlatOptimizer {
     switch (type) {
       case SGD -> blas.axpy(n, -lr, grad, params);
       case NESTEROVS -> {
-        // PyTorch: v ← μv + g; p ← p − lr (g + μv)
-        first.muli(momentum).addi(grad);
+        // PyTorch: v ← μv + g; p ← p − lr (g + μv). BLAS level 1 only: ND4J's array-array ops cost
+        // some 20 µs each in fixed overhead, an axpy a few.
+        blas.scal(n, momentum, first);
+        blas.axpy(n, 1.0, grad, first);
         blas.axpy(n, momentum, first, grad);
         blas.axpy(n, -lr, grad, params);
       }

@@ -67,10 +67,10 @@ final class LeanBackprop {
     }
   }
 
-  /** Gathers {@code rows} of {@code x} into the input buffer (rows.length must match a batch size). */
-  INDArray gather(INDArray x, int[] rows) {
+  /** Gathers {@code rows} of {@code x} into the input buffer, in one copy to native memory. */
+  INDArray gather(float[][] x, int[] rows) {
     INDArray input = buffers(rows.length).input();
-    Nd4j.pullRows(x, input, 1, rows);
+    HostCopy.gatherRows(x, rows, input);
     return input;
   }
 
@@ -86,8 +86,8 @@ final class LeanBackprop {
     for (int l = 0; l < layers; l++) {
       INDArray z = buf.z()[l];
       // z = 1·b + a·W: the bias broadcast as a rank-1 GEMM avoids a broadcast op's allocations
-      Nd4j.gemm(buf.onesColumn(), b[l], z, false, false, 1.0, 0.0);
-      Nd4j.gemm(a, w[l], z, false, false, 1.0, 1.0);
+      DirectGemm.gemm(buf.onesColumn(), b[l], z, false, false, 1.0, 0.0);
+      DirectGemm.gemm(a, w[l], z, false, false, 1.0, 1.0);
       if (l < layers - 1) {
         a = activate(l, z, buf.a()[l]);
       } else {
@@ -111,21 +111,30 @@ final class LeanBackprop {
     INDArray delta = buf.dLogits();
     for (int l = layers - 1; l >= 0; l--) {
       INDArray below = l == 0 ? input : buf.a()[l - 1];
-      Nd4j.gemm(below, delta, gw[l], true, false, 1.0, 0.0);
-      Nd4j.gemm(buf.ones(), delta, gb[l], false, false, 1.0, 0.0);
+      DirectGemm.gemm(below, delta, gw[l], true, false, 1.0, 0.0);
+      DirectGemm.gemm(buf.ones(), delta, gb[l], false, false, 1.0, 0.0);
       if (l > 0) {
         INDArray dA = buf.dA()[l - 1];
-        Nd4j.gemm(delta, w[l], dA, false, true, 1.0, 0.0);
+        DirectGemm.gemm(delta, w[l], dA, false, true, 1.0, 0.0);
         delta = activationBackward(l - 1, buf.z()[l - 1], buf.a()[l - 1], dA);
       }
     }
     return gradient;
   }
 
-  /** a = act(z), kept apart from z. ReLU, tanh and sigmoid use allocation-free legacy ops. */
+  /**
+   * a = act(z), kept apart from z. ReLU in float32 runs in Java on a copy (each ND4J op costs some
+   * 20 µs of fixed overhead, more than the work at these sizes); tanh and sigmoid use legacy ops.
+   */
   private INDArray activate(int l, INDArray z, INDArray a) {
     switch (kind[l]) {
-      case RELU -> Transforms.relu(a.assign(z), false);
+      case RELU -> {
+        if (dt == DataType.FLOAT) {
+          HostCopy.relu(z, a);
+        } else {
+          Transforms.relu(a.assign(z), false);
+        }
+      }
       case TANH -> Transforms.tanh(a.assign(z), false);
       case SIGMOID -> Transforms.sigmoid(a.assign(z), false);
       default -> act[l].getActivation(a.assign(z), true);
@@ -140,6 +149,10 @@ final class LeanBackprop {
   private INDArray activationBackward(int l, INDArray z, INDArray a, INDArray dA) {
     switch (kind[l]) {
       case RELU -> {
+        if (dt == DataType.FLOAT) {
+          HostCopy.reluBackward(a, dA);
+          return dA;
+        }
         return dA.muli(Transforms.sign(a, false)); // a = relu(z) >= 0, so sign(a) = 1[z > 0]
       }
       case TANH -> {

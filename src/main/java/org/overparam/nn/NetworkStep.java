@@ -59,7 +59,7 @@ public final class NetworkStep {
   }
 
   /** Gathers rows of {@code x} into the input buffer. */
-  public INDArray gather(INDArray x, int[] rows) {
+  public INDArray gather(float[][] x, int[] rows) {
     return engine.gather(x, rows);
   }
 

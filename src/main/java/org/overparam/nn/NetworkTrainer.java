@@ -33,8 +33,6 @@ public final class NetworkTrainer {
 
   private MultiLayerNetwork net;
   private NetworkStep networkStep;
-  /** The training inputs as one matrix, for row gathers. */
-  private INDArray inputs;
   private int[] trainRows;
   private int[] validationRows;
   private int batchesPerEpoch;
@@ -68,7 +66,6 @@ public final class NetworkTrainer {
     Dl4jRuntime.run(() -> {
       Nd4j.getRandom().setSeed(Seeds.derive(config.seed(), "nd4j"));
       net = NetworkFactory.build(data.numInputs(), data.numClasses(), config);
-      inputs = Nd4j.create(data.x()).castTo(net.params().dataType());
       networkStep = new NetworkStep(net, config, objective, hook, new TrainingHook.Schedule(totalIterations(),
           batchesPerEpoch, trainRows.length, config.batchSize()));
     });
@@ -160,7 +157,7 @@ public final class NetworkTrainer {
     }
     Objective.Step step = new Objective.Step(rows, batch.length, labels, weights, epoch, iteration);
     return Dl4jRuntime.call(() -> {
-      INDArray input = views == 1 ? networkStep.gather(inputs, rows) : viewInput(rows, views, viewRng);
+      INDArray input = views == 1 ? networkStep.gather(data.x(), rows) : viewInput(rows, views, viewRng);
       try {
         return networkStep.run(input, step, learningRate(iteration));
       } catch (ArithmeticException e) {
@@ -183,7 +180,7 @@ public final class NetworkTrainer {
       objective.makeView(v, view, viewRng);
       System.arraycopy(view, 0, x, v * rows.length, rows.length);
     }
-    return networkStep.inputBuffer(x.length).assign(Nd4j.create(x).castTo(inputs.dataType()));
+    return networkStep.gather(x, java.util.stream.IntStream.range(0, x.length).toArray());
   }
 
   private double validate() {

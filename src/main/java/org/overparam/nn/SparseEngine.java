@@ -36,7 +36,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
    * Activations per unit, transposed ({@code a[0]} the input, {@code a[l + 1]} layer l's output,
    * the last the logits), and deltas dLoss/dz of each layer's pre-activation.
    */
-  private record Buffers(int rows, INDArray input, float[][][] a, float[][][] delta) {}
+  private record Buffers(int rows, INDArray input, float[] flatInput, float[][][] a, float[][][] delta) {}
 
   SparseEngine(MultiLayerNetwork net, ParameterLayout layout, NetworkConfig config, TrainingHook hook) {
     this.net = net;
@@ -68,9 +68,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public INDArray gather(INDArray x, int[] rows) {
+  public INDArray gather(float[][] x, int[] rows) {
     INDArray input = buffers(rows.length).input();
-    Nd4j.pullRows(x, input, 1, rows);
+    HostCopy.gatherRows(x, rows, input);
     return input;
   }
 
@@ -78,7 +78,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
   public double[][] forward(INDArray input) {
     Buffers buf = buffers((int) input.size(0));
     int rows = buf.rows();
-    float[] x = input.data().asFloat(); // row-major [rows, nIn], offset 0
+    float[] x = buf.flatInput();
+    HostCopy.read(input, x); // row-major [rows, nIn]
     float[][] in = buf.a()[0];
     int nIn = in.length;
     for (int r = 0; r < rows; r++) {
@@ -120,7 +121,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
       SparseLayer s = layers[l];
       SparseKernels.weightGradient(s.colStart, s.row, buf.a()[l], delta[l], s.grad, s.biasGrad, rows);
       if (l > 0) {
-        SparseKernels.inputGradient(s.colStart, s.row, s.value, delta[l], delta[l - 1], rows);
+        SparseKernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta[l], delta[l - 1], rows);
         activationBackward(buf.a()[l], delta[l - 1], rows);
       }
     }
@@ -181,11 +182,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
       float[] u = a[i];
       float[] d = delta[i];
       switch (activation) {
-        case RELU -> {
-          for (int b = 0; b < rows; b++) {
-            d[b] = u[b] > 0 ? d[b] : 0f;
-          }
-        }
+        case RELU -> HostCopy.reluBackward(u, d, rows);
         case LEAKYRELU -> { // slope 1 at z = 0, as DL4J (a unit with no active inputs sits there)
           for (int b = 0; b < rows; b++) {
             d[b] = u[b] >= 0 ? d[b] : 0.01f * d[b];
@@ -222,11 +219,26 @@ final class SparseEngine implements StepEngine, LayerWeights {
       throw new IllegalStateException("no batch has been forwarded yet");
     }
     // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
-    INDArray in = Nd4j.create(last.a()[layer]);
-    INDArray d = Nd4j.create(last.delta()[layer]);
+    INDArray in = matrix(last.a()[layer], last.rows());
+    INDArray d = matrix(last.delta()[layer], last.rows());
     INDArray g = Nd4j.createUninitialized(DataType.FLOAT, new long[] {in.size(0), d.size(0)}, 'f');
-    Nd4j.gemm(in, d, g, false, true, 1.0, 0.0);
-    return g.data().asDouble();
+    DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
+    float[] flat = new float[(int) g.length()];
+    new org.bytedeco.javacpp.FloatPointer(g.data().addressPointer()).get(flat, 0, flat.length);
+    double[] out = new double[flat.length];
+    for (int j = 0; j < flat.length; j++) {
+      out[j] = flat[j];
+    }
+    return out;
+  }
+
+  /** The first {@code cols} entries of each row as one row-major native matrix. */
+  private static INDArray matrix(float[][] rows, int cols) {
+    float[] flat = new float[rows.length * cols];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, flat, r * cols, cols);
+    }
+    return Nd4j.createFromArray(flat).reshape(rows.length, cols);
   }
 
   @Override
@@ -262,7 +274,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
     long bytes = 0;
     int arrays = 2 + optimizer.stateArrays(); // value, gradient, optimiser state
     for (SparseLayer s : layers) {
-      bytes += (long) s.nonzeros() * (4L * arrays + 4) + 4L * (s.nOut + 1); // + row index, column starts
+      // + row, and the row-wise column and position indices; column and row starts
+      bytes += (long) s.nonzeros() * (4L * arrays + 12) + 4L * (s.nOut + s.nIn + 2);
       bytes += 4L * s.nOut * arrays;
     }
     return bytes;
@@ -277,7 +290,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
         a[l + 1] = new float[layers[l].nOut][r];
         delta[l] = new float[layers[l].nOut][r];
       }
-      return new Buffers(r, Nd4j.create(DataType.FLOAT, r, layers[0].nIn), a, delta);
+      return new Buffers(r, Nd4j.create(DataType.FLOAT, r, layers[0].nIn), new float[r * layers[0].nIn], a, delta);
     });
   }
 }

@@ -10,6 +10,10 @@ final class SparseLayer {
   final int nOut;
   int[] colStart;
   int[] row;
+  /** The same weights row by row: row i's are at rowPerm[t] (in value order), column rowCol[t], for t in [rowStart[i], rowStart[i + 1]). */
+  int[] rowStart;
+  int[] rowCol;
+  int[] rowPerm;
   float[] value;
   float[] grad;
   float[][] state;
@@ -122,5 +126,27 @@ final class SparseLayer {
     value = newValue;
     grad = new float[count];
     state = newState;
+    indexRows();
+  }
+
+  /** Builds the row-wise index (a counting sort of the column order by row; columns stay ascending). */
+  private void indexRows() {
+    rowStart = new int[nIn + 1];
+    for (int r : row) {
+      rowStart[r + 1]++;
+    }
+    for (int i = 0; i < nIn; i++) {
+      rowStart[i + 1] += rowStart[i];
+    }
+    int[] next = java.util.Arrays.copyOf(rowStart, nIn);
+    rowCol = new int[row.length];
+    rowPerm = new int[row.length];
+    for (int o = 0; o < nOut; o++) {
+      for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+        int t = next[row[k]]++;
+        rowCol[t] = o;
+        rowPerm[t] = k;
+      }
+    }
   }
 }

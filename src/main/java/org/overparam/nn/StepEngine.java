@@ -12,7 +12,7 @@ interface StepEngine {
   INDArray inputBuffer(int rows);
 
   /** Gathers {@code rows} of {@code x} into the input buffer. */
-  INDArray gather(INDArray x, int[] rows);
+  INDArray gather(float[][] x, int[] rows);
 
   /** Forward pass: the logits, one row per input row. */
   double[][] forward(INDArray input);

@@ -148,13 +148,49 @@ class SparseMasksTest {
         score[j] = rng.nextInt(5) * (rng.nextBoolean() ? 1 : -1) * 0.5; // many ties, ±0
       }
       int k = rng.nextInt(n + 1);
-      int[] got = SparseMasks.smallest(idx, k, j -> score[j], key);
+      int[] got = SparseMasks.smallest(idx, k, j -> score[j], j -> key[j]);
       int[] want = java.util.Arrays.stream(idx).boxed()
           .sorted((a, b) -> Double.compare(score[a], score[b]) != 0 ? Double.compare(score[a], score[b])
               : Double.compare(key[a], key[b]))
           .limit(k).mapToInt(Integer::intValue).sorted().toArray();
       org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "trial " + trial);
     }
+  }
+
+  @Test
+  void prefilteredSelectionOfFewAmongManyEqualsSorting() {
+    SplittableRandom rng = new SplittableRandom(12);
+    int n = 200_000;
+    int[] idx = java.util.stream.IntStream.range(0, n).map(i -> 3 * i + 1).toArray();
+    double[] key = new double[3 * n + 1];
+    double[] score = new double[3 * n + 1];
+    for (int trial = 0; trial < 3; trial++) {
+      for (int j : idx) {
+        key[j] = rng.nextDouble();
+        // trial 0: distinct scores; 1: a third tied at 0 (zero gradients); 2: scores ascending with the index
+        score[j] = trial == 0 ? rng.nextGaussian() : trial == 1 ? (rng.nextInt(3) == 0 ? 0 : -rng.nextDouble()) : j;
+      }
+      for (int k : new int[] {1, 1000, n / 8}) {
+        int[] got = SparseMasks.smallest(idx, k, j -> score[j], j -> key[j]);
+        int[] want = java.util.Arrays.stream(idx).boxed()
+            .sorted((a, b) -> Double.compare(score[a], score[b]) != 0 ? Double.compare(score[a], score[b])
+                : Double.compare(key[a], key[b]))
+            .limit(k).mapToInt(Integer::intValue).sorted().toArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "trial " + trial + ", k " + k);
+      }
+    }
+  }
+
+  @Test
+  void tieKeysAreUniformAndDeterministic() {
+    double sum = 0;
+    for (int j = 0; j < 100_000; j++) {
+      double u = SparseMasks.tieKey(42, j);
+      org.junit.jupiter.api.Assertions.assertTrue(u >= 0 && u < 1);
+      sum += u;
+    }
+    assertEquals(0.5, sum / 100_000, 0.005);
+    assertEquals(SparseMasks.tieKey(42, 7), SparseMasks.tieKey(42, 7));
   }
 
   @Test

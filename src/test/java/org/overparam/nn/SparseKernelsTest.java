@@ -15,13 +15,13 @@ class SparseKernelsTest {
   void productsEqualTheDenseMaskedProducts(int batch) {
     SplittableRandom rng = new SplittableRandom(batch);
     int nIn = 13;
-    int nOut = 9;
-    // column o has o % 6 active weights (0 to 5: empty columns and every remainder of the 4-wide blocks)
+    int nOut = 19;
+    // column o has o % 10 active weights (0 to 9: empty columns, several 4-wide blocks and every remainder)
     boolean[] active = new boolean[nIn * nOut];
     float[] dense = new float[nIn * nOut];
     for (int o = 0; o < nOut; o++) {
       int placed = 0;
-      while (placed < o % 6) {
+      while (placed < o % 10) {
         int i = rng.nextInt(nIn);
         if (!active[i + o * nIn]) {
           active[i + o * nIn] = true;
@@ -41,7 +41,7 @@ class SparseKernelsTest {
     float[][] out = new float[nOut][batch];
     SparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out, batch);
     float[][] inGrad = random(rng, nIn, batch); // stale values must be overwritten
-    SparseKernels.inputGradient(layer.colStart, layer.row, layer.value, delta, inGrad, batch);
+    SparseKernels.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad, batch);
     float[] biasGrad = new float[nOut];
     SparseKernels.weightGradient(layer.colStart, layer.row, in, delta, layer.grad, biasGrad, batch);
 

@@ -27,6 +27,10 @@ class SparseLayerTest {
     assertArrayEquals(new int[] {0, 0, 1, 2}, layer.row);
     assertArrayEquals(new float[] {1, 7, 3, 8}, layer.value);
     assertArrayEquals(new float[] {10, 0, 0, 0}, layer.state[0], "kept (0,0); new or reset entries start at 0");
+    // rows: 0 -> (0,0) k0, (0,1) k1; 1 -> (1,1) k2; 2 -> (2,1) k3
+    assertArrayEquals(new int[] {0, 2, 3, 4}, layer.rowStart);
+    assertArrayEquals(new int[] {0, 1, 1, 1}, layer.rowCol);
+    assertArrayEquals(new int[] {0, 1, 2, 3}, layer.rowPerm);
     assertArrayEquals(new double[] {1, 0, 0, 7, 3, 8}, layer.denseWeights());
 
     float[] flat = new float[8];

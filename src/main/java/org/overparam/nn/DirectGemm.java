@@ -1,0 +1,86 @@
+package org.overparam.nn;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * C = α·op(A)·op(B) + β·C straight through OpenBLAS's {@code cblas_?gemm} on the arrays' own
+ * buffers. ND4J's {@code Nd4j.gemm} runs the same OpenBLAS routine but wraps every call in a custom
+ * op (graph context, shape checks, JavaCPP pointer accounting), which at the sizes Weka users train
+ * costs as much as the arithmetic. The CPU backend only; on any other backend this falls back to
+ * {@code Nd4j.gemm}.
+ */
+final class DirectGemm {
+  private static final boolean CPU = detectCpu();
+
+  private DirectGemm() {}
+
+  private static boolean detectCpu() {
+    try {
+      if (!Nd4j.getEnvironment().isCPU()) {
+        return false;
+      }
+      org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Whether calls go straight to OpenBLAS (else through ND4J). */
+  static boolean direct() {
+    return CPU;
+  }
+
+  /** A 2-D array as BLAS sees it: its buffer address, and whether it is stored column by column. */
+  private record Mat(Pointer data, boolean colMajor, int rows, int cols, int ld) {
+    static Mat of(INDArray a) {
+      int rows = (int) a.size(0);
+      int cols = (int) a.size(1);
+      boolean colMajor = a.stride(0) == 1 && (cols == 1 || a.stride(1) >= rows) || rows == 1 && a.stride(1) != 1;
+      int ld = colMajor ? Math.max(1, Math.max((int) a.stride(1), rows)) : Math.max(1, Math.max((int) a.stride(0), cols));
+      Pointer base = a.data().addressPointer(); // a view's buffer already starts at the view's offset
+      Pointer p = a.dataType() == DataType.DOUBLE ? new DoublePointer(base) : new FloatPointer(base);
+      return new Mat(p, colMajor, rows, cols, ld);
+    }
+  }
+
+  static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
+    if (!CPU || a.dataType() != c.dataType() || b.dataType() != c.dataType()
+        || (c.dataType() != DataType.FLOAT && c.dataType() != DataType.DOUBLE)) {
+      Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
+      return;
+    }
+    Mat ma = Mat.of(a);
+    Mat mb = Mat.of(b);
+    Mat mc = Mat.of(c);
+    int m = mc.rows();
+    int n = mc.cols();
+    int k = transA ? ma.rows() : ma.cols();
+    if (mc.colMajor()) {
+      // column-major C = op(A) op(B): a row-major operand is its own transpose in column-major terms
+      call(transA ^ !ma.colMajor(), transB ^ !mb.colMajor(), m, n, k, alpha, ma, mb, beta, mc);
+    } else {
+      // row-major C is column-major Cᵀ = op(B)ᵀ op(A)ᵀ
+      call(transB ^ mb.colMajor(), transA ^ ma.colMajor(), n, m, k, alpha, mb, ma, beta, mc);
+    }
+  }
+
+  private static void call(boolean tA, boolean tB, int m, int n, int k, double alpha, Mat a, Mat b, double beta,
+      Mat c) {
+    int opA = tA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+    int opB = tB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+    if (c.data() instanceof DoublePointer cd) {
+      openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasColMajor, opA, opB, m, n, k, alpha, (DoublePointer) a.data(),
+          a.ld(), (DoublePointer) b.data(), b.ld(), beta, cd, c.ld());
+    } else {
+      openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasColMajor, opA, opB, m, n, k, (float) alpha,
+          (FloatPointer) a.data(), a.ld(), (FloatPointer) b.data(), b.ld(), (float) beta, (FloatPointer) c.data(), c.ld());
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.overparam.nn;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Small element-wise steps done in Java on bulk copies of ND4J's native buffers. An ND4J op has
+ * some 20 µs of fixed cost (shape buffers, op context, memory accounting), which at Weka sizes is
+ * more than a copy to the heap, a vectorised loop and a copy back. The arrays must be whole,
+ * row-major buffers (as {@link LeanBackprop} and {@link SparseEngine} create them). Scratch arrays
+ * are per thread.
+ */
+final class HostCopy {
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
+
+  private HostCopy() {}
+
+  /** Copies {@code rows} of {@code x} into {@code dst} ([rows.length, width], float32 or float64). */
+  static void gatherRows(float[][] x, int[] rows, INDArray dst) {
+    int width = (int) dst.size(1);
+    check(dst);
+    if (dst.dataType() == DataType.FLOAT) {
+      float[] buf = scratch(0, (long) rows.length * width);
+      for (int r = 0; r < rows.length; r++) {
+        System.arraycopy(x[rows[r]], 0, buf, r * width, width);
+      }
+      new FloatPointer(dst.data().addressPointer()).put(buf, 0, rows.length * width);
+    } else {
+      double[] buf = new double[rows.length * width];
+      for (int r = 0; r < rows.length; r++) {
+        for (int c = 0; c < width; c++) {
+          buf[r * width + c] = x[rows[r]][c];
+        }
+      }
+      new DoublePointer(dst.data().addressPointer()).put(buf, 0, buf.length);
+    }
+  }
+
+  /** Reads a float32 buffer into {@code out} (at least as long). */
+  static void read(INDArray src, float[] out) {
+    check(src);
+    new FloatPointer(src.data().addressPointer()).get(out, 0, (int) src.length());
+  }
+
+  /** a = max(z, 0) for float32 buffers of the same shape. */
+  static void relu(INDArray z, INDArray a) {
+    int n = (int) z.length();
+    float[] buf = scratch(0, n);
+    read(z, buf);
+    for (int i = 0; i < n; i++) {
+      buf[i] = Math.max(buf[i], 0f);
+    }
+    check(a);
+    new FloatPointer(a.data().addressPointer()).put(buf, 0, n);
+  }
+
+  /** dA ← dA · 1[a > 0], the ReLU derivative written with its output a = relu(z). */
+  static void reluBackward(INDArray a, INDArray dA) {
+    int n = (int) a.length();
+    float[] act = scratch(0, n);
+    float[] grad = scratch(1, n);
+    read(a, act);
+    read(dA, grad);
+    reluBackward(act, grad, n);
+    new FloatPointer(dA.data().addressPointer()).put(grad, 0, n);
+  }
+
+  /**
+   * grad[i] ← grad[i] · 1[a[i] > 0] for i < n, branch-free: a branch on the sign of activations
+   * mispredicts about half the time and made this loop slower than the GEMMs. The mask is all ones
+   * where a's bits are positive (a > 0), zero where a is 0 or negative.
+   */
+  static void reluBackward(float[] act, float[] grad, int n) {
+    for (int i = 0; i < n; i++) {
+      int bits = Float.floatToRawIntBits(act[i]);
+      int mask = ((-bits) & ~bits) >> 31;
+      grad[i] = Float.intBitsToFloat(Float.floatToRawIntBits(grad[i]) & mask);
+    }
+  }
+
+  private static float[] scratch(int which, long n) {
+    float[][] s = SCRATCH.get();
+    if (s[which].length < n) {
+      s[which] = new float[(int) n];
+    }
+    return s[which];
+  }
+
+  private static void check(INDArray a) {
+    if (a.isView() || a.ordering() != 'c' || a.data().length() != a.length()) {
+      throw new IllegalArgumentException("a whole row-major buffer is needed, got a view or another order");
+    }
+  }
+}

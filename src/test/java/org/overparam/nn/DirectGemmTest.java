@@ -1,0 +1,62 @@
+package org.overparam.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Straight OpenBLAS calls against ND4J's gemm for every storage order, transpose and offset view. */
+class DirectGemmTest {
+  @Test
+  void agreesWithNd4jForEveryOrderTransposeAndView() {
+    Dl4jRuntime.run(() -> {
+      assertTrue(DirectGemm.direct(), "the CPU backend must take the direct path");
+      for (DataType dt : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+        int m = 5;
+        int n = 3;
+        int k = 4;
+        for (boolean ta : new boolean[] {false, true}) {
+          for (boolean tb : new boolean[] {false, true}) {
+            for (char oa : new char[] {'c', 'f'}) {
+              for (char ob : new char[] {'c', 'f'}) {
+                for (char oc : new char[] {'c', 'f'}) {
+                  for (boolean view : new boolean[] {false, true}) {
+                    INDArray a = operand(dt, ta ? k : m, ta ? m : k, oa, view);
+                    INDArray b = operand(dt, tb ? n : k, tb ? k : n, ob, view);
+                    INDArray c2 = operand(dt, m, n, oc, view);
+                    INDArray c1 = (ta ? a.transpose() : a).mmul(tb ? b.transpose() : b).muli(0.7).addi(c2.mul(0.3));
+                    DirectGemm.gemm(a, b, c2, ta, tb, 0.7, 0.3);
+                    String what = dt + " " + ta + tb + oa + ob + oc + view;
+                    assertArrayEquals(c1.toDoubleMatrix()[0], c2.toDoubleMatrix()[0], 1e-5, what);
+                    assertArrayEquals(c1.toDoubleMatrix()[m - 1], c2.toDoubleMatrix()[m - 1], 1e-5, what);
+                  }
+                }
+              }
+            }
+          }
+        }
+        // row and column vectors (biases as rank-1 GEMMs)
+        INDArray ones = Nd4j.ones(dt, 6, 1);
+        INDArray bias = Nd4j.rand(dt, 1, 4);
+        INDArray z1 = Nd4j.zeros(dt, 6, 4);
+        INDArray z2 = z1.dup();
+        Nd4j.gemm(ones, bias, z1, false, false, 1, 0);
+        DirectGemm.gemm(ones, bias, z2, false, false, 1, 0);
+        assertArrayEquals(z1.toDoubleMatrix()[5], z2.toDoubleMatrix()[5], 1e-6);
+      }
+    });
+  }
+
+  /** A random [rows, cols] array in order {@code o}, or a view into a larger one (an offset and a wider stride). */
+  private static INDArray operand(DataType dt, int rows, int cols, char o, boolean view) {
+    if (!view) {
+      return Nd4j.rand(dt, rows, cols).dup(o);
+    }
+    INDArray big = Nd4j.rand(dt, rows + 2, cols + 3).dup(o);
+    return big.get(NDArrayIndex.interval(1, rows + 1), NDArrayIndex.interval(2, cols + 2));
+  }
+}
