@@ -38,7 +38,7 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
     /^ours RigL-ITOP 95% sparse/ {s95 = $5}
     /^ours RigL-ITOP 90% dense/ {d90 = $5}
     /^ours RigL-ITOP 95% dense/ {d95 = $5}
-    /^PyTorch [0-9.]*, 1 thread / {torch1 = $5}
+    /^PyTorch [^ ]*, 1 thread / {torch1 = $5}
     END {
       printf "%s ratios: ours dense / PyTorch 1 thread = %.2f; epoch time vs our dense: 90%% sparse %.2f, 95%% sparse %.2f, 90%% masked %.2f, 95%% masked %.2f\n",
         w, dense / torch1, dense / s90, dense / s95, dense / d90, dense / d95

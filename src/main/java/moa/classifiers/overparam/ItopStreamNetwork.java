@@ -86,7 +86,7 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
       "Keep the output layer's weights dense (counted in the density budget).");
   public MultiChoiceOption sparseExecutionOption = new MultiChoiceOption("sparseExecution", 'e',
       "How the masked weight matrices are executed.", names(ExecutionMode.values()),
-      new String[] {"sparse when at most 20% of the weights are active", "dense matrices times 0/1 masks",
+      new String[] {"sparse when at most 10% of the weights are active", "dense matrices times 0/1 masks",
           "only active weights stored and multiplied"}, ExecutionMode.AUTO.ordinal());
   public FlagOption driftCouplingOption = new FlagOption("driftCoupling", 'c',
       "Feed the prequential 0/1 error to the change detector; after a detected drift, run a topology "

@@ -150,7 +150,11 @@ public final class ItopHook implements TrainingHook {
           w[j] = cfg.regrowInit() == RegrowInit.NORMAL ? gaussian(rng) * cfg.regrowInitStd() : 0;
         }
       }
-      weights.rewire(l, masks.activeView(l), w, reset);
+      int[] pruned = change.pruned().clone();
+      int[] grown = change.grown().clone();
+      Arrays.sort(pruned);
+      Arrays.sort(grown);
+      weights.rewire(l, pruned, grown, w, reset);
     }
     masks.countUpdate(p);
   }

@@ -74,12 +74,12 @@ public final class SparseMasks {
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
     java.util.function.IntToDoubleFunction key = j -> tieKey(keyBase, j);
-    int[] act = indicesWhere(mask, true);
+    int[] act = indicesWhere(mask, true, nnz[l]);
     int[] pruned = smallest(act, k, j -> Math.abs(weights[j]), key);
     for (int j : pruned) {
       mask[j] = false;
     }
-    int[] candidates = indicesWhere(mask, false);
+    int[] candidates = indicesWhere(mask, false, n - nnz[l] + k);
     int[] grown = switch (growth) {
       case RANDOM -> randomPick(candidates, k, rng);
       case GRADIENT -> {
@@ -100,19 +100,18 @@ public final class SparseMasks {
         yield all;
       }
     };
+    if (grown.length != pruned.length) {
+      throw new IllegalStateException("layer " + l + ": pruned " + pruned.length + " but grew " + grown.length);
+    }
     for (int j : grown) {
+      if (mask[j]) {
+        throw new IllegalStateException("layer " + l + ": weight " + j + " grew while active");
+      }
       mask[j] = true;
       if (!fired[l][j]) {
         fired[l][j] = true;
         firedCount[l]++;
       }
-    }
-    int count = 0;
-    for (boolean b : mask) {
-      count += b ? 1 : 0;
-    }
-    if (count != nnz[l]) {
-      throw new IllegalStateException("layer " + l + ": nonzero count changed from " + nnz[l] + " to " + count);
     }
     expectedUnfired[l] *= 1 - (double) k / candidates.length;
     regrownTotal += k;
@@ -127,11 +126,6 @@ public final class SparseMasks {
 
   public int numLayers() {
     return active.length;
-  }
-
-  /** Layer l's active set itself, for reading only (a rewire reads millions of entries: no copy). */
-  public boolean[] activeView(int l) {
-    return active[l];
   }
 
   /** A copy of layer l's active set. */
@@ -237,17 +231,17 @@ public final class SparseMasks {
     return Arrays.copyOf(a, k);
   }
 
-  private static int[] indicesWhere(boolean[] mask, boolean value) {
-    int c = 0;
-    for (boolean b : mask) {
-      c += b == value ? 1 : 0;
-    }
-    int[] idx = new int[c];
+  /** The indices where {@code mask} equals {@code value}; there are {@code count} of them (one pass). */
+  private static int[] indicesWhere(boolean[] mask, boolean value, int count) {
+    int[] idx = new int[count];
     int p = 0;
     for (int j = 0; j < mask.length; j++) {
       if (mask[j] == value) {
         idx[p++] = j;
       }
+    }
+    if (p != count) {
+      throw new IllegalStateException("expected " + count + " entries of " + value + ", found " + p);
     }
     return idx;
   }

@@ -45,7 +45,7 @@ public final class FlatLayerWeights implements LayerWeights {
 
   /** The mask itself is the caller's to apply (zeros in {@code weights} where inactive). */
   @Override
-  public void rewire(int layer, boolean[] active, double[] weights, boolean[] resetState) {
+  public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
     ParameterLayout.Segment s = layout.weights().get(layer);
     int off = (int) s.offset();
     System.arraycopy(weights, 0, w, off, s.length());

@@ -12,8 +12,9 @@ public interface LayerWeights {
   double[] denseGradient(int layer);
 
   /**
-   * Sets weight matrix l's active set and weights (zero where inactive) and resets the optimiser
-   * state where {@code resetState} is true.
+   * Rewires weight matrix l: the connections {@code pruned} leave, {@code grown} join (flat indices,
+   * ascending; an index in both stays), the weights become {@code weights} (dense, zero where
+   * inactive) and the optimiser state is reset where {@code resetState} is true.
    */
-  void rewire(int layer, boolean[] active, double[] weights, boolean[] resetState);
+  void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState);
 }

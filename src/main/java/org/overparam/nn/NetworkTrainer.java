@@ -265,7 +265,8 @@ public final class NetworkTrainer {
 
   /**
    * The network as it is now, for predictions between epochs (Weka's IterativeClassifierOptimizer
-   * evaluates after every {@code next()}). It shares the live parameters: training changes it.
+   * evaluates after every {@code next()}). It shares the network, which the dense engine trains in
+   * place; the sparse engine writes its weights into it on this call, so call again after training on.
    */
   public NetworkModel currentModel() {
     Dl4jRuntime.run(() -> networkStep.writeToNetwork());

@@ -29,6 +29,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private final Map<Integer, Buffers> buffers = new HashMap<>();
   /** The buffers of the last batch: its activations and deltas give the dense gradient. */
   private Buffers last;
+  /** Scratch for RigL's dense gradient, as large as the largest weight matrix; made at the first update. */
+  private INDArray gradientScratch;
   /** Whether the network's parameters equal this engine's (nothing to write). */
   private boolean networkCurrent = true;
 
@@ -221,9 +223,14 @@ final class SparseEngine implements StepEngine, LayerWeights {
     // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
     INDArray in = matrix(last.a()[layer], last.rows());
     INDArray d = matrix(last.delta()[layer], last.rows());
-    INDArray g = Nd4j.createUninitialized(DataType.FLOAT, new long[] {in.size(0), d.size(0)}, 'f');
+    long n = in.size(0) * d.size(0);
+    if (gradientScratch == null || gradientScratch.length() < n) {
+      gradientScratch = Nd4j.createUninitialized(DataType.FLOAT, n); // allocating 16 MB took longer than the GEMM
+    }
+    INDArray g = Nd4j.create(gradientScratch.data(), new long[] {in.size(0), d.size(0)}, new long[] {1, in.size(0)}, 0,
+        'f');
     DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
-    float[] flat = new float[(int) g.length()];
+    float[] flat = new float[(int) n];
     new org.bytedeco.javacpp.FloatPointer(g.data().addressPointer()).get(flat, 0, flat.length);
     double[] out = new double[flat.length];
     for (int j = 0; j < flat.length; j++) {
@@ -242,8 +249,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public void rewire(int layer, boolean[] active, double[] weights, boolean[] resetState) {
-    layers[layer].rewire(active, weights, resetState);
+  public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
+    layers[layer].rewire(pruned, grown, weights, resetState);
   }
 
   @Override

@@ -31,7 +31,7 @@ final class SparseLayer {
     this.bias = bias.clone();
     this.biasGrad = new float[nOut];
     this.biasState = new float[stateArrays][nOut];
-    rebuild(active, j -> dense[j], j -> false, stateArrays);
+    build(active, dense, stateArrays);
   }
 
   int nonzeros() {
@@ -61,11 +61,81 @@ final class SparseLayer {
   }
 
   /**
-   * Replaces the topology: the new active set, weights taken from {@code weights} (column-major,
-   * dense), optimiser state kept for connections that stay, zero where {@code resetState} or new.
+   * Replaces the topology: {@code pruned} connections leave and {@code grown} join (flat column-major
+   * indices, ascending; one in both stays), by merging them with the stored columns, so the cost is
+   * in the active weights, not the matrix. Values come from {@code weights} (dense); optimiser state
+   * stays with connections that stay unless {@code resetState}, and starts at zero for new ones.
    */
-  void rewire(boolean[] active, double[] weights, boolean[] resetState) {
-    rebuild(active, j -> (float) weights[j], j -> resetState[j], state.length);
+  void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
+    int old = value.length;
+    int count = old - pruned.length + grown.length;
+    int[] newStart = new int[nOut + 1];
+    int[] newRow = new int[count];
+    float[] newValue = new float[count];
+    float[][] newState = new float[state.length][count];
+    int k = 0; // stored entries, in flat index order (column-major, rows ascending)
+    int col = 0; // the column of entry k
+    int p = 0; // pruned
+    int g = 0; // grown, merged in
+    int regrown = 0; // grown, probing for pruned entries that regrow
+    int t = 0; // new entries
+    int newCol = 0;
+    while (true) {
+      int fOld = Integer.MAX_VALUE;
+      for (; k < old; k++) { // the next stored entry that stays
+        while (colStart[col + 1] <= k) {
+          col++;
+        }
+        int f = row[k] + col * nIn;
+        while (p < pruned.length && pruned[p] < f) {
+          p++;
+        }
+        if (p < pruned.length && pruned[p] == f) {
+          while (regrown < grown.length && grown[regrown] < f) {
+            regrown++;
+          }
+          if (regrown >= grown.length || grown[regrown] != f) {
+            continue; // pruned for good
+          }
+        }
+        fOld = f;
+        break;
+      }
+      int fNew = g < grown.length ? grown[g] : Integer.MAX_VALUE;
+      if (fOld == Integer.MAX_VALUE && fNew == Integer.MAX_VALUE) {
+        break;
+      }
+      int j = Math.min(fOld, fNew);
+      if (fNew == j) {
+        g++;
+      }
+      if (fOld == j) {
+        if (!resetState[j]) {
+          for (int s = 0; s < state.length; s++) {
+            newState[s][t] = state[s][k];
+          }
+        }
+        k++;
+      }
+      while (newCol < j / nIn) {
+        newStart[++newCol] = t;
+      }
+      newRow[t] = j % nIn;
+      newValue[t] = (float) weights[j];
+      t++;
+    }
+    if (t != count) {
+      throw new IllegalStateException("rewiring left " + t + " connections, expected " + count);
+    }
+    while (newCol < nOut) {
+      newStart[++newCol] = t;
+    }
+    colStart = newStart;
+    row = newRow;
+    value = newValue;
+    grad = new float[count];
+    state = newState;
+    indexRows();
   }
 
   /** Reads the weights of the active set (and the bias) back from DL4J's flat layout, keeping state. */
@@ -78,54 +148,28 @@ final class SparseLayer {
     System.arraycopy(flat, offset + nIn * nOut, bias, 0, nOut);
   }
 
-  private interface FloatAt {
-    float at(int j);
-  }
-
-  private interface Flag {
-    boolean at(int j);
-  }
-
-  /** Builds the columns from {@code active} in one pass over the matrix, carrying state over by merge. */
-  private void rebuild(boolean[] active, FloatAt weight, Flag reset, int stateArrays) {
+  /** Builds the columns from {@code active} in one pass over the matrix. */
+  private void build(boolean[] active, float[] dense, int stateArrays) {
     int count = 0;
     for (boolean a : active) {
       count += a ? 1 : 0;
     }
-    int[] newStart = new int[nOut + 1];
-    int[] newRow = new int[count];
-    float[] newValue = new float[count];
-    float[][] newState = new float[stateArrays][count];
+    colStart = new int[nOut + 1];
+    row = new int[count];
+    value = new float[count];
     int k = 0;
     for (int o = 0; o < nOut; o++) {
-      newStart[o] = k;
-      // the old column o, walked alongside (rows ascending in both)
-      int old = value == null ? 0 : colStart[o];
-      int oldEnd = value == null ? 0 : colStart[o + 1];
+      colStart[o] = k;
       for (int i = 0; i < nIn; i++) {
-        int j = i + o * nIn;
-        if (!active[j]) {
-          continue;
+        if (active[i + o * nIn]) {
+          row[k] = i;
+          value[k++] = dense[i + o * nIn];
         }
-        newRow[k] = i;
-        newValue[k] = weight.at(j);
-        while (old < oldEnd && row[old] < i) {
-          old++;
-        }
-        if (old < oldEnd && row[old] == i && !reset.at(j)) {
-          for (int s = 0; s < stateArrays; s++) {
-            newState[s][k] = state[s][old];
-          }
-        }
-        k++;
       }
     }
-    newStart[nOut] = k;
-    colStart = newStart;
-    row = newRow;
-    value = newValue;
+    colStart[nOut] = k;
     grad = new float[count];
-    state = newState;
+    state = new float[stateArrays][count];
     indexRows();
   }
 

@@ -338,6 +338,11 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   private String summarize(NetworkTrainer t, double seconds) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("epochs trained: %d (%d optimiser steps, %.1f s)%n", t.epochsDone(), t.iterations(), seconds));
+    if (itopHook != null) {
+      sb.append(String.format("execution: %s (weights, gradients and optimiser state: %.1f MB)%n",
+          t.runsSparse() ? "sparse engine, active connections only" : "dense matrices with 0/1 masks",
+          t.trainingStateBytes() / 1048576.0));
+    }
     Map<String, Double> m = t.lastMetrics();
     if (m.containsKey("loss")) {
       sb.append(String.format("final training loss: %.5f, training accuracy (during the last epoch): %.4f%n",
@@ -790,7 +795,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   @OptionMetadata(displayName = "sparse execution", description = "How the sparse network is computed: SPARSE stores "
       + "and multiplies only the active connections (less time and memory at high sparsity, float32 only), DENSE "
       + "multiplies full matrices with 0/1 masks as the reference implementations do, AUTO picks SPARSE when at most "
-      + "20% of the weights are active and float32 is used (default AUTO). Both give the same results to float rounding.",
+      + "10% of the weights are active and float32 is used (default AUTO). Both give the same results to float rounding.",
       commandLineParamName = "sparse-execution", commandLineParamSynopsis = "-sparse-execution <AUTO|DENSE|SPARSE>",
       displayOrder = 60, category = "Sparsity")
   public ExecutionMode getSparseExecution() {

@@ -95,6 +95,10 @@ class SparseExecutionTest {
     NetworkConfig cfg = new NetworkConfig(new int[] {24}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
         LrSchedule.CONSTANT, 0.01, false, 0, 1, 5);
     assertTrue(trainer(cfg, 0.95, ExecutionMode.AUTO).runsSparse(), "AUTO at 95% sparsity");
+    NetworkConfig wide = new NetworkConfig(new int[] {128, 128}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
+        LrSchedule.CONSTANT, 0.01, false, 0, 1, 5);
+    assertTrue(trainer(wide, 0.9, ExecutionMode.AUTO).runsSparse(), "AUTO at ItopSparseNetwork's default 90%");
+    assertFalse(trainer(wide, 0.85, ExecutionMode.AUTO).runsSparse(), "AUTO at 85% sparsity");
     assertFalse(trainer(cfg, 0.5, ExecutionMode.AUTO).runsSparse(), "AUTO at 50% sparsity");
     NetworkConfig doubles = new NetworkConfig(new int[] {24}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
         LrSchedule.CONSTANT, 0.01, true, 0, 1, 5);

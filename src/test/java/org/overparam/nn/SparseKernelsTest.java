@@ -16,7 +16,7 @@ class SparseKernelsTest {
     SplittableRandom rng = new SplittableRandom(batch);
     int nIn = 13;
     int nOut = 19;
-    // column o has o % 10 active weights (0 to 9: empty columns, several 4-wide blocks and every remainder)
+    // column o has o % 10 active weights (0 to 9: empty columns, 4- and 8-wide blocks and every remainder)
     boolean[] active = new boolean[nIn * nOut];
     float[] dense = new float[nIn * nOut];
     for (int o = 0; o < nOut; o++) {
@@ -43,7 +43,9 @@ class SparseKernelsTest {
     float[][] inGrad = random(rng, nIn, batch); // stale values must be overwritten
     SparseKernels.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad, batch);
     float[] biasGrad = new float[nOut];
-    SparseKernels.weightGradient(layer.colStart, layer.row, in, delta, layer.grad, biasGrad, batch);
+    float[] plainGrad = new float[layer.nonzeros()];
+    SparseKernels.weightGradient(layer.colStart, layer.row, in, delta, plainGrad, new float[nOut], batch, false);
+    SparseKernels.weightGradient(layer.colStart, layer.row, in, delta, layer.grad, biasGrad, batch, true);
 
     for (int b = 0; b < batch; b++) {
       for (int o = 0; o < nOut; o++) {
@@ -75,7 +77,8 @@ class SparseKernelsTest {
           g += in[i][b] * (double) delta[o][b];
         }
         weightGrad[i + o * nIn] = g;
-        assertEquals(g, layer.grad[k], TOL, "weight gradient");
+        assertEquals(g, layer.grad[k], TOL, "weight gradient (fused multiply-add)");
+        assertEquals(g, plainGrad[k], TOL, "weight gradient");
       }
     }
     assertEquals(layer.nonzeros(), countTrue(active));

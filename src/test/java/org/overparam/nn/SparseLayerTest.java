@@ -19,10 +19,9 @@ class SparseLayerTest {
     layer.state[0][1] = 20; // (2,0)
     layer.state[0][2] = 30; // (1,1)
 
-    // prune (2,0); grow (0,1) and (2,1); reset (1,1) although it stays
-    boolean[] next = {true, false, false, true, true, true};
+    // prune (2,0) = j 2; grow (0,1) = j 3 and (2,1) = j 5; reset (1,1) = j 4 although it stays
     double[] w = {1, 0, 0, 7, 3, 8};
-    layer.rewire(next, w, new boolean[] {false, false, false, false, true, false});
+    layer.rewire(new int[] {2}, new int[] {3, 5}, w, new boolean[] {false, false, false, false, true, false});
     assertArrayEquals(new int[] {0, 1, 4}, layer.colStart);
     assertArrayEquals(new int[] {0, 0, 1, 2}, layer.row);
     assertArrayEquals(new float[] {1, 7, 3, 8}, layer.value);
@@ -41,5 +40,14 @@ class SparseLayerTest {
     layer.readDense(flat, 0);
     assertEquals(4, layer.value[0]);
     assertEquals(4, layer.nonzeros());
+
+    // (0,0) = j 0 pruned and regrown in the same update keeps its state (no reset); (0,1) = j 3 leaves;
+    // (1,0) = j 1 joins, first in its column
+    layer.state[0][1] = 70; // (0,1)
+    layer.rewire(new int[] {0, 3}, new int[] {0, 1}, new double[] {5, 6, 0, 0, 3, 8}, new boolean[6]);
+    assertArrayEquals(new int[] {0, 2, 4}, layer.colStart);
+    assertArrayEquals(new int[] {0, 1, 1, 2}, layer.row);
+    assertArrayEquals(new float[] {5, 6, 3, 8}, layer.value);
+    assertArrayEquals(new float[] {10, 0, 0, 0}, layer.state[0]);
   }
 }
