@@ -3,12 +3,14 @@
 # and the sparse engine, against PyTorch (dense, and with static masks) on the same data, in one run. Each of our
 # runs has its own JVM, so its peak RSS is its own. W1 = 20,000 x 100 synthetic, MLP 100-256-256-10;
 # W2 = Fashion-MNIST 10k, 784-2048-2048-10. Prints the ratios ours/PyTorch and sparse/dense (epoch time) at the end.
-# Usage (from anywhere): src/test/scripts/engine-benchmark.sh [W1|W2|all] [epochs]
+# Our samples/s are medians of [repeats] identical runs in one JVM; PyTorch's are single runs.
+# Usage (from anywhere): src/test/scripts/engine-benchmark.sh [W1|W2|all] [epochs] [repeats]
 # Installs Debian's python3-torch if it is missing (not done in CI).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 what=${1:-all}
 epochs=${2:-3}
+repeats=${3:-3}
 data=${OVERPARAM_DATA:-../shared/data}
 out=target/engine-benchmark
 source src/test/scripts/bench-classpath.sh
@@ -17,14 +19,14 @@ if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
   apt-get install -y -qq python3-torch >/dev/null
 fi
 echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "JVM: $(java -version 2>&1 | head -1), -Xmx12g; OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}"
+echo "JVM: $(java -version 2>&1 | head -1), -Xmx3g; OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 mkdir -p "$out"
 for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
   log="$out/$w.txt"
   : > "$log"
   for run in dense 90-dense 90-sparse 95-dense 95-sparse; do
-    java -Xmx12g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" 2>&1 \
+    java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" "$repeats" 2>&1 \
       | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO' | tee -a "$log"
   done
   for args in "1" "2" "1 0.9" "1 0.95"; do

@@ -85,24 +85,54 @@ final class SparseKernels {
    * and biasGrad[o] = Σ_b delta[o][b]. C2 does not vectorise float reductions, so this is the
    * slowest of the three products: eight weights of a column share each load of delta[o], as eight
    * independent sums, with fused multiply-adds where the CPU has them (1.4x faster than separate
-   * multiplies and adds on the test machine).
+   * multiplies and adds on the test machine). Behind a ReLU about half of delta[o] is zero (the unit
+   * was off for those rows); where at least {@link #SKIP_ZEROS_BELOW} of it is zero, the sums run
+   * over the nonzero rows only (1.6x faster at half zeros, slower with few).
    */
   static void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
       int batch) {
     weightGradient(colStart, row, in, delta, grad, biasGrad, batch, HARDWARE_FMA);
   }
 
+  /** Use the compacted sums when fewer than this fraction of a column's deltas are nonzero. */
+  static final double SKIP_ZEROS_BELOW = 0.6;
+
   static void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
       int batch, boolean fma) {
+    int[] at = new int[batch];
+    float[] nonzero = new float[batch];
     for (int o = 0; o < delta.length; o++) {
       float[] d = delta[o];
       float bg = 0;
-      for (int b = 0; b < batch; b++) {
-        bg += d[b];
+      int c = 0;
+      for (int b = 0; b < batch; b++) { // branch-free compaction of the nonzero deltas
+        float v = d[b];
+        bg += v;
+        at[c] = b;
+        nonzero[c] = v;
+        c += v != 0f ? 1 : 0;
       }
       biasGrad[o] = bg;
       int k = colStart[o];
       int end = colStart[o + 1];
+      if (c < SKIP_ZEROS_BELOW * batch) {
+        for (; k + 8 <= end; k += 8) {
+          if (fma) {
+            sparseDot8Fma(in, row, k, at, nonzero, c, grad);
+          } else {
+            sparseDot8(in, row, k, at, nonzero, c, grad);
+          }
+        }
+        for (; k < end; k++) {
+          float[] x = in[row[k]];
+          float sum = 0;
+          for (int t = 0; t < c; t++) {
+            sum += x[at[t]] * nonzero[t];
+          }
+          grad[k] = sum;
+        }
+        continue;
+      }
       for (; k + 8 <= end; k += 8) {
         if (fma) {
           dot8Fma(in, row, k, d, grad, batch);
@@ -119,6 +149,70 @@ final class SparseKernels {
         grad[k] = sum;
       }
     }
+  }
+
+  private static void sparseDot8Fma(float[][] in, int[] row, int k, int[] at, float[] d, int c, float[] grad) {
+    float[] x0 = in[row[k]];
+    float[] x1 = in[row[k + 1]];
+    float[] x2 = in[row[k + 2]];
+    float[] x3 = in[row[k + 3]];
+    float[] x4 = in[row[k + 4]];
+    float[] x5 = in[row[k + 5]];
+    float[] x6 = in[row[k + 6]];
+    float[] x7 = in[row[k + 7]];
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    for (int t = 0; t < c; t++) {
+      int b = at[t];
+      float db = d[t];
+      s0 = Math.fma(x0[b], db, s0);
+      s1 = Math.fma(x1[b], db, s1);
+      s2 = Math.fma(x2[b], db, s2);
+      s3 = Math.fma(x3[b], db, s3);
+      s4 = Math.fma(x4[b], db, s4);
+      s5 = Math.fma(x5[b], db, s5);
+      s6 = Math.fma(x6[b], db, s6);
+      s7 = Math.fma(x7[b], db, s7);
+    }
+    grad[k] = s0;
+    grad[k + 1] = s1;
+    grad[k + 2] = s2;
+    grad[k + 3] = s3;
+    grad[k + 4] = s4;
+    grad[k + 5] = s5;
+    grad[k + 6] = s6;
+    grad[k + 7] = s7;
+  }
+
+  private static void sparseDot8(float[][] in, int[] row, int k, int[] at, float[] d, int c, float[] grad) {
+    float[] x0 = in[row[k]];
+    float[] x1 = in[row[k + 1]];
+    float[] x2 = in[row[k + 2]];
+    float[] x3 = in[row[k + 3]];
+    float[] x4 = in[row[k + 4]];
+    float[] x5 = in[row[k + 5]];
+    float[] x6 = in[row[k + 6]];
+    float[] x7 = in[row[k + 7]];
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    for (int t = 0; t < c; t++) {
+      int b = at[t];
+      float db = d[t];
+      s0 += x0[b] * db;
+      s1 += x1[b] * db;
+      s2 += x2[b] * db;
+      s3 += x3[b] * db;
+      s4 += x4[b] * db;
+      s5 += x5[b] * db;
+      s6 += x6[b] * db;
+      s7 += x7[b] * db;
+    }
+    grad[k] = s0;
+    grad[k + 1] = s1;
+    grad[k + 2] = s2;
+    grad[k + 3] = s3;
+    grad[k + 4] = s4;
+    grad[k + 5] = s5;
+    grad[k + 6] = s6;
+    grad[k + 7] = s7;
   }
 
   private static void dot8Fma(float[][] in, int[] row, int k, float[] d, float[] grad, int batch) {
