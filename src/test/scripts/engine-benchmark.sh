@@ -3,7 +3,7 @@
 # and the sparse engine, against PyTorch (dense, and with static masks) on the same data, in one run. Each of our
 # runs has its own JVM, so its peak RSS is its own. W1 = 20,000 x 100 synthetic, MLP 100-256-256-10;
 # W2 = Fashion-MNIST 10k, 784-2048-2048-10. Prints the ratios ours/PyTorch and sparse/dense (epoch time) at the end.
-# Our samples/s are medians of [repeats] identical runs in one JVM; PyTorch's are single runs.
+# samples/s are medians of [repeats] identical runs (ours in one JVM per configuration, PyTorch's in one process).
 # Usage (from anywhere): src/test/scripts/engine-benchmark.sh [W1|W2|all] [epochs] [repeats]
 # Installs Debian's python3-torch if it is missing (not done in CI).
 set -euo pipefail
@@ -29,9 +29,9 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
     java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" "$repeats" 2>&1 \
       | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO' | tee -a "$log"
   done
-  for args in "1" "2" "1 0.9" "1 0.95"; do
+  for args in "1 0" "2 0" "1 0.9" "1 0.95"; do
     # shellcheck disable=SC2086
-    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/test/scripts/engine_torch_reference.py "$out/$w.bin" "$epochs" $args \
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/test/scripts/engine_torch_reference.py "$out/$w.bin" "$epochs" $args "$repeats" \
       | tee -a "$log"
   done
   awk -v w="$w" '
