@@ -103,18 +103,25 @@ final class SparseKernels {
     float[] nonzero = new float[batch];
     for (int o = 0; o < delta.length; o++) {
       float[] d = delta[o];
-      float bg = 0;
-      int c = 0;
-      for (int b = 0; b < batch; b++) { // branch-free compaction of the nonzero deltas
-        float v = d[b];
-        bg += v;
-        at[c] = b;
-        nonzero[c] = v;
-        c += v != 0f ? 1 : 0;
-      }
-      biasGrad[o] = bg;
       int k = colStart[o];
       int end = colStart[o + 1];
+      float bg = 0;
+      int c = batch;
+      if (end - k >= 8) { // compaction costs a pass over the batch: worth it for a full block or more
+        c = 0;
+        for (int b = 0; b < batch; b++) { // branch-free compaction of the nonzero deltas
+          float v = d[b];
+          bg += v;
+          at[c] = b;
+          nonzero[c] = v;
+          c += v != 0f ? 1 : 0;
+        }
+      } else {
+        for (int b = 0; b < batch; b++) {
+          bg += d[b];
+        }
+      }
+      biasGrad[o] = bg;
       if (c < SKIP_ZEROS_BELOW * batch) {
         for (; k + 8 <= end; k += 8) {
           if (fma) {
