@@ -198,6 +198,27 @@ class ItopSparseNetworkBehaviourTest {
     assertThrows(IllegalStateException.class, () -> n.distributionForInstance(data.instance(0)));
   }
 
+  @Test
+  void bothEnginesGiveTheSameModelAndToStringNamesTheOne() throws Exception {
+    Instances data = load("iris.arff");
+    ItopSparseNetwork sparse = small(0.95);
+    sparse.setEpochs(10);
+    sparse.buildClassifier(data); // AUTO: 5% of the weights active
+    assertTrue(sparse.toString().contains("execution: sparse engine"), sparse.toString());
+    ItopSparseNetwork dense = small(0.95);
+    dense.setEpochs(10);
+    dense.setSparseExecution(org.overparam.nn.ExecutionMode.DENSE);
+    dense.buildClassifier(data);
+    assertTrue(dense.toString().contains("execution: dense matrices with 0/1 masks"), dense.toString());
+    assertArrayEquals(flat(dense.distributionsForInstances(data)), flat(sparse.distributionsForInstances(data)), 1e-4);
+    ItopSparseNetwork parsed = new ItopSparseNetwork();
+    parsed.setOptions(new String[] {"-sparse-execution", "DENSE"});
+    assertEquals(org.overparam.nn.ExecutionMode.DENSE, parsed.getSparseExecution());
+    assertTrue(Arrays.asList(parsed.getOptions()).contains("DENSE"), "the option round-trips");
+    Exception e = assertThrows(Exception.class, () -> parsed.setOptions(new String[] {"-sparse-execution", "CSR"}));
+    assertTrue(e.getMessage().contains("sparse-execution"), e.getMessage());
+  }
+
   private static void assertError(ItopSparseNetwork n, Instances data, String fragment) {
     Exception e = assertThrows(Exception.class, () -> n.buildClassifier(data));
     assertTrue(e.getMessage().toLowerCase().contains(fragment.toLowerCase()),

@@ -171,6 +171,25 @@ class SopRobustNetworkBehaviourTest {
   }
 
   @Test
+  void sopOnTheSparseEngineEqualsSopOnTheDenseEngine() throws Exception {
+    double[][][] p = new double[2][][];
+    String[] modes = {"SPARSE", "DENSE"};
+    for (int m = 0; m < 2; m++) {
+      SopRobustNetwork net = small();
+      net.setEpochs(3);
+      net.setSparsity(0.95);
+      net.setDataType(AbstractNetworkClassifier.Precision.FLOAT); // the sparse engine runs in float32
+      net.setSparseExecution(org.overparam.nn.ExecutionMode.valueOf(modes[m]));
+      net.buildClassifier(noisy);
+      assertTrue(net.toString().contains(m == 0 ? "sparse engine" : "dense matrices"), net.toString());
+      p[m] = net.distributionsForInstances(clean);
+    }
+    for (int i = 0; i < p[0].length; i++) {
+      assertArrayEquals(p[1][i], p[0][i], 1e-4, "instance " + i);
+    }
+  }
+
+  @Test
   void numericClassIsRejected() {
     Instances numeric = SyntheticLabels.blobs(40, 2, 2, 3, 1);
     numeric.setClassIndex(0);
