@@ -1,8 +1,6 @@
 # Sourced by the benchmark scripts, from the repository root. Compiles main and test classes, writes the
 # test class path, and copies the classes to a temporary snapshot, so that a rebuild during a long run
-# cannot pull them away. Sets BENCH_CP (the class path to run with) and BENCH_SNAPSHOT (removed on exit), and
-# OPENBLAS_CORETYPE as the launcher does (weka-package/openblas-coretype.sh), for our runs and the peers' alike.
-source weka-package/openblas-coretype.sh
+# cannot pull them away. Sets BENCH_CP (the class path to run with) and BENCH_SNAPSHOT (removed on exit).
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/test.classpath
 BENCH_SNAPSHOT=$(mktemp -d)

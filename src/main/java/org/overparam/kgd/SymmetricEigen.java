@@ -70,8 +70,47 @@ final class SymmetricEigen {
           vectors[i][j] = full[i][order[j]];
         }
       }
-      return new Decomposition(values, vectors);
+      Decomposition d = new Decomposition(values, vectors);
+      checkResiduals(matrix, d);
+      return d;
     });
+  }
+
+  /** Largest relative residual ‖A v − λ v‖ / λ_max accepted for a probed eigenpair (double precision). */
+  static final double MAX_RESIDUAL = 1e-8;
+
+  /**
+   * Probes up to five kept eigenpairs (first, last and between) for ‖A v − λ v‖ / λ_max, at O(n²) each.
+   * OpenBLAS 0.3.19 (ND4J's own) with {@code OPENBLAS_CORETYPE=SkylakeX} returned wrong eigenvectors for
+   * n ≥ 150 on an AVX-512 AMD EPYC (residuals near 1); a wrong basis must fail, not fit garbage.
+   *
+   * @throws ArithmeticException naming the residual and what to change
+   */
+  static void checkResiduals(double[][] matrix, Decomposition d) {
+    int n = matrix.length;
+    int r = d.rank();
+    double top = d.values()[0];
+    int probes = Math.min(5, r);
+    for (int p = 0; p < probes; p++) {
+      int j = probes == 1 ? 0 : (int) ((long) p * (r - 1) / (probes - 1));
+      double lambda = d.values()[j];
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double av = 0;
+        for (int q = 0; q < n; q++) {
+          av += matrix[i][q] * d.vectors()[q][j];
+        }
+        double e = av - lambda * d.vectors()[i][j];
+        sum += e * e;
+      }
+      double residual = Math.sqrt(sum) / top;
+      if (!(residual <= MAX_RESIDUAL)) {
+        throw new ArithmeticException(String.format("the eigendecomposition is inaccurate (relative residual %.2e "
+            + "for component %d): the BLAS kernels in use gave wrong results (OPENBLAS_CORETYPE is %s). Unset "
+            + "OPENBLAS_CORETYPE or choose -eigen-solver COMMONS_MATH", residual, j + 1,
+            System.getenv("OPENBLAS_CORETYPE")));
+      }
+    }
   }
 
   private static Integer[] descending(double[] values) {

@@ -26,50 +26,11 @@ public final class BackendReport {
           + "  (set with -D" + Dl4jRuntime.THREADS_PROPERTY + "=N or OVERPARAM_THREADS)");
       r.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
       r.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
-      String advice = openBlasAdvice();
-      if (advice != null) {
-        r.put("advice", advice);
-      }
       r.put("default dtype", String.valueOf(Nd4j.dataType()));
       r.put("available processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
       r.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
       return r;
     });
-  }
-
-  /**
-   * Advice when OpenBLAS may be running slow kernels, else null. ND4J's OpenBLAS 0.3.19 does not
-   * recognise recent CPUs (an AVX-512 AMD EPYC ran dense training 3.8x slower with its own choice than
-   * with SkylakeX kernels), and the choice is read from the environment when the library loads, so only
-   * the user (or the package's launcher) can make it.
-   */
-  public static String openBlasAdvice() {
-    String set = System.getenv("OPENBLAS_CORETYPE");
-    String kernels = recommendedCoreType();
-    if ((set != null && !set.isBlank()) || kernels == null) {
-      return null;
-    }
-    return "OPENBLAS_CORETYPE is not set, and the OpenBLAS bundled with ND4J may not recognise this CPU and use "
-        + "slow kernels; start Weka with OPENBLAS_CORETYPE=" + kernels + " in the environment (weka-package/weka "
-        + "does) for up to 3.8x faster networks";
-  }
-
-  /** SkylakeX on CPUs with AVX-512 F/BW/DQ/VL, Haswell with AVX2 (Linux: from /proc/cpuinfo), else null. */
-  static String recommendedCoreType() {
-    java.nio.file.Path cpuinfo = java.nio.file.Path.of("/proc/cpuinfo");
-    if (!java.nio.file.Files.isReadable(cpuinfo)) {
-      return null;
-    }
-    try (var lines = java.nio.file.Files.lines(cpuinfo)) {
-      String flags = lines.filter(l -> l.startsWith("flags")).findFirst().orElse("") + " ";
-      if (java.util.stream.Stream.of("avx512f", "avx512bw", "avx512dq", "avx512vl")
-          .allMatch(f -> flags.contains(" " + f + " "))) {
-        return "SkylakeX";
-      }
-      return flags.contains(" avx2 ") ? "Haswell" : null;
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return null;
-    }
   }
 
   /** Short name of the backend in use, e.g. "CPU (CpuBackend)". */

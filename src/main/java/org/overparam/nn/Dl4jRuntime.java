@@ -108,10 +108,6 @@ public final class Dl4jRuntime {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
         threadsConfigured = true;
-        String advice = BackendReport.openBlasAdvice();
-        if (advice != null && Nd4j.getEnvironment().isCPU()) {
-          System.err.println("overparam: " + advice + ".");
-        }
       }
     }
   }
