@@ -27,7 +27,7 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
   : > "$log"
   for run in dense 90-dense 90-sparse 95-dense 95-sparse; do
     java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" "$repeats" 2>&1 \
-      | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO' | tee -a "$log"
+      | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco' | tee -a "$log"
   done
   for args in "1 0" "2 0" "1 0.9" "1 0.95"; do
     # shellcheck disable=SC2086

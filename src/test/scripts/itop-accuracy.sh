@@ -9,7 +9,7 @@ data=${OVERPARAM_DATA:-../shared/data}
 source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 run() { java -Xmx8g -cp "$BENCH_CP" \
-  org.overparam.bench.ItopAccuracyExperiment "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'; }
+  org.overparam.bench.ItopAccuracyExperiment "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^Warning: Versions of org.bytedeco'; }
 for set in "${@:-segment letter fashion}"; do
   for s in $set; do
     case $s in

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/../../.."
 source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 java -Xmx6g -cp "$BENCH_CP" \
-  org.overparam.bench.ItopThroughputBenchmark "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'
+  org.overparam.bench.ItopThroughputBenchmark "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^Warning: Versions of org.bytedeco'

@@ -13,4 +13,4 @@ source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 java -Xmx4g -cp "$BENCH_CP" \
   org.overparam.bench.MinDiffWidthSweep -train "$data/adult-train.arff.gz" -test "$data/adult-test.arff.gz" \
-  -csv target/mindiff-width-sweep.csv "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed'
+  -csv target/mindiff-width-sweep.csv "$@" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^Warning: Versions of org.bytedeco'

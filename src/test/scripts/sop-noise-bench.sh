@@ -14,7 +14,7 @@ source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 run() {
   java -Xmx4g -cp "$BENCH_CP" org.overparam.bench.SopNoiseBench "$@" \
-    2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^INFO: SOP|^[A-Z][a-z]{2} [0-9]+, [0-9]{4}'
+    2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^Warning: Versions of org.bytedeco|^INFO: SOP|^[A-Z][a-z]{2} [0-9]+, [0-9]{4}'
 }
 SETTINGS=clean,sym20,sym40,sym60,asym40
 if [[ "$which" == segment || "$which" == all ]]; then
