@@ -17,6 +17,7 @@ class OverparamBackendInfoTest {
     Map<String, String> r = BackendReport.collect();
     assertEquals("CPU", r.get("kind"));
     assertTrue(r.get("backend").contains("CpuBackend"), r.get("backend"));
+    assertTrue(r.get("blas").contains("OpenBLAS 0.3.21"), "the OpenBLAS the package ships: " + r.get("blas"));
     assertTrue(OverparamBackendInfo.report().contains("Running on the CPU"));
   }
 }

@@ -18,9 +18,7 @@ public final class BackendReport {
       r.put("backend", cls);
       r.put("kind", Nd4j.getEnvironment().isCPU() ? "CPU" : "CUDA (GPU)");
       r.put("devices", String.valueOf(Nd4j.getAffinityManager().getNumberOfDevices()));
-      var env = Nd4j.getEnvironment();
-      r.put("blas", Nd4j.factory().blas().getBlasVendor() + " "
-          + env.blasMajorVersion() + "." + env.blasMinorVersion() + "." + env.blasPatchVersion());
+      r.put("blas", Nd4j.factory().blas().getBlasVendor() + " " + openBlasVersion());
       r.put("threads (OpenMP / BLAS)", NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()
           + " / " + Nd4j.factory().blas().getMaxThreads()
           + "  (set with -D" + Dl4jRuntime.THREADS_PROPERTY + "=N or OVERPARAM_THREADS)");
@@ -31,6 +29,17 @@ public final class BackendReport {
       r.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
       return r;
     });
+  }
+
+  /** The OpenBLAS version on the class path (ND4J itself reports 0.0.0), or "unknown". */
+  static String openBlasVersion() {
+    try {
+      // read at run time, not inlined at compile time: it names the jar actually loaded
+      Object v = Class.forName("org.bytedeco.openblas.global.openblas_nolapack").getField("OPENBLAS_VERSION").get(null);
+      return String.valueOf(v).trim();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return "unknown";
+    }
   }
 
   /** Short name of the backend in use, e.g. "CPU (CpuBackend)". */
