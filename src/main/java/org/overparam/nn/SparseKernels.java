@@ -124,11 +124,7 @@ final class SparseKernels {
       biasGrad[o] = bg;
       if (c < SKIP_ZEROS_BELOW * batch) {
         for (; k + 8 <= end; k += 8) {
-          if (fma) {
-            sparseDot8Fma(in, row, k, at, nonzero, c, grad);
-          } else {
-            sparseDot8(in, row, k, at, nonzero, c, grad);
-          }
+          sparseDot8(in, row, k, at, nonzero, c, grad, fma);
         }
         for (; k < end; k++) {
           float[] x = in[row[k]];
@@ -141,11 +137,7 @@ final class SparseKernels {
         continue;
       }
       for (; k + 8 <= end; k += 8) {
-        if (fma) {
-          dot8Fma(in, row, k, d, grad, batch);
-        } else {
-          dot8(in, row, k, d, grad, batch);
-        }
+        dot8(in, row, k, d, grad, batch, fma);
       }
       for (; k < end; k++) {
         float[] x = in[row[k]];
@@ -158,7 +150,9 @@ final class SparseKernels {
     }
   }
 
-  private static void sparseDot8Fma(float[][] in, int[] row, int k, int[] at, float[] d, int c, float[] grad) {
+  /** grad[k..k+7] = Σ_t in[row[k+i]][at[t]] · d[t]: eight dot products over the nonzero deltas only. */
+  private static void sparseDot8(float[][] in, int[] row, int k, int[] at, float[] d, int c, float[] grad,
+      boolean fma) {
     float[] x0 = in[row[k]];
     float[] x1 = in[row[k + 1]];
     float[] x2 = in[row[k + 2]];
@@ -171,14 +165,14 @@ final class SparseKernels {
     for (int t = 0; t < c; t++) {
       int b = at[t];
       float db = d[t];
-      s0 = Math.fma(x0[b], db, s0);
-      s1 = Math.fma(x1[b], db, s1);
-      s2 = Math.fma(x2[b], db, s2);
-      s3 = Math.fma(x3[b], db, s3);
-      s4 = Math.fma(x4[b], db, s4);
-      s5 = Math.fma(x5[b], db, s5);
-      s6 = Math.fma(x6[b], db, s6);
-      s7 = Math.fma(x7[b], db, s7);
+      s0 = madd(x0[b], db, s0, fma);
+      s1 = madd(x1[b], db, s1, fma);
+      s2 = madd(x2[b], db, s2, fma);
+      s3 = madd(x3[b], db, s3, fma);
+      s4 = madd(x4[b], db, s4, fma);
+      s5 = madd(x5[b], db, s5, fma);
+      s6 = madd(x6[b], db, s6, fma);
+      s7 = madd(x7[b], db, s7, fma);
     }
     grad[k] = s0;
     grad[k + 1] = s1;
@@ -190,39 +184,8 @@ final class SparseKernels {
     grad[k + 7] = s7;
   }
 
-  private static void sparseDot8(float[][] in, int[] row, int k, int[] at, float[] d, int c, float[] grad) {
-    float[] x0 = in[row[k]];
-    float[] x1 = in[row[k + 1]];
-    float[] x2 = in[row[k + 2]];
-    float[] x3 = in[row[k + 3]];
-    float[] x4 = in[row[k + 4]];
-    float[] x5 = in[row[k + 5]];
-    float[] x6 = in[row[k + 6]];
-    float[] x7 = in[row[k + 7]];
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    for (int t = 0; t < c; t++) {
-      int b = at[t];
-      float db = d[t];
-      s0 += x0[b] * db;
-      s1 += x1[b] * db;
-      s2 += x2[b] * db;
-      s3 += x3[b] * db;
-      s4 += x4[b] * db;
-      s5 += x5[b] * db;
-      s6 += x6[b] * db;
-      s7 += x7[b] * db;
-    }
-    grad[k] = s0;
-    grad[k + 1] = s1;
-    grad[k + 2] = s2;
-    grad[k + 3] = s3;
-    grad[k + 4] = s4;
-    grad[k + 5] = s5;
-    grad[k + 6] = s6;
-    grad[k + 7] = s7;
-  }
-
-  private static void dot8Fma(float[][] in, int[] row, int k, float[] d, float[] grad, int batch) {
+  /** grad[k..k+7] = in[row[k+i]] · d: eight dot products over the batch sharing each load of d. */
+  private static void dot8(float[][] in, int[] row, int k, float[] d, float[] grad, int batch, boolean fma) {
     float[] x0 = in[row[k]];
     float[] x1 = in[row[k + 1]];
     float[] x2 = in[row[k + 2]];
@@ -234,14 +197,14 @@ final class SparseKernels {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
     for (int b = 0; b < batch; b++) {
       float db = d[b];
-      s0 = Math.fma(x0[b], db, s0);
-      s1 = Math.fma(x1[b], db, s1);
-      s2 = Math.fma(x2[b], db, s2);
-      s3 = Math.fma(x3[b], db, s3);
-      s4 = Math.fma(x4[b], db, s4);
-      s5 = Math.fma(x5[b], db, s5);
-      s6 = Math.fma(x6[b], db, s6);
-      s7 = Math.fma(x7[b], db, s7);
+      s0 = madd(x0[b], db, s0, fma);
+      s1 = madd(x1[b], db, s1, fma);
+      s2 = madd(x2[b], db, s2, fma);
+      s3 = madd(x3[b], db, s3, fma);
+      s4 = madd(x4[b], db, s4, fma);
+      s5 = madd(x5[b], db, s5, fma);
+      s6 = madd(x6[b], db, s6, fma);
+      s7 = madd(x7[b], db, s7, fma);
     }
     grad[k] = s0;
     grad[k + 1] = s1;
@@ -253,34 +216,8 @@ final class SparseKernels {
     grad[k + 7] = s7;
   }
 
-  private static void dot8(float[][] in, int[] row, int k, float[] d, float[] grad, int batch) {
-    float[] x0 = in[row[k]];
-    float[] x1 = in[row[k + 1]];
-    float[] x2 = in[row[k + 2]];
-    float[] x3 = in[row[k + 3]];
-    float[] x4 = in[row[k + 4]];
-    float[] x5 = in[row[k + 5]];
-    float[] x6 = in[row[k + 6]];
-    float[] x7 = in[row[k + 7]];
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    for (int b = 0; b < batch; b++) {
-      float db = d[b];
-      s0 += x0[b] * db;
-      s1 += x1[b] * db;
-      s2 += x2[b] * db;
-      s3 += x3[b] * db;
-      s4 += x4[b] * db;
-      s5 += x5[b] * db;
-      s6 += x6[b] * db;
-      s7 += x7[b] * db;
-    }
-    grad[k] = s0;
-    grad[k + 1] = s1;
-    grad[k + 2] = s2;
-    grad[k + 3] = s3;
-    grad[k + 4] = s4;
-    grad[k + 5] = s5;
-    grad[k + 6] = s6;
-    grad[k + 7] = s7;
+  /** c + a·b, fused (one rounding) when {@code fma}; the JIT unswitches loops on the constant flag. */
+  private static float madd(float a, float b, float c, boolean fma) {
+    return fma ? Math.fma(a, b, c) : c + a * b;
   }
 }
