@@ -43,7 +43,7 @@ final class DirectGemm {
       int rows = (int) a.size(0);
       int cols = (int) a.size(1);
       boolean colMajor = a.stride(0) == 1 && (cols == 1 || a.stride(1) >= rows) || rows == 1 && a.stride(1) != 1;
-      int ld = colMajor ? Math.max(1, Math.max((int) a.stride(1), rows)) : Math.max(1, Math.max((int) a.stride(0), cols));
+      int ld = colMajor ? Math.max(1, Math.max(a.stride(1), rows)) : Math.max(1, Math.max(a.stride(0), cols));
       Pointer base = a.data().addressPointer(); // a view's buffer already starts at the view's offset
       Pointer p = a.dataType() == DataType.DOUBLE ? new DoublePointer(base) : new FloatPointer(base);
       return new Mat(p, colMajor, rows, cols, ld);
