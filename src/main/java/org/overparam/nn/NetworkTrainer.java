@@ -17,8 +17,8 @@ import org.overparam.common.Seeds;
  * Trains a network on a {@link TrainingSet} with any {@link Objective}, one epoch per
  * {@link #nextEpoch()} call: seeded shuffling into minibatches, forward pass, the objective's
  * gradient on the logits backpropagated by the dense or the sparse engine (see {@link NetworkStep}),
- * coupled L2, the optimiser step and the optional {@link TrainingHook} (ITOP's masks). Optional early stopping on a seeded validation
- * split restores the best weights in {@link #finish()}.
+ * coupled L2, the optimiser step and the optional {@link TrainingHook} (ITOP's masks). Optional
+ * early stopping on a seeded validation split restores the best weights in {@link #finish()}.
  *
  * <p>All randomness derives from {@link NetworkConfig#seed()} by name and epoch, so the same seed
  * and data give bit-identical parameters on the CPU backend.
