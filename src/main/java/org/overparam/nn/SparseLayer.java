@@ -10,7 +10,10 @@ final class SparseLayer {
   final int nOut;
   int[] colStart;
   int[] row;
-  /** The same weights row by row: row i's are at rowPerm[t] (in value order), column rowCol[t], for t in [rowStart[i], rowStart[i + 1]). */
+  /**
+   * The same weights row by row: for t in [rowStart[i], rowStart[i + 1]), row i's weight in column
+   * rowCol[t] is value[rowPerm[t]].
+   */
   int[] rowStart;
   int[] rowCol;
   int[] rowPerm;
