@@ -2,7 +2,7 @@ package org.overparam.nn;
 
 /** How a network whose weight matrices are masked (ITOP) is executed. */
 public enum ExecutionMode {
-  /** Sparse where it was measured faster: float32 and at most {@link #AUTO_MAX_DENSITY} of the weights active. */
+  /** Sparse where it was measured faster: CPU backend, float32, at most {@link #AUTO_MAX_DENSITY} active. */
   AUTO,
   /** Dense matrices times 0/1 masks, as the reference implementations do (BLAS GEMMs). */
   DENSE,
@@ -17,8 +17,11 @@ public enum ExecutionMode {
    */
   public static final double AUTO_MAX_DENSITY = 0.1;
 
-  /** Whether a network with {@code active} of {@code total} weights active runs sparse under this mode. */
-  public boolean sparse(long active, long total, boolean doublePrecision) {
+  /**
+   * Whether a network with {@code active} of {@code total} weights active runs sparse under this mode.
+   * AUTO keeps a GPU backend's dense GEMMs: the sparse kernels run on the CPU.
+   */
+  public boolean sparse(long active, long total, boolean doublePrecision, boolean cpuBackend) {
     return switch (this) {
       case DENSE -> false;
       case SPARSE -> {
@@ -29,7 +32,7 @@ public enum ExecutionMode {
         yield true;
       }
       // a little slack: exact per-layer counts round a configured 90% sparsity to slightly above 10% active
-      case AUTO -> !doublePrecision && active <= (AUTO_MAX_DENSITY + 1e-3) * total;
+      case AUTO -> cpuBackend && !doublePrecision && active <= (AUTO_MAX_DENSITY + 1e-3) * total;
     };
   }
 }

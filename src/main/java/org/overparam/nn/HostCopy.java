@@ -2,17 +2,31 @@ package org.overparam.nn;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Small element-wise steps done in Java on bulk copies of ND4J's native buffers. An ND4J op has
  * some 20 µs of fixed cost (shape buffers, op context, memory accounting), which at Weka sizes is
  * more than a copy to the heap, a vectorised loop and a copy back. The arrays must be whole,
  * row-major buffers (as {@link LeanBackprop} and {@link SparseEngine} create them). Scratch arrays
- * are per thread.
+ * are per thread. Direct access to native memory is for the CPU backend only: on another backend
+ * (CUDA keeps host and device copies) every method takes ND4J's own route.
  */
 final class HostCopy {
+  private static final boolean CPU = cpuBackend();
+
+  private static boolean cpuBackend() {
+    try {
+      return Nd4j.getEnvironment().isCPU();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
@@ -20,9 +34,20 @@ final class HostCopy {
 
   /** Copies {@code rows} of {@code x} into {@code dst} ([rows.length, width], float32 or float64). */
   static void gatherRows(float[][] x, int[] rows, INDArray dst) {
+    gatherRows(x, rows, dst, CPU);
+  }
+
+  /** {@code host}: through native memory (CPU backend), else through ND4J (tests run both). */
+  static void gatherRows(float[][] x, int[] rows, INDArray dst, boolean host) {
     int width = (int) dst.size(1);
     check(dst);
-    if (dst.dataType() == DataType.FLOAT) {
+    if (!host) {
+      float[][] batch = new float[rows.length][];
+      for (int r = 0; r < rows.length; r++) {
+        batch[r] = x[rows[r]];
+      }
+      dst.assign(Nd4j.create(batch).castTo(dst.dataType()));
+    } else if (dst.dataType() == DataType.FLOAT) {
       float[] buf = scratch(0, (long) rows.length * width);
       for (int r = 0; r < rows.length; r++) {
         System.arraycopy(x[rows[r]], 0, buf, r * width, width);
@@ -42,11 +67,32 @@ final class HostCopy {
   /** Reads a float32 buffer into {@code out} (at least as long). */
   static void read(INDArray src, float[] out) {
     check(src);
-    new FloatPointer(src.data().addressPointer()).get(out, 0, (int) src.length());
+    readBuffer(src.data(), out, (int) src.length());
+  }
+
+  /** Reads the first {@code n} values of a float32 data buffer, whatever the views on it. */
+  static void readBuffer(DataBuffer data, float[] out, int n) {
+    readBuffer(data, out, n, CPU);
+  }
+
+  static void readBuffer(DataBuffer data, float[] out, int n, boolean host) {
+    if (host) {
+      new FloatPointer(data.addressPointer()).get(out, 0, n);
+    } else {
+      System.arraycopy(data.asFloat(), 0, out, 0, n);
+    }
   }
 
   /** a = max(z, 0) for float32 buffers of the same shape. */
   static void relu(INDArray z, INDArray a) {
+    relu(z, a, CPU);
+  }
+
+  static void relu(INDArray z, INDArray a, boolean host) {
+    if (!host) {
+      Transforms.relu(a.assign(z), false);
+      return;
+    }
     int n = (int) z.length();
     float[] buf = scratch(0, n);
     read(z, buf);
@@ -57,8 +103,16 @@ final class HostCopy {
     new FloatPointer(a.data().addressPointer()).put(buf, 0, n);
   }
 
-  /** dA ← dA · 1[a > 0], the ReLU derivative written with its output a = relu(z). */
+  /** dA ← dA · 1[a > 0], the ReLU derivative written with its output a = relu(z) (a may be overwritten). */
   static void reluBackward(INDArray a, INDArray dA) {
+    reluBackward(a, dA, CPU);
+  }
+
+  static void reluBackward(INDArray a, INDArray dA, boolean host) {
+    if (!host) {
+      dA.muli(Transforms.sign(a, false)); // a = relu(z) >= 0, so sign(a) = 1[z > 0]
+      return;
+    }
     int n = (int) a.length();
     float[] act = scratch(0, n);
     float[] grad = scratch(1, n);

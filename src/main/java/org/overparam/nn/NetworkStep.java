@@ -47,7 +47,8 @@ public final class NetworkStep {
         }
       }
     }
-    return mode.sparse(active, total, config.doublePrecision());
+    boolean cpu = org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU();
+    return mode.sparse(active, total, config.doublePrecision(), cpu);
   }
 
   /** What one step produced. */

@@ -231,7 +231,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
         'f');
     DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
     float[] flat = new float[(int) n];
-    new org.bytedeco.javacpp.FloatPointer(g.data().addressPointer()).get(flat, 0, flat.length);
+    HostCopy.readBuffer(g.data(), flat, flat.length); // column-major, as laid out
     double[] out = new double[flat.length];
     for (int j = 0; j < flat.length; j++) {
       out[j] = flat[j];
