@@ -211,12 +211,33 @@ class ItopSparseNetworkBehaviourTest {
     dense.buildClassifier(data);
     assertTrue(dense.toString().contains("execution: dense matrices with 0/1 masks"), dense.toString());
     assertArrayEquals(flat(dense.distributionsForInstances(data)), flat(sparse.distributionsForInstances(data)), 1e-4);
+    File f = File.createTempFile("itop-sparse", ".model");
+    f.deleteOnExit();
+    SerializationHelper.write(f.getPath(), sparse);
+    ItopSparseNetwork back = (ItopSparseNetwork) SerializationHelper.read(f.getPath());
+    assertArrayEquals(flat(sparse.distributionsForInstances(data)), flat(back.distributionsForInstances(data)), 0.0,
+        "a model trained on the sparse engine survives serialization");
     ItopSparseNetwork parsed = new ItopSparseNetwork();
     parsed.setOptions(new String[] {"-sparse-execution", "DENSE"});
     assertEquals(org.overparam.nn.ExecutionMode.DENSE, parsed.getSparseExecution());
     assertTrue(Arrays.asList(parsed.getOptions()).contains("DENSE"), "the option round-trips");
     Exception e = assertThrows(Exception.class, () -> parsed.setOptions(new String[] {"-sparse-execution", "CSR"}));
     assertTrue(e.getMessage().contains("sparse-execution"), e.getMessage());
+  }
+
+  @Test
+  void resumedTrainingContinuesOnTheSparseEngine() throws Exception {
+    Instances data = load("iris.arff");
+    ItopSparseNetwork net = small(0.95);
+    net.setEpochs(3);
+    net.setResume(true);
+    net.buildClassifier(data);
+    double[] first = flat(net.distributionsForInstances(data));
+    net.buildClassifier(data); // three more epochs from where training stopped
+    String s = net.toString();
+    assertTrue(s.contains("epochs trained: 6") && s.contains("sparse engine"), s);
+    double[] second = flat(net.distributionsForInstances(data));
+    assertTrue(!Arrays.equals(first, second) && Arrays.stream(second).allMatch(Double::isFinite));
   }
 
   private static void assertError(ItopSparseNetwork n, Instances data, String fragment) {
