@@ -37,20 +37,8 @@ final class SymmetricEigen {
 
   private static Decomposition commonsMath(double[][] matrix, int rank, double eigTol) {
     EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
-    double[] all = eig.getRealEigenvalues();
-    Integer[] order = descending(all);
-    int r = keptCount(all, order, rank, eigTol);
     RealMatrix v = eig.getV();
-    int n = matrix.length;
-    double[] values = new double[r];
-    double[][] vectors = new double[n][r];
-    for (int j = 0; j < r; j++) {
-      values[j] = all[order[j]];
-      for (int i = 0; i < n; i++) {
-        vectors[i][j] = v.getEntry(i, order[j]);
-      }
-    }
-    return new Decomposition(values, vectors);
+    return truncate(eig.getRealEigenvalues(), rank, eigTol, matrix.length, v::getEntry);
   }
 
   private static Decomposition nd4j(double[][] matrix, int rank, double eigTol) {
@@ -58,19 +46,8 @@ final class SymmetricEigen {
       INDArray a = Nd4j.create(matrix);
       // LAPACK syev: overwrites a with the eigenvectors (as columns) and returns ascending values.
       double[] all = Eigen.symmetricGeneralizedEigenvalues(a, true).toDoubleVector();
-      Integer[] order = descending(all);
-      int r = keptCount(all, order, rank, eigTol);
       double[][] full = a.toDoubleMatrix();
-      int n = matrix.length;
-      double[] values = new double[r];
-      double[][] vectors = new double[n][r];
-      for (int j = 0; j < r; j++) {
-        values[j] = all[order[j]];
-        for (int i = 0; i < n; i++) {
-          vectors[i][j] = full[i][order[j]];
-        }
-      }
-      Decomposition d = new Decomposition(values, vectors);
+      Decomposition d = truncate(all, rank, eigTol, matrix.length, (i, column) -> full[i][column]);
       checkResiduals(matrix, d);
       return d;
     });
@@ -111,6 +88,26 @@ final class SymmetricEigen {
             System.getenv("OPENBLAS_CORETYPE")));
       }
     }
+  }
+
+  /** Entry (i, column) of a solver's eigenvector matrix, eigenvectors as columns. */
+  private interface VectorEntry {
+    double at(int i, int column);
+  }
+
+  /** The kept components of eigenvalues {@code all} (any order), descending, with their eigenvectors. */
+  private static Decomposition truncate(double[] all, int rank, double eigTol, int n, VectorEntry vector) {
+    Integer[] order = descending(all);
+    int r = keptCount(all, order, rank, eigTol);
+    double[] values = new double[r];
+    double[][] vectors = new double[n][r];
+    for (int j = 0; j < r; j++) {
+      values[j] = all[order[j]];
+      for (int i = 0; i < n; i++) {
+        vectors[i][j] = vector.at(i, order[j]);
+      }
+    }
+    return new Decomposition(values, vectors);
   }
 
   private static Integer[] descending(double[] values) {

@@ -16,7 +16,7 @@ public final class BackendReport {
       var backend = Nd4j.getBackend();
       String cls = backend.getClass().getName();
       r.put("backend", cls);
-      r.put("kind", Nd4j.getEnvironment().isCPU() ? "CPU" : "CUDA (GPU)");
+      r.put("kind", Dl4jRuntime.cpuBackend() ? "CPU" : "CUDA (GPU)");
       r.put("devices", String.valueOf(Nd4j.getAffinityManager().getNumberOfDevices()));
       r.put("blas", Nd4j.factory().blas().getBlasVendor() + " " + openBlasVersion());
       r.put("threads (OpenMP / BLAS)", NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()
@@ -44,7 +44,7 @@ public final class BackendReport {
 
   /** Short name of the backend in use, e.g. "CPU (CpuBackend)". */
   public static String backendName() {
-    return Dl4jRuntime.call(() -> (Nd4j.getEnvironment().isCPU() ? "CPU" : "CUDA") + " ("
+    return Dl4jRuntime.call(() -> (Dl4jRuntime.cpuBackend() ? "CPU" : "CUDA") + " ("
         + Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.factory().blas().getBlasVendor() + ")");
   }
 

@@ -22,7 +22,7 @@ final class DirectGemm {
 
   private static boolean detectCpu() {
     try {
-      if (!Nd4j.getEnvironment().isCPU()) {
+      if (!Dl4jRuntime.cpuBackend()) {
         return false;
       }
       org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);

@@ -65,6 +65,11 @@ public final class Dl4jRuntime {
     run(() -> Nd4j.getRandom().setSeed(seed));
   }
 
+  /** Whether ND4J runs on its CPU backend (whose buffers live in host memory), as opposed to CUDA. */
+  public static boolean cpuBackend() {
+    return call(() -> Nd4j.getEnvironment().isCPU());
+  }
+
   /** ND4J data type for a user-facing precision choice. */
   public static DataType dataType(boolean doublePrecision) {
     return doublePrecision ? DataType.DOUBLE : DataType.FLOAT;

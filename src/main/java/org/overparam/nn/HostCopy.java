@@ -17,15 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (CUDA keeps host and device copies) every method takes ND4J's own route.
  */
 final class HostCopy {
-  private static final boolean CPU = cpuBackend();
-
-  private static boolean cpuBackend() {
-    try {
-      return Nd4j.getEnvironment().isCPU();
-    } catch (RuntimeException | LinkageError e) {
-      return false;
-    }
-  }
+  private static final boolean CPU = Dl4jRuntime.cpuBackend();
 
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});

@@ -28,27 +28,35 @@ public final class NetworkStep {
     if (hook != null) {
       hook.initialize(layout, net.params(), schedule);
     }
-    engine = runsSparse(hook, config) ? new SparseEngine(net, layout, config, hook)
+    boolean[][] active = activeWeights(hook);
+    engine = runsSparse(active, hook, config) ? new SparseEngine(net, layout, config, hook, active)
         : new DenseEngine(net, layout, config, hook);
   }
 
-  private boolean runsSparse(TrainingHook hook, NetworkConfig config) {
-    ExecutionMode mode = hook == null ? ExecutionMode.DENSE : hook.execution();
-    long active = 0;
-    long total = 0;
+  /** Every weight matrix's active set: the hook's masks, all true where it masks nothing. */
+  private boolean[][] activeWeights(TrainingHook hook) {
+    boolean[][] active = new boolean[layout.weights().size()][];
     for (ParameterLayout.Segment s : layout.weights()) {
-      boolean[] mask = hook == null ? null : hook.activeWeights(s.layer());
-      total += s.length();
-      if (mask == null) {
-        active += s.length();
-      } else {
-        for (boolean a : mask) {
-          active += a ? 1 : 0;
-        }
+      active[s.layer()] = hook == null ? null : hook.activeWeights(s.layer());
+      if (active[s.layer()] == null) {
+        active[s.layer()] = new boolean[s.length()];
+        java.util.Arrays.fill(active[s.layer()], true);
       }
     }
-    boolean cpu = org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU();
-    return mode.sparse(active, total, config.doublePrecision(), cpu);
+    return active;
+  }
+
+  private static boolean runsSparse(boolean[][] active, TrainingHook hook, NetworkConfig config) {
+    ExecutionMode mode = hook == null ? ExecutionMode.DENSE : hook.execution();
+    long count = 0;
+    long total = 0;
+    for (boolean[] mask : active) {
+      total += mask.length;
+      for (boolean a : mask) {
+        count += a ? 1 : 0;
+      }
+    }
+    return mode.sparse(count, total, config.doublePrecision(), Dl4jRuntime.cpuBackend());
   }
 
   /** What one step produced. */

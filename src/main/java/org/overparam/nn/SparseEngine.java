@@ -40,7 +40,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
    */
   private record Buffers(int rows, INDArray input, float[] flatInput, float[][][] a, float[][][] delta) {}
 
-  SparseEngine(MultiLayerNetwork net, ParameterLayout layout, NetworkConfig config, TrainingHook hook) {
+  /** @param active every weight matrix's active set (column-major), as the hook masks it */
+  SparseEngine(MultiLayerNetwork net, ParameterLayout layout, NetworkConfig config, TrainingHook hook,
+      boolean[][] active) {
     this.net = net;
     this.layout = layout;
     this.hook = hook;
@@ -52,15 +54,10 @@ final class SparseEngine implements StepEngine, LayerWeights {
     layers = new SparseLayer[segs.size()];
     for (int l = 0; l < layers.length; l++) {
       ParameterLayout.Segment s = segs.get(l);
-      boolean[] active = hook == null ? null : hook.activeWeights(l);
-      if (active == null) {
-        active = new boolean[s.length()];
-        java.util.Arrays.fill(active, true);
-      }
       int off = (int) s.offset();
       float[] dense = java.util.Arrays.copyOfRange(flat, off, off + s.length());
       float[] bias = java.util.Arrays.copyOfRange(flat, off + s.length(), off + s.length() + s.nOut());
-      layers[l] = new SparseLayer(s.nIn(), s.nOut(), active, dense, bias, optimizer.stateArrays());
+      layers[l] = new SparseLayer(s.nIn(), s.nOut(), active[l], dense, bias, optimizer.stateArrays());
     }
   }
 
