@@ -1,11 +1,10 @@
 package weka.classifiers.functions;
 
 import org.overparam.nn.ExecutionMode;
-import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
 
 /** Weka's own harness on the sparse engine (the other harness test runs the dense engine in float64). */
-public class ItopSparseNetworkSparseEngineTest extends AbstractClassifierTest {
+public class ItopSparseNetworkSparseEngineTest extends BlasTolerantClassifierTest {
   public ItopSparseNetworkSparseEngineTest(String name) {
     super(name);
   }

@@ -1,10 +1,9 @@
 package weka.classifiers.functions;
 
-import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
 
 /** Weka's own harness (CheckClassifier, CheckOptionHandler, CheckGOE, regression reference). */
-public class ItopSparseNetworkTest extends AbstractClassifierTest {
+public class ItopSparseNetworkTest extends BlasTolerantClassifierTest {
   public ItopSparseNetworkTest(String name) {
     super(name);
   }

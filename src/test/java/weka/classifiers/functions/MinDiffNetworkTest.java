@@ -1,6 +1,5 @@
 package weka.classifiers.functions;
 
-import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
 
 /**
@@ -9,7 +8,7 @@ import weka.classifiers.Classifier;
  * first nominal attribute when the data have one with both groups holding positives, and is
  * switched off (plain network) otherwise; both paths are exercised.
  */
-public class MinDiffNetworkTest extends AbstractClassifierTest {
+public class MinDiffNetworkTest extends BlasTolerantClassifierTest {
   public MinDiffNetworkTest(String name) {
     super(name);
   }

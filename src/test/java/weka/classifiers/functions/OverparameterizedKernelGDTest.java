@@ -1,11 +1,10 @@
 package weka.classifiers.functions;
 
 import org.overparam.kgd.StopRule;
-import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
 
 /** Weka's harness (CheckClassifier, CheckOptionHandler, CheckGOE, regression .ref) on a tiny configuration. */
-public class OverparameterizedKernelGDTest extends AbstractClassifierTest {
+public class OverparameterizedKernelGDTest extends BlasTolerantClassifierTest {
   public OverparameterizedKernelGDTest(String name) {
     super(name);
   }

@@ -1,10 +1,9 @@
 package weka.classifiers.functions;
 
-import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
 
 /** Weka's own harness (CheckClassifier, CheckOptionHandler, CheckGOE, regression reference). */
-public class SopRobustNetworkTest extends AbstractClassifierTest {
+public class SopRobustNetworkTest extends BlasTolerantClassifierTest {
   public SopRobustNetworkTest(String name) {
     super(name);
   }
