@@ -7,9 +7,6 @@ import com.github.javacliparser.MultiChoiceOption;
 import com.github.javacliparser.StringOption;
 import com.yahoo.labs.samoa.instances.Instance;
 import com.yahoo.labs.samoa.instances.InstancesHeader;
-import java.io.IOException;
-import java.io.NotSerializableException;
-import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,8 +96,9 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
   public IntOption driftBoostUpdatesOption = new IntOption("driftBoostUpdates", 'n',
       "Number of topology updates at the drift prune rate after a drift (the first runs at once).", 3, 1, 1000);
 
-  private transient StreamNetwork network;
-  private transient ChangeDetector detector;
+  /** Serialized with its whole training state: MOA's copy() and saved models keep learning as the original. */
+  private StreamNetwork network;
+  private ChangeDetector detector;
   /** The last instance voted on and its votes: MOA's prequential loop tests, then trains the same object. */
   private transient Instance lastVoted;
   private transient double[] lastVotes;
@@ -265,19 +263,5 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
       StringUtils.appendIndented(out, indent, e.getKey() + ": " + e.getValue());
       StringUtils.appendNewline(out);
     }
-  }
-
-  /**
-   * MOA copies learners by serialization; that works before training. The trained network lives in
-   * native memory with optimiser state and masks, which this learner does not serialize: fail
-   * loudly rather than hand back a silently reset model.
-   */
-  @Serial
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    if (network != null) {
-      throw new NotSerializableException("a trained moa.classifiers.overparam.ItopStreamNetwork cannot be "
-          + "serialized (its network, optimiser state and masks are not); copy or save it before training");
-    }
-    out.defaultWriteObject();
   }
 }

@@ -1,5 +1,6 @@
 package org.overparam.itop;
 
+import java.io.Serializable;
 import org.overparam.common.Checks;
 import org.overparam.nn.ExecutionMode;
 
@@ -49,7 +50,7 @@ public record ItopConfig(
     boolean reinitWhenSame,
     boolean maskGradients,
     boolean fixMask,
-    ExecutionMode execution) {
+    ExecutionMode execution) implements Serializable {
 
   public ItopConfig {
     Checks.require(sparsity >= 0 && sparsity < 1, "sparsity must be in [0, 1), got " + sparsity);

@@ -31,6 +31,8 @@ public final class ItopHook implements TrainingHook {
   /** 1 at active weights and at every bias, 0 at inactive weights; same shape as the parameters. */
   private INDArray flatMask;
   private double[] denseGradient;
+  /** Masks of a saved network to continue from; initialize takes them in place of new ones. */
+  private SparseMasks resumed;
   /** Prune rate of a topology update requested for the next step; NaN when none is pending. */
   private double requestedRate = Double.NaN;
 
@@ -48,9 +50,24 @@ public final class ItopHook implements TrainingHook {
     forced[L - 1] |= cfg.keepOutputDense();
     double[] d = LayerDensities.compute(layout.shapes(), cfg, forced);
     int[] sizes = layout.weights().stream().mapToInt(ParameterLayout.Segment::length).toArray();
-    masks = new SparseMasks(sizes, d, Seeds.stream(seed, "itop/masks"));
+    if (resumed == null) {
+      masks = new SparseMasks(sizes, d, Seeds.stream(seed, "itop/masks"));
+    } else {
+      Checks.require(Arrays.equals(resumed.sizes(), sizes), "the saved masks have layer sizes "
+          + Arrays.toString(resumed.sizes()) + ", the network " + Arrays.toString(sizes));
+      masks = resumed;
+    }
     schedule = new PruneRegrowSchedule(cfg, runSchedule.totalIterations(), runSchedule.iterationsPerEpoch());
     params.muli(buildFlatMask(params)); // the dense engine keeps the flat mask only once it runs
+  }
+
+  /**
+   * Continues from the masks of a saved network (topology, ever-active weights, update count) instead
+   * of sampling new ones; call before {@link #initialize}. The random stream of every later update
+   * is derived from the seed and the step, so a restored network rewires as the original would.
+   */
+  public void resumeWith(SparseMasks saved) {
+    resumed = saved;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.overparam.itop;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -10,7 +12,8 @@ import java.util.SplittableRandom;
  * j is in the network and {@code fired[l][j]} whether it ever was (for the ITOP rate R_s). Counts
  * are exact: every update removes and regrows the same number of weights per layer.
  */
-public final class SparseMasks {
+public final class SparseMasks implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
   private final boolean[][] active;
   private final boolean[][] fired;
   private final int[] nnz;
@@ -48,6 +51,11 @@ public final class SparseMasks {
       initialDensity[l] = (double) nnz[l] / n;
       expectedUnfired[l] = n - nnz[l];
     }
+  }
+
+  /** The number of weights of every layer. */
+  public int[] sizes() {
+    return Arrays.stream(active).mapToInt(a -> a.length).toArray();
   }
 
   /** What one layer's update changed. */

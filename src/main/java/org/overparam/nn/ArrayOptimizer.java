@@ -28,6 +28,14 @@ final class ArrayOptimizer {
     };
   }
 
+  long steps() {
+    return steps;
+  }
+
+  void setSteps(long steps) {
+    this.steps = steps;
+  }
+
   /** Starts a step (Adam's bias corrections count steps); then call {@link #update} per array. */
   void beginStep() {
     steps++;

@@ -97,6 +97,16 @@ final class DenseEngine implements StepEngine {
   }
 
   @Override
+  public OptimizerState optimizerState() {
+    return optimizer.export();
+  }
+
+  @Override
+  public void restoreOptimizerState(OptimizerState saved) {
+    optimizer.restore(saved);
+  }
+
+  @Override
   public long trainingStateBytes() {
     INDArray p = net.params();
     // parameters, gradient and the optimiser's state vectors, all dense

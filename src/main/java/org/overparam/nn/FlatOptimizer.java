@@ -3,6 +3,7 @@ package org.overparam.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.overparam.common.Checks;
 
 /**
  * The optimiser, working on the network's flat parameter and gradient vectors. Keeping it outside
@@ -72,5 +73,29 @@ public final class FlatOptimizer {
   /** The state vectors (momentum; Adam's first and second moments), for tests and diagnostics. */
   public INDArray[] state() {
     return first == null ? new INDArray[0] : second == null ? new INDArray[] {first} : new INDArray[] {first, second};
+  }
+
+  /** The steps taken and the state vectors, copied. */
+  public OptimizerState export() {
+    INDArray[] vectors = state();
+    double[][] copies = new double[vectors.length][];
+    for (int i = 0; i < vectors.length; i++) {
+      copies[i] = vectors[i].toDoubleVector();
+    }
+    return new OptimizerState(steps, copies);
+  }
+
+  /** Continues from {@code saved} (as {@link #export} gave it for a network of the same layout). */
+  public void restore(OptimizerState saved) {
+    INDArray[] vectors = state();
+    Checks.require(saved.vectors().length == vectors.length, "the saved optimiser state has " + saved.vectors().length
+        + " vectors, this " + type + " optimiser " + vectors.length);
+    for (int i = 0; i < vectors.length; i++) {
+      Checks.require(saved.vectors()[i].length == vectors[i].length(), "the saved optimiser state has "
+          + saved.vectors()[i].length + " entries, the network " + vectors[i].length());
+      vectors[i].assign(Nd4j.createFromArray(saved.vectors()[i]).castTo(vectors[i].dataType())
+          .reshape(vectors[i].shape()));
+    }
+    steps = saved.steps();
   }
 }

@@ -1,5 +1,6 @@
 package org.overparam.nn;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.overparam.common.Checks;
 
@@ -35,7 +36,7 @@ public record NetworkConfig(
     boolean doublePrecision,
     double validationFraction,
     int patience,
-    long seed) {
+    long seed) implements Serializable {
 
   public NetworkConfig {
     Checks.require(hiddenLayers != null && hiddenLayers.length > 0,

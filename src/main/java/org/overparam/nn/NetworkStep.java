@@ -104,6 +104,19 @@ public final class NetworkStep {
     engine.readFromNetwork();
   }
 
+  /** The optimiser's steps and state over the flat parameter order (with the network's parameters, a training state). */
+  public OptimizerState optimizerState() {
+    return engine.optimizerState();
+  }
+
+  /**
+   * Continues from a saved optimiser state, for a network whose parameters and hook topology were
+   * restored first (then {@link #readFromNetwork}).
+   */
+  public void restoreOptimizerState(OptimizerState saved) {
+    engine.restoreOptimizerState(saved);
+  }
+
   /** Whether the sparse engine runs this network. */
   public boolean isSparse() {
     return engine instanceof SparseEngine;

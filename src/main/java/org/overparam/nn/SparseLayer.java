@@ -63,6 +63,26 @@ final class SparseLayer {
     System.arraycopy(bias, 0, flat, offset + nIn * nOut, nOut);
   }
 
+  /** Writes optimiser state array {@code s} of the weights and the bias into DL4J's flat layout at {@code offset}. */
+  void writeState(int s, double[] flat, int offset) {
+    for (int o = 0; o < nOut; o++) {
+      for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+        flat[offset + row[k] + o * nIn] = state[s][k];
+      }
+      flat[offset + nIn * nOut + o] = biasState[s][o];
+    }
+  }
+
+  /** Reads optimiser state array {@code s} of the active weights and the bias from DL4J's flat layout. */
+  void readState(int s, double[] flat, int offset) {
+    for (int o = 0; o < nOut; o++) {
+      for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+        state[s][k] = (float) flat[offset + row[k] + o * nIn];
+      }
+      biasState[s][o] = (float) flat[offset + nIn * nOut + o];
+    }
+  }
+
   /**
    * Replaces the topology: {@code pruned} connections leave and {@code grown} join (flat column-major
    * indices, ascending; one in both stays), by merging them with the stored columns, so the cost is

@@ -29,6 +29,12 @@ interface StepEngine {
   /** Takes the DL4J network's parameters back (after best weights were restored), keeping the topology. */
   void readFromNetwork();
 
+  /** The optimiser's steps and state, over the flat parameter order (for saving a network that keeps training). */
+  OptimizerState optimizerState();
+
+  /** Continues from a state {@link #optimizerState} gave for a network of the same layout and topology. */
+  void restoreOptimizerState(OptimizerState saved);
+
   /** Bytes held for weights, biases, their gradient and the optimiser state while training. */
   long trainingStateBytes();
 }

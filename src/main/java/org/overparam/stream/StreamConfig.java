@@ -1,5 +1,6 @@
 package org.overparam.stream;
 
+import java.io.Serializable;
 import org.overparam.common.Checks;
 import org.overparam.itop.ItopConfig;
 import org.overparam.nn.NetworkConfig;
@@ -20,7 +21,7 @@ import org.overparam.nn.NetworkConfig;
  *     them runs at once, the others on the regular ΔT schedule
  */
 public record StreamConfig(NetworkConfig network, ItopConfig itop, int stepsPerBatch, int updateIntervalBatches,
-    double driftPruneRate, int driftBoostUpdates) {
+    double driftPruneRate, int driftBoostUpdates) implements Serializable {
   public StreamConfig {
     Checks.require(network != null && itop != null, "network and itop settings must be set");
     Checks.positive("steps-per-batch", stepsPerBatch);

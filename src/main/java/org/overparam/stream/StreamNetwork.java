@@ -1,5 +1,10 @@
 package org.overparam.stream;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -9,10 +14,12 @@ import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.ItopHook;
+import org.overparam.itop.SparseMasks;
 import org.overparam.nn.Dl4jRuntime;
 import org.overparam.nn.NetworkFactory;
 import org.overparam.nn.NetworkStep;
 import org.overparam.nn.Objective;
+import org.overparam.nn.OptimizerState;
 import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.TrainingHook;
 
@@ -26,8 +33,13 @@ import org.overparam.nn.TrainingHook;
  * <p>Inputs are standardised online ({@link OnlineStandardizer}): the statistics are updated as
  * instances arrive and a batch is encoded with the statistics at the time it is trained.
  * Deterministic: the same seed and stream give the same votes.
+ *
+ * <p>Serializable with its whole training state (parameters, optimiser state, masks, the
+ * standardiser, a partly filled batch, the counters), so a saved or copied network predicts and
+ * goes on learning exactly as the original would. The serialized form is {@link SerialForm}.
  */
-public final class StreamNetwork {
+public final class StreamNetwork implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
   private final StreamConfig cfg;
   private final int numClasses;
   private final OnlineStandardizer standardizer;
@@ -54,10 +66,15 @@ public final class StreamNetwork {
    * @param numClasses number of classes (≥ 2)
    */
   public StreamNetwork(StreamConfig cfg, int[] cardinality, int numClasses) {
+    this(cfg, new OnlineStandardizer(cardinality), numClasses, null);
+  }
+
+  /** A new network ({@code saved} null), or one continuing from a saved training state. */
+  private StreamNetwork(StreamConfig cfg, OnlineStandardizer standardizer, int numClasses, SerialForm saved) {
     Checks.require(numClasses >= 2, "the class must have at least 2 values, got " + numClasses);
     this.cfg = cfg;
     this.numClasses = numClasses;
-    standardizer = new OnlineStandardizer(cardinality);
+    this.standardizer = standardizer;
     int b = cfg.network().batchSize();
     bufferRaw = new double[b][];
     bufferLabels = new int[b];
@@ -69,16 +86,68 @@ public final class StreamNetwork {
     encoded = new float[b][standardizer.numInputs()];
     single = new float[standardizer.numInputs()];
     hook = cfg.sparse() ? new ItopHook(withoutSchedule(cfg.itop()), Seeds.derive(cfg.network().seed(), "itop")) : null;
+    if (hook != null && saved != null) {
+      hook.resumeWith(saved.masks());
+    }
     // begin() is never called: a stream has no training set to average the weights over, so the
     // objective keeps its mean weight of 1 and instance weights count as given.
     Objective objective = new SoftmaxCrossEntropy();
     Built built = Dl4jRuntime.call(() -> {
       Nd4j.getRandom().setSeed(Seeds.derive(cfg.network().seed(), "nd4j"));
       MultiLayerNetwork n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
-      return new Built(n, new NetworkStep(n, cfg.network(), objective, hook, new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b)));
+      NetworkStep s = new NetworkStep(n, cfg.network(), objective, hook, new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b));
+      if (saved != null) {
+        INDArray params = n.params();
+        Checks.require(saved.params().length == params.length(), "the saved network has " + saved.params().length
+            + " parameters, its configuration " + params.length());
+        params.assign(Nd4j.createFromArray(saved.params()).castTo(params.dataType()).reshape(params.shape()));
+        s.readFromNetwork();
+        s.restoreOptimizerState(saved.optimizer());
+      }
+      return new Built(n, s);
     });
     net = built.net();
     step = built.step();
+    if (saved != null) {
+      buffered = saved.bufferLabels().length;
+      for (int r = 0; r < buffered; r++) {
+        bufferRaw[r] = saved.bufferRaw()[r];
+        bufferLabels[r] = saved.bufferLabels()[r];
+        bufferWeights[r] = saved.bufferWeights()[r];
+      }
+      instancesSeen = saved.instancesSeen();
+      batches = saved.batches();
+      iterations = saved.iterations();
+      drifts = saved.drifts();
+      boostLeft = saved.boostLeft();
+      pendingDriftUpdate = saved.pendingDriftUpdate();
+      lastLoss = saved.lastLoss();
+    }
+  }
+
+  /** The serialized form: configuration and training state, rebuilt into a network on reading. */
+  private record SerialForm(StreamConfig cfg, OnlineStandardizer standardizer, int numClasses, double[] params,
+      OptimizerState optimizer, SparseMasks masks, double[][] bufferRaw, int[] bufferLabels, double[] bufferWeights,
+      long instancesSeen, long batches, long iterations, long drifts, int boostLeft, boolean pendingDriftUpdate,
+      double lastLoss) implements Serializable {
+    @Serial
+    private Object readResolve() {
+      return new StreamNetwork(cfg, standardizer, numClasses, this);
+    }
+  }
+
+  @Serial
+  private Object writeReplace() {
+    OptimizerState optimizer = Dl4jRuntime.call(step::optimizerState);
+    return new SerialForm(cfg, standardizer, numClasses, parameters(), optimizer, hook == null ? null : hook.masks(),
+        Arrays.copyOf(bufferRaw, buffered), Arrays.copyOf(bufferLabels, buffered),
+        Arrays.copyOf(bufferWeights, buffered), instancesSeen, batches, iterations, drifts, boostLeft,
+        pendingDriftUpdate, lastLoss);
+  }
+
+  @Serial
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a StreamNetwork is read through its serial form");
   }
 
   private record Built(MultiLayerNetwork net, NetworkStep step) {}

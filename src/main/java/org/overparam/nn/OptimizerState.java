@@ -1,0 +1,13 @@
+package org.overparam.nn;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * The optimiser's state in an engine-neutral form, for saving a network that keeps training: the
+ * number of steps taken (Adam's bias corrections) and each state vector (momentum; Adam's first and
+ * second moments) over DL4J's flat parameter order, zero at inactive weights.
+ */
+public record OptimizerState(long steps, double[][] vectors) implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+}
