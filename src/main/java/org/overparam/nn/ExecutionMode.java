@@ -11,9 +11,10 @@ public enum ExecutionMode {
 
   /**
    * The global weight density at or below which AUTO chooses the sparse engine. Measured on a 2-core
-   * AVX-512 machine with OpenBLAS's SkylakeX kernels (README, "Network engine against PyTorch"): against
-   * the masked dense engine, the sparse one was level at 10% density on an MLP of width 256 and faster
-   * at width 2048, and 1.5x (width 256) to 4x (width 2048) faster at 5%.
+   * AVX-512 machine (README, "Network engine against PyTorch": {@code src/test/scripts/execution-sweep.sh},
+   * MLPs of widths 32 to 2048): against the masked dense engine the sparse one was 1.07x to 1.52x as
+   * fast at 10% density and 0.76x to 0.84x at 20%, at every width. The crossover (about 12% to 15%)
+   * hardly moves with the width, so the rule uses the density alone, on the safe side of it.
    */
   public static final double AUTO_MAX_DENSITY = 0.1;
 
