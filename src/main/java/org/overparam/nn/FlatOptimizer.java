@@ -3,7 +3,6 @@ package org.overparam.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.overparam.common.Checks;
 
 /**
  * The optimiser, working on the network's flat parameter and gradient vectors. Keeping it outside
@@ -88,11 +87,8 @@ public final class FlatOptimizer {
   /** Continues from {@code saved} (as {@link #export} gave it for a network of the same layout). */
   public void restore(OptimizerState saved) {
     INDArray[] vectors = state();
-    Checks.require(saved.vectors().length == vectors.length, "the saved optimiser state has " + saved.vectors().length
-        + " vectors, this " + type + " optimiser " + vectors.length);
+    saved.requireShape(vectors.length, vectors.length == 0 ? 0 : vectors[0].length());
     for (int i = 0; i < vectors.length; i++) {
-      Checks.require(saved.vectors()[i].length == vectors[i].length(), "the saved optimiser state has "
-          + saved.vectors()[i].length + " entries, the network " + vectors[i].length());
       vectors[i].assign(Nd4j.createFromArray(saved.vectors()[i]).castTo(vectors[i].dataType())
           .reshape(vectors[i].shape()));
     }

@@ -2,6 +2,7 @@ package org.overparam.nn;
 
 import java.io.Serial;
 import java.io.Serializable;
+import org.overparam.common.Checks;
 
 /**
  * The optimiser's state in an engine-neutral form, for saving a network that keeps training: the
@@ -10,4 +11,14 @@ import java.io.Serializable;
  */
 public record OptimizerState(long steps, double[][] vectors) implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
+
+  /** Throws, naming both shapes, unless this state has {@code count} vectors of {@code length} entries. */
+  void requireShape(int count, long length) {
+    Checks.require(vectors.length == count, "the saved optimiser state has " + vectors.length
+        + " vectors, this optimiser " + count);
+    for (double[] v : vectors) {
+      Checks.require(v.length == length, "the saved optimiser state has " + v.length + " entries, the network "
+          + length);
+    }
+  }
 }

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.overparam.common.Checks;
 
 /**
  * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,
@@ -287,11 +286,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
 
   @Override
   public void restoreOptimizerState(OptimizerState saved) {
-    Checks.require(saved.vectors().length == optimizer.stateArrays(), "the saved optimiser state has "
-        + saved.vectors().length + " vectors, this optimiser " + optimizer.stateArrays());
+    saved.requireShape(optimizer.stateArrays(), layout.totalLength());
     for (int s = 0; s < saved.vectors().length; s++) {
-      Checks.require(saved.vectors()[s].length == layout.totalLength(), "the saved optimiser state has "
-          + saved.vectors()[s].length + " entries, the network " + layout.totalLength());
       for (int l = 0; l < layers.length; l++) {
         layers[l].readState(s, saved.vectors()[s], (int) layout.weights().get(l).offset());
       }

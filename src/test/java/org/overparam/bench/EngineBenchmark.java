@@ -79,11 +79,17 @@ public final class EngineBenchmark {
 
   static NetworkTrainer trainer(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode)
       throws InterruptedException {
+    return trainer(data, hidden, epochs, sparsity, mode, false);
+  }
+
+  /** @param fixedMasks keep the initial masks (no topology updates), to time the training step alone */
+  static NetworkTrainer trainer(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode,
+      boolean fixedMasks) throws InterruptedException {
     NetworkConfig cfg = new NetworkConfig(hidden, Activation.RELU, epochs, 128, UpdaterType.NESTEROVS, 0.01, 0.9, 0,
         LrSchedule.CONSTANT, 0.01, false, 0, 1, 1);
     ItopHook hook = sparsity == 0 ? null : new ItopHook(new ItopConfig(sparsity, Distribution.ERK, 1, 20, false,
         false, Growth.GRADIENT, 0.5, 0.005, PruneDecay.COSINE, 20, 0, 0, 0.25, 1, RegrowInit.ZERO, 0.1, false,
-        true, false, mode), 1);
+        true, fixedMasks, mode), 1);
     NetworkTrainer t = new NetworkTrainer(cfg, data, new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
     if (hook != null && t.runsSparse() != (mode == ExecutionMode.SPARSE)) {

@@ -2,20 +2,9 @@ package org.overparam.bench;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.overparam.itop.Distribution;
-import org.overparam.itop.Growth;
-import org.overparam.itop.ItopConfig;
-import org.overparam.itop.ItopHook;
-import org.overparam.itop.PruneDecay;
-import org.overparam.itop.RegrowInit;
-import org.overparam.nn.Activation;
 import org.overparam.nn.ExecutionMode;
-import org.overparam.nn.LrSchedule;
-import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkTrainer;
-import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.TrainingSet;
-import org.overparam.nn.UpdaterType;
 
 /**
  * Where the sparse engine starts to pay: masked dense against sparse execution of the same
@@ -57,30 +46,16 @@ public final class ExecutionSweep {
 
   private static double rate(TrainingSet data, int w, double sparsity, ExecutionMode mode) throws Exception {
     int[] hidden = {w, w};
-    EngineBenchmark.runAll(trainer(data, hidden, sparsity, mode)); // warm-up
+    EngineBenchmark.runAll(EngineBenchmark.trainer(data, hidden, 1, sparsity, mode, true)); // warm-up
     double[] rates = new double[3];
     for (int r = 0; r < rates.length; r++) {
-      NetworkTrainer t = trainer(data, hidden, sparsity, mode);
+      NetworkTrainer t = EngineBenchmark.trainer(data, hidden, 1, sparsity, mode, true);
       long start = System.nanoTime();
       EngineBenchmark.runAll(t);
       rates[r] = data.size() / ((System.nanoTime() - start) / 1e9);
     }
     Arrays.sort(rates);
     return rates[1];
-  }
-
-  private static NetworkTrainer trainer(TrainingSet data, int[] hidden, double sparsity, ExecutionMode mode)
-      throws InterruptedException {
-    NetworkConfig cfg = new NetworkConfig(hidden, Activation.RELU, 1, 128, UpdaterType.NESTEROVS, 0.01, 0.9, 0,
-        LrSchedule.CONSTANT, 0.01, false, 0, 1, 1);
-    ItopHook hook = new ItopHook(new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.5,
-        0.005, PruneDecay.COSINE, 20, 0, 0, 0.25, 1, RegrowInit.ZERO, 0.1, false, true, true, mode), 1);
-    NetworkTrainer t = new NetworkTrainer(cfg, data, new SoftmaxCrossEntropy(), hook, null, null);
-    t.initialize();
-    if (t.runsSparse() != (mode == ExecutionMode.SPARSE)) {
-      throw new IllegalStateException("the trainer did not pick the " + mode + " engine");
-    }
-    return t;
   }
 
   private static TrainingSet synthetic(int n, int d) {
