@@ -12,6 +12,7 @@ import org.overparam.gmm.Initialisation;
 import org.overparam.gmm.MixingWeights;
 import org.overparam.gmm.MixtureData;
 import org.overparam.gmm.OptionLists;
+import org.overparam.common.RunningMoments;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -21,6 +22,8 @@ import weka.core.OptionMetadata;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.WeightedInstancesHandler;
+import weka.overparam.OptionContract;
+import weka.overparam.TrainingHeader;
 
 /**
  * Gaussian-mixture EM with known-weights (Model 1) and over-parameterized (Model 2, weights
@@ -36,8 +39,8 @@ import weka.core.WeightedInstancesHandler;
  * Advances in Neural Information Processing Systems 31 (NeurIPS 2018). arXiv:1810.11344.
  * </pre>
  */
-public class OverparameterizedEM extends RandomizableDensityBasedClusterer
-    implements NumberOfClustersRequestable, WeightedInstancesHandler, TechnicalInformationHandler {
+public class OverparameterizedEM extends RandomizableDensityBasedClusterer implements NumberOfClustersRequestable,
+    WeightedInstancesHandler, TechnicalInformationHandler, OptionContract.Checked {
   private static final long serialVersionUID = 6021583240735861937L;
   private static final Logger LOG = Logger.getLogger(OverparameterizedEM.class.getName());
 
@@ -57,8 +60,14 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
   private double tolerance = 1e-6;
   private int numThreads = 1;
 
+  /**
+   * Squared deviations are formed in data units (and summed), so a spread beyond about 1e150
+   * overflows double precision.
+   */
+  static final double MAX_DEVIATION = 1e150;
+
   private GaussianMixture model;
-  private Instances header;
+  private TrainingHeader header;
   private int[] numericAttributes;
   private int[] nominalAttributes;
 
@@ -110,10 +119,20 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
   }
 
   @Override
+  public void setOptions(String[] options) throws Exception {
+    OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  @Override
+  public void checkOptions() {
+    toConfig();
+  }
+
+  @Override
   public void buildClusterer(Instances data) throws Exception {
     model = null;
-    getCapabilities().testWithFail(data);
     GmmConfig config = toConfig();
+    getCapabilities().testWithFail(data);
     List<Integer> num = new ArrayList<>();
     List<Integer> nom = new ArrayList<>();
     for (int a = 0; a < data.numAttributes(); a++) {
@@ -131,43 +150,98 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
       throw new IllegalArgumentException("OverparameterizedEM needs at least one numeric attribute; the data has "
           + "none (a Gaussian mixture cannot be fitted to nominal attributes alone)");
     }
-    numericAttributes = num.stream().mapToInt(Integer::intValue).toArray();
-    nominalAttributes = nom.stream().mapToInt(Integer::intValue).toArray();
-    header = new Instances(data, 0);
-    int[] numCats = new int[nominalAttributes.length];
+    int[] numeric = num.stream().mapToInt(Integer::intValue).toArray();
+    int[] nominal = nom.stream().mapToInt(Integer::intValue).toArray();
+    int[] numCats = new int[nominal.length];
     for (int a = 0; a < numCats.length; a++) {
-      numCats[a] = data.attribute(nominalAttributes[a]).numValues();
+      numCats[a] = data.attribute(nominal[a]).numValues();
     }
-    MixtureData.Builder b = MixtureData.builder(data.numInstances(), numericAttributes.length, numCats);
+    MixtureData.Builder b = MixtureData.builder(data.numInstances(), numeric.length, numCats);
     for (int i = 0; i < data.numInstances(); i++) {
       Instance inst = data.instance(i);
-      for (int a = 0; a < numericAttributes.length; a++) {
-        int att = numericAttributes[a];
+      for (int a = 0; a < numeric.length; a++) {
+        int att = numeric[a];
         if (inst.isMissing(att)) {
           b.missingNumeric(i, a);
         } else {
           b.numeric(i, a, finite(inst.value(att), data.attribute(att), i));
         }
       }
-      for (int a = 0; a < nominalAttributes.length; a++) {
-        if (inst.isMissing(nominalAttributes[a])) {
+      for (int a = 0; a < nominal.length; a++) {
+        if (inst.isMissing(nominal[a])) {
           b.missingNominal(i, a);
         } else {
-          b.nominal(i, a, (int) inst.value(nominalAttributes[a]));
+          b.nominal(i, a, (int) inst.value(nominal[a]));
         }
       }
       b.weight(i, inst.weight());
+    }
+    for (int att : concat(numeric, nominal)) {
+      requireAValue(data, att);
+    }
+    for (int att : numeric) {
+      checkScale(data, att, config);
     }
     Level level = getDebug() ? Level.INFO : Level.FINE;
     GaussianMixtureEm em = new GaussianMixtureEm(config, (it, metrics) -> LOG.log(level,
         () -> "OverparameterizedEM iteration " + it + ": " + metrics));
     model = em.fit(b.build());
+    header = TrainingHeader.of(data);
+    numericAttributes = numeric;
+    nominalAttributes = nominal;
+  }
+
+  private static void requireAValue(Instances data, int att) {
+    for (Instance inst : data) {
+      if (!inst.isMissing(att)) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException("attribute '" + data.attribute(att).name()
+        + "' has only missing values in the training data; remove it (e.g. with RemoveUseless)");
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  /**
+   * EM works in the data's units, where reg-covar is added to every variance: an attribute whose
+   * spread overflows when squared, or whose whole variance is below reg-covar, cannot be modelled
+   * and would give a silently wrong mixture.
+   */
+  private static void checkScale(Instances data, int att, GmmConfig config) {
+    RunningMoments m = new RunningMoments();
+    for (Instance inst : data) {
+      if (!inst.isMissing(att) && inst.weight() > 0) {
+        m.add(inst.value(att));
+      }
+    }
+    if (m.count() == 0 || m.isConstant()) {
+      return;
+    }
+    String name = data.attribute(att).name();
+    double deviation = Math.max(Math.abs(m.max() - m.mean()), Math.abs(m.min() - m.mean()));
+    if (!(deviation <= MAX_DEVIATION)) {
+      throw new IllegalArgumentException(String.format("attribute '%s' ranges from %.3g to %.3g: EM squares "
+          + "deviations in the data's units, which overflows double precision beyond about %.0e; rescale the "
+          + "attribute (e.g. with weka.filters.unsupervised.attribute.Standardize)", name, m.min(), m.max(),
+          MAX_DEVIATION));
+    }
+    double variance = m.std() * m.std();
+    if (config.covariance() != CovarianceType.IDENTITY && config.regCovar() >= variance) {
+      throw new IllegalArgumentException(String.format("-reg-covar %.3g is not smaller than the variance of "
+          + "attribute '%s' (%.3g): every cluster would be wider than the data. Lower -reg-covar (e.g. to %.1g) or "
+          + "rescale the attribute", config.regCovar(), name, variance, variance * 1e-6));
+    }
   }
 
   private static double finite(double v, Attribute att, int row) {
     if (Double.isInfinite(v)) {
-      throw new IllegalArgumentException("attribute '" + att.name() + "' of instance " + (row + 1) + " is " + v
-          + "; infinite values are not allowed");
+      throw new IllegalArgumentException("attribute '" + att.name() + "' has an infinite value in instance "
+          + (row + 1) + "; remove or replace it first");
     }
     return v;
   }
@@ -197,14 +271,23 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
   @Override
   public double[] logDensityPerClusterForInstance(Instance instance) throws Exception {
     GaussianMixture g = model();
+    header.check(instance);
     double[] x = new double[numericAttributes.length];
     for (int a = 0; a < x.length; a++) {
       int att = numericAttributes[a];
-      x[a] = instance.isMissing(att) ? Double.NaN : finite(instance.value(att), header.attribute(att), 0);
+      double v = instance.isMissing(att) ? Double.NaN : instance.value(att);
+      if (Double.isInfinite(v)) {
+        throw new IllegalArgumentException("attribute '" + header.header().attribute(att).name() + "' is " + v
+            + "; only finite values can be clustered");
+      }
+      x[a] = v;
     }
     int[] c = new int[nominalAttributes.length];
     for (int a = 0; a < c.length; a++) {
-      c[a] = instance.isMissing(nominalAttributes[a]) ? -1 : (int) instance.value(nominalAttributes[a]);
+      int att = nominalAttributes[a];
+      int code = instance.isMissing(att) ? -1 : (int) instance.value(att);
+      // a value the training header did not have counts as missing
+      c[a] = code < header.header().attribute(att).numValues() ? code : -1;
     }
     return g.logComponentDensities(x, c);
   }
@@ -214,7 +297,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer
     if (model == null) {
       return "OverparameterizedEM: no model built yet.";
     }
-    return new MixtureReport(model, header, numericAttributes, nominalAttributes).format(getOptions());
+    return new MixtureReport(model, header.header(), numericAttributes, nominalAttributes).format(getOptions());
   }
 
   // ---- options ------------------------------------------------------------------------------

@@ -1,18 +1,20 @@
 package weka.overparam;
 
+import java.io.File;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.mindiff.GroupMetrics;
 import org.overparam.mindiff.MinDiffLabel;
 import org.overparam.mindiff.ThresholdSearch;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
-import weka.core.CommandlineRunnable;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
@@ -38,7 +40,7 @@ import weka.core.converters.ConverterUtils.DataSource;
  * thresholds on the test set itself, which is optimistic and flagged in the output. {@code -l model}
  * evaluates a saved classifier instead of training one.
  */
-public class GroupFairnessEvaluation implements CommandlineRunnable {
+public class GroupFairnessEvaluation extends CommandLineTool {
 
   /** Parsed command line. */
   record Settings(String train, String model, String test, String validation, String classIndex, String sensitive,
@@ -46,25 +48,31 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
       long seed, String classifier, String[] classifierOptions) {}
 
   @Override
-  public void preExecution() {}
-
-  @Override
-  public void postExecution() {}
-
-  @Override
-  public void run(Object toRun, String[] args) throws Exception {
-    evaluate(parse(args), System.out);
+  protected boolean requiresArguments() {
+    return true;
   }
 
-  public static void main(String[] args) throws Exception {
-    new GroupFairnessEvaluation().run(null, args);
+  @Override
+  protected void execute(String[] options, PrintStream out) throws Exception {
+    evaluate(parse(options), out);
   }
 
+  @Override
+  protected String usage() {
+    return USAGE;
+  }
+
+  public static void main(String[] args) {
+    runFromMain(new GroupFairnessEvaluation(), args);
+  }
+
+  /**
+   * Parses the command line (the classifier's own options follow {@code --}).
+   *
+   * @throws IllegalArgumentException naming the flag of a missing or bad argument
+   */
   static Settings parse(String[] args) throws Exception {
     String[] options = args.clone();
-    if (Utils.getFlag('h', options) || Utils.getFlag("help", options) || options.length == 0) {
-      throw new IllegalArgumentException(usage());
-    }
     String[] classifierOptions = Utils.partitionOptions(options);
     String model = Utils.getOption('l', options);
     String train = Utils.getOption('t', options);
@@ -75,58 +83,76 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
     }
     String test = required(Utils.getOption('T', options), "-T (test file)");
     String validation = Utils.getOption('V', options);
-    String classIndex = Utils.getOption('c', options);
+    String classIndex = option("c", options, "last");
     String sensitive = required(Utils.getOption("sensitive", options), "-sensitive (sensitive attribute)");
-    String value = Utils.getOption("sensitive-value", options);
+    String value = option("sensitive-value", options, "1");
     String positive = Utils.getOption("positive-class", options);
-    String rate = Utils.getOption("rate", options);
-    MinDiffLabel label = switch (rate.isEmpty() ? "FNR" : rate.toUpperCase()) {
+    String rate = option("rate", options, "FNR");
+    MinDiffLabel label = switch (rate.toUpperCase(Locale.ROOT)) {
       case "FNR" -> MinDiffLabel.POSITIVE;
       case "FPR" -> MinDiffLabel.NEGATIVE;
-      default -> throw new IllegalArgumentException("-rate must be FNR or FPR, got " + rate);
+      default -> throw new IllegalArgumentException("-rate must be one of FNR, FPR; got '" + rate + "'");
     };
-    String eps = Utils.getOption("epsilon", options);
-    String pct = Utils.getOption("validation-percent", options);
-    String seed = Utils.getOption('s', options);
+    double epsilon = Checks.inClosed("-epsilon", doubleOption("epsilon", options, 0.01), 0, 1);
+    double validationPercent = doubleOption("validation-percent", options, 20);
+    Checks.require(validationPercent >= 0 && validationPercent < 100,
+        "-validation-percent must be in [0, 100), got " + validationPercent);
+    long seed = longOption("s", options, 1);
     String classifier = Utils.getOption('W', options);
     if (model.isEmpty()) {
       required(classifier, "-W (classifier)");
     }
-    Utils.checkForRemainingOptions(options);
-    double validationPercent = pct.isEmpty() ? 20 : Double.parseDouble(pct);
-    if (!(validationPercent >= 0 && validationPercent < 100)) {
-      throw new IllegalArgumentException("-validation-percent must be in [0, 100), got " + pct);
-    }
-    return new Settings(train, model, test, validation, classIndex.isEmpty() ? "last" : classIndex, sensitive,
-        value.isEmpty() ? "1" : value, positive, label, eps.isEmpty() ? 0.01 : Double.parseDouble(eps),
-        validationPercent, seed.isEmpty() ? 1 : Long.parseLong(seed), classifier, classifierOptions);
+    rejectRemaining(options);
+    return new Settings(train, model, test, validation, classIndex, sensitive, value, positive, label, epsilon,
+        validationPercent, seed, classifier, classifierOptions);
   }
 
   private static String required(String v, String what) {
     if (v.isEmpty()) {
-      throw new IllegalArgumentException("missing option " + what + "\n" + usage());
+      throw new IllegalArgumentException("missing option " + what);
     }
     return v;
   }
 
-  static String usage() {
-    return "Usage: GroupFairnessEvaluation (-t train.arff -W <classifier> [-- <options>] | -l saved.model) -T test.arff\n"
-        + "  -sensitive <attribute name or 1-based index>\n"
-        + "  [-sensitive-value <value or 1-based index; default 1>] [-positive-class <value or index;"
-        + " default: second value of a binary class>]\n"
-        + "  [-rate FNR|FPR (equalised rate; default FNR)] [-epsilon <allowed gap; default 0.01>]\n"
-        + "  [-validation-percent <P in [0,100); default 20> | -V validation.arff] [-c <class index; default last>]"
-        + " [-s <split seed; default 1>]\n"
-        + "  With -l the thresholds are chosen on -V, else on the test set itself (flagged as optimistic).";
-  }
+  static final String USAGE = String.join("\n",
+      "Usage: weka.Run .GroupFairnessEvaluation (-t train.arff -W <classifier> [-- <options>] | -l saved.model)",
+      "           -T test.arff -sensitive <attribute> [options]",
+      "",
+      "General options:",
+      "  -t <file>                 training file (the classifier is trained on it)",
+      "  -l <file>                 a saved classifier instead of -t and -W",
+      "  -T <file>                 test file",
+      "  -W <classifier>           the classifier; its own options follow --",
+      "  -sensitive <attribute>    the nominal sensitive attribute: a name or a 1-based index",
+      "  -sensitive-value <value>  the value that defines the group S: a label or a 1-based index (default 1)",
+      "  -positive-class <value>   the positive class (default: the second value of a binary class)",
+      "  -rate FNR|FPR             the rate whose gap is constrained (default FNR)",
+      "  -epsilon <gap>            the allowed gap, in [0, 1] (default 0.01)",
+      "  -validation-percent <P>   hold out P% of the training file, in [0, 100), to choose the thresholds (default 20)",
+      "  -V <file>                 a validation file instead of the hold-out",
+      "  -c <index>                class attribute: first, last or a 1-based index (default last)",
+      "  -s <seed>                 seed of the hold-out split (default 1)",
+      "With -l the thresholds are chosen on -V, else on the test set itself (flagged as optimistic).");
 
+  /**
+   * Reads a data file and sets its class.
+   *
+   * @throws IllegalArgumentException if the file does not exist or {@code classIndex} is not first,
+   *     last or a 1-based attribute index
+   */
   static Instances load(String file, String classIndex) throws Exception {
+    if (!file.contains("://") && !new File(file).isFile()) {
+      throw new IllegalArgumentException("cannot read '" + file + "': no such file");
+    }
     Instances data = DataSource.read(file);
-    data.setClassIndex(switch (classIndex) {
+    int index = switch (classIndex) {
       case "first" -> 0;
       case "last" -> data.numAttributes() - 1;
-      default -> Integer.parseInt(classIndex) - 1;
-    });
+      default -> OptionContract.parseInt("-c", classIndex) - 1;
+    };
+    Checks.require(index >= 0 && index < data.numAttributes(), "-c must be first, last or an attribute index in "
+        + "[1, " + data.numAttributes() + "] of " + file + ", got " + classIndex);
+    data.setClassIndex(index);
     return data;
   }
 
@@ -138,7 +164,7 @@ public class GroupFairnessEvaluation implements CommandlineRunnable {
     if (mismatch != null) {
       throw new IllegalArgumentException("training and test files differ: " + mismatch);
     }
-    SensitiveAttribute group = SensitiveAttribute.resolve(train, s.sensitive(), s.sensitiveValue());
+    SensitiveAttribute group = SensitiveAttribute.resolve(train, "-sensitive", s.sensitive(), s.sensitiveValue());
     int pos = SensitiveAttribute.positiveClass(train, s.positiveClass());
     Instances fit = new Instances(train);
     fit.deleteWithMissingClass();

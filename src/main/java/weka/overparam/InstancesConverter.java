@@ -3,56 +3,69 @@ package weka.overparam;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.overparam.common.RunningMoments;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
 
 /**
- * Turns Weka instances into the dense float rows the networks train on, with statistics fitted on
- * the training data only and applied unchanged at prediction time.
+ * Turns Weka instances into the numeric rows the networks and kernel GD learn from, with
+ * statistics fitted on the training data only and applied unchanged at prediction time. One
+ * conversion, one missing-value policy, for every learner that needs numeric rows:
  *
  * <ul>
- *   <li>numeric attributes: standardised to mean 0, standard deviation 1 (a constant attribute
- *       becomes 0); missing values are imputed with the training mean, i.e. 0 after
- *       standardisation;</li>
- *   <li>nominal attributes: one-hot, one column per declared value; a missing value is the all-zero
- *       row (no category), so it carries no evidence either way;</li>
+ *   <li>numeric (and date) attributes: standardised to mean 0, standard deviation 1, computed
+ *       scale-free ({@link RunningMoments}), so an offset (1e9 + x) or an extreme unit (x · 1e200,
+ *       x · 1e-13) keeps its information; standardised values are clipped to ±1e6. A constant
+ *       attribute becomes 0 and is named in {@link #notes()}, as is an attribute whose standard
+ *       deviation is dominated by a few extreme values;</li>
+ *   <li>nominal attributes: one-hot, one column per training value;</li>
+ *   <li>missing values: a numeric one is the training mean (0 after standardisation), a nominal one
+ *       is no category (the all-zero block), so it carries no evidence either way; a nominal value
+ *       the training header did not have counts as missing;</li>
  *   <li>the class attribute and attributes skipped via {@code ignored} produce no column.</li>
  * </ul>
  *
- * Infinite values and attributes whose values are all missing are rejected with a message naming
- * the attribute (Weka reads NaN as missing, so NaN cannot reach the network).
+ * Infinite values, attributes whose training values are all missing and invalid instance weights
+ * are rejected with a message naming the attribute or the (1-based) instance. Every instance given
+ * later must fit the training header ({@link TrainingHeader}).
  */
 public final class InstancesConverter implements Serializable {
-  @Serial private static final long serialVersionUID = 1L;
+  @Serial private static final long serialVersionUID = 2L;
 
+  /** Attributes whose largest |standardised value| exceeds this are checked for lost resolution. */
+  private static final double HEAVY_TAIL = 10;
+
+  private final TrainingHeader header;
   private final int[] attributes;
   private final int[] firstColumn;
-  private final boolean[] nominal;
+  /** Per input attribute: its number of training values if nominal, 0 if numeric. */
   private final int[] numValues;
-  private final double[] mean;
-  private final double[] scale;
-  private final String[] names;
+  /** Per input attribute: its statistics if numeric, null if nominal. */
+  private final RunningMoments[] moments;
   private final int numColumns;
+  private final List<String> notes;
 
-  private InstancesConverter(int[] attributes, int[] firstColumn, boolean[] nominal, int[] numValues,
-      double[] mean, double[] scale, String[] names, int numColumns) {
+  private InstancesConverter(TrainingHeader header, int[] attributes, int[] firstColumn, int[] numValues,
+      RunningMoments[] moments, int numColumns, List<String> notes) {
+    this.header = header;
     this.attributes = attributes;
     this.firstColumn = firstColumn;
-    this.nominal = nominal;
     this.numValues = numValues;
-    this.mean = mean;
-    this.scale = scale;
-    this.names = names;
+    this.moments = moments;
     this.numColumns = numColumns;
+    this.notes = notes;
   }
 
   /**
    * Fits the conversion on training data.
    *
-   * @param data training instances (class index set)
-   * @param ignored attribute indices that are not network inputs (may be empty)
+   * @param data training instances (class index set, or none for a clusterer)
+   * @param ignored attribute indices that are not inputs (may be empty)
+   * @throws IllegalArgumentException for a string or relational attribute, an attribute without a
+   *     training value, an infinite value, or no input attribute at all
    */
   public static InstancesConverter fit(Instances data, int... ignored) {
     List<Integer> used = new ArrayList<>();
@@ -63,7 +76,8 @@ public final class InstancesConverter implements Serializable {
       Attribute att = data.attribute(a);
       if (!att.isNumeric() && !att.isNominal()) {
         throw new IllegalArgumentException("attribute '" + att.name() + "' is " + Attribute.typeToString(att)
-            + "; only numeric and nominal attributes can be network inputs (convert it first, e.g. with StringToWordVector)");
+            + "; only numeric, date and nominal attributes can be inputs (convert it first, e.g. with "
+            + "StringToWordVector)");
       }
       used.add(a);
     }
@@ -73,79 +87,138 @@ public final class InstancesConverter implements Serializable {
     int m = used.size();
     int[] attributes = used.stream().mapToInt(Integer::intValue).toArray();
     int[] firstColumn = new int[m];
-    boolean[] nominal = new boolean[m];
     int[] numValues = new int[m];
-    double[] mean = new double[m];
-    double[] scale = new double[m];
-    String[] names = new String[m];
+    RunningMoments[] moments = new RunningMoments[m];
+    List<String> notes = new ArrayList<>();
+    double[] values = new double[data.numInstances()];
     int col = 0;
     for (int k = 0; k < m; k++) {
       Attribute att = data.attribute(attributes[k]);
-      names[k] = att.name();
       firstColumn[k] = col;
-      double sum = 0;
-      double sumSq = 0;
       int present = 0;
       for (int i = 0; i < data.numInstances(); i++) {
         Instance inst = data.instance(i);
-        if (inst.isMissing(attributes[k])) {
-          continue;
+        if (!inst.isMissing(attributes[k])) {
+          double v = inst.value(attributes[k]);
+          if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException("attribute '" + att.name() + "' has an infinite value in instance "
+                + (i + 1) + "; remove or replace it first");
+          }
+          values[present++] = v;
         }
-        double v = inst.value(attributes[k]);
-        if (Double.isInfinite(v)) {
-          throw new IllegalArgumentException("attribute '" + att.name() + "' has an infinite value in instance "
-              + (i + 1) + "; remove or replace it first");
-        }
-        present++;
-        sum += v;
-        sumSq += v * v;
       }
       if (present == 0) {
         throw new IllegalArgumentException("attribute '" + att.name()
             + "' has only missing values in the training data; remove it (e.g. with RemoveUseless)");
       }
       if (att.isNominal()) {
-        nominal[k] = true;
         numValues[k] = att.numValues();
         col += att.numValues();
       } else {
-        mean[k] = sum / present;
-        double var = Math.max(0, sumSq / present - mean[k] * mean[k]);
-        scale[k] = var > 1e-24 ? 1 / Math.sqrt(var) : 0;
+        moments[k] = new RunningMoments();
+        for (int i = 0; i < present; i++) {
+          moments[k].add(values[i]);
+        }
+        String note = inspect(att.name(), moments[k], Arrays.copyOf(values, present));
+        if (note != null) {
+          notes.add(note);
+        }
         col += 1;
       }
     }
-    return new InstancesConverter(attributes, firstColumn, nominal, numValues, mean, scale, names, col);
+    return new InstancesConverter(TrainingHeader.of(data), attributes, firstColumn, numValues, moments, col,
+        List.copyOf(notes));
   }
 
-  /** Number of network inputs. */
+  /** A note on a constant attribute or one whose resolution standardisation loses, else null. */
+  private static String inspect(String name, RunningMoments mom, double[] values) {
+    if (mom.isConstant()) {
+      return "attribute '" + name + "' is constant (" + mom.min() + ") in the training data and carries no "
+          + "information";
+    }
+    if (Math.max(Math.abs(mom.standardize(mom.min())), Math.abs(mom.standardize(mom.max()))) <= HEAVY_TAIL) {
+      return null;
+    }
+    // Float resolution is the test for every learner: it is the networks' precision, and values that
+    // differ by less than that relative to the spread are also one point to a kernel.
+    Arrays.sort(values);
+    int distinctRaw = 1;
+    int distinctInputs = 1;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] != values[i - 1]) {
+        distinctRaw++;
+        if ((float) mom.standardize(values[i]) != (float) mom.standardize(values[i - 1])) {
+          distinctInputs++;
+        }
+      }
+    }
+    if (distinctInputs * 2 > distinctRaw) {
+      return null;
+    }
+    return "attribute '" + name + "': a few extreme values (range " + mom.min() + " to " + mom.max()
+        + ") dominate its standard deviation, so its " + distinctRaw + " distinct training values become "
+        + distinctInputs + " distinct inputs; remove or transform the extreme values (e.g. a log scale)";
+  }
+
+  /** Number of input columns. */
   public int numColumns() {
     return numColumns;
   }
 
-  /** One instance as a network input row. */
-  public float[] row(Instance inst) {
-    float[] x = new float[numColumns];
+  /** What the conversion noticed about the training data (constant or extreme attributes); may be empty. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  /** The training header. */
+  public TrainingHeader header() {
+    return header;
+  }
+
+  /**
+   * One instance as an input row in double precision.
+   *
+   * @throws IllegalArgumentException if the instance does not fit the training header or has an
+   *     infinite value
+   */
+  public double[] doubleRow(Instance inst) {
+    header.check(inst);
+    double[] x = new double[numColumns];
     for (int k = 0; k < attributes.length; k++) {
       int a = attributes[k];
       if (inst.isMissing(a)) {
         continue; // numeric: the mean (0); nominal: no category
       }
       double v = inst.value(a);
-      if (nominal[k]) {
-        x[firstColumn[k] + (int) v] = 1f;
+      if (moments[k] == null) {
+        int category = (int) v;
+        if (category >= 0 && category < numValues[k]) { // a value unknown in training counts as missing
+          x[firstColumn[k] + category] = 1;
+        }
       } else {
         if (Double.isInfinite(v)) {
-          throw new IllegalArgumentException("attribute '" + names[k] + "' has an infinite value");
+          throw new IllegalArgumentException("attribute '" + header.header().attribute(a).name() + "' is " + v
+              + "; only finite values can be inputs");
         }
-        x[firstColumn[k]] = (float) ((v - mean[k]) * scale[k]);
+        x[firstColumn[k]] = moments[k].standardize(v);
       }
     }
     return x;
   }
 
-  /** All instances as rows. */
+  /** One instance as a float input row (see {@link #doubleRow}). */
+  public float[] row(Instance inst) {
+    double[] d = doubleRow(inst);
+    float[] x = new float[d.length];
+    for (int c = 0; c < d.length; c++) {
+      x[c] = (float) d[c];
+    }
+    return x;
+  }
+
+  /** All instances as float rows. */
   public float[][] rows(Instances data) {
+    header.check(data);
     float[][] x = new float[data.numInstances()][];
     for (int i = 0; i < x.length; i++) {
       x[i] = row(data.instance(i));
@@ -153,9 +226,37 @@ public final class InstancesConverter implements Serializable {
     return x;
   }
 
-  /** Names of the input attributes in column order (nominal ones span several columns). */
-  public String[] attributeNames() {
-    return names.clone();
+  /** All instances as double rows. */
+  public double[][] doubleRows(Instances data) {
+    header.check(data);
+    double[][] x = new double[data.numInstances()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = doubleRow(data.instance(i));
+    }
+    return x;
+  }
+
+  /**
+   * The instance weights of {@code data}.
+   *
+   * @throws IllegalArgumentException naming the first (1-based) instance whose weight is negative or
+   *     not finite, or if all weights are 0
+   */
+  public static double[] weights(Instances data) {
+    double[] w = new double[data.numInstances()];
+    boolean positive = false;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = data.instance(i).weight();
+      if (!(w[i] >= 0 && Double.isFinite(w[i]))) {
+        throw new IllegalArgumentException("instance " + (i + 1) + " has weight " + w[i]
+            + "; instance weights must be finite and >= 0");
+      }
+      positive |= w[i] > 0;
+    }
+    if (!positive) {
+      throw new IllegalArgumentException("every training instance has weight 0; at least one weight must be > 0");
+    }
+    return w;
   }
 
   private static boolean contains(int[] a, int v) {

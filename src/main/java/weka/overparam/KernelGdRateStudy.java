@@ -2,15 +2,16 @@ package weka.overparam;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.overparam.common.Checks;
 import org.overparam.kgd.SequenceModelStudy;
 import org.overparam.kgd.SequenceModelStudy.MethodResult;
 import org.overparam.kgd.SequenceModelStudy.Point;
 import org.overparam.kgd.SequenceModelStudy.Setting;
-import weka.core.CommandlineRunnable;
 import weka.core.Utils;
 
 /**
@@ -30,35 +31,25 @@ import weka.core.Utils;
  * -output &lt;file&gt;       also write the per-n points as CSV
  * </pre>
  */
-public class KernelGdRateStudy implements CommandlineRunnable {
+public class KernelGdRateStudy extends CommandLineTool {
   @Override
-  public void preExecution() {}
-
-  @Override
-  public void postExecution() {}
-
-  @Override
-  public void run(Object toRun, String[] args) throws Exception {
-    if (Utils.getFlag('h', args) || Utils.getFlag("help", args)) {
-      System.out.println(usage());
-      return;
-    }
+  protected void execute(String[] args, PrintStream out) throws Exception {
     int nMin = intOption("n-min", args, 2000);
     int nMax = intOption("n-max", args, 4000);
     int nStep = intOption("n-step", args, 500);
-    if (nMin < 1 || nMax < nMin || nStep < 1) {
-      throw new IllegalArgumentException("need 1 <= n-min <= n-max and n-step >= 1");
-    }
+    Checks.positive("-n-min", nMin);
+    Checks.positive("-n-step", nStep);
+    Checks.require(nMax >= nMin, "-n-max (" + nMax + ") must be >= -n-min (" + nMin + ")");
     int[] ns = java.util.stream.IntStream.iterate(nMin, n -> n <= nMax, n -> n + nStep).toArray();
     Setting setting = new Setting(doubleOption("gamma", args, 2), doubleOption("p", args, 1),
         doubleOption("q", args, 2), intOption("truncation", args, 4_000_000), ns, intOption("repetitions", args, 32),
-        intOption("grid-points", args, 25), Long.parseLong(option("S", args, "1")));
+        intOption("grid-points", args, 25), longOption("S", args, 1));
     String output = Utils.getOption("output", args);
-    Utils.checkForRemainingOptions(args);
+    rejectRemaining(args);
     long start = System.nanoTime();
     List<MethodResult> results = SequenceModelStudy.run(setting, (rep, metrics) -> {});
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.print(format(setting, results, seconds));
+    out.print(format(setting, results, seconds));
     if (!output.isEmpty()) {
       writeCsv(new File(output), results);
     }
@@ -99,26 +90,25 @@ public class KernelGdRateStudy implements CommandlineRunnable {
     }
   }
 
-  private static String usage() {
-    return "KernelGdRateStudy: Li & Lin (2024) sequence-model rates, over-parameterized (D = 0) vs vanilla GD.\n"
-        + "Options: -gamma 2 -p 1 -q 2 -truncation 4000000 -n-min 2000 -n-max 4000 -n-step 500\n"
-        + "         -repetitions 32 -grid-points 25 -S 1 -output points.csv";
+  @Override
+  protected String usage() {
+    return String.join("\n",
+        "Usage: weka.Run .KernelGdRateStudy [options]",
+        "Li & Lin (2024) sequence-model rates, over-parameterized (D = 0) vs vanilla GD; no options run the defaults.",
+        "",
+        "General options:",
+        "  -gamma <double>      eigenvalue decay lambda_j = j^-gamma, > 1 (default 2)",
+        "  -p <double>          signal smoothness, > 0 (default 1)",
+        "  -q <double>          misalignment, >= 1 (default 2)",
+        "  -truncation <int>    number of components N, >= 100 (default 4000000)",
+        "  -n-min / -n-max / -n-step <int>   sample sizes (default 2000 / 4000 / 500)",
+        "  -repetitions <int>   repetitions per n (default 32)",
+        "  -grid-points <int>   oracle grid size, >= 3 (default 25)",
+        "  -S <long>            seed (default 1)",
+        "  -output <file>       also write the per-n points as CSV");
   }
 
-  private static String option(String name, String[] args, String fallback) throws Exception {
-    String value = Utils.getOption(name, args);
-    return value.isEmpty() ? fallback : value;
-  }
-
-  private static int intOption(String name, String[] args, int fallback) throws Exception {
-    return Integer.parseInt(option(name, args, Integer.toString(fallback)));
-  }
-
-  private static double doubleOption(String name, String[] args, double fallback) throws Exception {
-    return Double.parseDouble(option(name, args, Double.toString(fallback)));
-  }
-
-  public static void main(String[] args) throws Exception {
-    new KernelGdRateStudy().run(null, args);
+  public static void main(String[] args) {
+    runFromMain(new KernelGdRateStudy(), args);
   }
 }

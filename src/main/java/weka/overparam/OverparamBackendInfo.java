@@ -1,14 +1,14 @@
 package weka.overparam;
 
+import java.io.PrintStream;
 import java.util.Map;
 import org.overparam.nn.BackendReport;
-import weka.core.CommandlineRunnable;
 
 /**
  * Prints the ND4J backend the package's networks run on (CPU or CUDA, BLAS vendor, threads):
  * {@code java -cp weka.jar weka.Run .OverparamBackendInfo}.
  */
-public class OverparamBackendInfo implements CommandlineRunnable {
+public class OverparamBackendInfo extends CommandLineTool {
 
   /** The report as text. */
   public static String report() {
@@ -23,17 +23,18 @@ public class OverparamBackendInfo implements CommandlineRunnable {
   }
 
   @Override
-  public void preExecution() {}
-
-  @Override
-  public void run(Object toRun, String[] options) {
-    System.out.println(report());
+  protected String usage() {
+    return "Usage: weka.Run .OverparamBackendInfo\nPrints the ND4J backend the networks run on.\n\nGeneral options:\n"
+        + "  -h   this help";
   }
 
   @Override
-  public void postExecution() {}
+  protected void execute(String[] options, PrintStream out) {
+    rejectRemaining(options);
+    out.println(report());
+  }
 
   public static void main(String[] args) {
-    System.out.println(report());
+    runFromMain(new OverparamBackendInfo(), args);
   }
 }

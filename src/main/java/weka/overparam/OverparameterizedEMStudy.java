@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.overparam.gmm.OptionLists;
 import org.overparam.gmm.OverparamStudy;
 import org.overparam.gmm.StudyOutcome;
-import weka.core.CommandlineRunnable;
+import org.overparam.common.Checks;
 import weka.core.Utils;
 
 /**
@@ -22,13 +22,16 @@ import weka.core.Utils;
  * java -cp ... weka.Run .OverparameterizedEMStudy -case SYMMETRIC -dim 1 -theta 1 -w1 0.7 -n 10000 -starts 200
  * </pre>
  */
-public class OverparameterizedEMStudy implements CommandlineRunnable {
+public class OverparameterizedEMStudy extends CommandLineTool {
 
   /** Which experiment to run. */
   public enum Case { PRESET, GENERAL, SYMMETRIC }
 
   static final String USAGE = String.join("\n",
-      "OverparameterizedEMStudy: known-weights vs over-parameterized EM success rates (Xu, Hsu & Maleki 2018)",
+      "Usage: weka.Run .OverparameterizedEMStudy [options]",
+      "Known-weights vs over-parameterized EM success rates (Xu, Hsu & Maleki 2018); no options run the preset table.",
+      "",
+      "General options:",
       "  -case <PRESET|GENERAL|SYMMETRIC>  default PRESET (a fixed list of settings)",
       "  -means <m1;m2;...>       GENERAL: true means, one row per component (default -3;0;3)",
       "  -weights <w1,w2,...>     GENERAL: true weights (default 0.5,0.3,0.2)",
@@ -44,29 +47,37 @@ public class OverparameterizedEMStudy implements CommandlineRunnable {
 
   /** Runs the requested study and returns the results (also printed to out). */
   public static List<OverparamStudy.Result> run(String[] options, PrintStream out) throws Exception {
-    String caseName = Utils.getOption("case", options);
-    Case c = caseName.isEmpty() ? Case.PRESET : Case.valueOf(caseName.toUpperCase(Locale.ROOT));
-    String means = orDefault(Utils.getOption("means", options), "-3;0;3");
-    String weights = orDefault(Utils.getOption("weights", options), "0.5,0.3,0.2");
-    int dim = Integer.parseInt(orDefault(Utils.getOption("dim", options), "1"));
-    double theta = Double.parseDouble(orDefault(Utils.getOption("theta", options), "1"));
-    double w1 = Double.parseDouble(orDefault(Utils.getOption("w1", options), "0.7"));
-    String n = Utils.getOption("n", options);
-    String starts = Utils.getOption("starts", options);
-    int maxIt = Integer.parseInt(orDefault(Utils.getOption("max-iterations", options), "2000"));
-    double tol = Double.parseDouble(orDefault(Utils.getOption("tolerance", options), "1e-8"));
-    long seed = Long.parseLong(orDefault(Utils.getOption('S', options), "0"));
-    int threads = Integer.parseInt(orDefault(Utils.getOption("num-threads", options), "1"));
-    Utils.checkForRemainingOptions(options);
-    if (threads < 1 || maxIt < 1 || !(tol >= 0)) {
-      throw new IllegalArgumentException("-num-threads and -max-iterations must be >= 1 and -tolerance >= 0");
+    Case c = enumOption("case", options, Case.class, Case.PRESET);
+    switch (c) { // an option of another case would be ignored without a word
+      case PRESET -> notFor(c, options, "means", "weights", "dim", "theta", "w1", "n", "starts");
+      case GENERAL -> notFor(c, options, "dim", "theta", "w1");
+      case SYMMETRIC -> notFor(c, options, "means", "weights");
+      default -> throw new AssertionError(c);
     }
+    String means = option("means", options, "-3;0;3");
+    String weights = option("weights", options, "0.5,0.3,0.2");
+    int dim = intOption("dim", options, 1);
+    double theta = doubleOption("theta", options, 1);
+    double w1 = doubleOption("w1", options, 0.7);
+    int n = intOption("n", options, c == Case.SYMMETRIC ? 10000 : 5000);
+    int starts = intOption("starts", options, c == Case.SYMMETRIC ? 200 : 300);
+    int maxIt = intOption("max-iterations", options, 2000);
+    double tol = doubleOption("tolerance", options, 1e-8);
+    long seed = longOption("S", options, 0);
+    int threads = intOption("num-threads", options, 1);
+    rejectRemaining(options);
+    Checks.positive("-n", n);
+    Checks.positive("-starts", starts);
+    Checks.positive("-num-threads", threads);
+    Checks.positive("-max-iterations", maxIt);
+    Checks.nonNegative("-tolerance", tol);
     List<OverparamStudy.Result> results = new ArrayList<>();
     switch (c) {
       case GENERAL -> results.add(general(OptionLists.parseMatrix("-means", means),
-          OptionLists.parseVector("-weights", weights), intOr(n, 5000), intOr(starts, 300), maxIt, tol, seed, threads));
-      case SYMMETRIC -> results.add(OverparamStudy.symmetric(dim, theta, w1, intOr(n, 10000), intOr(starts, 200), maxIt,
-          tol, seed, threads));
+          OptionLists.parseVector("-weights", weights), n, starts, maxIt, tol,
+          seed, threads));
+      case SYMMETRIC -> results.add(OverparamStudy.symmetric(dim, theta, w1, n, starts, maxIt, tol, seed,
+          threads));
       case PRESET -> {
         double[][] line = {{-3}, {0}, {3}};
         results.add(general(line, new double[] {0.5, 0.3, 0.2}, 5000, 300, maxIt, tol, seed, threads));
@@ -98,36 +109,25 @@ public class OverparameterizedEMStudy implements CommandlineRunnable {
     return OverparamStudy.general(means, weights, n, starts, maxIt, tol, seed, threads);
   }
 
-  private static String orDefault(String v, String d) {
-    return v.isEmpty() ? d : v;
-  }
-
-  private static int intOr(String v, int d) {
-    return v.isEmpty() ? d : Integer.parseInt(v);
-  }
-
-  @Override
-  public void preExecution() {}
-
-  @Override
-  public void run(Object toRun, String[] options) throws Exception {
-    if (Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
-      System.out.println(USAGE);
-      return;
+  private static void notFor(Case c, String[] options, String... flags) {
+    for (String f : flags) {
+      if (java.util.Arrays.asList(options).contains("-" + f)) {
+        throw new IllegalArgumentException("-" + f + " does not apply to -case " + c);
+      }
     }
-    run(options, System.out);
   }
 
   @Override
-  public void postExecution() {}
+  protected String usage() {
+    return USAGE;
+  }
+
+  @Override
+  protected void execute(String[] options, PrintStream out) throws Exception {
+    run(options, out);
+  }
 
   public static void main(String[] args) {
-    try {
-      new OverparameterizedEMStudy().run(null, args);
-    } catch (Exception e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(1);
-    }
+    runFromMain(new OverparameterizedEMStudy(), args);
   }
 }

@@ -34,13 +34,14 @@ public final class SensitiveAttribute implements Serializable {
    * Resolves the attribute and value.
    *
    * @param data the data (its header is used; the value must occur in it)
+   * @param flag the option that names the attribute, for messages ({@code -sensitive-attribute})
    * @param attribute a name, a 1-based index, or {@link #FIRST}
    * @param sensitiveValue a value label or a 1-based value index
    * @return the resolved attribute, or null when {@code attribute} is {@link #FIRST} and the data
    *     have no nominal non-class attribute
-   * @throws IllegalArgumentException naming {@code sensitive-attribute} or {@code sensitive-value}
+   * @throws IllegalArgumentException naming the flag or {@code -sensitive-value}
    */
-  public static SensitiveAttribute resolve(Instances data, String attribute, String sensitiveValue) {
+  public static SensitiveAttribute resolve(Instances data, String flag, String attribute, String sensitiveValue) {
     Attribute a;
     if (FIRST.equalsIgnoreCase(attribute.trim())) {
       a = firstNominal(data);
@@ -48,7 +49,7 @@ public final class SensitiveAttribute implements Serializable {
         return null;
       }
     } else {
-      a = find(data, attribute.trim());
+      a = find(data, flag, attribute.trim());
     }
     int v = findValue(a, sensitiveValue.trim());
     boolean occurs = false;
@@ -59,7 +60,7 @@ public final class SensitiveAttribute implements Serializable {
       }
     }
     if (!occurs) {
-      throw new IllegalArgumentException("sensitive-value '" + a.value(v) + "' of attribute '" + a.name()
+      throw new IllegalArgumentException("-sensitive-value '" + a.value(v) + "' of attribute '" + a.name()
           + "' does not occur in the data, so the sensitive group is empty");
     }
     return new SensitiveAttribute(a, v);
@@ -74,7 +75,7 @@ public final class SensitiveAttribute implements Serializable {
     return null;
   }
 
-  private static Attribute find(Instances data, String spec) {
+  private static Attribute find(Instances data, String flag, String spec) {
     Attribute a = data.attribute(spec);
     if (a == null && spec.matches("\\d+")) {
       int i = Integer.parseInt(spec) - 1;
@@ -83,14 +84,14 @@ public final class SensitiveAttribute implements Serializable {
       }
     }
     if (a == null) {
-      throw new IllegalArgumentException("sensitive-attribute '" + spec
+      throw new IllegalArgumentException(flag + " '" + spec
           + "' is neither an attribute name nor a 1-based index of the data");
     }
     if (a.index() == data.classIndex()) {
-      throw new IllegalArgumentException("sensitive-attribute '" + a.name() + "' is the class attribute");
+      throw new IllegalArgumentException(flag + " '" + a.name() + "' is the class attribute");
     }
     if (!a.isNominal()) {
-      throw new IllegalArgumentException("sensitive-attribute '" + a.name() + "' must be nominal, but it is "
+      throw new IllegalArgumentException(flag + " '" + a.name() + "' must be nominal, but it is "
           + Attribute.typeToString(a));
     }
     return a;
@@ -105,7 +106,7 @@ public final class SensitiveAttribute implements Serializable {
       }
     }
     if (v < 0) {
-      throw new IllegalArgumentException("sensitive-value '" + spec + "' is neither a value nor a 1-based value index"
+      throw new IllegalArgumentException("-sensitive-value '" + spec + "' is neither a value nor a 1-based value index"
           + " of attribute '" + a.name() + "' " + values(a));
     }
     return v;
@@ -115,7 +116,7 @@ public final class SensitiveAttribute implements Serializable {
    * The 0-based positive class: a label or 1-based index; empty means the second value of a
    * binary class.
    *
-   * @throws IllegalArgumentException naming {@code positive-class}
+   * @throws IllegalArgumentException naming {@code -positive-class}
    */
   public static int positiveClass(Instances data, String spec) {
     Attribute c = data.classAttribute();
@@ -126,7 +127,7 @@ public final class SensitiveAttribute implements Serializable {
     if (s.isEmpty()) {
       if (c.numValues() != 2) {
         throw new IllegalArgumentException("the class '" + c.name() + "' has " + c.numValues()
-            + " values: set positive-class to the value to analyse one-vs-rest " + values(c));
+            + " values: set -positive-class to the value to analyse one-vs-rest " + values(c));
       }
       return 1;
     }
@@ -136,7 +137,7 @@ public final class SensitiveAttribute implements Serializable {
       v = i >= 0 && i < c.numValues() ? i : -1;
     }
     if (v < 0) {
-      throw new IllegalArgumentException("positive-class '" + s + "' is neither a value nor a 1-based value index"
+      throw new IllegalArgumentException("-positive-class '" + s + "' is neither a value nor a 1-based value index"
           + " of the class '" + c.name() + "' " + values(c));
     }
     return v;

@@ -154,7 +154,7 @@ class OverparameterizedEMAdapterTest {
     Instances infinite = new Instances(data);
     infinite.instance(4).setValue(1, Double.POSITIVE_INFINITY);
     e = assertThrows(IllegalArgumentException.class, () -> new OverparameterizedEM().buildClusterer(infinite));
-    assertTrue(e.getMessage().contains("'x2' of instance 5"), e.getMessage());
+    assertTrue(e.getMessage().contains("'x2' has an infinite value in instance 5"), e.getMessage());
 
     Instances two = new Instances(data, 0, 2);
     OverparameterizedEM three = new OverparameterizedEM();
@@ -162,8 +162,12 @@ class OverparameterizedEMAdapterTest {
     e = assertThrows(IllegalArgumentException.class, () -> three.buildClusterer(two));
     assertTrue(e.getMessage().contains("-N 3"));
 
-    OverparameterizedEM badWeights = new OverparameterizedEM();
-    badWeights.setOptions(new String[] {"-N", "3", "-mixing-weights", "FIXED", "-weights", "0.5,0.3"});
+    OverparameterizedEM badWeights = new OverparameterizedEM(); // the option contract refuses it at once
+    e = assertThrows(IllegalArgumentException.class,
+        () -> badWeights.setOptions(new String[] {"-N", "3", "-mixing-weights", "FIXED", "-weights", "0.5,0.3"}));
+    assertTrue(e.getMessage().contains("-weights"));
+    badWeights.setWeights("0.5,0.3"); // set through the API (or the GUI): refused when building
+    badWeights.setNumClusters(3);
     e = assertThrows(IllegalArgumentException.class, () -> badWeights.buildClusterer(data));
     assertTrue(e.getMessage().contains("-weights"));
   }

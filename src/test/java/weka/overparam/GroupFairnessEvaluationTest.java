@@ -46,7 +46,7 @@ class GroupFairnessEvaluationTest {
     eval.evaluateModel(logistic, test);
     assertEquals(eval.pctCorrect() / 100, number(out, "Accuracy \\(arg-max\\):\\s+([0-9.]+)"), 1e-4);
 
-    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "sex", "Female");
+    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "-sensitive", "sex", "Female");
     GroupMetrics m = GroupScores.of(logistic, test, sex, 1).atHalf();
     assertEquals(m.sensitive().fnr(), number(out, "FNR\\s+[0-9.]+\\s+([0-9.]+)"), 1e-4);
     assertEquals(m.fnrGap(), number(out, "FNR\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+\\s+([0-9.]+)"), 1e-4);
@@ -83,7 +83,7 @@ class GroupFairnessEvaluationTest {
   void badInputIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> run("-t", TRAIN, "-T", TEST, "-sensitive", "gender", "-W", "weka.classifiers.rules.ZeroR"));
-    assertTrue(e.getMessage().contains("sensitive-attribute 'gender'"), e.getMessage());
+    assertTrue(e.getMessage().contains("-sensitive 'gender'"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> run("-t", TRAIN, "-T", TEST, "-sensitive", "age", "-W", "weka.classifiers.rules.ZeroR"));
     assertTrue(e.getMessage().contains("must be nominal"), e.getMessage());
@@ -100,7 +100,7 @@ class GroupFairnessEvaluationTest {
   @Test
   void holdOutIsStratifiedByGroupAndClass() throws Exception {
     Instances train = GroupFairnessEvaluation.load(TRAIN, "last");
-    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "sex", "1");
+    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "-sensitive", "sex", "1");
     Instances[] split = GroupFairnessEvaluation.holdOut(train, sex, 0.2, 1);
     assertEquals(train.numInstances(), split[0].numInstances() + split[1].numInstances());
     for (boolean s : new boolean[] {true, false}) {

@@ -120,7 +120,7 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
 
   /** The settings as the engine's validated configuration (throws on a bad option, naming it). */
   public StreamConfig streamConfig() {
-    NetworkConfig net = new NetworkConfig(NetworkConfig.parseLayers(hiddenLayersOption.getValue()),
+    NetworkConfig net = new NetworkConfig(NetworkConfig.parseLayers("hiddenLayers (-h)", hiddenLayersOption.getValue()),
         Activation.values()[activationOption.getChosenIndex()], 1, batchSizeOption.getValue(),
         UpdaterType.values()[updaterOption.getChosenIndex()], learningRateOption.getValue(),
         momentumOption.getValue(), l2Option.getValue(), LrSchedule.CONSTANT, 1, false, 0, 1, randomSeed);

@@ -174,7 +174,7 @@ public final class MixtureData {
 
     public Builder weight(int i, double v) {
       if (!(v >= 0) || !Double.isFinite(v)) {
-        throw new IllegalArgumentException("instance weight of instance " + i + " must be finite and >= 0, got " + v);
+        throw new IllegalArgumentException("instance " + (i + 1) + " has weight " + v + "; instance weights must be finite and >= 0");
       }
       w[i] = v;
       return this;

@@ -53,22 +53,22 @@ public record ItopConfig(
     ExecutionMode execution) implements Serializable {
 
   public ItopConfig {
-    Checks.require(sparsity >= 0 && sparsity < 1, "sparsity must be in [0, 1), got " + sparsity);
+    Checks.require(sparsity >= 0 && sparsity < 1, "-sparsity must be in [0, 1), got " + sparsity);
     Checks.require(distribution != null && growth != null && pruneDecay != null && regrowInit != null,
-        "distribution, growth, prune-decay and regrow-init must be set");
-    Checks.positive("erk-power", erkPower);
-    Checks.positive("er-epsilon", erEpsilon);
-    Checks.inClosed("prune-rate", pruneRate, 0, 1);
-    Checks.inClosed("prune-rate-min", pruneRateMin, 0, 1);
+        "-distribution, -growth, -prune-decay and -regrow-init must be set");
+    Checks.positive("-erk-power", erkPower);
+    Checks.positive("-er-epsilon", erEpsilon);
+    Checks.inClosed("-prune-rate", pruneRate, 0, 1);
+    Checks.inClosed("-prune-rate-min", pruneRateMin, 0, 1);
     Checks.require(pruneRateMin <= pruneRate,
-        "prune-rate-min (" + pruneRateMin + ") must not exceed prune-rate (" + pruneRate + ")");
-    Checks.nonNegative("num-topology-updates", numTopologyUpdates);
-    Checks.nonNegative("update-interval", updateInterval);
-    Checks.inClosed("update-interval-fraction", updateIntervalFraction, 0, 1);
-    Checks.nonNegative("min-update-interval-epochs", minUpdateIntervalEpochs);
-    Checks.inClosed("stop-updates-at", stopUpdatesAt, 0, 1);
-    Checks.nonNegative("regrow-init-std", regrowInitStd);
-    Checks.require(execution != null, "sparse-execution must be set");
+        "-prune-rate-min (" + pruneRateMin + ") must not exceed -prune-rate (" + pruneRate + ")");
+    Checks.nonNegative("-num-topology-updates", numTopologyUpdates);
+    Checks.nonNegative("-update-interval", updateInterval);
+    Checks.inClosed("-update-interval-fraction", updateIntervalFraction, 0, 1);
+    Checks.nonNegative("-min-update-interval-epochs", minUpdateIntervalEpochs);
+    Checks.inClosed("-stop-updates-at", stopUpdatesAt, 0, 1);
+    Checks.nonNegative("-regrow-init-std", regrowInitStd);
+    Checks.require(execution != null, "-sparse-execution must be set");
   }
 
   /** Global density D = 1 − sparsity. */

@@ -21,7 +21,8 @@ final class EigenBasis implements SpectralBasis {
   }
 
   /** Builds K, eigendecomposes it and keeps the leading components (see {@link SymmetricEigen}). */
-  static EigenBasis build(Kernel kernel, double[][] x, EigenSolver solver, int rank, double eigTol) {
+  static EigenBasis build(Kernel kernel, double[][] x, EigenSolver solver, int rank, double eigTol)
+      throws InterruptedException {
     SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(kernel.gram(x), solver, rank, eigTol);
     return new EigenBasis(kernel, x, eig.values(), eig.vectors(), solver);
   }

@@ -20,7 +20,7 @@ import org.overparam.common.Checks;
  *     EXACT_EIGEN refuses
  * @param eigenSolver library for the exact eigendecomposition
  * @param solver closed form (AUTO) or discrete GD
- * @param stepSize fixed GD step if > 0; 0 = the curvature rule of the spec (safety 0.5)
+ * @param stepSize fixed GD step if > 0; 0 = the curvature rule (0.5 / largest curvature)
  * @param stop stopping rule
  * @param valPercent hold-out percentage for {@link StopRule#VALIDATION}
  * @param refit refit on all rows after validation, at the rescaled time
@@ -65,33 +65,33 @@ public record KgdConfig(
   public static final int DEFAULT_CHECKPOINTS = 200;
 
   public KgdConfig {
-    Checks.require(kernel != null, "kernel must not be null");
-    Checks.nonNegative("kernel-gamma", kernelGamma);
-    Checks.positive("kernel-degree", kernelDegree);
-    Checks.nonNegative("depth", depth);
-    Checks.require(depth <= 20, "depth must be <= 20, got " + depth);
-    Checks.nonNegative("b0", b0);
-    Checks.require(features != null, "features must not be null");
-    Checks.positive("num-features", numFeatures);
-    Checks.nonNegative("rank", rank);
-    Checks.require(eigTol >= 0 && eigTol < 1, "eig-tol must be in [0, 1), got " + eigTol);
-    Checks.positive("max-exact-instances", maxExactInstances);
-    Checks.require(eigenSolver != null, "eigen-solver must not be null");
-    Checks.require(solver != null, "solver must not be null");
-    Checks.nonNegative("step-size", stepSize);
-    Checks.require(stop != null, "stop must not be null");
-    Checks.require(valPercent > 0 && valPercent < 100, "val-percent must be in (0, 100), got " + valPercent);
-    Checks.require(checkpoints >= 2, "checkpoints must be >= 2, got " + checkpoints);
-    Checks.nonNegative("max-time", maxTime);
-    Checks.nonNegative("time", time);
-    Checks.require(stop != StopRule.FIXED || time > 0, "time must be > 0 with -stop FIXED, got " + time);
-    Checks.positive("time-constant", timeConstant);
+    Checks.require(kernel != null, "-kernel must not be null");
+    Checks.nonNegative("-kernel-gamma", kernelGamma);
+    Checks.positive("-kernel-degree", kernelDegree);
+    Checks.nonNegative("-depth", depth);
+    Checks.require(depth <= 20, "-depth must be <= 20, got " + depth);
+    Checks.nonNegative("-b0", b0);
+    Checks.require(features != null, "-features must not be null");
+    Checks.positive("-num-features", numFeatures);
+    Checks.nonNegative("-rank", rank);
+    Checks.require(eigTol >= 0 && eigTol < 1, "-eig-tol must be in [0, 1), got " + eigTol);
+    Checks.positive("-max-exact-instances", maxExactInstances);
+    Checks.require(eigenSolver != null, "-eigen-solver must not be null");
+    Checks.require(solver != null, "-solver must not be null");
+    Checks.nonNegative("-step-size", stepSize);
+    Checks.require(stop != null, "-stop must not be null");
+    Checks.require(valPercent > 0 && valPercent < 100, "-val-percent must be in (0, 100), got " + valPercent);
+    Checks.require(checkpoints >= 2, "-checkpoints must be >= 2, got " + checkpoints);
+    Checks.nonNegative("-max-time", maxTime);
+    Checks.nonNegative("-time", time);
+    Checks.require(stop != StopRule.FIXED || time > 0, "-time must be > 0 with -stop FIXED, got " + time);
+    Checks.positive("-time-constant", timeConstant);
     Checks.require(
         features != FeatureMode.RANDOM_FOURIER || kernel != KernelType.POLYNOMIAL,
-        "features " + features + " needs RBF, LAPLACE or LINEAR; use -features EXACT_EIGEN for POLYNOMIAL");
+        "-features " + features + " needs RBF, LAPLACE or LINEAR; use -features EXACT_EIGEN for POLYNOMIAL");
   }
 
-  /** The defaults of the spec (RBF, D = 1, validation stopping, automatic b0, gamma and basis). */
+  /** The defaults (RBF, D = 1, validation stopping, automatic b0, gamma and basis). */
   public static KgdConfig defaults() {
     return new KgdConfig(KernelType.RBF, 0, 2, DEFAULT_DEPTH, 0, FeatureMode.AUTO, DEFAULT_NUM_FEATURES, 0,
         DEFAULT_EIG_TOL, DEFAULT_MAX_EXACT, EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION,
@@ -123,14 +123,14 @@ public record KgdConfig(
   public boolean useExact(int n) {
     return switch (features) {
       case EXACT_EIGEN -> {
-        Checks.require(n <= maxExactInstances, n + " training instances exceed max-exact-instances ("
+        Checks.require(n <= maxExactInstances, n + " training instances exceed -max-exact-instances ("
             + maxExactInstances + "); use -features RANDOM_FOURIER (or AUTO) or raise the limit");
         yield true;
       }
       case RANDOM_FOURIER -> false;
       case AUTO -> {
         Checks.require(n <= maxExactInstances || kernel != KernelType.POLYNOMIAL, n
-            + " training instances exceed max-exact-instances (" + maxExactInstances
+            + " training instances exceed -max-exact-instances (" + maxExactInstances
             + ") and POLYNOMIAL has no random features; raise the limit or change the kernel");
         yield n <= maxExactInstances;
       }

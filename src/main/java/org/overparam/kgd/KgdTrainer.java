@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.overparam.common.Checks;
 import org.overparam.common.ProgressListener;
+import org.overparam.common.RunningMoments;
 import org.overparam.common.Seeds;
 
 /**
@@ -103,15 +104,19 @@ public final class KgdTrainer {
   }
 
   /** Builds the basis on (x, y) and everything derived from it. */
-  private Stage prepare(double[][] x, double[] y, Kernel kernel, FeatureMap features) {
+  private Stage prepare(double[][] x, double[] y, Kernel kernel, FeatureMap features) throws InterruptedException {
     // Standardise the target: the over-parameterized flow is not scale-equivariant (theta grows at
     // a rate proportional to |z|), so its time scales are only meaningful for a unit-scale target.
-    double yMean = mean(y);
-    double yScale = Math.sqrt(Math.max(0, meanOfSquares(y) - yMean * yMean));
-    yScale = yScale > 0 ? yScale : 1;
+    // Scale-free moments: a one-pass variance cancels on an offset target (1e9 + y) and overflows at 1e200.
+    RunningMoments moments = new RunningMoments();
+    for (double v : y) {
+      moments.add(v);
+    }
+    double yMean = moments.mean();
+    double yScale = moments.std() > 0 ? moments.std() : 1;
     double[] yc = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      yc[i] = (y[i] - yMean) / yScale;
+      yc[i] = moments.standardize(y[i]);
     }
     SpectralBasis basis = features == null
         ? EigenBasis.build(kernel, x, config.eigenSolver(), config.rank(), config.eigTol())
@@ -135,14 +140,16 @@ public final class KgdTrainer {
     double tMax = config.maxTime() > 0 ? config.maxTime() : (config.baseline() ? 100 : 10) * theoryTime(inner);
     double[] times = logGrid(tMax, config.checkpoints());
     double[] mse = new double[times.length];
+    double[] standardisedMse = new double[times.length]; // chooses t*: finite whatever the target's unit
     OverparamDynamics.run(inner.z, inner.lambda, config.depth(), inner.b0, config.baseline(), config.solver(),
         config.stepSize(), times, (k, t, theta) -> {
           double sum = 0;
           for (int i = 0; i < e.length; i++) {
-            double r = yVal[i] - inner.yMean - inner.yScale * Kernel.dot(e[i], theta);
+            double r = (yVal[i] - inner.yMean) / inner.yScale - Kernel.dot(e[i], theta);
             sum += r * r;
           }
-          mse[k] = sum / e.length;
+          standardisedMse[k] = sum / e.length;
+          mse[k] = standardisedMse[k] * inner.yScale * inner.yScale;
           Map<String, Double> metrics = new LinkedHashMap<>();
           metrics.put("time", t);
           metrics.put("validation_mse", mse[k]);
@@ -150,11 +157,11 @@ public final class KgdTrainer {
         });
     int best = 0;
     for (int k = 1; k < mse.length; k++) {
-      if (mse[k] < mse[best]) {
+      if (standardisedMse[k] < standardisedMse[best]) {
         best = k;
       }
     }
-    Checks.require(Double.isFinite(mse[best]), "validation MSE is not finite; the dynamics broke down");
+    Checks.require(Double.isFinite(standardisedMse[best]), "validation MSE is not finite; the dynamics broke down");
     return new FitSummary.ValidationCurve(times, mse, best, inner.basis.n(), yVal.length);
   }
 
@@ -247,8 +254,8 @@ public final class KgdTrainer {
         + (config.stop() == StopRule.VALIDATION ? " for -stop VALIDATION" : "") + ", got " + x.length);
     Checks.finite("class values", y);
     for (int i = 0; i < x.length; i++) {
-      Checks.require(x[i].length == x[0].length, "row " + i + " has a different number of attributes");
-      Checks.finite("attributes of instance " + i, x[i]);
+      Checks.require(x[i].length == x[0].length, "row " + (i + 1) + " has a different number of attributes");
+      Checks.finite("attributes of instance " + (i + 1), x[i]);
     }
     boolean constant = true;
     for (double v : y) {
@@ -271,18 +278,6 @@ public final class KgdTrainer {
       out[i] = y[index[i]];
     }
     return out;
-  }
-
-  private static double mean(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return s / v.length;
-  }
-
-  private static double meanOfSquares(double[] v) {
-    return sumOfSquares(v) / v.length;
   }
 
   private static double sumOfSquares(double[] v) {

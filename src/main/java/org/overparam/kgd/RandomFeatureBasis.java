@@ -19,7 +19,8 @@ final class RandomFeatureBasis implements SpectralBasis {
     this.v = v;
   }
 
-  static RandomFeatureBasis build(FeatureMap map, double[][] x, int rank, double eigTol) {
+  static RandomFeatureBasis build(FeatureMap map, double[][] x, int rank, double eigTol)
+      throws InterruptedException {
     double[][] phi = map.features(x);
     int n = x.length;
     // The smaller of the two Gram matrices: Phi^T Phi / n (M x M) or, when M > n, Phi Phi^T / n.

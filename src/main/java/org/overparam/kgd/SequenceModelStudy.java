@@ -39,13 +39,13 @@ public final class SequenceModelStudy {
   public record Setting(double gamma, double p, double q, int truncation, int[] ns, int repetitions, int gridPoints,
       long seed) {
     public Setting {
-      Checks.require(gamma > 1, "gamma must be > 1, got " + gamma);
-      Checks.positive("p", p);
-      Checks.require(q >= 1, "q must be >= 1, got " + q);
-      Checks.require(truncation >= 100, "truncation must be >= 100, got " + truncation);
-      Checks.require(ns.length >= 2, "need at least two sample sizes");
-      Checks.positive("repetitions", repetitions);
-      Checks.require(gridPoints >= 3, "grid-points must be >= 3, got " + gridPoints);
+      Checks.require(gamma > 1, "-gamma must be > 1, got " + gamma);
+      Checks.positive("-p", p);
+      Checks.require(q >= 1, "-q must be >= 1, got " + q);
+      Checks.require(truncation >= 100, "-truncation must be >= 100, got " + truncation);
+      Checks.require(ns.length >= 2, "need at least two sample sizes (-n-min < -n-max)");
+      Checks.positive("-repetitions", repetitions);
+      Checks.require(gridPoints >= 3, "-grid-points must be >= 3, got " + gridPoints);
     }
   }
 

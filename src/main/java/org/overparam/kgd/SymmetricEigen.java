@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.common.Abandonable;
 import org.overparam.nn.Dl4jRuntime;
 
 /** Eigendecomposition of a symmetric matrix, truncated to its leading components. */
@@ -28,11 +29,13 @@ final class SymmetricEigen {
    * Keeps the components with eigenvalue above {@code eigTol} times the largest, at most
    * {@code rank} of them when rank > 0.
    */
-  static Decomposition decompose(double[][] matrix, EigenSolver solver, int rank, double eigTol) {
-    return switch (solver) {
+  static Decomposition decompose(double[][] matrix, EigenSolver solver, int rank, double eigTol)
+      throws InterruptedException {
+    // O(n^3) in one library call that cannot poll for interrupts (52 s at n = 4,000).
+    return Abandonable.call("eigendecomposition", () -> switch (solver) {
       case COMMONS_MATH -> commonsMath(matrix, rank, eigTol);
       case ND4J -> nd4j(matrix, rank, eigTol);
-    };
+    });
   }
 
   private static Decomposition commonsMath(double[][] matrix, int rank, double eigTol) {

@@ -24,13 +24,13 @@ public record MinDiffConfig(double lambda, Kernel kernel, double kernelLength, i
   public static final double DEFAULT_GAP_TOLERANCE = 0.01;
 
   public MinDiffConfig {
-    Checks.nonNegative("lambda", lambda);
-    Objects.requireNonNull(kernel, "kernel");
-    Checks.positive("kernel-length", kernelLength);
-    Checks.positive("mindiff-batch-size", mindiffBatchSize);
-    Checks.nonNegative("flood-level", floodLevel);
-    Objects.requireNonNull(label, "mindiff-label");
-    Checks.nonNegative("positive-class", positiveClass);
-    Checks.inClosed("gap-tolerance", gapTolerance, 0, 1);
+    Checks.nonNegative("-lambda", lambda);
+    Objects.requireNonNull(kernel, "-kernel");
+    Checks.positive("-kernel-length", kernelLength);
+    Checks.positive("-mindiff-batch-size", mindiffBatchSize);
+    Checks.nonNegative("-flood-level", floodLevel);
+    Objects.requireNonNull(label, "-mindiff-label");
+    Checks.nonNegative("-positive-class", positiveClass);
+    Checks.inClosed("-gap-tolerance", gapTolerance, 0, 1);
   }
 }

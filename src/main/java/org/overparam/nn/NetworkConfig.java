@@ -40,23 +40,29 @@ public record NetworkConfig(
 
   public NetworkConfig {
     Checks.require(hiddenLayers != null && hiddenLayers.length > 0,
-        "hidden-layers must list at least one layer width, e.g. 256,256");
+        "-hidden-layers must list at least one layer width, e.g. 256,256");
     for (int w : hiddenLayers) {
-      Checks.require(w > 0, "hidden-layers widths must be > 0, got " + Arrays.toString(hiddenLayers));
+      Checks.require(w > 0, "-hidden-layers widths must be > 0, got " + Arrays.toString(hiddenLayers));
     }
     hiddenLayers = hiddenLayers.clone();
-    Checks.require(activation != null, "activation must be set");
-    Checks.positive("epochs", epochs);
-    Checks.positive("batch-size-train", batchSize);
-    Checks.require(updater != null, "updater must be set");
-    Checks.positive("learning-rate", learningRate);
-    Checks.inClosed("momentum", momentum, 0, 0.999999);
-    Checks.nonNegative("l2", l2);
-    Checks.require(schedule != null, "lr-schedule must be set");
-    Checks.inClosed("lr-min-factor", lrMinFactor, 0, 1);
+    Checks.require(activation != null, "-activation must be set");
+    Checks.positive("-epochs", epochs);
+    Checks.positive("-batch-size-train", batchSize);
+    Checks.require(updater != null, "-updater must be set");
+    Checks.positive("-learning-rate", learningRate);
+    Checks.inClosed("-momentum", momentum, 0, 0.999999);
+    Checks.nonNegative("-l2", l2);
+    Checks.require(schedule != null, "-lr-schedule must be set");
+    Checks.inClosed("-lr-min-factor", lrMinFactor, 0, 1);
     Checks.require(validationFraction >= 0 && validationFraction < 1,
-        "validation-fraction must be in [0, 1), got " + validationFraction);
-    Checks.positive("patience", patience);
+        "-validation-fraction must be in [0, 1), got " + validationFraction);
+    Checks.positive("-patience", patience);
+  }
+
+  /** The same configuration with another minibatch size. */
+  public NetworkConfig withBatchSize(int size) {
+    return new NetworkConfig(hiddenLayers, activation, epochs, size, updater, learningRate, momentum, l2, schedule,
+        lrMinFactor, doublePrecision, validationFraction, patience, seed);
   }
 
   @Override
@@ -64,18 +70,22 @@ public record NetworkConfig(
     return hiddenLayers.clone();
   }
 
-  /** Parses a layer specification such as {@code "256,256"}. */
-  public static int[] parseLayers(String spec) {
-    Checks.require(spec != null && !spec.isBlank(), "hidden-layers must not be empty; give widths such as 256,256");
+  /**
+   * Parses a layer specification such as {@code "256,256"}.
+   *
+   * @param option the option that holds it, for messages
+   */
+  public static int[] parseLayers(String option, String spec) {
+    Checks.require(spec != null && !spec.isBlank(), option + " must not be empty; give widths such as 256,256");
     String[] parts = spec.trim().split("\\s*,\\s*");
     int[] widths = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
       try {
         widths[i] = Integer.parseInt(parts[i]);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("hidden-layers must be comma-separated positive integers, got '" + spec + "'");
+        throw new IllegalArgumentException(option + " must be comma-separated positive integers, got '" + spec + "'");
       }
-      Checks.require(widths[i] > 0, "hidden-layers widths must be > 0, got '" + spec + "'");
+      Checks.require(widths[i] > 0, option + " widths must be > 0, got '" + spec + "'");
     }
     return widths;
   }

@@ -34,13 +34,23 @@ public final class NetworkModel implements Serializable {
     return numClasses;
   }
 
-  /** Class probabilities for each row of {@code x}, computed as one batch. */
+  /**
+   * Class probabilities for each row of {@code x}, computed as one batch.
+   *
+   * @throws ArithmeticException if the network's output for a row is not finite (never a NaN answer)
+   */
   public double[][] predict(float[][] x) {
     if (x.length == 0) {
       return new double[0][];
     }
     double[][] logits = logits(x);
     for (int r = 0; r < logits.length; r++) {
+      for (double z : logits[r]) {
+        if (!Double.isFinite(z)) {
+          throw new ArithmeticException("the network's output is " + z + " for this input: its parameters or the "
+              + "input are too large for " + net.params().dataType() + " arithmetic");
+        }
+      }
       logits[r] = SoftmaxCrossEntropy.softmax(logits[r]);
     }
     return logits;

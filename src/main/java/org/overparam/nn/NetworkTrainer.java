@@ -24,6 +24,13 @@ import org.overparam.common.Seeds;
  * and data give bit-identical parameters on the CPU backend.
  */
 public final class NetworkTrainer {
+  /**
+   * A step whose loss exceeds this multiple of the untrained network's loss (at least ln 2) counts
+   * as diverged. In float32 an exploding run soon turns non-finite; in float64 it can climb to 1e307
+   * first, and its model would then answer NaN.
+   */
+  static final double EXPLODED_LOSS_FACTOR = 1000;
+
   private final NetworkConfig config;
   private final TrainingSet data;
   private final Objective objective;
@@ -46,6 +53,8 @@ public final class NetworkTrainer {
   private INDArray bestParams;
   private boolean stoppedEarly;
   private Map<String, Double> lastMetrics = Map.of();
+  /** The loss of the first step, computed before any update (NaN until then). */
+  private double initialLoss = Double.NaN;
 
   public NetworkTrainer(NetworkConfig config, TrainingSet data, Objective objective, TrainingHook hook,
       ValidationScore validationScore, ProgressListener listener) {
@@ -106,6 +115,7 @@ public final class NetworkTrainer {
       int from = b * config.batchSize();
       int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
       NetworkStep.Result result = step(batch, viewRng);
+      checkNotExploded(result.loss());
       lossSum += result.loss() * batch.length;
       correct += result.correct();
       iteration++;
@@ -203,6 +213,18 @@ public final class NetworkTrainer {
 
   private double learningRate(long t) {
     return config.schedule().rate(config.learningRate(), t, totalIterations(), config.lrMinFactor());
+  }
+
+  private void checkNotExploded(double loss) {
+    if (Double.isNaN(initialLoss)) {
+      initialLoss = loss;
+      return;
+    }
+    double reference = Math.max(initialLoss, Math.log(2));
+    if (loss > EXPLODED_LOSS_FACTOR * reference) {
+      throw diverged(String.format("the loss rose to %.4g, more than %.0f times the untrained network's %.4g",
+          loss, EXPLODED_LOSS_FACTOR, initialLoss));
+    }
   }
 
   private ArithmeticException diverged(String what) {

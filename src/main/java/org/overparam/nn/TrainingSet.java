@@ -19,9 +19,11 @@ public record TrainingSet(float[][] x, int[] labels, double[] weights, int numCl
     Checks.require(numClasses >= 2, "need at least 2 classes, got " + numClasses);
     int d = x[0].length;
     for (int i = 0; i < x.length; i++) {
-      Checks.require(x[i].length == d, "row " + i + " has " + x[i].length + " inputs, expected " + d);
-      Checks.require(labels[i] >= 0 && labels[i] < numClasses, "label of row " + i + " out of range: " + labels[i]);
-      Checks.require(weights[i] >= 0 && Double.isFinite(weights[i]), "weight of row " + i + " is invalid: " + weights[i]);
+      Checks.require(x[i].length == d, "row " + (i + 1) + " has " + x[i].length + " inputs, expected " + d);
+      Checks.require(labels[i] >= 0 && labels[i] < numClasses, "the label of row " + (i + 1) + " is out of range: "
+          + labels[i]);
+      Checks.require(weights[i] >= 0 && Double.isFinite(weights[i]), "row " + (i + 1) + " has the invalid weight "
+          + weights[i]);
     }
   }
 

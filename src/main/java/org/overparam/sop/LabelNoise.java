@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.overparam.common.Checks;
 
 /**
- * Label-noise injection as in the official SOP data loaders (spec §13), keeping the indices of
+ * Label-noise injection as in the official SOP data loaders, keeping the indices of
  * what was corrupted so that detection can be scored.
  *
  * <p>Labels < 0 mean "missing" and are never selected.
@@ -86,19 +86,39 @@ public final class LabelNoise {
     for (int c = 0; c < numClasses; c++) {
       map[c] = c;
     }
-    for (String pair : spec.split(",")) {
-      String[] parts = pair.split("->");
-      Checks.require(parts.length == 2, "class-map entry '" + pair.trim() + "' is not of the form source->target");
-      int from = classIndex(parts[0].trim(), classNames);
-      int to = classIndex(parts[1].trim(), classNames);
-      map[from] = to;
+    for (String[] pair : parsePairs(spec)) {
+      map[classIndex(pair[0], classNames)] = classIndex(pair[1], classNames);
     }
     return map;
   }
 
+  /**
+   * The {source, target} class names of a map such as {@code "cat->dog,dog->cat"} (empty for an
+   * empty map).
+   *
+   * @throws IllegalArgumentException for an entry not of the form source->target, or a source named twice
+   */
+  public static List<String[]> parsePairs(String spec) {
+    List<String[]> pairs = new java.util.ArrayList<>();
+    if (spec == null || spec.isBlank()) {
+      return pairs;
+    }
+    java.util.Set<String> sources = new java.util.HashSet<>();
+    for (String entry : spec.split(",")) {
+      String[] parts = entry.split("->", -1);
+      Checks.require(parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
+          "-class-map entry '" + entry.trim() + "' is not of the form source->target");
+      String source = parts[0].trim();
+      Checks.require(sources.add(source), "-class-map names the source class '" + source + "' twice, in '"
+          + spec + "'; each class can be flipped to one target");
+      pairs.add(new String[] {source, parts[1].trim()});
+    }
+    return pairs;
+  }
+
   private static int classIndex(String name, List<String> classNames) {
     int index = classNames.indexOf(name);
-    Checks.require(index >= 0, "class-map names an unknown class '" + name + "'; classes are " + classNames);
+    Checks.require(index >= 0, "-class-map names an unknown class '" + name + "'; the classes are " + classNames);
     return index;
   }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.overparam.common.Checks;
 
 /**
- * The labels SOP believes are wrong, computed from the final noise variables (spec §13).
+ * The labels SOP believes are wrong, computed from the final noise variables.
  *
  * <p>Per training row: the score ‖s_i‖ (s_i = U_i − V_i; large when the noise term had to absorb
  * the label), the given label, a suggested label and a flag. A row is flagged when

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.overparam.common.Checks;
 
 /**
- * Hyperparameters of the SOP objective (spec §4-§10). Validated on construction; every message
+ * Hyperparameters of the SOP objective (Liu et al. 2022). Validated on construction; every message
  * names the command-line option.
  *
  * @param variant which losses train u ({@code sop-variant})
@@ -55,23 +55,23 @@ public record SopConfig(
   public static final double DEFAULT_VIEW_NOISE_STD = 0.1;
 
   public SopConfig {
-    Objects.requireNonNull(variant, "sop-variant");
-    Objects.requireNonNull(scaling, "uv-lr-scaling");
-    Objects.requireNonNull(balancePrior, "balance-prior");
-    Checks.nonNegative("lr-u", lrU);
-    Checks.nonNegative("lr-v", lrV);
-    Checks.positive("uv-reference-batch", referenceBatch);
-    Checks.positive("uv-reference-epochs", referenceEpochs);
+    Objects.requireNonNull(variant, "-sop-variant");
+    Objects.requireNonNull(scaling, "-uv-lr-scaling");
+    Objects.requireNonNull(balancePrior, "-balance-prior");
+    Checks.nonNegative("-lr-u", lrU);
+    Checks.nonNegative("-lr-v", lrV);
+    Checks.positive("-uv-reference-batch", referenceBatch);
+    Checks.positive("-uv-reference-epochs", referenceEpochs);
     // u, v grow multiplicatively from their start; an exact zero would never move.
-    Checks.positive("uv-init-std", initStd);
-    Checks.nonNegative("lambda-consistency", lambdaConsistency);
-    Checks.nonNegative("lambda-balance", lambdaBalance);
-    Checks.nonNegative("view-noise-std", viewNoiseStd);
+    Checks.positive("-uv-init-std", initStd);
+    Checks.nonNegative("-lambda-consistency", lambdaConsistency);
+    Checks.nonNegative("-lambda-balance", lambdaBalance);
+    Checks.nonNegative("-view-noise-std", viewNoiseStd);
     Checks.require(viewMaskProb >= 0 && viewMaskProb < 1,
-        "view-mask-prob must be in [0, 1), got " + viewMaskProb);
+        "-view-mask-prob must be in [0, 1), got " + viewMaskProb);
   }
 
-  /** The defaults of spec §12: plain SOP (no SOP+ terms), paper variant, MATCH_GROWTH scaling. */
+  /** The defaults of the official SOP configuration: plain SOP (no SOP+ terms), paper variant, MATCH_GROWTH scaling. */
   public static SopConfig defaults() {
     return new SopConfig(SopVariant.PAPER, DEFAULT_LR_U, DEFAULT_LR_V, UvLrScaling.MATCH_GROWTH,
         DEFAULT_REFERENCE_BATCH, DEFAULT_REFERENCE_EPOCHS, DEFAULT_INIT_STD, false, 0, 0,

@@ -6,11 +6,11 @@ import org.overparam.common.Checks;
 import org.overparam.nn.SoftmaxCrossEntropy;
 
 /**
- * The SOP objective on one minibatch (spec §3-§7): pure, no state, double precision.
+ * The SOP objective on one minibatch: pure, no state, double precision.
  *
  * <p>Given logits z, given labels k, and the batch's noise variables u (scalar per row) and v
  * (C-vector per row), it returns the loss terms and the hand-derived gradients with respect to
- * z, u and v. Stop-gradients follow the spec: V is detached inside the cross-entropy branch, the
+ * z, u and v. Stop-gradients follow the official code: V is detached inside the cross-entropy branch, the
  * MSE term never reaches z (it uses the hard prediction), and under {@link SopVariant#PAPER} the
  * MSE term sees U as a constant. Every gradient is that of the whole minibatch loss, 1/B included.
  */
@@ -79,7 +79,7 @@ public final class SopLoss {
 
   /**
    * Evaluates the objective with relative instance weights ω_i (mean 1 over the training set): every
-   * 1/B of the spec becomes ω_i/B for row i, so a weight of 2 counts like a duplicated row.
+   * 1/B of the paper becomes ω_i/B for row i, so a weight of 2 counts like a duplicated row.
    *
    * @param rowWeights ω per row, or null for all 1
    */

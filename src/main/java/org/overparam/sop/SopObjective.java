@@ -10,7 +10,7 @@ import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.TrainingSet;
 
 /**
- * SOP as an objective of the network engine (spec §6, §9): it owns the per-instance noise
+ * SOP as an objective of the network engine: it owns the per-instance noise
  * variables u (n) and v (n×C) in double precision, indexed by training-set row, computes the SOP
  * loss of each minibatch and updates the batch's rows of u and v by plain SGD (constant rates, no
  * momentum, no weight decay) after the network's step.

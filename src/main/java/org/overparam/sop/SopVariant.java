@@ -1,6 +1,6 @@
 package org.overparam.sop;
 
-/** Which losses train the per-instance noise variable u (spec §5). v is always trained by MSE only. */
+/** Which losses train the per-instance noise variable u. v is always trained by MSE only. */
 public enum SopVariant {
   /** Algorithm 1 of the paper: u is trained by the cross-entropy term only (MSE sees sg(U)). */
   PAPER,

@@ -3,7 +3,7 @@ package org.overparam.sop;
 import org.overparam.common.Checks;
 
 /**
- * The learning rate actually used for u or v, and whether the stability cap bound (spec §8).
+ * The learning rate actually used for u or v, and whether the stability cap bound.
  *
  * @param value the effective plain-SGD learning rate
  * @param capped true if the MATCH_GROWTH rule exceeded B/8 and was cut back to it

@@ -2,7 +2,7 @@ package org.overparam.sop;
 
 /**
  * How the learning rates of u and v are adapted to a batch size and epoch count other than the
- * reference scale of the paper (B = 128, 300 epochs), spec §8.
+ * reference scale of the paper (B = 128, 300 epochs).
  */
 public enum UvLrScaling {
   /**

@@ -37,7 +37,7 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.overparam.InstancesConverter;
-import weka.overparam.OptionValues;
+import weka.overparam.OptionContract;
 
 /**
  * The Weka side shared by every network learner of this package: options, data conversion,
@@ -45,8 +45,8 @@ import weka.overparam.OptionValues;
  * subclass supplies its {@link Objective} (and optionally a validation score and a report); any
  * network can be trained sparse with ITOP through the Sparsity options, so the methods compose.
  */
-public abstract class AbstractNetworkClassifier extends RandomizableClassifier
-    implements IterativeClassifier, BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler {
+public abstract class AbstractNetworkClassifier extends RandomizableClassifier implements IterativeClassifier,
+    BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler, OptionContract.Checked {
   @Serial private static final long serialVersionUID = 1L;
 
   /** Numeric precision of training and prediction. */
@@ -107,6 +107,10 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   private transient NetworkTrainer trainer;
   private transient ItopHook itopHook;
   private transient long trainingStart;
+  /** The configuration of the current run (batch size fitted to the data). */
+  private transient NetworkConfig runConfig;
+  /** Identifies the data of a resumable run, so that -resume cannot continue on other data. */
+  private transient long dataFingerprint;
 
   protected AbstractNetworkClassifier() {
     setSeed(1);
@@ -131,6 +135,33 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
 
   /** Extra checks on the training data (after rows with a missing class are removed). */
   protected void checkTrainingData(Instances train) throws Exception {}
+
+  /** The minibatch size that {@code -batch-size-train 0} (automatic) means for large training sets. */
+  protected int nominalBatchSize() {
+    return 64;
+  }
+
+  /**
+   * The configuration for {@code trainRows} training rows (after any validation split). An
+   * automatic batch size ({@code -batch-size-train 0}) becomes the nominal size, or for small data
+   * an eighth of the rows (at least 16, at most all of them), so that an epoch has several steps.
+   */
+  protected NetworkConfig fitToData(NetworkConfig config, long trainRows) {
+    if (batchSizeTrain != 0) {
+      return config;
+    }
+    int size = (int) Math.min(Math.min(nominalBatchSize(), Math.max(16, (trainRows + 7) / 8)), Math.max(1, trainRows));
+    if (size != config.batchSize()) {
+      Logger.getLogger(getClass().getName()).info(learnerName() + ": " + trainRows + " training instances: "
+          + "automatic batch size " + size + " instead of " + config.batchSize());
+    }
+    return config.withBatchSize(size);
+  }
+
+  /** The configuration of the run in progress or last finished (after {@link #fitToData}). */
+  protected NetworkConfig runConfig() {
+    return runConfig;
+  }
 
   /** Called after training, with the data the network was trained on, row for row. */
   protected void afterTraining(NetworkModel fitted, Instances train, TrainingSet set, Objective objective)
@@ -165,16 +196,24 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    OptionValues.validate(options, this);
-    OptionValues.resetToDefaults(this);
-    super.setOptions(options);
+    OptionContract.setOptions(this, options, super::setOptions);
   }
 
-  /** Builds the network configuration; all option validation happens here. */
+  /** Validates every option (ranges and combinations), naming the flag of the first bad one. */
+  @Override
+  public void checkOptions() {
+    networkConfig();
+    itopConfig();
+    Checks.require(OptionContract.parseInt("-batch-size", getBatchSize()) > 0,
+        "-batch-size must be > 0, got " + getBatchSize());
+  }
+
+  /** Builds the network configuration from the options (validating them). */
   public NetworkConfig networkConfig() {
-    Checks.positive("training-multiplier", trainingMultiplier);
-    return new NetworkConfig(NetworkConfig.parseLayers(hiddenLayers), activation, epochs * trainingMultiplier,
-        batchSizeTrain, updater, learningRate, momentum, l2, lrSchedule, lrMinFactor,
+    Checks.positive("-training-multiplier", trainingMultiplier);
+    Checks.nonNegative("-batch-size-train", batchSizeTrain);
+    return new NetworkConfig(NetworkConfig.parseLayers("-hidden-layers", hiddenLayers), activation, epochs * trainingMultiplier,
+        batchSizeTrain == 0 ? nominalBatchSize() : batchSizeTrain, updater, learningRate, momentum, l2, lrSchedule, lrMinFactor,
         dataType == Precision.DOUBLE, validationFraction, patience, getSeed());
   }
 
@@ -198,6 +237,8 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   @Override
   public void initializeClassifier(Instances data) throws Exception {
     if (resume && trainer != null) {
+      Checks.require(fingerprint(data) == dataFingerprint, "-resume continues training on the data it started "
+          + "with, but these data differ; build without -resume to train afresh");
       trainer.addEpochs(networkConfig().epochs());
       return;
     }
@@ -205,7 +246,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     trainer = null;
     itopReport = null;
     trainingSummary = null;
-    NetworkConfig config = networkConfig();
+    checkOptions();
     ItopConfig itop = itopConfig();
     getCapabilities().testWithFail(data);
     Instances train = new Instances(data);
@@ -215,22 +256,40 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     }
     long present = Arrays.stream(train.attributeToDoubleArray(train.classIndex())).distinct().count();
     if (present < 2) {
-      throw new IllegalArgumentException("the training data has only one class value ('"
+      throw new IllegalArgumentException("the training data have only one class value ('"
           + train.classAttribute().value((int) train.instance(0).classValue())
           + "'); a classifier needs at least two");
     }
+    NetworkConfig config = networkConfig();
+    runConfig = fitToData(config, Math.round(train.numInstances() * (1 - config.validationFraction())));
     checkTrainingData(train);
     header = new Instances(train, 0);
     converter = InstancesConverter.fit(train, ignoredAttributes(train));
+    converter.notes().forEach(note -> Logger.getLogger(getClass().getName()).warning(learnerName() + ": " + note));
     TrainingSet set = trainingSet(train);
     Objective objective = createObjective(train, set);
     itopHook = itop.isSparse() ? new ItopHook(itop, Seeds.derive(getSeed(), "itop")) : null;
     configLine = Utils.joinOptions(getOptions());
-    trainer = new NetworkTrainer(config, set, objective, itopHook, createValidationScore(train, set), this::logEpoch);
+    trainer = new NetworkTrainer(runConfig, set, objective, itopHook, createValidationScore(train, set),
+        this::logEpoch);
     trainer.initialize();
     model = trainer.currentModel(); // the untrained network predicts too (IterativeClassifierOptimizer asks)
     pending = new Pending(train, set, objective);
+    dataFingerprint = resume ? fingerprint(data) : 0;
     trainingStart = System.nanoTime();
+  }
+
+  /** A hash of the header, values and weights of {@code data}. */
+  private static long fingerprint(Instances data) {
+    long h = new Instances(data, 0).toString().hashCode();
+    for (int i = 0; i < data.numInstances(); i++) {
+      Instance inst = data.instance(i);
+      h = 31 * h + Double.doubleToLongBits(inst.weight());
+      for (int a = 0; a < inst.numAttributes(); a++) {
+        h = 31 * h + Double.doubleToLongBits(inst.value(a));
+      }
+    }
+    return h;
   }
 
   private transient Pending pending;
@@ -271,12 +330,10 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
   }
 
   private TrainingSet trainingSet(Instances train) {
-    int n = train.numInstances();
-    int[] labels = new int[n];
-    double[] weights = new double[n];
-    for (int i = 0; i < n; i++) {
+    double[] weights = InstancesConverter.weights(train);
+    int[] labels = new int[train.numInstances()];
+    for (int i = 0; i < labels.length; i++) {
       labels[i] = (int) train.instance(i).classValue();
-      weights[i] = train.instance(i).weight();
     }
     return new TrainingSet(converter.rows(train), labels, weights, train.numClasses());
   }
@@ -376,6 +433,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     sb.append("Options: ").append(configLine).append("\n\n");
     sb.append(String.format("Network: %d inputs -> %s -> %d classes (%s), %d parameters%n", model.numInputs(),
         hiddenLayers, model.numClasses(), activation, model.numParameters()));
+    converter.notes().forEach(note -> sb.append("Note: ").append(note).append('\n'));
     sb.append(trainingSummary == null ? "training in progress\n" : trainingSummary);
     if (itopReport != null) {
       sb.append("\nSparse topology (ITOP)\n").append(itopReport.format());
@@ -438,8 +496,9 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "training batch size", description = "Minibatch size for training (default 64; 128 for SopRobustNetwork). "
-      + "Weka's own -batch-size is the prediction batch size.", commandLineParamName = "batch-size-train",
+  @OptionMetadata(displayName = "training batch size", description = "Minibatch size for training, > 0, or 0 for "
+      + "automatic: 64 (128 for SopRobustNetwork), or for fewer training instances an eighth of them (at least 16) "
+      + "(default 64; 0 for SopRobustNetwork). Weka's own -batch-size is the prediction batch size.", commandLineParamName = "batch-size-train",
       commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
   public int getBatchSizeTrain() {
     return batchSizeTrain;

@@ -150,19 +150,24 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   }
 
   @Override
+  public void checkOptions() {
+    super.checkOptions();
+    minDiffConfig(0, true);
+    if (decisionThresholds == DecisionThresholds.GROUP_CONSTRAINED && !(getValidationFraction() > 0)) {
+      throw new IllegalArgumentException("-decision-thresholds GROUP_CONSTRAINED chooses the group thresholds on "
+          + "the validation split: set -validation-fraction > 0");
+    }
+  }
+
+  @Override
   protected void checkTrainingData(Instances train) throws Exception {
-    minDiffConfig(0, true); // option errors first, naming the option
     group = null;
     inactiveReason = null;
     report = null;
-    if (decisionThresholds == DecisionThresholds.GROUP_CONSTRAINED && !(getValidationFraction() > 0)) {
-      throw new IllegalArgumentException("decision-thresholds GROUP_CONSTRAINED chooses the group thresholds on the "
-          + "validation split: set validation-fraction > 0");
-    }
     positiveIndex = SensitiveAttribute.positiveClass(train, AUTO.equalsIgnoreCase(positiveClass.trim()) ? "" : positiveClass);
     boolean byDefault = SensitiveAttribute.FIRST.equalsIgnoreCase(sensitiveAttribute.trim());
     try {
-      group = SensitiveAttribute.resolve(train, sensitiveAttribute, sensitiveValue);
+      group = SensitiveAttribute.resolve(train, "-sensitive-attribute", sensitiveAttribute, sensitiveValue);
     } catch (IllegalArgumentException e) {
       if (!byDefault) {
         throw e;
@@ -207,11 +212,11 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
         ? "positive ('" + train.classAttribute().value(positiveIndex) + "')"
         : "negative (not '" + train.classAttribute().value(positiveIndex) + "')";
     if (s == 0) {
-      return "the sensitive group (" + group.describe() + ") has no " + cell + " training instances";
+      return "the sensitive group (" + group.describe() + ") has no " + cell + " training instances with weight > 0";
     }
     if (r == 0) {
       return "the reference group (" + group.name() + " != " + group.value() + ") has no " + cell
-          + " training instances";
+          + " training instances with weight > 0";
     }
     return null;
   }

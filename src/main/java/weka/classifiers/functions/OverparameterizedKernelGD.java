@@ -23,28 +23,27 @@ import weka.core.OptionMetadata;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
-import weka.filters.Filter;
-import weka.filters.unsupervised.attribute.NominalToBinary;
-import weka.filters.unsupervised.attribute.ReplaceMissingValues;
-import weka.filters.unsupervised.attribute.Standardize;
+import weka.overparam.InstancesConverter;
+import weka.overparam.OptionContract;
 
 /**
  * Regression by over-parameterized gradient descent on the eigen-components of a kernel (Li and
- * Lin, NeurIPS 2024). A thin adapter over {@link org.overparam.kgd.KgdTrainer}: it pre-processes
- * like Weka's kernel learners (ReplaceMissingValues, NominalToBinary, Standardize on the
- * attributes; the numeric class keeps its scale and is centred by the core) and maps options to a
- * {@link KgdConfig}.
+ * Lin, NeurIPS 2024). A thin adapter over {@link org.overparam.kgd.KgdTrainer}: it converts the
+ * attributes with the package's {@link InstancesConverter} (numeric ones standardised scale-free,
+ * nominal ones one-hot, missing values as the mean or no category; the numeric class is
+ * standardised by the core) and maps options to a {@link KgdConfig}.
  *
  * <pre>
  * Yicheng Li and Qian Lin. Improving Adaptivity via Over-Parameterization in Sequence Models.
  * NeurIPS 2024. arXiv:2409.00894.
  * </pre>
  *
- * <p>Limitations: numeric class only; instance weights are ignored (not a
+ * <p>Limitations: numeric class only; instance weights other than 1 are refused (not a
  * WeightedInstancesHandler); the exact basis is O(n^3) and keeps the n training rows for
- * prediction; missing values (NaN) are imputed but infinite values are rejected.
+ * prediction; missing values are imputed but infinite values are rejected.
  */
-public class OverparameterizedKernelGD extends RandomizableClassifier implements TechnicalInformationHandler {
+public class OverparameterizedKernelGD extends RandomizableClassifier
+    implements TechnicalInformationHandler, OptionContract.Checked {
   private static final long serialVersionUID = 6240917361108032601L;
   private static final Logger LOG = Logger.getLogger(OverparameterizedKernelGD.class.getName());
 
@@ -71,10 +70,7 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
   private boolean baseline = false;
 
   private KgdModel model;
-  private Instances header;
-  private ReplaceMissingValues missing;
-  private NominalToBinary nominalToBinary;
-  private Standardize standardize;
+  private InstancesConverter converter;
 
   public OverparameterizedKernelGD() {
     setSeed(1);
@@ -122,28 +118,33 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
   }
 
   @Override
+  public void setOptions(String[] options) throws Exception {
+    OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  @Override
+  public void checkOptions() {
+    toConfig();
+  }
+
+  @Override
   public void buildClassifier(Instances data) throws Exception {
     model = null;
+    converter = null;
     KgdConfig config = toConfig();
     getCapabilities().testWithFail(data);
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
-    rejectInfinite(train);
-    header = new Instances(train, 0);
-    missing = new ReplaceMissingValues();
-    missing.setInputFormat(train);
-    train = Filter.useFilter(train, missing);
-    nominalToBinary = new NominalToBinary();
-    nominalToBinary.setInputFormat(train);
-    train = Filter.useFilter(train, nominalToBinary);
-    standardize = new Standardize();
-    standardize.setInputFormat(train);
-    train = Filter.useFilter(train, standardize);
-    double[][] x = new double[train.numInstances()][];
+    InstancesConverter fitted = InstancesConverter.fit(train);
+    fitted.notes().forEach(note -> LOG.warning("OverparameterizedKernelGD: " + note));
+    double[][] x = fitted.doubleRows(train);
     double[] y = new double[train.numInstances()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = attributes(train.instance(i));
+    for (int i = 0; i < y.length; i++) {
       y[i] = train.instance(i).classValue();
+      if (Double.isInfinite(y[i])) {
+        throw new IllegalArgumentException("the class value of instance " + (i + 1) + " is " + y[i]
+            + "; OverparameterizedKernelGD needs finite class values");
+      }
     }
     Level level = getDebug() ? Level.INFO : Level.FINE;
     KgdTrainer trainer = new KgdTrainer(config, (checkpoint, metrics) -> {
@@ -157,6 +158,7 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
       }
     });
     model = trainer.fit(x, y);
+    converter = fitted;
     for (String warning : model.summary().warnings()) {
       LOG.warning(warning);
     }
@@ -169,18 +171,7 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
     if (model == null) {
       throw new IllegalStateException("OverparameterizedKernelGD: no model built yet");
     }
-    for (int k = 0; k < instance.numAttributes(); k++) {
-      if (k != instance.classIndex() && Double.isInfinite(instance.value(k))) {
-        throw new IllegalArgumentException("attribute '" + instance.attribute(k).name() + "' is infinite");
-      }
-    }
-    missing.input(instance);
-    Instance filtered = missing.output();
-    nominalToBinary.input(filtered);
-    filtered = nominalToBinary.output();
-    standardize.input(filtered);
-    filtered = standardize.output();
-    return model.predict(attributes(filtered));
+    return model.predict(converter.doubleRow(instance));
   }
 
   /** The fitted core model (null before building). */
@@ -188,35 +179,15 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
     return model;
   }
 
-  private static double[] attributes(Instance instance) {
-    double[] x = new double[instance.numAttributes() - 1];
-    int k = 0;
-    for (int a = 0; a < instance.numAttributes(); a++) {
-      if (a != instance.classIndex()) {
-        x[k++] = instance.value(a);
-      }
-    }
-    return x;
-  }
-
-  private static void rejectInfinite(Instances data) {
-    for (int i = 0; i < data.numInstances(); i++) {
-      Instance row = data.instance(i);
-      for (int a = 0; a < data.numAttributes(); a++) {
-        if (Double.isInfinite(row.value(a))) {
-          throw new IllegalArgumentException("attribute '" + data.attribute(a).name() + "' of instance " + (i + 1)
-              + " is infinite; OverparameterizedKernelGD needs finite values (missing values are imputed)");
-        }
-      }
-    }
-  }
-
   @Override
   public String toString() {
     if (model == null) {
       return "OverparameterizedKernelGD: No model built yet.";
     }
-    return KgdReport.format(model.summary(), Utils.joinOptions(getOptions()), header.classAttribute().name());
+    StringBuilder notes = new StringBuilder();
+    converter.notes().forEach(note -> notes.append("Note: ").append(note).append('\n'));
+    return KgdReport.format(model.summary(), Utils.joinOptions(getOptions()),
+        converter.header().header().classAttribute().name()) + notes;
   }
 
   // ---- options (annotations only; AbstractClassifier derives list/set/getOptions) ----
@@ -233,7 +204,8 @@ public class OverparameterizedKernelGD extends RandomizableClassifier implements
   }
 
   @OptionMetadata(displayName = "kernel gamma",
-      description = "Kernel scale gamma (>= 0; default 0 = 1/d, d = attributes after NominalToBinary).",
+      description = "Kernel scale gamma (>= 0; default 0 = 1/d, d = input columns: one per numeric attribute, one "
+          + "per nominal value).",
       commandLineParamName = "kernel-gamma", commandLineParamSynopsis = "-kernel-gamma <double>", displayOrder = 2,
       category = "Kernel")
   public double getKernelGamma() {

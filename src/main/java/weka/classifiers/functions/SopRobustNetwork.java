@@ -74,10 +74,10 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   private transient int[] originalRows;
   private transient UvLearningRate[] effectiveRates;
 
-  /** The network defaults of the official SOP configuration (spec §12); the base's option descriptions name them. */
+  /** The network defaults of the official SOP configuration (Liu et al. 2022); the base's option descriptions name them. */
   public SopRobustNetwork() {
     setHiddenLayers("128,128");
-    setBatchSizeTrain(128);
+    setBatchSizeTrain(0); // automatic: 128, fewer for small training sets
     setLearningRate(0.02);
     setLrSchedule(LrSchedule.COSINE);
     setL2(1e-3);
@@ -117,6 +117,18 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   @Override
+  public void checkOptions() {
+    super.checkOptions();
+    sopConfig();
+    Checks.nonNegative("-noise-report-top-k", noiseReportTopK);
+    if (!noiseReportFile.isEmpty()) {
+      Path parent = Path.of(noiseReportFile).toAbsolutePath().getParent();
+      Checks.require(parent == null || Files.isDirectory(parent),
+          "-noise-report-file: the directory " + parent + " does not exist");
+    }
+  }
+
+  @Override
   public void initializeClassifier(Instances data) throws Exception {
     if (getResume() && originalRows != null) {
       super.initializeClassifier(data);
@@ -124,13 +136,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     }
     noiseReport = null;
     sopSummary = "";
-    sopConfig(); // fail before any work on a bad SOP option
-    Checks.nonNegative("noise-report-top-k", noiseReportTopK);
-    if (!noiseReportFile.isEmpty()) {
-      Path parent = Path.of(noiseReportFile).toAbsolutePath().getParent();
-      Checks.require(parent == null || Files.isDirectory(parent),
-          "noise-report-file: directory " + parent + " does not exist");
-    }
+    checkOptions(); // fail before any work on a bad option
     // The report names instances by their position in the data the user gave us.
     originalRows = java.util.stream.IntStream.range(0, data.numInstances())
         .filter(i -> !data.instance(i).classIsMissing()).toArray();
@@ -138,21 +144,25 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   @Override
+  protected int nominalBatchSize() {
+    return 128; // the paper's
+  }
+
+  @Override
   protected void checkTrainingData(Instances train) throws Exception {
-    NetworkConfig config = networkConfig();
-    long trainRows = Math.round(train.numInstances() * (1 - config.validationFraction()));
-    if (trainRows < config.batchSize()) {
+    long trainRows = Math.round(train.numInstances() * (1 - getValidationFraction()));
+    if (getBatchSizeTrain() > trainRows) {
       throw new IllegalArgumentException("the training set has " + trainRows + " instances (with a class value"
-          + (config.validationFraction() > 0 ? ", after the validation split" : "") + "), fewer than batch-size-train "
-          + config.batchSize() + "; SOP's per-instance learning rates assume full minibatches, so lower "
-          + "-batch-size-train to at most " + Math.max(1, trainRows));
+          + (getValidationFraction() > 0 ? ", after the validation split" : "") + "), fewer than -batch-size-train "
+          + getBatchSizeTrain() + "; SOP's per-instance learning rates assume full minibatches, so lower "
+          + "-batch-size-train to at most " + Math.max(1, trainRows) + " or set it to 0 (automatic)");
     }
   }
 
   @Override
   protected Objective createObjective(Instances train, TrainingSet set) throws Exception {
     SopConfig config = sopConfig();
-    NetworkConfig net = networkConfig();
+    NetworkConfig net = runConfig();
     UvLearningRate rateU = config.effectiveLrU(net.batchSize(), net.epochs());
     UvLearningRate rateV = config.effectiveLrV(net.batchSize(), net.epochs());
     if ((rateU.capped() || rateV.capped()) && !config.ceOnly()) {
@@ -189,6 +199,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     if (ceOnly) {
       sb.append("ce-only baseline: plain softmax cross-entropy, no noise variables\n");
       return sb.toString();
+    }
+    if (getBatchSizeTrain() == 0) {
+      sb.append(String.format("batch size %d (automatic)%n", runConfig().batchSize()));
     }
     sb.append(String.format("variant %s; effective lr-u %s%s, lr-v %s%s (%s)%n", sopVariant,
         Utils.doubleToString(effectiveRates[0].value(), 6), effectiveRates[0].capped() ? " (capped)" : "",

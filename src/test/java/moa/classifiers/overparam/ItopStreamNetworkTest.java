@@ -152,7 +152,7 @@ class ItopStreamNetworkTest {
   void badOptionIsNamed() {
     ItopStreamNetwork l = learner("-h 16,x");
     var e = assertThrows(IllegalArgumentException.class, l::streamConfig);
-    assertTrue(e.getMessage().contains("hidden-layers"), e.getMessage());
+    assertTrue(e.getMessage().contains("hiddenLayers (-h)"), e.getMessage());
   }
 
   @Test

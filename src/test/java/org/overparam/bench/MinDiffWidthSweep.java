@@ -116,7 +116,7 @@ public final class MinDiffWidthSweep {
   /** The {@link #COLUMNS} of one trained network. */
   private static double[] measure(MinDiffNetwork net, Instances train, Instances select, Instances test,
       double seconds) throws Exception {
-    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "sex", "Female");
+    SensitiveAttribute sex = SensitiveAttribute.resolve(train, "-sensitive", "sex", "Female");
     int pos = SensitiveAttribute.positiveClass(train, ">50K");
     GroupMetrics tr = GroupScores.of(net, train, sex, pos).atHalf();
     GroupScores onTest = GroupScores.of(net, test, sex, pos);

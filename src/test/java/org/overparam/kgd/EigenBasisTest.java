@@ -16,7 +16,7 @@ class EigenBasisTest {
   private final Kernel kernel = new Kernel(KernelType.RBF, 1.0 / 3, 2);
 
   @Test
-  void nd4jAndCommonsMathAgree() {
+  void nd4jAndCommonsMathAgree() throws InterruptedException {
     double[][] k = kernel.gram(x);
     SymmetricEigen.Decomposition a = SymmetricEigen.decompose(k, EigenSolver.ND4J, 0, 1e-10);
     SymmetricEigen.Decomposition b = SymmetricEigen.decompose(k, EigenSolver.COMMONS_MATH, 0, 1e-10);

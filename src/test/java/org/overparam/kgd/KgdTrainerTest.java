@@ -73,7 +73,7 @@ class KgdTrainerTest {
     double[][] withNaN = KgdTestData.x(10, 2, 1);
     withNaN[4][1] = Double.NaN;
     Exception e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(withNaN, new double[10]));
-    assertTrue(e.getMessage().contains("instance 4"), e.getMessage());
+    assertTrue(e.getMessage().contains("instance 5"), e.getMessage()); // 1-based, as Weka shows rows
     double[] target = KgdTestData.y(x, 0.1, 1);
     target[3] = Double.POSITIVE_INFINITY;
     e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(x, target));

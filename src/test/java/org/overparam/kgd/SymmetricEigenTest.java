@@ -35,7 +35,7 @@ class SymmetricEigenTest {
   }
 
   @Test
-  void nativeDecompositionOfA200By200MatrixIsAccurate() {
+  void nativeDecompositionOfA200By200MatrixIsAccurate() throws InterruptedException {
     double[][] a = spd(200, 3);
     SymmetricEigen.Decomposition nd4j = SymmetricEigen.decompose(a, EigenSolver.ND4J, 0, 0);
     SymmetricEigen.Decomposition cm = SymmetricEigen.decompose(a, EigenSolver.COMMONS_MATH, 0, 0);
@@ -47,12 +47,41 @@ class SymmetricEigenTest {
   }
 
   @Test
-  void aWrongDecompositionFailsLoudly() {
+  void aWrongDecompositionFailsLoudly() throws InterruptedException {
     double[][] a = spd(40, 4);
     SymmetricEigen.Decomposition d = SymmetricEigen.decompose(a, EigenSolver.COMMONS_MATH, 0, 0);
     d.vectors()[0][0] += 1e-3; // one wrong entry in the leading eigenvector
     ArithmeticException e = assertThrows(ArithmeticException.class, () -> SymmetricEigen.checkResiduals(a, d));
     assertTrue(e.getMessage().contains("OPENBLAS_CORETYPE") && e.getMessage().contains("COMMONS_MATH"),
         e.getMessage());
+  }
+
+  @Test
+  void anInterruptStopsTheCallerAtOnceDuringALongDecomposition() throws Exception {
+    int n = 1500; // LAPACK takes about 2 s here
+    SplittableRandom rng = new SplittableRandom(5);
+    double[][] a = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      a[i][i] = n;
+      for (int j = 0; j < i; j++) {
+        a[i][j] = rng.nextDouble();
+        a[j][i] = a[i][j];
+      }
+    }
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        SymmetricEigen.decompose(a, EigenSolver.ND4J, 0, 0);
+      } catch (Throwable e) {
+        thrown.set(e);
+      }
+    });
+    caller.start();
+    Thread.sleep(200);
+    long start = System.nanoTime();
+    caller.interrupt();
+    caller.join(2000);
+    assertTrue((System.nanoTime() - start) / 1e9 < 1, "the caller did not stop within a second");
+    assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
   }
 }

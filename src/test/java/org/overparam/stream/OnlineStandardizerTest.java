@@ -43,13 +43,16 @@ class OnlineStandardizerTest {
   }
 
   @Test
-  void constantAttributeIsCentredNotScaled() {
+  void anAttributeConstantSoFarGivesInputZero() {
     OnlineStandardizer s = new OnlineStandardizer(new int[] {0});
     s.observe(new double[] {5});
     s.observe(new double[] {5});
     float[] out = new float[1];
     s.encode(new double[] {6}, out);
-    assertEquals(1f, out[0]);
+    assertEquals(0f, out[0]);
+    s.observe(new double[] {7}); // now it varies: mean 17/3
+    s.encode(new double[] {6}, out);
+    assertEquals((float) ((6 - 17.0 / 3) / s.std(0)), out[0], 1e-6f);
   }
 
   @Test

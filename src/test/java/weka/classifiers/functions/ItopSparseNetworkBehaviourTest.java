@@ -22,7 +22,7 @@ import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
-import weka.overparam.OptionValues;
+import weka.overparam.OptionContract;
 
 /** Behaviour of ItopSparseNetwork as a Weka learner beyond Weka's own harness. */
 class ItopSparseNetworkBehaviourTest {
@@ -129,7 +129,7 @@ class ItopSparseNetworkBehaviourTest {
     assertEquals(new ItopSparseNetwork().getHiddenLayers(), m.getHiddenLayers());
     assertEquals(0.9, m.getSparsity());
 
-    List<String> flags = new ArrayList<>(Arrays.asList(OptionValues.flags(ItopSparseNetwork.class)));
+    List<String> flags = new ArrayList<>(Arrays.asList(OptionContract.flags(ItopSparseNetwork.class)));
     flags.addAll(List.of("S", "batch-size", "output-debug-info", "do-not-check-capabilities", "num-decimal-places"));
     Set<String> unique = new HashSet<>(flags);
     assertEquals(flags.size(), unique.size(), "duplicate option flags: " + flags);

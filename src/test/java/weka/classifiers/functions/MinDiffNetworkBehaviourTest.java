@@ -47,7 +47,7 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void optionFlagsAreUnique() throws Exception {
-    String[] flags = weka.overparam.OptionValues.flags(MinDiffNetwork.class);
+    String[] flags = weka.overparam.OptionContract.flags(MinDiffNetwork.class);
     assertEquals(flags.length, new java.util.HashSet<>(java.util.Arrays.asList(flags)).size(),
         java.util.Arrays.toString(flags));
   }
@@ -90,7 +90,7 @@ class MinDiffNetworkBehaviourTest {
   void nonBinaryClassNeedsAPositiveClass() throws Exception {
     Instances race = new Instances(adult);
     race.setClassIndex(race.attribute("race").index());
-    assertTrue(buildError(small(), race).contains("set positive-class"));
+    assertTrue(buildError(small(), race).contains("set -positive-class"));
     MinDiffNetwork oneVsRest = small();
     oneVsRest.setPositiveClass("White");
     oneVsRest.buildClassifier(race);

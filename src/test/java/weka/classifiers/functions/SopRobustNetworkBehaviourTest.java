@@ -198,11 +198,25 @@ class SopRobustNetworkBehaviourTest {
   }
 
   @Test
-  void trainingSetSmallerThanTheBatchIsRejected() {
-    SopRobustNetwork net = new SopRobustNetwork(); // batch-size-train 128
+  void anExplicitBatchLargerThanTheTrainingSetIsRejected() throws Exception {
+    SopRobustNetwork net = new SopRobustNetwork();
+    net.setOptions(new String[] {"-batch-size-train", "128", "-epochs", "2"});
     Exception e = assertThrows(IllegalArgumentException.class,
         () -> net.buildClassifier(SyntheticLabels.blobs(50, 2, 2, 3, 1)));
-    assertTrue(e.getMessage().contains("batch-size-train"), e.getMessage());
+    assertTrue(e.getMessage().contains("-batch-size-train 128") && e.getMessage().contains("0 (automatic)"),
+        e.getMessage());
+  }
+
+  @Test
+  void theAutomaticBatchFitsSmallTrainingSets() throws Exception {
+    SopRobustNetwork net = new SopRobustNetwork(); // -batch-size-train 0: 128, or n / 8 (at least 16) below 1,024
+    net.setOptions(new String[] {"-epochs", "2"});
+    net.buildClassifier(SyntheticLabels.blobs(50, 2, 2, 3, 1));
+    assertTrue(net.toString().contains("batch size 16 (automatic)"), net.toString());
+    net.buildClassifier(SyntheticLabels.blobs(300, 2, 2, 3, 1));
+    assertTrue(net.toString().contains("batch size 38 (automatic)"), net.toString());
+    net.buildClassifier(SyntheticLabels.blobs(12, 2, 2, 3, 1));
+    assertTrue(net.toString().contains("batch size 12 (automatic)"), net.toString());
   }
 
   @Test
@@ -211,10 +225,10 @@ class SopRobustNetworkBehaviourTest {
     net.setLrU(-1);
     Exception e = assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(clean));
     assertTrue(e.getMessage().contains("lr-u"), e.getMessage());
-    SopRobustNetwork viaOptions = new SopRobustNetwork();
-    viaOptions.setOptions(new String[] {"-lr-v", "-5", "-batch-size-train", "32"});
-    e = assertThrows(IllegalArgumentException.class, () -> viaOptions.buildClassifier(clean));
-    assertTrue(e.getMessage().contains("lr-v"), e.getMessage());
+    SopRobustNetwork viaOptions = new SopRobustNetwork(); // the option contract refuses it at once
+    e = assertThrows(IllegalArgumentException.class,
+        () -> viaOptions.setOptions(new String[] {"-lr-v", "-5", "-batch-size-train", "32"}));
+    assertTrue(e.getMessage().contains("-lr-v"), e.getMessage());
   }
 
   @Test
@@ -227,7 +241,7 @@ class SopRobustNetworkBehaviourTest {
 
   @Test
   void optionFlagsAreUnique() throws Exception {
-    String[] flags = weka.overparam.OptionValues.flags(SopRobustNetwork.class);
+    String[] flags = weka.overparam.OptionContract.flags(SopRobustNetwork.class);
     assertEquals(flags.length, new HashSet<>(List.of(flags)).size());
   }
 }

@@ -2,6 +2,7 @@ package weka.filters.supervised.attribute;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.sop.LabelNoise;
 import weka.core.Capabilities;
@@ -12,13 +13,14 @@ import weka.core.Randomizable;
 import weka.core.RevisionUtils;
 import weka.filters.SimpleBatchFilter;
 import weka.gui.ProgrammaticProperty;
+import weka.overparam.OptionContract;
 
 /**
  * Injects class-dependent (asymmetric) label noise into the first batch, as in the official SOP
  * data loaders, and records which instances it flipped. Symmetric noise is what Weka's own
  * {@code weka.filters.unsupervised.attribute.AddNoise} does on the class attribute.
  */
-public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomizable {
+public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomizable, OptionContract.Checked {
   private static final long serialVersionUID = -3870463201459712391L;
 
   private double percent = 40;
@@ -33,6 +35,17 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
         + "changed, so test data passes through a FilteredClassifier untouched. Of each mapped source class, "
         + "ceil(percent/100 * count) instances, chosen uniformly, are flipped; instances with a missing class are "
         + "never chosen. The positions of the flipped instances are available from getFlippedIndices().";
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  @Override
+  public void checkOptions() {
+    Checks.inClosed("-percent", percent, 0, 100);
+    LabelNoise.parsePairs(classMap);
   }
 
   @OptionMetadata(displayName = "percent",
@@ -98,9 +111,7 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
     if (isFirstBatchDone()) {
       return new Instances(instances);
     }
-    if (!(percent >= 0 && percent <= 100)) {
-      throw new IllegalArgumentException("percent must be in [0, 100], got " + percent);
-    }
+    checkOptions();
     List<String> names = new ArrayList<>();
     for (int c = 0; c < instances.numClasses(); c++) {
       names.add(instances.classAttribute().value(c));

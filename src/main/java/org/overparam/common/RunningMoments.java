@@ -1,0 +1,126 @@
+package org.overparam.common;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * Mean and standard deviation of one attribute, accumulated value by value (Welford's update) in a
+ * power-of-two scaled domain, and the standardisation they define.
+ *
+ * <p>Naive sums lose an attribute's information: a sum of squares minus the squared mean cancels
+ * catastrophically on an offset (1e9 + x), overflows at 1e200 and underflows below 1e-160. Here every
+ * value is multiplied by 2^-e, where 2^e bounds the largest magnitude seen so far (an exact scaling),
+ * and the running mean and sum of squared deviations are kept in that domain; when a larger value
+ * arrives, both are rescaled exactly. Standardised values therefore do not depend on the attribute's
+ * unit, and no intermediate overflows for any finite input.
+ *
+ * <p>An attribute is constant when all its values are equal (not when its spread is small: 1e-13·x is
+ * as informative as x); a constant attribute standardises to 0.
+ */
+public final class RunningMoments implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+
+  /**
+   * Standardised values are clipped to ±this: no training value comes near it (at most sqrt(n - 1)
+   * standard deviations from the mean), and a network input beyond it would only turn into an
+   * overflow later.
+   */
+  public static final double MAX_STANDARDISED = 1e6;
+
+  private long count;
+  /** Scale exponent: values are held as v · 2^-exponent; unset (MIN_VALUE) until the first non-zero value. */
+  private int exponent = Integer.MIN_VALUE;
+  private double scaledMean;
+  private double scaledM2;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+
+  /**
+   * Adds a value.
+   *
+   * @throws IllegalArgumentException if v is NaN or infinite
+   */
+  public void add(double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("not a finite value: " + v);
+    }
+    if (v != 0) {
+      int needed = Math.getExponent(v) + 1; // |v| < 2^needed
+      if (exponent == Integer.MIN_VALUE) {
+        exponent = needed;
+      } else if (needed > exponent) {
+        scaledMean = Math.scalb(scaledMean, exponent - needed);
+        scaledM2 = Math.scalb(scaledM2, 2 * (exponent - needed));
+        exponent = needed;
+      }
+    }
+    double x = scaled(v);
+    count++;
+    double delta = x - scaledMean;
+    scaledMean += delta / count;
+    scaledM2 += delta * (x - scaledMean);
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+
+  private double scaled(double v) {
+    return exponent == Integer.MIN_VALUE ? v : Math.scalb(v, -exponent);
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /** Whether at least one value was added and all values are equal. */
+  public boolean isConstant() {
+    return count > 0 && min == max;
+  }
+
+  public double min() {
+    return min;
+  }
+
+  public double max() {
+    return max;
+  }
+
+  /** The mean (NaN before the first value). */
+  public double mean() {
+    return count == 0 ? Double.NaN : Math.scalb(scaledMean, exponentOrZero());
+  }
+
+  /**
+   * The population standard deviation in the data's unit (NaN before the first value). It may be
+   * infinite where the spread itself exceeds the double range (values near ±1.8e308); {@link
+   * #standardize} never is.
+   */
+  public double std() {
+    return count == 0 ? Double.NaN : Math.scalb(scaledStd(), exponentOrZero());
+  }
+
+  private double scaledStd() {
+    return Math.sqrt(Math.max(0, scaledM2) / count);
+  }
+
+  private int exponentOrZero() {
+    return exponent == Integer.MIN_VALUE ? 0 : exponent;
+  }
+
+  /**
+   * (v - mean) / std, clipped to ±{@link #MAX_STANDARDISED}; 0 for a constant attribute or before
+   * the first value.
+   *
+   * @throws IllegalArgumentException if v is NaN or infinite
+   */
+  public double standardize(double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("not a finite value: " + v);
+    }
+    double s = scaledStd();
+    if (count == 0 || min == max || !(s > 0)) {
+      return 0;
+    }
+    double z = (scaled(v) - scaledMean) / s;
+    return Math.max(-MAX_STANDARDISED, Math.min(MAX_STANDARDISED, z));
+  }
+}

@@ -1,0 +1,157 @@
+package weka.overparam.badinput;
+
+import static weka.overparam.badinput.Expect.require;
+
+import java.util.ArrayList;
+import java.util.List;
+import weka.classifiers.functions.ItopSparseNetwork;
+import weka.classifiers.functions.OverparameterizedKernelGD;
+import weka.clusterers.OverparameterizedEM;
+import weka.core.OptionHandler;
+import weka.core.Utils;
+import weka.filters.supervised.attribute.AsymmetricLabelNoise;
+
+/**
+ * Option values: a non-number, an unknown enum constant, an out-of-range number or an empty list
+ * is an IllegalArgumentException naming the flag and the value (and, for a choice, what is
+ * allowed), whether it shows at setOptions or at build time; options left out revert to defaults.
+ */
+final class OptionCases {
+  private OptionCases() {}
+
+  static List<Case> cases() {
+    List<Case> c = new ArrayList<>();
+    // ItopSparseNetwork (the options shared by all three networks)
+    c.add(bad("epochs-nan", Targets.ITOP, "-epochs abc", "-epochs", "abc"));
+    c.add(bad("epochs-fraction", Targets.ITOP, "-epochs 2.5", "-epochs", "2.5"));
+    c.add(bad("epochs-overflow", Targets.ITOP, "-epochs 99999999999", "-epochs", "99999999999"));
+    c.add(bad("epochs-zero", Targets.ITOP, "-epochs 0", "-epochs", "0"));
+    c.add(bad("lr-nan", Targets.ITOP, "-learning-rate fast", "-learning-rate", "fast"));
+    c.add(bad("lr-infinite", Targets.ITOP, "-learning-rate Infinity", "-learning-rate", "Infinity"));
+    c.add(bad("lr-negative", Targets.ITOP, "-learning-rate -0.1", "-learning-rate", "-0.1"));
+    c.add(bad("activation-unknown", Targets.ITOP, "-activation FOO", "-activation", "FOO", "RELU"));
+    c.add(bad("updater-lowercase", Targets.ITOP, "-updater adam", "-updater", "adam", "ADAM"));
+    c.add(bad("growth-unknown", Targets.ITOP, "-growth FOO", "-growth", "FOO", "GRADIENT"));
+    c.add(bad("hidden-empty", Targets.ITOP, "-hidden-layers \"\"", "-hidden-layers"));
+    c.add(bad("hidden-garbage", Targets.ITOP, "-hidden-layers 10,abc", "-hidden-layers", "10,abc"));
+    c.add(bad("hidden-zero", Targets.ITOP, "-hidden-layers 0", "-hidden-layers", "0"));
+    c.add(bad("sparsity-range", Targets.ITOP, "-sparsity 1.5", "-sparsity", "1.5"));
+    c.add(bad("sparsity-nan", Targets.ITOP, "-sparsity NaN", "-sparsity", "NaN"));
+    c.add(bad("momentum-range", Targets.ITOP, "-momentum 1.5", "-momentum", "1.5"));
+    c.add(bad("validation-fraction-one", Targets.ITOP, "-validation-fraction 1", "-validation-fraction", "1"));
+    c.add(bad("prune-rate-range", Targets.ITOP, "-prune-rate 2", "-prune-rate", "2"));
+    c.add(bad("seed-nan", Targets.ITOP, "-S abc", "-S", "abc"));
+    c.add(bad("batch-size-nan", Targets.ITOP, "-batch-size abc", "-batch-size", "abc"));
+    c.add(bad("batch-size-zero", Targets.ITOP, "-batch-size 0", "-batch-size", "0"));
+    c.add(bad("decimals-nan", Targets.ITOP, "-num-decimal-places abc", "-num-decimal-places", "abc"));
+    c.add(new Case("opt-itop-reset", Targets.ITOP.label, "setOptions(-epochs 7 -sparsity 0.5 -fix-mask), then "
+        + "setOptions(-hidden-layers 8)", Expect.result(), () -> {
+          ItopSparseNetwork n = new ItopSparseNetwork();
+          n.setOptions(Utils.splitOptions("-epochs 7 -sparsity 0.5 -fix-mask"));
+          n.setOptions(Utils.splitOptions("-hidden-layers 8"));
+          require(n.getEpochs() == 100 && n.getSparsity() == 0.9 && !n.getFixMask(),
+              "options left out kept their old values: " + Utils.joinOptions(n.getOptions()));
+          return "epochs, sparsity and fix-mask back at their defaults";
+        }));
+    // SopRobustNetwork
+    c.add(bad("sop-variant", Targets.SOP, "-sop-variant FOO", "-sop-variant", "FOO", "PAPER"));
+    c.add(bad("sop-lr-u", Targets.SOP, "-lr-u -1", "-lr-u", "-1"));
+    c.add(bad("sop-top-k", Targets.SOP, "-noise-report-top-k abc", "-noise-report-top-k", "abc"));
+    c.add(bad("sop-uv-scaling", Targets.SOP, "-uv-lr-scaling FOO", "-uv-lr-scaling", "FOO", "MATCH_GROWTH"));
+    c.add(bad("sop-report-dir", Targets.SOP, "-noise-report-file /no/such/dir/report.csv", "-noise-report-file",
+        "/no/such/dir"));
+    // MinDiffNetwork
+    c.add(bad("md-attribute", Targets.MINDIFF, "-sensitive-attribute nosuch", "sensitive-attribute", "nosuch"));
+    c.add(bad("md-attribute-numeric", Targets.MINDIFF, "-sensitive-attribute x", "sensitive-attribute", "x",
+        "nominal"));
+    c.add(bad("md-attribute-class", Targets.MINDIFF, "-sensitive-attribute class", "sensitive-attribute", "class"));
+    c.add(bad("md-value", Targets.MINDIFF, "-sensitive-attribute grp -sensitive-value purple", "sensitive-value",
+        "purple"));
+    c.add(bad("md-positive", Targets.MINDIFF, "-positive-class maybe", "positive-class", "maybe"));
+    c.add(bad("md-kernel", Targets.MINDIFF, "-kernel FOO", "-kernel", "FOO", "GAUSSIAN"));
+    c.add(bad("md-lambda", Targets.MINDIFF, "-lambda -1", "-lambda", "-1"));
+    c.add(bad("md-gap", Targets.MINDIFF, "-gap-tolerance 2", "-gap-tolerance", "2"));
+    c.add(bad("md-thresholds", Targets.MINDIFF, "-decision-thresholds GROUP_CONSTRAINED", "-decision-thresholds",
+        "-validation-fraction"));
+    // OverparameterizedKernelGD
+    c.add(bad("kgd-kernel", Targets.KGD, "-kernel FOO", "-kernel", "FOO", "RBF"));
+    c.add(bad("kgd-stop", Targets.KGD, "-stop FOO", "-stop", "FOO", "VALIDATION"));
+    c.add(bad("kgd-depth", Targets.KGD, "-depth abc", "-depth", "abc"));
+    c.add(bad("kgd-depth-negative", Targets.KGD, "-depth -1", "-depth", "-1"));
+    c.add(bad("kgd-val-percent", Targets.KGD, "-val-percent 100", "-val-percent", "100"));
+    c.add(bad("kgd-checkpoints", Targets.KGD, "-checkpoints 1", "-checkpoints", "1"));
+    c.add(bad("kgd-fixed-time", Targets.KGD, "-stop FIXED", "-time"));
+    c.add(bad("kgd-gamma", Targets.KGD, "-kernel-gamma -1", "-kernel-gamma", "-1"));
+    c.add(bad("kgd-features", Targets.KGD, "-features ALL", "-features", "ALL", "EXACT_EIGEN"));
+    c.add(bad("kgd-seed", Targets.KGD, "-S x1", "-S", "x1"));
+    c.add(new Case("opt-kgd-reset", Targets.KGD.label, "setOptions(-depth 3 -baseline), then setOptions()",
+        Expect.result(), () -> {
+          OverparameterizedKernelGD k = new OverparameterizedKernelGD();
+          k.setOptions(Utils.splitOptions("-depth 3 -baseline"));
+          k.setOptions(new String[0]);
+          require(k.getDepth() == new OverparameterizedKernelGD().getDepth() && !k.getBaseline(),
+              "options left out kept their old values: " + Utils.joinOptions(k.getOptions()));
+          return "depth and baseline back at their defaults";
+        }));
+    // OverparameterizedEM
+    c.add(bad("em-covariance", Targets.EM, "-covariance FOO", "-covariance", "FOO", "DIAG"));
+    c.add(bad("em-mixing", Targets.EM, "-mixing-weights FOO", "-mixing-weights", "FOO", "ESTIMATED"));
+    c.add(bad("em-init", Targets.EM, "-init FOO", "-init", "FOO", "K_MEANS_PLUS_PLUS"));
+    c.add(bad("em-n-nan", Targets.EM, "-N abc", "-N", "abc"));
+    c.add(bad("em-n-zero", Targets.EM, "-N 0", "-N", "0"));
+    c.add(bad("em-weights-garbage", Targets.EM, "-weights 0.5,abc", "-weights", "abc"));
+    c.add(bad("em-weights-sum", Targets.EM, "-N 2 -weights 0.2,0.2", "-weights", "sum"));
+    c.add(bad("em-weights-count", Targets.EM, "-N 3 -weights 0.5,0.5", "-weights", "3"));
+    c.add(bad("em-init-user", Targets.EM, "-init USER", "-init-means"));
+    c.add(bad("em-init-means-dims", Targets.EM, "-N 2 -init USER -init-means 1,2,3;4,5,6", "-init-means", "3"));
+    c.add(bad("em-tolerance", Targets.EM, "-tolerance -1", "-tolerance", "-1"));
+    c.add(bad("em-threads", Targets.EM, "-num-threads 0", "-num-threads", "0"));
+    c.add(bad("em-seed", Targets.EM, "-S abc", "-S", "abc"));
+    c.add(new Case("opt-em-reset", Targets.EM.label, "setOptions(-N 2 -weights 0.3,0.7 -init USER -init-means 0,0;1,1 "
+        + "-init-variances 1;1), then setOptions()", Expect.result(), () -> {
+          OverparameterizedEM em = new OverparameterizedEM();
+          em.setOptions(Utils.splitOptions("-N 2 -weights 0.3,0.7 -init USER -init-means 0,0;1,1 -init-variances 1;1"));
+          em.setOptions(new String[0]);
+          require(em.getWeights().isEmpty() && em.getInitMeans().isEmpty() && em.getInitVariances().isEmpty(),
+              "options left out kept their old values: " + Utils.joinOptions(em.getOptions()));
+          return "weights, init-means and init-variances back at their defaults";
+        }));
+    // AsymmetricLabelNoise
+    c.add(bad("filter-percent", Targets.FILTER, "-percent abc", "-percent", "abc"));
+    c.add(bad("filter-percent-range", Targets.FILTER, "-percent 150", "-percent", "150"));
+    c.add(bad("filter-map-duplicate", Targets.FILTER, "-class-map no->yes,no->no", "-class-map", "no"));
+    c.add(bad("filter-map-unknown", Targets.FILTER, "-class-map maybe->yes", "-class-map", "maybe"));
+    c.add(bad("filter-map-garbage", Targets.FILTER, "-class-map no", "-class-map", "no"));
+    c.add(bad("filter-seed", Targets.FILTER, "-S abc", "-S", "abc"));
+    c.add(new Case("opt-filter-reset", Targets.FILTER.label, "setOptions(-percent 10 -class-map no->yes), then "
+        + "setOptions()", Expect.result(), () -> {
+          AsymmetricLabelNoise f = new AsymmetricLabelNoise();
+          f.setOptions(Utils.splitOptions("-percent 10 -class-map no->yes"));
+          f.setOptions(new String[0]);
+          require(f.getPercent() == 40 && f.getClassMap().isEmpty(),
+              "options left out kept their old values: " + Utils.joinOptions(f.getOptions()));
+          return "percent and class-map back at their defaults";
+        }));
+    // ItopStreamNetwork (MOA): its options parse into the same validated configuration
+    c.add(moa("moa-hidden-empty", "", "hiddenLayers"));
+    c.add(moa("moa-hidden-garbage", "8,x", "hiddenLayers", "8,x"));
+    return c;
+  }
+
+  private static Case moa(String id, String layers, String... fragments) {
+    return new Case("opt-" + id, "ItopStreamNetwork (MOA)", "-h '" + layers + "'",
+        Expect.error(IllegalArgumentException.class, fragments), () -> {
+          moa.classifiers.overparam.ItopStreamNetwork n = new moa.classifiers.overparam.ItopStreamNetwork();
+          n.hiddenLayersOption.setValue(layers);
+          return n.streamConfig().toString();
+        });
+  }
+
+  /** setOptions then build: an IllegalArgumentException naming every fragment. */
+  private static Case bad(String id, Targets t, String options, String... fragments) {
+    return new Case("opt-" + id, t.label, options, Expect.error(IllegalArgumentException.class, fragments), () -> {
+      OptionHandler h = t.configured(options);
+      return Targets.build(h, t.data());
+    });
+  }
+}

@@ -1,0 +1,103 @@
+package weka.overparam.badinput;
+
+import static weka.overparam.badinput.Expect.require;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import weka.core.CommandlineRunnable;
+import weka.core.Utils;
+import weka.overparam.GroupFairnessEvaluation;
+import weka.overparam.KernelGdRateStudy;
+import weka.overparam.OverparamBackendInfo;
+import weka.overparam.OverparameterizedEMStudy;
+
+/**
+ * The command-line tools as weka.Run calls them (CommandlineRunnable.run): usage for -h (and for
+ * no arguments where arguments are required) without an exception, and bad arguments as an
+ * IllegalArgumentException naming the flag and the value.
+ */
+final class ToolCases {
+  private ToolCases() {}
+
+  private static final String DIR = System.getProperty("overparam.testData", "test-data") + "/arff/";
+  private static final String FAIRNESS = "-t " + DIR + "adult-small-train.arff -T " + DIR + "adult-small-test.arff "
+      + "-sensitive sex -W weka.classifiers.rules.ZeroR";
+
+  static List<Case> cases() {
+    List<Case> c = new ArrayList<>();
+    Supplier<CommandlineRunnable> fairness = GroupFairnessEvaluation::new;
+    Supplier<CommandlineRunnable> emStudy = OverparameterizedEMStudy::new;
+    Supplier<CommandlineRunnable> rateStudy = KernelGdRateStudy::new;
+    c.add(usage("fairness-help", "GroupFairnessEvaluation", fairness, "-h"));
+    c.add(usage("fairness-no-arguments", "GroupFairnessEvaluation", fairness, ""));
+    c.add(bad("fairness-rate", "GroupFairnessEvaluation", fairness, FAIRNESS + " -rate FOO", "-rate", "FOO", "FNR"));
+    c.add(bad("fairness-epsilon", "GroupFairnessEvaluation", fairness, FAIRNESS + " -epsilon abc", "-epsilon", "abc"));
+    c.add(bad("fairness-epsilon-range", "GroupFairnessEvaluation", fairness, FAIRNESS + " -epsilon 2", "-epsilon",
+        "2"));
+    c.add(bad("fairness-validation-percent", "GroupFairnessEvaluation", fairness, FAIRNESS
+        + " -validation-percent 100", "-validation-percent", "100"));
+    c.add(bad("fairness-seed", "GroupFairnessEvaluation", fairness, FAIRNESS + " -s abc", "-s", "abc"));
+    c.add(bad("fairness-class-index", "GroupFairnessEvaluation", fairness, FAIRNESS + " -c abc", "-c", "abc"));
+    c.add(bad("fairness-sensitive", "GroupFairnessEvaluation", fairness,
+        FAIRNESS.replace("-sensitive sex", "-sensitive nosuch"), "sensitive", "nosuch"));
+    c.add(bad("fairness-sensitive-value", "GroupFairnessEvaluation", fairness, FAIRNESS + " -sensitive-value Other",
+        "sensitive-value", "Other"));
+    c.add(bad("fairness-unknown-option", "GroupFairnessEvaluation", fairness, FAIRNESS + " -foo 1", "-foo"));
+    c.add(bad("fairness-missing-test", "GroupFairnessEvaluation", fairness, "-t " + DIR + "adult-small-train.arff "
+        + "-sensitive sex -W weka.classifiers.rules.ZeroR", "-T"));
+    c.add(new Case("tool-fairness-missing-file", "GroupFairnessEvaluation", "-t /no/such/train.arff",
+        Expect.error(Exception.class, "/no/such/train.arff"),
+        () -> run(fairness.get(), FAIRNESS.replace(DIR + "adult-small-train.arff", "/no/such/train.arff"))));
+    c.add(bad("fairness-headers", "GroupFairnessEvaluation", fairness, FAIRNESS.replace(DIR + "adult-small-test.arff",
+        DIR + "iris.arff"), "differ"));
+    c.add(usage("em-study-help", "OverparameterizedEMStudy", emStudy, "-h"));
+    c.add(bad("em-study-case", "OverparameterizedEMStudy", emStudy, "-case FOO", "-case", "FOO", "PRESET"));
+    c.add(bad("em-study-n", "OverparameterizedEMStudy", emStudy, "-case GENERAL -n abc", "-n", "abc"));
+    c.add(bad("em-study-threads", "OverparameterizedEMStudy", emStudy, "-case GENERAL -num-threads 0",
+        "-num-threads", "0"));
+    c.add(bad("em-study-weights", "OverparameterizedEMStudy", emStudy, "-case GENERAL -weights 0.5,x", "-weights",
+        "x"));
+    c.add(usage("rate-study-help", "KernelGdRateStudy", rateStudy, "-h"));
+    c.add(bad("rate-study-n-min", "KernelGdRateStudy", rateStudy, "-n-min abc", "-n-min", "abc"));
+    c.add(bad("rate-study-gamma", "KernelGdRateStudy", rateStudy, "-gamma abc", "-gamma", "abc"));
+    c.add(bad("rate-study-order", "KernelGdRateStudy", rateStudy, "-n-min 500 -n-max 100", "-n-max", "100"));
+    c.add(new Case("tool-backend-info", "OverparamBackendInfo", "no arguments", Expect.result(), () -> {
+      String out = run(new OverparamBackendInfo(), "");
+      require(out.contains("CPU"), "no CPU backend in the report");
+      return "reports the CPU backend";
+    }));
+    return c;
+  }
+
+  /** The output on System.out of a tool run with {@code args}. */
+  static String run(CommandlineRunnable tool, String args) throws Exception {
+    PrintStream out = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      tool.run(tool, Utils.splitOptions(args));
+    } finally {
+      System.setOut(out);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Case usage(String id, String target, Supplier<CommandlineRunnable> tool, String args) {
+    return new Case("tool-" + id, target, args.isEmpty() ? "no arguments" : args, Expect.result(), () -> {
+      String out = run(tool.get(), args);
+      require(out.startsWith("Usage:"), "no usage printed: " + out);
+      return "usage printed";
+    });
+  }
+
+  private static Case bad(String id, String target, Supplier<CommandlineRunnable> tool, String args,
+      String... fragments) {
+    return new Case("tool-" + id, target, args.replace(DIR, ""), Expect.error(IllegalArgumentException.class,
+        fragments), () -> run(tool.get(), args));
+  }
+
+}
