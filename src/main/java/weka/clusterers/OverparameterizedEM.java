@@ -289,7 +289,20 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
       // a value the training header did not have counts as missing
       c[a] = code < header.header().attribute(att).numValues() ? code : -1;
     }
-    return g.logComponentDensities(x, c);
+    double[] logDensities = g.logComponentDensities(x, c);
+    for (double v : logDensities) {
+      if (v > Double.NEGATIVE_INFINITY) {
+        return logDensities;
+      }
+    }
+    // The density underflows under every component: the cluster probabilities would be 0/0.
+    int far = 0;
+    for (int a = 1; a < x.length; a++) {
+      far = Math.abs(x[a]) > Math.abs(x[far]) ? a : far;
+    }
+    throw new IllegalArgumentException("the instance lies too far from every cluster to compare them in double "
+        + "precision (its density is 0 under all " + logDensities.length + " components); its largest value is "
+        + header.header().attribute(numericAttributes[far]).name() + " = " + x[far]);
   }
 
   @Override

@@ -40,7 +40,7 @@ public final class Checks {
   public static void finite(String what, double[] values) {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new IllegalArgumentException(what + " contains a non-finite value (" + values[i] + ") at index " + i);
+        throw new IllegalArgumentException(what + " contains a non-finite value (" + values[i] + ") at position " + (i + 1));
       }
     }
   }

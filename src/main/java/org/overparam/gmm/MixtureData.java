@@ -65,7 +65,7 @@ public final class MixtureData {
     Builder b = builder(rows.length, d, new int[0]);
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != d) {
-        throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected " + d);
+        throw new IllegalArgumentException("row " + (i + 1) + " has " + rows[i].length + " values, expected " + d);
       }
       for (int a = 0; a < d; a++) {
         b.numeric(i, a, rows[i][a]);
@@ -146,7 +146,7 @@ public final class MixtureData {
 
     public Builder numeric(int i, int a, double v) {
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("numeric attribute " + a + " of instance " + i + " is " + v
+        throw new IllegalArgumentException("numeric attribute " + (a + 1) + " of instance " + (i + 1) + " is " + v
             + "; NaN and infinite values are not allowed (declare missing values explicitly)");
       }
       x[i * d + a] = v;
@@ -160,7 +160,7 @@ public final class MixtureData {
 
     public Builder nominal(int i, int a, int code) {
       if (code < 0 || code >= numCategories[a]) {
-        throw new IllegalArgumentException("nominal attribute " + a + " of instance " + i + " has code " + code
+        throw new IllegalArgumentException("nominal attribute " + (a + 1) + " of instance " + (i + 1) + " has code " + code
             + ", expected 0.." + (numCategories[a] - 1));
       }
       cat[i * numCategories.length + a] = code;

@@ -45,7 +45,7 @@ public final class MmdPenalty {
     double omegaR = 0;
     for (int i = 0; i < n; i++) {
       Checks.require(weights[i] >= 0 && Double.isFinite(weights[i]),
-          "MinDiff weights must be finite and >= 0, got " + weights[i] + " at index " + i);
+          "MinDiff weights must be finite and >= 0, got " + weights[i] + " at position " + (i + 1));
       if (sensitive[i]) {
         omegaS += weights[i];
       } else {

@@ -1,5 +1,6 @@
 package org.overparam.nn;
 
+import java.lang.ref.Reference;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -62,6 +63,12 @@ final class DirectGemm {
     int m = mc.rows();
     int n = mc.cols();
     int k = transA ? ma.rows() : ma.cols();
+    // BLAS trusts the sizes it is given: a mismatch would read or write past a native buffer.
+    if ((transA ? ma.cols() : ma.rows()) != m || (transB ? mb.rows() : mb.cols()) != n
+        || (transB ? mb.cols() : mb.rows()) != k) {
+      throw new IllegalArgumentException("gemm shapes do not agree: A " + a.shapeInfoToString() + ", B "
+          + b.shapeInfoToString() + ", C " + c.shapeInfoToString());
+    }
     if (mc.colMajor()) {
       // column-major C = op(A) op(B): a row-major operand is its own transpose in column-major terms
       call(transA ^ !ma.colMajor(), transB ^ !mb.colMajor(), m, n, k, alpha, ma, mb, beta, mc);
@@ -69,6 +76,10 @@ final class DirectGemm {
       // row-major C is column-major Cᵀ = op(B)ᵀ op(A)ᵀ
       call(transB ^ mb.colMajor(), transA ^ ma.colMajor(), n, m, k, alpha, mb, ma, beta, mc);
     }
+    // The raw pointers do not keep the arrays alive: their native memory must outlive the call.
+    Reference.reachabilityFence(a);
+    Reference.reachabilityFence(b);
+    Reference.reachabilityFence(c);
   }
 
   private static void call(boolean tA, boolean tB, int m, int n, int k, double alpha, Mat a, Mat b, double beta,

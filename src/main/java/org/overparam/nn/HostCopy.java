@@ -1,5 +1,6 @@
 package org.overparam.nn;
 
+import java.lang.ref.Reference;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -33,6 +34,7 @@ final class HostCopy {
   static void gatherRows(float[][] x, int[] rows, INDArray dst, boolean host) {
     int width = (int) dst.size(1);
     check(dst);
+    requireLength(dst, (long) rows.length * width);
     if (!host) {
       float[][] batch = new float[rows.length][];
       for (int r = 0; r < rows.length; r++) {
@@ -45,6 +47,7 @@ final class HostCopy {
         System.arraycopy(x[rows[r]], 0, buf, r * width, width);
       }
       new FloatPointer(dst.data().addressPointer()).put(buf, 0, rows.length * width);
+      Reference.reachabilityFence(dst);
     } else {
       double[] buf = new double[rows.length * width];
       for (int r = 0; r < rows.length; r++) {
@@ -53,6 +56,7 @@ final class HostCopy {
         }
       }
       new DoublePointer(dst.data().addressPointer()).put(buf, 0, buf.length);
+      Reference.reachabilityFence(dst);
     }
   }
 
@@ -68,8 +72,13 @@ final class HostCopy {
   }
 
   static void readBuffer(DataBuffer data, float[] out, int n, boolean host) {
+    if (n > data.length() || n > out.length) {
+      throw new IllegalArgumentException("cannot read " + n + " values from a buffer of " + data.length()
+          + " into an array of " + out.length);
+    }
     if (host) {
       new FloatPointer(data.addressPointer()).get(out, 0, n);
+      Reference.reachabilityFence(data);
     } else {
       System.arraycopy(data.asFloat(), 0, out, 0, n);
     }
@@ -86,13 +95,15 @@ final class HostCopy {
       return;
     }
     int n = (int) z.length();
+    check(a);
+    requireLength(a, n);
     float[] buf = scratch(0, n);
     read(z, buf);
     for (int i = 0; i < n; i++) {
       buf[i] = Math.max(buf[i], 0f);
     }
-    check(a);
     new FloatPointer(a.data().addressPointer()).put(buf, 0, n);
+    Reference.reachabilityFence(a);
   }
 
   /** dA ← dA · 1[a > 0], the ReLU derivative written with its output a = relu(z) (a may be overwritten). */
@@ -106,12 +117,15 @@ final class HostCopy {
       return;
     }
     int n = (int) a.length();
+    check(dA);
+    requireLength(dA, n);
     float[] act = scratch(0, n);
     float[] grad = scratch(1, n);
     read(a, act);
     read(dA, grad);
     reluBackward(act, grad, n);
     new FloatPointer(dA.data().addressPointer()).put(grad, 0, n);
+    Reference.reachabilityFence(dA);
   }
 
   /**
@@ -133,6 +147,13 @@ final class HostCopy {
       s[which] = new float[(int) n];
     }
     return s[which];
+  }
+
+  /** Writes of {@code n} values go straight to native memory: the buffer must hold exactly that many. */
+  private static void requireLength(INDArray a, long n) {
+    if (a.length() != n) {
+      throw new IllegalArgumentException("a buffer of " + a.length() + " values cannot take " + n);
+    }
   }
 
   private static void check(INDArray a) {

@@ -185,8 +185,9 @@ public final class SopObjective implements Objective {
         }
       }
       if (!Double.isFinite(u[i]) || !allFinite(vi)) {
-        throw new IllegalStateException("SOP noise variables diverged at training row " + i
-            + " (epoch " + step.epoch() + "); lower lr-u (effective " + lrU + ") or lr-v (effective " + lrV + ")");
+        throw new ArithmeticException("training diverged: SOP's noise variables of training row " + (i + 1)
+            + " are not finite (epoch " + (step.epoch() + 1) + "); lower -lr-u (effective " + lrU + ") or -lr-v "
+            + "(effective " + lrV + ")");
       }
     }
     pendingRows = null;

@@ -12,6 +12,7 @@ import org.overparam.stream.OnlineStandardizer;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.MultilayerPerceptron;
 import weka.clusterers.Clusterer;
+import weka.clusterers.DensityBasedClusterer;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -67,6 +68,32 @@ final class NumericCases {
         () -> kgdScaleFree(x -> x, y -> y * 1e200, 1e200)));
     c.add(new Case("num-kgd-y-small", Targets.KGD.label, "target stored as y * 1e-13", Expect.result(),
         () -> kgdScaleFree(x -> x, y -> y * 1e-13, 1e-13)));
+    c.add(new Case("num-em-extreme-test", Targets.EM.label, "trained on plain clusters, asked about u = 1e308",
+        Expect.error(IllegalArgumentException.class, "too far", "u = 1.0E308"), () -> {
+          DensityBasedClusterer em = (DensityBasedClusterer) Targets.EM.configured("-N 3");
+          Instances d = Data.clusters(300, 1);
+          em.buildClusterer(d);
+          for (double v : new double[] {-1e100, Double.MIN_VALUE}) { // far, but the densities stay comparable
+            Instance inst = (Instance) d.instance(0).copy();
+            inst.setValue(0, v);
+            Data.requireDistribution(em.distributionForInstance(inst));
+          }
+          Instance inst = (Instance) d.instance(0).copy();
+          inst.setValue(0, 1e308);
+          return java.util.Arrays.toString(em.distributionForInstance(inst));
+        }));
+    c.add(new Case("num-kgd-extreme-test", Targets.KGD.label, "trained on plain data, asked about x1 = 1e308, "
+        + "-1e308, 4.9e-324", Expect.result(), () -> {
+          Classifier k = (Classifier) Targets.KGD.configured("-checkpoints 50");
+          Instances d = Data.regression(150, 1);
+          k.buildClassifier(d);
+          for (double v : new double[] {1e308, -1e308, Double.MIN_VALUE}) {
+            Instance inst = (Instance) d.instance(0).copy();
+            inst.setValue(0, v);
+            require(Double.isFinite(k.classifyInstance(inst)), "prediction not finite for " + v);
+          }
+          return "finite predictions";
+        }));
     c.add(new Case("num-em-offset", Targets.EM.label, "three clusters stored as 1e9 + v", Expect.result(),
         () -> emSameClusters(v -> 1e9 + v)));
     c.add(new Case("num-em-large", Targets.EM.label, "three clusters stored as v * 1e200",
