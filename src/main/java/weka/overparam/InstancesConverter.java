@@ -43,18 +43,18 @@ public final class InstancesConverter implements Serializable {
   private final int[] firstColumn;
   /** Per input attribute: its number of training values if nominal, 0 if numeric. */
   private final int[] numValues;
-  /** Per input attribute: its statistics if numeric, null if nominal. */
-  private final RunningMoments[] moments;
+  /** Per input attribute: its standardisation if numeric, null if nominal. */
+  private final RunningMoments.Standardisation[] standardisations;
   private final int numColumns;
   private final List<String> notes;
 
   private InstancesConverter(TrainingHeader header, int[] attributes, int[] firstColumn, int[] numValues,
-      RunningMoments[] moments, int numColumns, List<String> notes) {
+      RunningMoments.Standardisation[] standardisations, int numColumns, List<String> notes) {
     this.header = header;
     this.attributes = attributes;
     this.firstColumn = firstColumn;
     this.numValues = numValues;
-    this.moments = moments;
+    this.standardisations = standardisations;
     this.numColumns = numColumns;
     this.notes = notes;
   }
@@ -88,7 +88,7 @@ public final class InstancesConverter implements Serializable {
     int[] attributes = used.stream().mapToInt(Integer::intValue).toArray();
     int[] firstColumn = new int[m];
     int[] numValues = new int[m];
-    RunningMoments[] moments = new RunningMoments[m];
+    RunningMoments.Standardisation[] standardisations = new RunningMoments.Standardisation[m];
     List<String> notes = new ArrayList<>();
     double[] values = new double[data.numInstances()];
     int col = 0;
@@ -115,18 +115,16 @@ public final class InstancesConverter implements Serializable {
         numValues[k] = att.numValues();
         col += att.numValues();
       } else {
-        moments[k] = new RunningMoments();
-        for (int i = 0; i < present; i++) {
-          moments[k].add(values[i]);
-        }
-        String note = inspect(att.name(), moments[k], Arrays.copyOf(values, present));
+        RunningMoments moments = RunningMoments.of(values, present);
+        standardisations[k] = moments.standardisation();
+        String note = inspect(att.name(), moments, Arrays.copyOf(values, present));
         if (note != null) {
           notes.add(note);
         }
         col += 1;
       }
     }
-    return new InstancesConverter(TrainingHeader.of(data), attributes, firstColumn, numValues, moments, col,
+    return new InstancesConverter(TrainingHeader.of(data), attributes, firstColumn, numValues, standardisations, col,
         List.copyOf(notes));
   }
 
@@ -182,38 +180,50 @@ public final class InstancesConverter implements Serializable {
    *     infinite value
    */
   public double[] doubleRow(Instance inst) {
-    header.check(inst);
     double[] x = new double[numColumns];
+    encode(inst, x, null);
+    return x;
+  }
+
+  /** One instance as a float input row (see {@link #doubleRow}). */
+  public float[] row(Instance inst) {
+    float[] x = new float[numColumns];
+    encode(inst, null, x);
+    return x;
+  }
+
+  /** Writes the input row of {@code inst} into whichever of {@code d}, {@code f} is not null. */
+  private void encode(Instance inst, double[] d, float[] f) {
+    header.check(inst);
     for (int k = 0; k < attributes.length; k++) {
       int a = attributes[k];
       if (inst.isMissing(a)) {
         continue; // numeric: the mean (0); nominal: no category
       }
       double v = inst.value(a);
-      if (moments[k] == null) {
+      int column;
+      double value;
+      if (standardisations[k] == null) {
         int category = (int) v;
-        if (category >= 0 && category < numValues[k]) { // a value unknown in training counts as missing
-          x[firstColumn[k] + category] = 1;
+        if (category < 0 || category >= numValues[k]) { // a value unknown in training counts as missing
+          continue;
         }
+        column = firstColumn[k] + category;
+        value = 1;
       } else {
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException("attribute '" + header.header().attribute(a).name() + "' is " + v
               + "; only finite values can be inputs");
         }
-        x[firstColumn[k]] = moments[k].standardize(v);
+        column = firstColumn[k];
+        value = standardisations[k].apply(v);
+      }
+      if (d != null) {
+        d[column] = value;
+      } else {
+        f[column] = (float) value;
       }
     }
-    return x;
-  }
-
-  /** One instance as a float input row (see {@link #doubleRow}). */
-  public float[] row(Instance inst) {
-    double[] d = doubleRow(inst);
-    float[] x = new float[d.length];
-    for (int c = 0; c < d.length; c++) {
-      x[c] = (float) d[c];
-    }
-    return x;
   }
 
   /** All instances as float rows. */

@@ -30,10 +30,56 @@ public final class RunningMoments implements Serializable {
   private long count;
   /** Scale exponent: values are held as v · 2^-exponent; unset (MIN_VALUE) until the first non-zero value. */
   private int exponent = Integer.MIN_VALUE;
+  /** 2^-exponent (1 while unset): multiplying by a power of two is exact. */
+  private double factor = 1;
   private double scaledMean;
   private double scaledM2;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
+
+  /**
+   * The moments of {@code values[0..n)} by two passes (mean, then squared deviations from it), the
+   * most accurate way when all values are at hand.
+   *
+   * @throws IllegalArgumentException if a value is NaN or infinite
+   */
+  public static RunningMoments of(double[] values, int n) {
+    RunningMoments m = new RunningMoments();
+    double largest = 0;
+    for (int i = 0; i < n; i++) {
+      double v = values[i];
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("not a finite value: " + v);
+      }
+      largest = Math.max(largest, Math.abs(v));
+      m.min = Math.min(m.min, v);
+      m.max = Math.max(m.max, v);
+    }
+    if (largest > 0) {
+      m.setExponent(Math.getExponent(largest) + 1);
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += values[i] * m.factor;
+    }
+    double mean = n == 0 ? 0 : sum / n;
+    double m2 = 0;
+    double drift = 0; // the corrected two-pass algorithm: removes the rounding left in the mean
+    for (int i = 0; i < n; i++) {
+      double d = values[i] * m.factor - mean;
+      m2 += d * d;
+      drift += d;
+    }
+    m.count = n;
+    m.scaledMean = n == 0 ? 0 : mean + drift / n;
+    m.scaledM2 = n == 0 ? 0 : Math.max(0, m2 - drift * drift / n);
+    return m;
+  }
+
+  private void setExponent(int e) {
+    exponent = e;
+    factor = Math.scalb(1.0, -e);
+  }
 
   /**
    * Adds a value.
@@ -47,24 +93,20 @@ public final class RunningMoments implements Serializable {
     if (v != 0) {
       int needed = Math.getExponent(v) + 1; // |v| < 2^needed
       if (exponent == Integer.MIN_VALUE) {
-        exponent = needed;
+        setExponent(needed);
       } else if (needed > exponent) {
         scaledMean = Math.scalb(scaledMean, exponent - needed);
         scaledM2 = Math.scalb(scaledM2, 2 * (exponent - needed));
-        exponent = needed;
+        setExponent(needed);
       }
     }
-    double x = scaled(v);
+    double x = v * factor;
     count++;
     double delta = x - scaledMean;
     scaledMean += delta / count;
     scaledM2 += delta * (x - scaledMean);
     min = Math.min(min, v);
     max = Math.max(max, v);
-  }
-
-  private double scaled(double v) {
-    return exponent == Integer.MIN_VALUE ? v : Math.scalb(v, -exponent);
   }
 
   public long count() {
@@ -113,14 +155,42 @@ public final class RunningMoments implements Serializable {
    * @throws IllegalArgumentException if v is NaN or infinite
    */
   public double standardize(double v) {
+    return clippedZ(v, factor, scaledMean, inverseStd());
+  }
+
+  /** The standardisation the current moments define, frozen (cheaper to apply many times). */
+  public Standardisation standardisation() {
+    return new Standardisation(factor, scaledMean, inverseStd());
+  }
+
+  /** 1 / std in the scaled unit; 0 for a constant attribute or before the first value. */
+  private double inverseStd() {
+    double s = scaledStd();
+    return count > 0 && min != max && s > 0 ? 1 / s : 0;
+  }
+
+  /**
+   * z = (v · factor − mean) · inverseStd, clipped to ±{@link #MAX_STANDARDISED}; {@code factor} is
+   * the exact power-of-two scale, {@code mean} and {@code inverseStd} are in the scaled unit
+   * (inverseStd 0 for a constant attribute).
+   */
+  public record Standardisation(double factor, double mean, double inverseStd) implements Serializable {
+    /**
+     * @throws IllegalArgumentException if v is NaN or infinite
+     */
+    public double apply(double v) {
+      return clippedZ(v, factor, mean, inverseStd);
+    }
+  }
+
+  private static double clippedZ(double v, double factor, double mean, double inverseStd) {
     if (!Double.isFinite(v)) {
       throw new IllegalArgumentException("not a finite value: " + v);
     }
-    double s = scaledStd();
-    if (count == 0 || min == max || !(s > 0)) {
-      return 0;
+    if (inverseStd == 0) {
+      return 0; // also when v · factor overflows: 0 · infinity would be NaN
     }
-    double z = (scaled(v) - scaledMean) / s;
+    double z = (v * factor - mean) * inverseStd;
     return Math.max(-MAX_STANDARDISED, Math.min(MAX_STANDARDISED, z));
   }
 }

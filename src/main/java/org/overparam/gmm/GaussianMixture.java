@@ -150,7 +150,7 @@ public final class GaussianMixture implements Serializable {
     boolean missing = false;
     for (int a = 0; a < d; a++) {
       if (Double.isInfinite(x[a])) {
-        throw new IllegalArgumentException("numeric attribute " + a + " is " + x[a]
+        throw new IllegalArgumentException("numeric attribute " + (a + 1) + " is " + x[a]
             + "; infinite values are not allowed");
       }
       if (Double.isNaN(x[a])) {
@@ -159,7 +159,7 @@ public final class GaussianMixture implements Serializable {
     }
     for (int a = 0; a < m; a++) {
       if (nominal[a] >= params.numCategories[a]) {
-        throw new IllegalArgumentException("nominal attribute " + a + " has code " + nominal[a]);
+        throw new IllegalArgumentException("nominal attribute " + (a + 1) + " has code " + nominal[a]);
       }
     }
     double[] out = new double[params.k];

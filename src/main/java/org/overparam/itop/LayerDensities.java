@@ -39,8 +39,8 @@ public final class LayerDensities {
           }
         }
         double u = maskable == 0 ? 1 : (cfg.density() * total - forced) / maskable;
-        Checks.require(u > 0, "sparsity " + cfg.sparsity() + " is too high for the layers forced dense");
-        Checks.require(u <= 1 + 1e-12, "sparsity " + cfg.sparsity() + " cannot be reached: no density below 1 remains");
+        Checks.require(u > 0, "-sparsity " + cfg.sparsity() + " is too high for the layers forced dense (-keep-first-dense, -keep-output-dense)");
+        Checks.require(u <= 1 + 1e-12, "-sparsity " + cfg.sparsity() + " cannot be reached: no density below 1 remains");
         for (int l = 0; l < L; l++) {
           d[l] = forcedDense[l] ? 1 : Math.min(1, u);
         }

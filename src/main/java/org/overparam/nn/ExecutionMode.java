@@ -27,8 +27,8 @@ public enum ExecutionMode {
       case DENSE -> false;
       case SPARSE -> {
         if (doublePrecision) {
-          throw new IllegalArgumentException("sparse execution runs in float32 only: switch off double precision "
-              + "or choose dense execution");
+          throw new IllegalArgumentException("-sparse-execution SPARSE runs in float32 only: use -data-type FLOAT "
+              + "or -sparse-execution DENSE");
         }
         yield true;
       }

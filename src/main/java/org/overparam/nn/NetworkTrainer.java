@@ -264,7 +264,7 @@ public final class NetworkTrainer {
         (k < nValid ? valid : train).add(idx[k]);
       }
     }
-    Checks.require(!valid.isEmpty(), "validation-fraction " + config.validationFraction()
+    Checks.require(!valid.isEmpty(), "-validation-fraction " + config.validationFraction()
         + " leaves no validation instances; raise it or use more data");
     trainRows = train.stream().mapToInt(Integer::intValue).sorted().toArray();
     validationRows = valid.stream().mapToInt(Integer::intValue).sorted().toArray();

@@ -98,7 +98,6 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
   private int trainingMultiplier = 1;
 
   // Fitted state
-  protected Instances header;
   protected InstancesConverter converter;
   protected NetworkModel model;
   protected ItopReport itopReport;
@@ -150,7 +149,8 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
     if (batchSizeTrain != 0) {
       return config;
     }
-    int size = (int) Math.min(Math.min(nominalBatchSize(), Math.max(16, (trainRows + 7) / 8)), Math.max(1, trainRows));
+    long eighth = Math.max(16, (trainRows + 7) / 8);
+    int size = (int) Math.min(Math.min(nominalBatchSize(), eighth), Math.max(1, trainRows));
     if (size != config.batchSize()) {
       Logger.getLogger(getClass().getName()).info(learnerName() + ": " + trainRows + " training instances: "
           + "automatic batch size " + size + " instead of " + config.batchSize());
@@ -204,6 +204,8 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
   public void checkOptions() {
     networkConfig();
     itopConfig();
+    Checks.require(!(sparseExecution == ExecutionMode.SPARSE && dataType == Precision.DOUBLE && sparsity > 0),
+        "-sparse-execution SPARSE runs in float32 only: use -data-type FLOAT or -sparse-execution DENSE");
     Checks.require(OptionContract.parseInt("-batch-size", getBatchSize()) > 0,
         "-batch-size must be > 0, got " + getBatchSize());
   }
@@ -212,9 +214,9 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
   public NetworkConfig networkConfig() {
     Checks.positive("-training-multiplier", trainingMultiplier);
     Checks.nonNegative("-batch-size-train", batchSizeTrain);
-    return new NetworkConfig(NetworkConfig.parseLayers("-hidden-layers", hiddenLayers), activation, epochs * trainingMultiplier,
-        batchSizeTrain == 0 ? nominalBatchSize() : batchSizeTrain, updater, learningRate, momentum, l2, lrSchedule, lrMinFactor,
-        dataType == Precision.DOUBLE, validationFraction, patience, getSeed());
+    return new NetworkConfig(NetworkConfig.parseLayers("-hidden-layers", hiddenLayers), activation,
+        epochs * trainingMultiplier, batchSizeTrain == 0 ? nominalBatchSize() : batchSizeTrain, updater, learningRate,
+        momentum, l2, lrSchedule, lrMinFactor, dataType == Precision.DOUBLE, validationFraction, patience, getSeed());
   }
 
   /** Builds the sparsity configuration. */
@@ -263,7 +265,6 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
     NetworkConfig config = networkConfig();
     runConfig = fitToData(config, Math.round(train.numInstances() * (1 - config.validationFraction())));
     checkTrainingData(train);
-    header = new Instances(train, 0);
     converter = InstancesConverter.fit(train, ignoredAttributes(train));
     converter.notes().forEach(note -> Logger.getLogger(getClass().getName()).warning(learnerName() + ": " + note));
     TrainingSet set = trainingSet(train);
@@ -370,6 +371,11 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
     if (model == null) {
       throw new IllegalStateException(learnerName() + " has not been built yet");
     }
+  }
+
+  /** The training header (null before training). */
+  protected Instances trainingHeader() {
+    return converter == null ? null : converter.header().header();
   }
 
   /** The trained network (null before training). */

@@ -182,7 +182,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
       if (empty != null) {
         if (!byDefault) {
           throw new IllegalArgumentException(empty + ": MinDiff compares the two groups on the instances with "
-              + "that label (check sensitive-attribute, sensitive-value and mindiff-label)");
+              + "that label (check -sensitive-attribute, -sensitive-value and -mindiff-label)");
         }
         inactiveReason = empty;
         group = null;
@@ -190,7 +190,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     }
     if (inactiveReason != null) {
       LOG.warning("MinDiff is inactive (plain network): " + inactiveReason
-          + ". Set sensitive-attribute to choose the sensitive attribute.");
+          + ". Set -sensitive-attribute to choose the sensitive attribute.");
     }
     membership = group == null ? new boolean[train.numInstances()] : group.membership(train);
   }

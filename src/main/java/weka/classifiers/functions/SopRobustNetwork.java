@@ -241,7 +241,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   private String className(int index) {
-    return header.classAttribute().value(index);
+    return trainingHeader().classAttribute().value(index);
   }
 
   /**
