@@ -144,7 +144,12 @@ public class GroupFairnessEvaluation extends CommandLineTool {
     if (!file.contains("://") && !new File(file).isFile()) {
       throw new IllegalArgumentException("cannot read '" + file + "': no such file");
     }
-    Instances data = DataSource.read(file);
+    Instances data;
+    try {
+      data = DataSource.read(file);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("cannot read '" + file + "': " + e.getMessage(), e);
+    }
     int index = switch (classIndex) {
       case "first" -> 0;
       case "last" -> data.numAttributes() - 1;
@@ -186,10 +191,16 @@ public class GroupFairnessEvaluation extends CommandLineTool {
     }
     Classifier c;
     if (s.model().isEmpty()) {
-      c = AbstractClassifier.forName(s.classifier(), s.classifierOptions().clone());
+      try {
+        c = AbstractClassifier.forName(s.classifier(), s.classifierOptions().clone());
+      } catch (IllegalArgumentException e) {
+        throw e; // a bad option of the classifier, already naming its flag
+      } catch (Exception e) {
+        throw new IllegalArgumentException("-W " + s.classifier() + ": " + e.getMessage(), e);
+      }
       c.buildClassifier(fit);
     } else {
-      c = (Classifier) SerializationHelper.read(s.model());
+      c = readModel(s.model());
     }
     GroupScores onTest = GroupScores.of(c, test, group, pos);
     GroupScores onValidation = validation == null ? onTest : GroupScores.of(c, validation, group, pos);
@@ -223,6 +234,20 @@ public class GroupFairnessEvaluation extends CommandLineTool {
           + ", other gap " + GroupFairnessReport.num(s.label() == MinDiffLabel.POSITIVE
               ? atTest.fprGap() : atTest.fnrGap()));
     }
+  }
+
+  private static Classifier readModel(String file) {
+    Object model;
+    try {
+      model = SerializationHelper.read(file);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("-l: cannot read a saved model from '" + file + "': " + e.getMessage(), e);
+    }
+    if (!(model instanceof Classifier c)) {
+      throw new IllegalArgumentException("-l: '" + file + "' holds a " + model.getClass().getName()
+          + ", not a classifier");
+    }
+    return c;
   }
 
   /**

@@ -117,7 +117,7 @@ public final class InstancesConverter implements Serializable {
       } else {
         RunningMoments moments = RunningMoments.of(values, present);
         standardisations[k] = moments.standardisation();
-        String note = inspect(att.name(), moments, Arrays.copyOf(values, present));
+        String note = inspect(att.name(), moments, values, present);
         if (note != null) {
           notes.add(note);
         }
@@ -128,24 +128,29 @@ public final class InstancesConverter implements Serializable {
         List.copyOf(notes));
   }
 
-  /** A note on a constant attribute or one whose resolution standardisation loses, else null. */
-  private static String inspect(String name, RunningMoments mom, double[] values) {
+  /**
+   * A note on a constant attribute, or on one whose standardisation loses most of its resolution
+   * (a few extreme values dominate its standard deviation), else null.
+   */
+  private static String inspect(String name, RunningMoments mom, double[] values, int n) {
     if (mom.isConstant()) {
       return "attribute '" + name + "' is constant (" + mom.min() + ") in the training data and carries no "
           + "information";
     }
-    if (Math.max(Math.abs(mom.standardize(mom.min())), Math.abs(mom.standardize(mom.max()))) <= HEAVY_TAIL) {
+    RunningMoments.Standardisation z = mom.standardisation();
+    if (Math.max(Math.abs(z.apply(mom.min())), Math.abs(z.apply(mom.max()))) <= HEAVY_TAIL) {
       return null;
     }
     // Float resolution is the test for every learner: it is the networks' precision, and values that
     // differ by less than that relative to the spread are also one point to a kernel.
-    Arrays.sort(values);
+    double[] sorted = Arrays.copyOf(values, n);
+    Arrays.sort(sorted);
     int distinctRaw = 1;
     int distinctInputs = 1;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] != values[i - 1]) {
+    for (int i = 1; i < n; i++) {
+      if (sorted[i] != sorted[i - 1]) {
         distinctRaw++;
-        if ((float) mom.standardize(values[i]) != (float) mom.standardize(values[i - 1])) {
+        if ((float) z.apply(sorted[i]) != (float) z.apply(sorted[i - 1])) {
           distinctInputs++;
         }
       }
@@ -228,7 +233,6 @@ public final class InstancesConverter implements Serializable {
 
   /** All instances as float rows. */
   public float[][] rows(Instances data) {
-    header.check(data);
     float[][] x = new float[data.numInstances()][];
     for (int i = 0; i < x.length; i++) {
       x[i] = row(data.instance(i));
@@ -238,7 +242,6 @@ public final class InstancesConverter implements Serializable {
 
   /** All instances as double rows. */
   public double[][] doubleRows(Instances data) {
-    header.check(data);
     double[][] x = new double[data.numInstances()][];
     for (int i = 0; i < x.length; i++) {
       x[i] = doubleRow(data.instance(i));

@@ -200,8 +200,4 @@ final class Data {
     }
     return Math.sqrt(s / test.numInstances());
   }
-
-  static String[] split(String options) throws Exception {
-    return Utils.splitOptions(options);
-  }
 }

@@ -49,7 +49,7 @@ enum Targets {
     return h;
   }
 
-  String[] merge(String options) throws Exception {
+  private String[] merge(String options) throws Exception {
     List<String> given = new ArrayList<>(List.of(Utils.splitOptions(options)));
     String[] fast = Utils.splitOptions(fastOptions);
     for (int i = 0; i < fast.length; i += 2) {

@@ -52,6 +52,15 @@ final class ToolCases {
     c.add(new Case("tool-fairness-missing-file", "GroupFairnessEvaluation", "-t /no/such/train.arff",
         Expect.error(Exception.class, "/no/such/train.arff"),
         () -> run(fairness.get(), FAIRNESS.replace(DIR + "adult-small-train.arff", "/no/such/train.arff"))));
+    c.add(bad("fairness-no-such-classifier", "GroupFairnessEvaluation", fairness,
+        FAIRNESS.replace("weka.classifiers.rules.ZeroR", "weka.classifiers.NoSuchClassifier"), "-W",
+        "NoSuchClassifier"));
+    c.add(bad("fairness-classifier-option", "GroupFairnessEvaluation", fairness, FAIRNESS.replace(
+        "weka.classifiers.rules.ZeroR", "weka.classifiers.functions.ItopSparseNetwork -- -epochs abc"), "-epochs", "abc"));
+    c.add(bad("fairness-not-arff", "GroupFairnessEvaluation", fairness, FAIRNESS.replace(DIR + "adult-small-train.arff",
+        DIR + "../scripts/make-adult-small.sh"), "cannot read", "make-adult-small.sh"));
+    c.add(bad("fairness-not-a-model", "GroupFairnessEvaluation", fairness, "-l " + DIR + "iris.arff -T " + DIR
+        + "adult-small-test.arff -sensitive sex", "-l", "iris.arff"));
     c.add(bad("fairness-headers", "GroupFairnessEvaluation", fairness, FAIRNESS.replace(DIR + "adult-small-test.arff",
         DIR + "iris.arff"), "differ"));
     c.add(usage("em-study-help", "OverparameterizedEMStudy", emStudy, "-h"));

@@ -10,7 +10,6 @@ import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.clusterers.Clusterer;
 import weka.core.Instances;
-import weka.core.OptionHandler;
 
 /**
  * Training itself: divergence stops with the divergence message in both precisions; every learner
@@ -79,8 +78,7 @@ final class TrainingCases {
   private static Case defaults(String id, Targets t, String file) {
     return new Case("train-defaults-" + id, t.label, "default options on " + file, Expect.result(), () -> {
       Instances d = Data.arff(file.substring(0, file.indexOf(' ')));
-      OptionHandler h = t.create();
-      Classifier cl = (Classifier) h;
+      Classifier cl = (Classifier) t.create();
       cl.buildClassifier(d);
       double acc = Data.accuracy(cl, d);
       return String.format("built; training accuracy %.1f%%", acc);
