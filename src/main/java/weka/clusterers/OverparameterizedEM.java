@@ -22,6 +22,7 @@ import weka.core.OptionMetadata;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.WeightedInstancesHandler;
+import weka.overparam.CommandLineRun;
 import weka.overparam.OptionContract;
 import weka.overparam.TrainingHeader;
 
@@ -121,6 +122,12 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   @Override
   public void setOptions(String[] options) throws Exception {
     OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  /** weka.Run's entry: as Weka's runClusterer, with bad input reported without a stack trace. */
+  @Override
+  public void run(Object toRun, String[] options) {
+    CommandLineRun.clusterer((Clusterer) toRun, options);
   }
 
   @Override
@@ -491,6 +498,6 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   }
 
   public static void main(String[] args) {
-    runClusterer(new OverparameterizedEM(), args);
+    CommandLineRun.clusterer(new OverparameterizedEM(), args);
   }
 }

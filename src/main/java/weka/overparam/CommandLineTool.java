@@ -45,13 +45,17 @@ public abstract class CommandLineTool implements CommandlineRunnable {
     }
   }
 
-  /** For a tool's main(): runs it, and on an error prints the message and exits with status 1. */
+  /**
+   * For a tool's main(): runs it, and on an error prints the message. No System.exit: Weka's
+   * SimpleCLI runs main() inside the GUI's process.
+   */
   protected static void runFromMain(CommandLineTool tool, String[] args) {
     try {
       tool.run(tool, args);
-    } catch (Exception e) {
+    } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.exit(1);
+    } catch (Exception e) {
+      e.printStackTrace();
     }
   }
 

@@ -36,6 +36,7 @@ import weka.core.OptionMetadata;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
+import weka.overparam.CommandLineRun;
 import weka.overparam.InstancesConverter;
 import weka.overparam.OptionContract;
 
@@ -197,6 +198,12 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
   @Override
   public void setOptions(String[] options) throws Exception {
     OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  /** weka.Run's entry: as Weka's runClassifier, with bad input reported without a stack trace. */
+  @Override
+  public void run(Object toRun, String[] options) {
+    CommandLineRun.classifier((weka.classifiers.Classifier) toRun, options);
   }
 
   /** Validates every option (ranges and combinations), naming the flag of the first bad one. */

@@ -5,6 +5,7 @@ import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
+import weka.overparam.CommandLineRun;
 
 /**
  * A multilayer perceptron trained sparse from scratch with dynamic sparse training and In-Time
@@ -72,6 +73,6 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
   }
 
   public static void main(String[] args) {
-    runClassifier(new ItopSparseNetwork(), args);
+    CommandLineRun.classifier(new ItopSparseNetwork(), args);
   }
 }

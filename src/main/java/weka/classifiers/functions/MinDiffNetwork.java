@@ -25,6 +25,7 @@ import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
+import weka.overparam.CommandLineRun;
 import weka.overparam.MinDiffReport;
 import weka.overparam.SensitiveAttribute;
 
@@ -459,6 +460,6 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   }
 
   public static void main(String[] args) {
-    runClassifier(new MinDiffNetwork(), args);
+    CommandLineRun.classifier(new MinDiffNetwork(), args);
   }
 }

@@ -23,6 +23,7 @@ import weka.core.OptionMetadata;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
+import weka.overparam.CommandLineRun;
 import weka.overparam.InstancesConverter;
 import weka.overparam.OptionContract;
 
@@ -120,6 +121,12 @@ public class OverparameterizedKernelGD extends RandomizableClassifier
   @Override
   public void setOptions(String[] options) throws Exception {
     OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  /** weka.Run's entry: as Weka's runClassifier, with bad input reported without a stack trace. */
+  @Override
+  public void run(Object toRun, String[] options) {
+    CommandLineRun.classifier((weka.classifiers.Classifier) toRun, options);
   }
 
   @Override
@@ -439,6 +446,6 @@ public class OverparameterizedKernelGD extends RandomizableClassifier
   }
 
   public static void main(String[] args) {
-    runClassifier(new OverparameterizedKernelGD(), args);
+    CommandLineRun.classifier(new OverparameterizedKernelGD(), args);
   }
 }

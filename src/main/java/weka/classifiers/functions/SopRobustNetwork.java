@@ -27,6 +27,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
+import weka.overparam.CommandLineRun;
 
 /**
  * A multilayer perceptron trained under label noise with Sparse Over-Parameterization (SOP):
@@ -474,6 +475,6 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   public static void main(String[] args) {
-    runClassifier(new SopRobustNetwork(), args);
+    CommandLineRun.classifier(new SopRobustNetwork(), args);
   }
 }
