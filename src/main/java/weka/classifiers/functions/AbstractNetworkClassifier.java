@@ -273,7 +273,7 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
     runConfig = fitToData(config, Math.round(train.numInstances() * (1 - config.validationFraction())));
     checkTrainingData(train);
     converter = InstancesConverter.fit(train, ignoredAttributes(train));
-    converter.notes().forEach(note -> Logger.getLogger(getClass().getName()).warning(learnerName() + ": " + note));
+    converter.notes().forEach(note -> Logger.getLogger(getClass().getName()).info(learnerName() + ": " + note));
     TrainingSet set = trainingSet(train);
     Objective objective = createObjective(train, set);
     itopHook = itop.isSparse() ? new ItopHook(itop, Seeds.derive(getSeed(), "itop")) : null;

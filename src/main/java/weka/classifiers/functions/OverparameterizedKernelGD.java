@@ -143,7 +143,7 @@ public class OverparameterizedKernelGD extends RandomizableClassifier
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
     InstancesConverter fitted = InstancesConverter.fit(train);
-    fitted.notes().forEach(note -> LOG.warning("OverparameterizedKernelGD: " + note));
+    fitted.notes().forEach(note -> LOG.info("OverparameterizedKernelGD: " + note));
     double[][] x = fitted.doubleRows(train);
     double[] y = new double[train.numInstances()];
     for (int i = 0; i < y.length; i++) {
