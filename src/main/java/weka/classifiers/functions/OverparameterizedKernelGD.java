@@ -45,7 +45,7 @@ import weka.overparam.OptionContract;
  */
 public class OverparameterizedKernelGD extends RandomizableClassifier
     implements TechnicalInformationHandler, OptionContract.Checked {
-  private static final long serialVersionUID = 6240917361108032601L;
+  private static final long serialVersionUID = 6240917361108032602L; // 2: the shared converter replaced the filters
   private static final Logger LOG = Logger.getLogger(OverparameterizedKernelGD.class.getName());
 
   private KernelType kernel = KernelType.RBF;
