@@ -26,7 +26,6 @@ import org.overparam.nn.TrainingSet;
 import org.overparam.nn.UpdaterType;
 import org.overparam.nn.ValidationScore;
 import weka.classifiers.IterativeClassifier;
-import weka.classifiers.RandomizableClassifier;
 import weka.core.BatchPredictor;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -36,7 +35,7 @@ import weka.core.OptionMetadata;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
-import weka.overparam.CommandLineRun;
+import weka.overparam.ContractClassifier;
 import weka.overparam.InstancesConverter;
 import weka.overparam.OptionContract;
 
@@ -46,8 +45,8 @@ import weka.overparam.OptionContract;
  * subclass supplies its {@link Objective} (and optionally a validation score and a report); any
  * network can be trained sparse with ITOP through the Sparsity options, so the methods compose.
  */
-public abstract class AbstractNetworkClassifier extends RandomizableClassifier implements IterativeClassifier,
-    BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler, OptionContract.Checked {
+public abstract class AbstractNetworkClassifier extends ContractClassifier
+    implements IterativeClassifier, BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler {
   @Serial private static final long serialVersionUID = 1L;
 
   /** Numeric precision of training and prediction. */
@@ -193,17 +192,6 @@ public abstract class AbstractNetworkClassifier extends RandomizableClassifier i
     c.enable(Capability.MISSING_CLASS_VALUES);
     c.setMinimumNumberInstances(1);
     return c;
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    OptionContract.setOptions(this, options, super::setOptions);
-  }
-
-  /** weka.Run's entry: as Weka's runClassifier, with bad input reported without a stack trace. */
-  @Override
-  public void run(Object toRun, String[] options) {
-    CommandLineRun.classifier((weka.classifiers.Classifier) toRun, options);
   }
 
   /** Validates every option (ranges and combinations), naming the flag of the first bad one. */

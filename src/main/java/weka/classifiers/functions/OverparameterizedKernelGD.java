@@ -14,7 +14,6 @@ import org.overparam.kgd.KgdReport;
 import org.overparam.kgd.KgdTrainer;
 import org.overparam.kgd.Solver;
 import org.overparam.kgd.StopRule;
-import weka.classifiers.RandomizableClassifier;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -24,8 +23,8 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.overparam.CommandLineRun;
+import weka.overparam.ContractClassifier;
 import weka.overparam.InstancesConverter;
-import weka.overparam.OptionContract;
 
 /**
  * Regression by over-parameterized gradient descent on the eigen-components of a kernel (Li and
@@ -43,8 +42,7 @@ import weka.overparam.OptionContract;
  * WeightedInstancesHandler); the exact basis is O(n^3) and keeps the n training rows for
  * prediction; missing values are imputed but infinite values are rejected.
  */
-public class OverparameterizedKernelGD extends RandomizableClassifier
-    implements TechnicalInformationHandler, OptionContract.Checked {
+public class OverparameterizedKernelGD extends ContractClassifier implements TechnicalInformationHandler {
   private static final long serialVersionUID = 6240917361108032602L; // 2: the shared converter replaced the filters
   private static final Logger LOG = Logger.getLogger(OverparameterizedKernelGD.class.getName());
 
@@ -116,17 +114,6 @@ public class OverparameterizedKernelGD extends RandomizableClassifier
     return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, features, numFeatures, rank, eigTol,
         maxExactInstances, eigenSolver, solver, stepSize, stop, valPercent, !noRefit, checkpoints, maxTime, time,
         timeConstant, baseline, getSeed());
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    OptionContract.setOptions(this, options, super::setOptions);
-  }
-
-  /** weka.Run's entry: as Weka's runClassifier, with bad input reported without a stack trace. */
-  @Override
-  public void run(Object toRun, String[] options) {
-    CommandLineRun.classifier((weka.classifiers.Classifier) toRun, options);
   }
 
   @Override
