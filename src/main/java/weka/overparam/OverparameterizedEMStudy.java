@@ -8,7 +8,6 @@ import org.overparam.gmm.OptionLists;
 import org.overparam.gmm.OverparamStudy;
 import org.overparam.gmm.StudyOutcome;
 import org.overparam.common.Checks;
-import weka.core.Utils;
 
 /**
  * Reproduces the effect of Xu, Hsu and Maleki (NeurIPS 2018) from the command line: EM with known

@@ -1,12 +1,10 @@
 package weka.classifiers.functions;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.overparam.kgd.EigenSolver;
 import org.overparam.kgd.FeatureMode;
-import org.overparam.kgd.FitSummary;
 import org.overparam.kgd.KernelType;
 import org.overparam.kgd.KgdConfig;
 import org.overparam.kgd.KgdModel;
