@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Evidence for OverparameterizedKernelGD (README, Results). Run from the repository root:
-#   src/test/scripts/kgd-bench.sh [rate|rate-full|cv|eigen|scale|all]   (default: all)
+#   src/test/scripts/kgd-bench.sh [rate|rate-full|cv|eigen|exact|scale|all]   (default: all)
 # Data come from ../shared/data (override with DATA=...); outputs go to target/kgd-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -37,6 +37,18 @@ if [ "$part" = eigen ] || [ "$part" = all ]; then
     1000,2000,4000 "${COMMONS_MAX:-2000}" | tee "$OUT/eigen-threads1.txt"
   $JAVA -Doverparam.threads=2 org.overparam.bench.KgdScaleBench "$DATA/cps1988-wage.arff.gz" eigen \
     1000,2000,4000 0 | tee "$OUT/eigen-threads2.txt"
+fi
+if [ "$part" = exact ] || [ "$part" = all ]; then
+  # The whole exact fit at n = 4,000 against one single-threaded numpy eigh of the same kernel matrix.
+  if ! /usr/bin/python3 -c "import numpy" 2>/dev/null; then
+    echo "installing python3-numpy and OpenBLAS (Debian) ..."
+    if [ "$(id -u)" = 0 ]; then apt-get install -y python3-numpy libopenblas0-pthread >/dev/null; else
+      sudo apt-get install -y python3-numpy libopenblas0-pthread >/dev/null; fi
+  fi
+  $JAVA -Doverparam.threads=1 org.overparam.bench.KgdScaleBench "$DATA/cps1988-wage.arff.gz" exact "${EXACT_N:-4000}" \
+    "$OUT" | tee "$OUT/exact.txt"
+  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/test/scripts/kgd_numpy_eigh.py "$OUT/exact-${EXACT_N:-4000}.csv" \
+    | tee -a "$OUT/exact.txt"
 fi
 if [ "$part" = scale ] || [ "$part" = all ]; then
   $JAVA org.overparam.bench.KgdScaleBench "$DATA/cps1988-wage.arff.gz" train 1000,2000,4000,20000,28155 \

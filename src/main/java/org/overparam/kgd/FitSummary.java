@@ -17,6 +17,7 @@ import java.util.List;
  * @param b0 the initial b actually used
  * @param baseline whether the eigenvalue factors were frozen
  * @param dynamics "exact closed form" or the GD step count and last step
+ * @param steps GD steps of the final fit (0 for a closed form)
  * @param time the stopping time of the final fit
  * @param howChosen how the stopping time was chosen
  * @param validation the validation curve (null unless -stop VALIDATION)
@@ -25,7 +26,7 @@ import java.util.List;
  * @param warnings anything the user should know (grid too short, ...)
  */
 public record FitSummary(String basis, Kernel kernel, int n, int rank, double sigma, double epsilon, int depth,
-    double b0, boolean baseline, String dynamics, double time, String howChosen, ValidationCurve validation,
+    double b0, boolean baseline, String dynamics, long steps, double time, String howChosen, ValidationCurve validation,
     double trainMse, List<Component> components, List<String> warnings) implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -47,11 +48,12 @@ public record FitSummary(String basis, Kernel kernel, int n, int rank, double si
   /**
    * Validation MSE (original units) at the checkpoint times, and the chosen best index.
    *
+   * @param bestTheta the validated model: the coefficients at the best checkpoint
    * @param trainingRows rows the validation model was trained on
    * @param validationRows rows held out
    */
-  public record ValidationCurve(double[] times, double[] mse, int best, int trainingRows, int validationRows)
-      implements Serializable {
+  public record ValidationCurve(double[] times, double[] mse, int best, double[] bestTheta, int trainingRows,
+      int validationRows) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public double bestTime() {

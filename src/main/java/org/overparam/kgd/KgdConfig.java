@@ -112,6 +112,13 @@ public record KgdConfig(
         timeConstant, newBaseline, seed);
   }
 
+  /** A copy that refits on all rows after validation, or keeps the validated model. */
+  public KgdConfig withRefit(boolean newRefit) {
+    return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, features, numFeatures, rank, eigTol,
+        maxExactInstances, eigenSolver, solver, stepSize, stop, valPercent, newRefit, checkpoints, maxTime, time,
+        timeConstant, baseline, seed);
+  }
+
   /** A copy with a different basis choice. */
   public KgdConfig withFeatures(FeatureMode newFeatures, EigenSolver newSolver) {
     return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, newFeatures, numFeatures, rank, eigTol,

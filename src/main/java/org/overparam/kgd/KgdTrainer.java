@@ -54,6 +54,7 @@ public final class KgdTrainer {
 
     Stage stage;
     double time;
+    double[] grid; // the checkpoints the final dynamics run through, ending at the stopping time
     String how;
     FitSummary.ValidationCurve curve = null;
     switch (config.stop()) {
@@ -65,40 +66,47 @@ public final class KgdTrainer {
         if (curve.best() == curve.times().length - 1) {
           warnings.add("validation optimum at the end of the grid (t = " + best + "); raise -max-time");
         }
+        // The kept model runs through the scan's own checkpoints up to t*: the GD steps land on them,
+        // so it is discretised as the model that was validated (one long step from the start would not be).
+        double[] scanned = Arrays.copyOf(curve.times(), curve.best() + 1);
         if (config.refit()) {
           stage = prepare(x, y, kernel, features);
           double exponent = (effectiveDepth() + 1.0) / (effectiveDepth() + 2.0);
-          time = best * Math.pow((double) n / split[0].length, exponent);
+          double factor = Math.pow((double) n / split[0].length, exponent);
+          grid = Arrays.stream(scanned).map(t -> t * factor).toArray();
           how = String.format("validation (t* = %.6g on %d rows, rescaled by (n/n_tr)^%.3f for the refit on all %d)",
               best, split[0].length, exponent, n);
         } else {
           stage = inner;
-          time = best;
+          grid = scanned;
           how = "validation (t* on " + split[0].length + " rows, no refit)";
         }
+        time = grid[grid.length - 1];
       }
       case THEORY -> {
         stage = prepare(x, y, kernel, features);
         time = config.timeConstant() * theoryTime(stage);
+        grid = logGrid(time, config.checkpoints());
         how = config.baseline() ? "theory (c / alpha_GCV, the kernel-ridge equivalent)"
             : "theory (c * eps^-(2D+2)/(D+2), eps = sigma/sqrt(n))";
       }
       case FIXED -> {
         stage = prepare(x, y, kernel, features);
         time = config.time();
+        grid = logGrid(time, config.checkpoints());
         how = "fixed";
       }
       default -> throw new IllegalStateException("unknown stop rule " + config.stop());
     }
     OverparamDynamics.Result result = OverparamDynamics.run(stage.z, stage.lambda, config.depth(), stage.b0,
-        config.baseline(), config.solver(), config.stepSize(), new double[] {time}, (k, t, theta) -> {});
+        config.baseline(), config.solver(), config.stepSize(), grid, (k, t, theta) -> {});
     double[] weights = stage.basis.weights(result.theta());
     for (int i = 0; i < weights.length; i++) {
       weights[i] *= stage.yScale;
     }
     Checks.finite("fitted weights (numerical breakdown; try a smaller -kernel-gamma or a larger -eig-tol)", weights);
     FitSummary summary = new FitSummary(stage.basis.description(), kernel, stage.basis.n(), stage.lambda.length,
-        stage.noise.sigma() * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), time,
+        stage.noise.sigma() * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), result.steps(), time,
         how, curve, trainMse(stage, result.theta()), topComponents(stage, result), List.copyOf(warnings));
     return new KgdModel(stage.basis.featureMap(), weights, stage.yMean, result.theta(), summary);
   }
@@ -141,6 +149,8 @@ public final class KgdTrainer {
     double[] times = logGrid(tMax, config.checkpoints());
     double[] mse = new double[times.length];
     double[] standardisedMse = new double[times.length]; // chooses t*: finite whatever the target's unit
+    double[][] bestTheta = new double[1][];
+    int[] best = {-1};
     OverparamDynamics.run(inner.z, inner.lambda, config.depth(), inner.b0, config.baseline(), config.solver(),
         config.stepSize(), times, (k, t, theta) -> {
           double sum = 0;
@@ -150,19 +160,17 @@ public final class KgdTrainer {
           }
           standardisedMse[k] = sum / e.length;
           mse[k] = standardisedMse[k] * inner.yScale * inner.yScale;
+          if (best[0] < 0 || standardisedMse[k] < standardisedMse[best[0]]) {
+            best[0] = k;
+            bestTheta[0] = theta.clone();
+          }
           Map<String, Double> metrics = new LinkedHashMap<>();
           metrics.put("time", t);
           metrics.put("validation_mse", mse[k]);
           listener.onEpoch(k + 1, metrics);
         });
-    int best = 0;
-    for (int k = 1; k < mse.length; k++) {
-      if (standardisedMse[k] < standardisedMse[best]) {
-        best = k;
-      }
-    }
-    Checks.require(Double.isFinite(standardisedMse[best]), "validation MSE is not finite; the dynamics broke down");
-    return new FitSummary.ValidationCurve(times, mse, best, inner.basis.n(), yVal.length);
+    Checks.require(Double.isFinite(standardisedMse[best[0]]), "validation MSE is not finite; the dynamics broke down");
+    return new FitSummary.ValidationCurve(times, mse, best[0], bestTheta[0], inner.basis.n(), yVal.length);
   }
 
   /** The theory's time scale: eps^{-(2D+2)/(D+2)} (Cor. 3.3), or 1/alpha_GCV for the baseline. */

@@ -35,7 +35,7 @@ public final class KgdScaleBench {
     Instances all = KgdRegressionBench.read(new File(args[0]));
     String mode = args[1];
     String[] sizes = args[2].split(",");
-    int commonsMax = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
+    int commonsMax = args.length > 3 && !mode.equals("exact") ? Integer.parseInt(args[3]) : 4000;
     System.out.printf(Locale.ROOT, "threads (overparam.threads) = %d, OPENBLAS_CORETYPE = %s, max heap = %d MiB%n",
         Dl4jRuntime.configuredThreads(), System.getenv("OPENBLAS_CORETYPE"),
         Runtime.getRuntime().maxMemory() >> 20);
@@ -47,6 +47,8 @@ public final class KgdScaleBench {
       Instances data = sample(all, n);
       if (mode.equals("eigen")) {
         eigen(data, n, commonsMax);
+      } else if (mode.equals("exact")) {
+        exact(data, n, new File(args[3]));
       } else {
         train(data, n);
       }
@@ -69,6 +71,34 @@ public final class KgdScaleBench {
           (System.nanoTime() - t1) / 1e9, values[0], nd4jValues[nd4jValues.length - 1]);
     }
     System.out.printf(Locale.ROOT, "eigen n = %5d: ND4J %.2f s, Commons Math %s%n", n, nd4jSeconds, commons);
+  }
+
+  /**
+   * The whole exact fit with one eigendecomposition ({@code -stop FIXED}), median of three; writes
+   * the kernel's input rows to {@code dir/exact-n.csv} for numpy's {@code eigh} of the same matrix
+   * (kgd_numpy_eigh.py).
+   */
+  private static void exact(Instances data, int n, File dir) throws Exception {
+    double[] seconds = new double[3];
+    for (int r = 0; r < seconds.length; r++) {
+      OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
+      learner.setOptions(new String[] {"-features", "EXACT_EIGEN", "-stop", "FIXED", "-time", "10"});
+      long t0 = System.nanoTime();
+      learner.buildClassifier(data);
+      seconds[r] = (System.nanoTime() - t0) / 1e9;
+    }
+    java.util.Arrays.sort(seconds);
+    System.out.printf(Locale.ROOT, "exact fit n = %5d (one eigendecomposition): %.2f s (median of 3: %.2f, %.2f, %.2f)%n",
+        n, seconds[1], seconds[0], seconds[1], seconds[2]);
+    double[][] x = standardisedRows(data);
+    StringBuilder csv = new StringBuilder();
+    for (double[] row : x) {
+      for (int m = 0; m < row.length; m++) {
+        csv.append(m > 0 ? "," : "").append(row[m]);
+      }
+      csv.append('\n');
+    }
+    Files.writeString(dir.toPath().resolve("exact-" + n + ".csv"), csv);
   }
 
   private static void train(Instances data, int n) throws Exception {
@@ -134,8 +164,28 @@ public final class KgdScaleBench {
     return Filter.useFilter(all, resample);
   }
 
-  /** The learner's kernel matrix: NominalToBinary, Standardize, RBF with gamma = 1/d'. */
+  /** The kernel matrix: NominalToBinary, Standardize, RBF with gamma = 1/d'. */
   private static double[][] rbfKernel(Instances data) throws Exception {
+    double[][] x = standardisedRows(data);
+    int d = x[0].length;
+    double gamma = 1.0 / d;
+    double[][] k = new double[x.length][x.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = 0;
+        for (int m = 0; m < d; m++) {
+          double diff = x[i][m] - x[j][m];
+          s += diff * diff;
+        }
+        k[i][j] = Math.exp(-gamma * s);
+        k[j][i] = k[i][j];
+      }
+    }
+    return k;
+  }
+
+  /** The attributes after NominalToBinary and Standardize, class removed. */
+  private static double[][] standardisedRows(Instances data) throws Exception {
     NominalToBinary n2b = new NominalToBinary();
     n2b.setInputFormat(data);
     Instances encoded = Filter.useFilter(data, n2b);
@@ -152,19 +202,6 @@ public final class KgdScaleBench {
         }
       }
     }
-    double gamma = 1.0 / d;
-    double[][] k = new double[x.length][x.length];
-    for (int i = 0; i < x.length; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = 0;
-        for (int m = 0; m < d; m++) {
-          double diff = x[i][m] - x[j][m];
-          s += diff * diff;
-        }
-        k[i][j] = Math.exp(-gamma * s);
-        k[j][i] = k[i][j];
-      }
-    }
-    return k;
+    return x;
   }
 }

@@ -38,6 +38,29 @@ class KgdTrainerTest {
   }
 
   @Test
+  void theKeptModelIsTheValidatedModel() throws InterruptedException {
+    for (int depth : new int[] {0, 1, 2}) { // closed form, then discrete GD
+      KgdModel model = fit(KgdConfig.defaults().withDepth(depth, false).withRefit(false));
+      FitSummary.ValidationCurve curve = model.summary().validation();
+      assertArrayEquals(curve.bestTheta(), model.theta(), 0, "depth " + depth);
+      assertEquals(curve.bestTime(), model.summary().time(), 0);
+    }
+  }
+
+  @Test
+  void theRefitStepsThroughTheValidationCheckpoints() throws InterruptedException {
+    // A small b0 makes the first curvature step (0.5 / (lambda_max b0^2D)) longer than the whole horizon.
+    // The refit used to run to t* in that single step and predict about the mean (training MSE 0.57, while
+    // the validated model's validation MSE was 0.07): the mechanism of the ozone folds.
+    KgdConfig smallB0 = new KgdConfig(KernelType.RBF, 0, 2, 1, 0.01, FeatureMode.AUTO, 500, 0, 1e-10, 5000,
+        EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION, 20, true, 200, 0, 0, 1, false, 1);
+    FitSummary s = fit(smallB0).summary();
+    assertTrue(s.steps() > s.validation().best(), s.steps() + " steps for " + (s.validation().best() + 1)
+        + " checkpoints");
+    assertTrue(s.trainMse() < 0.2, "fits the training data, MSE " + s.trainMse());
+  }
+
+  @Test
   void theoryRuleUsesTheNoiseScale() throws InterruptedException {
     KgdModel model = fit(KgdConfig.defaults().withStop(StopRule.THEORY, 0).withDepth(0, false));
     FitSummary s = model.summary();

@@ -47,6 +47,22 @@ class SymmetricEigenTest {
   }
 
   @Test
+  void aRankComputesOnlyTheLeadingPairsAndAgreesWithTheFullDecomposition() throws InterruptedException {
+    double[][] a = spd(120, 6);
+    SymmetricEigen.Decomposition full = SymmetricEigen.decompose(a, EigenSolver.ND4J, 0, 0);
+    SymmetricEigen.Decomposition top = SymmetricEigen.decompose(a, EigenSolver.ND4J, 10, 0);
+    assertEquals(10, top.rank());
+    for (int j = 0; j < 10; j++) {
+      assertEquals(full.values()[j], top.values()[j], 1e-10 * full.values()[0], "eigenvalue " + j);
+      double dot = 0;
+      for (int i = 0; i < 120; i++) {
+        dot += full.vectors()[i][j] * top.vectors()[i][j];
+      }
+      assertEquals(1, Math.abs(dot), 1e-8, "eigenvector " + j + " (up to sign)");
+    }
+  }
+
+  @Test
   void aWrongDecompositionFailsLoudly() throws InterruptedException {
     double[][] a = spd(40, 4);
     SymmetricEigen.Decomposition d = SymmetricEigen.decompose(a, EigenSolver.COMMONS_MATH, 0, 0);
