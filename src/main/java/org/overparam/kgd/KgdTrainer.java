@@ -32,9 +32,17 @@ public final class KgdTrainer {
     this.listener = listener == null ? ProgressListener.NONE : listener;
   }
 
-  /** The basis, observations and scales of one training set. */
+  /**
+   * The basis, observations and scales of one training set.
+   *
+   * @param noise the pilot ridge's GCV estimate
+   * @param sigma the noise level the time scales use (standardised units)
+   */
   private record Stage(SpectralBasis basis, double[] lambda, double[] z, double tail, NoiseEstimate noise,
-      double epsilon, double b0, double yMean, double yScale) {}
+      double sigma, double epsilon, double b0, double yMean, double yScale) {}
+
+  /** The most GD steps the validation scan may take; the scan stops at the last checkpoint within it. */
+  static final long SCAN_STEP_BUDGET = 1_000_000L;
 
   /**
    * Fits the model.
@@ -60,17 +68,28 @@ public final class KgdTrainer {
     switch (config.stop()) {
       case VALIDATION -> {
         int[][] split = split(n);
-        Stage inner = prepare(rows(x, split[0]), values(y, split[0]), kernel, features);
-        curve = validationCurve(inner, rows(x, split[1]), values(y, split[1]));
+        Stage inner = prepare(rows(x, split[0]), values(y, split[0]), kernel, features, 0);
+        double[] yVal = values(y, split[1]);
+        double[][] e = inner.basis.eigenfunctionsAt(rows(x, split[1]));
+        // GCV can take an interpolating ridge for noise-free and underestimate real noise many times over
+        // (0.004 for a target whose held-out error is 0.4); the ridge's own held-out residuals bound it below.
+        double heldOut = heldOutNoise(inner, e, yVal);
+        if (heldOut > inner.sigma()) {
+          warnings.add(String.format("noise: the pilot ridge's GCV estimate (%.5g) is below its held-out residuals "
+              + "(%.5g); the time scales use the latter", inner.noise().sigma() * inner.yScale(),
+              heldOut * inner.yScale()));
+          inner = withNoise(inner, heldOut);
+        }
+        curve = validationCurve(inner, e, yVal, warnings);
         double best = curve.bestTime();
-        if (curve.best() == curve.times().length - 1) {
+        if (curve.best() == config.checkpoints() - 1) { // (a scan cut short by its step budget says so itself)
           warnings.add("validation optimum at the end of the grid (t = " + best + "); raise -max-time");
         }
         // The kept model runs through the scan's own checkpoints up to t*: the GD steps land on them,
         // so it is discretised as the model that was validated (one long step from the start would not be).
         double[] scanned = Arrays.copyOf(curve.times(), curve.best() + 1);
         if (config.refit()) {
-          stage = prepare(x, y, kernel, features);
+          stage = prepare(x, y, kernel, features, inner.sigma() * inner.yScale());
           double exponent = (effectiveDepth() + 1.0) / (effectiveDepth() + 2.0);
           double factor = Math.pow((double) n / split[0].length, exponent);
           grid = Arrays.stream(scanned).map(t -> t * factor).toArray();
@@ -84,14 +103,14 @@ public final class KgdTrainer {
         time = grid[grid.length - 1];
       }
       case THEORY -> {
-        stage = prepare(x, y, kernel, features);
+        stage = prepare(x, y, kernel, features, 0);
         time = config.timeConstant() * theoryTime(stage);
         grid = logGrid(time, config.checkpoints());
         how = config.baseline() ? "theory (c / alpha_GCV, the kernel-ridge equivalent)"
             : "theory (c * eps^-(2D+2)/(D+2), eps = sigma/sqrt(n))";
       }
       case FIXED -> {
-        stage = prepare(x, y, kernel, features);
+        stage = prepare(x, y, kernel, features, 0);
         time = config.time();
         grid = logGrid(time, config.checkpoints());
         how = "fixed";
@@ -106,20 +125,22 @@ public final class KgdTrainer {
     }
     Checks.finite("fitted weights (numerical breakdown; try a smaller -kernel-gamma or a larger -eig-tol)", weights);
     FitSummary summary = new FitSummary(stage.basis.description(), kernel, stage.basis.n(), stage.lambda.length,
-        stage.noise.sigma() * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), result.steps(), time,
+        stage.sigma * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), result.steps(), time,
         how, curve, trainMse(stage, result.theta()), topComponents(stage, result), List.copyOf(warnings));
     return new KgdModel(stage.basis.featureMap(), weights, stage.yMean, result.theta(), summary);
   }
 
-  /** Builds the basis on (x, y) and everything derived from it. */
-  private Stage prepare(double[][] x, double[] y, Kernel kernel, FeatureMap features) throws InterruptedException {
+  /**
+   * Builds the basis on (x, y) and everything derived from it.
+   *
+   * @param noiseFloor a lower bound on the noise level, in target units (0 for none)
+   */
+  private Stage prepare(double[][] x, double[] y, Kernel kernel, FeatureMap features, double noiseFloor)
+      throws InterruptedException {
     // Standardise the target: the over-parameterized flow is not scale-equivariant (theta grows at
     // a rate proportional to |z|), so its time scales are only meaningful for a unit-scale target.
     // Scale-free moments: a one-pass variance cancels on an offset target (1e9 + y) and overflows at 1e200.
-    RunningMoments moments = new RunningMoments();
-    for (double v : y) {
-      moments.add(v);
-    }
+    RunningMoments moments = RunningMoments.of(y, y.length);
     double yMean = moments.mean();
     double yScale = moments.std() > 0 ? moments.std() : 1;
     double[] yc = new double[y.length];
@@ -134,16 +155,40 @@ public final class KgdTrainer {
     double tail = basis.tail(yc, z);
     int n = x.length;
     NoiseEstimate noise = NoiseEstimate.fromPilotRidge(lambda, z, tail, n);
-    double rms = Math.sqrt(tail + sumOfSquares(z));
-    double epsilon = Math.max(noise.sigma(), MIN_RELATIVE_NOISE * rms) / Math.sqrt(n);
+    Stage gcv = new Stage(basis, lambda, z, tail, noise, 0, 0, 0, yMean, yScale);
+    return withNoise(gcv, Math.max(noise.sigma(), noiseFloor / yScale));
+  }
+
+  /**
+   * The stage with its time scales set by noise level {@code sigma} (standardised units, at least
+   * {@link #MIN_RELATIVE_NOISE} of the target's RMS): eps = sigma / sqrt(n), b0 = eps^(1/(D+2)).
+   */
+  private Stage withNoise(Stage s, double sigma) {
+    double rms = Math.sqrt(s.tail + sumOfSquares(s.z));
+    double used = Math.max(sigma, MIN_RELATIVE_NOISE * rms);
+    double epsilon = used / Math.sqrt(s.basis.n());
     double b0 = config.b0() > 0 ? config.b0() : Math.pow(epsilon, 1.0 / (config.depth() + 2));
-    return new Stage(basis, lambda, z, tail, noise, epsilon, b0, yMean, yScale);
+    return new Stage(s.basis, s.lambda, s.z, s.tail, s.noise, used, epsilon, b0, s.yMean, s.yScale);
+  }
+
+  /** The RMS residual of the GCV pilot ridge on held-out rows, standardised units. */
+  private static double heldOutNoise(Stage s, double[][] e, double[] yVal) {
+    double alpha = s.noise.alpha();
+    double[] theta = new double[s.z.length];
+    for (int j = 0; j < theta.length; j++) {
+      theta[j] = s.lambda[j] / (s.lambda[j] + alpha) * s.z[j];
+    }
+    double sum = 0;
+    for (int i = 0; i < e.length; i++) {
+      double r = (yVal[i] - s.yMean) / s.yScale - Kernel.dot(e[i], theta);
+      sum += r * r;
+    }
+    return Math.sqrt(sum / e.length);
   }
 
   /** Validation MSE over the checkpoint grid, evaluated through the Nystroem eigenfunctions. */
-  private FitSummary.ValidationCurve validationCurve(Stage inner, double[][] xVal, double[] yVal)
+  private FitSummary.ValidationCurve validationCurve(Stage inner, double[][] e, double[] yVal, List<String> warnings)
       throws InterruptedException {
-    double[][] e = inner.basis.eigenfunctionsAt(xVal);
     // The baseline's optimum can sit far beyond its ridge-equivalent time on nearly noise-free data.
     double tMax = config.maxTime() > 0 ? config.maxTime() : (config.baseline() ? 100 : 10) * theoryTime(inner);
     double[] times = logGrid(tMax, config.checkpoints());
@@ -151,8 +196,8 @@ public final class KgdTrainer {
     double[] standardisedMse = new double[times.length]; // chooses t*: finite whatever the target's unit
     double[][] bestTheta = new double[1][];
     int[] best = {-1};
-    OverparamDynamics.run(inner.z, inner.lambda, config.depth(), inner.b0, config.baseline(), config.solver(),
-        config.stepSize(), times, (k, t, theta) -> {
+    OverparamDynamics.Result scan = OverparamDynamics.run(inner.z, inner.lambda, config.depth(), inner.b0,
+        config.baseline(), config.solver(), config.stepSize(), times, SCAN_STEP_BUDGET, (k, t, theta) -> {
           double sum = 0;
           for (int i = 0; i < e.length; i++) {
             double r = (yVal[i] - inner.yMean) / inner.yScale - Kernel.dot(e[i], theta);
@@ -169,8 +214,17 @@ public final class KgdTrainer {
           metrics.put("validation_mse", mse[k]);
           listener.onEpoch(k + 1, metrics);
         });
+    int reached = scan.reached();
+    Checks.require(reached > 0, "the validation scan used its budget of " + SCAN_STEP_BUDGET + " GD steps before "
+        + "the first checkpoint (t = " + times[0] + "); lower -max-time or -depth, or raise -step-size");
+    if (reached < times.length) {
+      warnings.add(String.format("the validation scan stopped at t = %.6g after %d GD steps (its budget); the "
+          + "later checkpoints up to t = %.6g were not tried: lower -max-time or -depth", times[reached - 1],
+          scan.steps(), times[times.length - 1]));
+    }
     Checks.require(Double.isFinite(standardisedMse[best[0]]), "validation MSE is not finite; the dynamics broke down");
-    return new FitSummary.ValidationCurve(times, mse, best[0], bestTheta[0], inner.basis.n(), yVal.length);
+    return new FitSummary.ValidationCurve(Arrays.copyOf(times, reached), Arrays.copyOf(mse, reached), best[0],
+        bestTheta[0], inner.basis.n(), yVal.length);
   }
 
   /** The theory's time scale: eps^{-(2D+2)/(D+2)} (Cor. 3.3), or 1/alpha_GCV for the baseline. */

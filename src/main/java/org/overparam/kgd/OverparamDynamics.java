@@ -31,8 +31,9 @@ public final class OverparamDynamics {
    * @param eigenTerm the learned eigenvalue term (a_j b_j^D)^2 (lambda_j b0^{2D} at the start)
    * @param steps discrete GD steps taken (0 for closed forms)
    * @param lastStep the last curvature-rule step size (NaN for closed forms)
+   * @param reached the checkpoints reached: all of them unless a step budget ran out first
    */
-  public record Result(double[] theta, double[] eigenTerm, long steps, double lastStep) {}
+  public record Result(double[] theta, double[] eigenTerm, long steps, double lastStep, int reached) {}
 
   /**
    * Runs the dynamics through the increasing {@code times}, calling {@code listener} at each.
@@ -43,6 +44,16 @@ public final class OverparamDynamics {
    */
   public static Result run(double[] z, double[] lambda, int depth, double b0, boolean baseline, Solver solver,
       double stepSize, double[] times, CheckpointListener listener) throws InterruptedException {
+    return run(z, lambda, depth, b0, baseline, solver, stepSize, times, Long.MAX_VALUE, listener);
+  }
+
+  /**
+   * As {@link #run(double[], double[], int, double, boolean, Solver, double, double[], CheckpointListener)},
+   * but discrete GD stops, without an error, at the last checkpoint reached within {@code budget} steps
+   * ({@link Result#reached()} tells how many).
+   */
+  public static Result run(double[] z, double[] lambda, int depth, double b0, boolean baseline, Solver solver,
+      double stepSize, double[] times, long budget, CheckpointListener listener) throws InterruptedException {
     Checks.require(z.length == lambda.length, "z and lambda differ in length");
     for (int k = 0; k < times.length; k++) {
       Checks.require(times[k] >= 0 && (k == 0 || times[k] > times[k - 1]),
@@ -55,7 +66,7 @@ public final class OverparamDynamics {
       return closedForm(z, lambda, times, listener, false);
     }
     Checks.positive("b0", b0);
-    return descend(z, lambda, depth, b0, stepSize, times, listener);
+    return descend(z, lambda, depth, b0, stepSize, times, budget, listener);
   }
 
   /** Vanilla kernel GD on one component: (1 - e^{-lambda t}) z. */
@@ -111,11 +122,11 @@ public final class OverparamDynamics {
     for (int j = 0; j < r; j++) {
       term[j] = baseline ? lambda[j] : eigenTermD0(lambda[j], theta[j]);
     }
-    return new Result(theta.clone(), term, 0, Double.NaN);
+    return new Result(theta.clone(), term, 0, Double.NaN, times.length);
   }
 
   private static Result descend(double[] z, double[] lambda, int depth, double b0, double stepSize,
-      double[] times, CheckpointListener listener) throws InterruptedException {
+      double[] times, long budget, CheckpointListener listener) throws InterruptedException {
     int r = z.length;
     double[] a = new double[r];
     double[] b = new double[r];
@@ -131,9 +142,15 @@ public final class OverparamDynamics {
     double t = 0;
     long steps = 0;
     double eta = Double.NaN;
+    int reached = 0;
+    // a and b as they stood at the last checkpoint reached, for a run the budget ends between checkpoints
+    double[][] saved = {a.clone(), b.clone(), beta.clone()};
     for (int k = 0; k < times.length; k++) {
       double target = times[k];
       while (t < target) {
+        if (steps >= budget) {
+          return result(saved[0], saved[1], saved[2], depth, steps, eta, reached);
+        }
         double ruleStep = stepSize > 0 ? stepSize : (cMax > 0 ? SAFETY / cMax : Double.POSITIVE_INFINITY);
         boolean landing = ruleStep >= target - t;
         eta = landing ? target - t : ruleStep;
@@ -155,13 +172,25 @@ public final class OverparamDynamics {
         theta[j] = a[j] * power(b[j], depth) * beta[j];
       }
       listener.at(k, target, theta);
+      reached = k + 1;
+      if (budget != Long.MAX_VALUE) {
+        saved = new double[][] {a.clone(), b.clone(), beta.clone()};
+      }
     }
+    return result(a, b, beta, depth, steps, eta, reached);
+  }
+
+  private static Result result(double[] a, double[] b, double[] beta, int depth, long steps, double eta,
+      int reached) {
+    int r = a.length;
+    double[] theta = new double[r];
     double[] term = new double[r];
     for (int j = 0; j < r; j++) {
       double f = a[j] * power(b[j], depth);
+      theta[j] = f * beta[j];
       term[j] = f * f;
     }
-    return new Result(theta.clone(), term, steps, eta);
+    return new Result(theta, term, steps, eta, reached);
   }
 
   /** One simultaneous GD step on every component; returns the new max curvature max_j c_j. */

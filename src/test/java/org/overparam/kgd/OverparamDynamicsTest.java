@@ -1,5 +1,6 @@
 package org.overparam.kgd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,23 @@ class OverparamDynamicsTest {
         assertTrue(theta[j] * Math.signum(z[j]) <= Math.abs(z[j]) + 1e-15, "crossed z at t = " + t);
       }
     });
+  }
+
+  @Test
+  void aStepBudgetStopsAtTheLastCheckpointReached() throws InterruptedException {
+    double[] z = {1.0, -0.5, 0.2};
+    double[] lambda = {0.5, 0.05, 0.005};
+    double[] times = KgdTrainer.logGrid(500, 60);
+    OverparamDynamics.Result full = OverparamDynamics.run(z, lambda, 2, 0.3, false, Solver.GD, 0, times,
+        (k, t, theta) -> {});
+    OverparamDynamics.Result cut = OverparamDynamics.run(z, lambda, 2, 0.3, false, Solver.GD, 0, times,
+        full.steps() / 2, (k, t, theta) -> {});
+    assertTrue(cut.reached() > 0 && cut.reached() < times.length, "reached " + cut.reached());
+    // the state returned is the one at the last checkpoint reached, as if the grid had ended there
+    OverparamDynamics.Result shorter = OverparamDynamics.run(z, lambda, 2, 0.3, false, Solver.GD, 0,
+        java.util.Arrays.copyOf(times, cut.reached()), (k, t, theta) -> {});
+    assertArrayEquals(shorter.theta(), cut.theta(), 0);
+    assertEquals(times.length, full.reached());
   }
 
   @Test

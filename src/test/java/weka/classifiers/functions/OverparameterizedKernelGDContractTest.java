@@ -129,6 +129,19 @@ class OverparameterizedKernelGDContractTest {
   }
 
   @Test
+  void theNoiseLevelIsNotBelowTheHeldOutError() throws Exception {
+    // On cpu the pilot ridge's GCV took sigma = 22 while the held-out RMSE is about 71: a horizon and a
+    // b0 for a nearly noise-free target. The held-out residuals now bound the estimate below.
+    OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
+    learner.setOptions(new String[] {"-depth", "2"});
+    learner.buildClassifier(load("cpu.arff"));
+    org.overparam.kgd.FitSummary s = learner.getModel().summary();
+    double heldOutRmse = Math.sqrt(s.validation().mse()[s.validation().best()]);
+    assertTrue(s.sigma() > 0.5 * heldOutRmse, "sigma " + s.sigma() + ", held-out RMSE " + heldOutRmse);
+    assertTrue(learner.toString().contains("held-out residuals"), learner.toString());
+  }
+
+  @Test
   void toStringShowsStoppingTimeAndComponents() throws Exception {
     OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
     learner.buildClassifier(load("cpu.arff"));
