@@ -11,10 +11,12 @@ if [ ! -f target/weka.classpath ] || [ ! -d target/lib ]; then
   mvn -B -q package -DskipTests
 fi
 mvn -B -q test-compile
-# Only the bench classes: Weka's class discovery would trip over the harness tests in test-classes.
-rm -rf "$OUT/classes" && mkdir -p "$OUT/classes/org/overparam"
+# Only the bench classes: Weka's class discovery would trip over the harness tests in test-classes. The main
+# classes are copied too, so that a rebuild during a long run does not change what runs.
+rm -rf "$OUT/classes" "$OUT/main-classes" && mkdir -p "$OUT/classes/org/overparam"
 cp -r target/test-classes/org/overparam/bench "$OUT/classes/org/overparam/"
-CP="$(cat target/weka.classpath):target/classes:$OUT/classes:target/lib/*"
+cp -r target/classes "$OUT/main-classes"
+CP="$(cat target/weka.classpath):$OUT/main-classes:$OUT/classes:target/lib/*"
 JAVA="java -Xmx6g -cp $CP"
 part=${1:-all}
 

@@ -69,8 +69,9 @@ final class MixtureReport {
     if (!s.bicSearch().isEmpty()) {
       sb.append("\nNumber of clusters chosen by BIC:\n");
       for (FitSummary.BicEntry e : s.bicSearch()) {
-        sb.append(String.format(Locale.ROOT, "  k=%2d  log-likelihood %.8f  BIC %.4f%s%n", e.k(), e.logLikelihood(),
-            e.bic(), e.k() == g.numComponents() ? "  <- chosen" : ""));
+        sb.append(String.format(Locale.ROOT, "  k=%2d  log-likelihood %.8f  BIC %.4f%s%s%n", e.k(), e.logLikelihood(),
+            e.bic(), e.k() == g.numComponents() ? "  <- chosen" : "",
+            e.excluded() == null ? "" : "  (not eligible: " + e.excluded() + ")"));
       }
     }
     return sb.toString();

@@ -56,7 +56,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   private Initialisation initialisation = Initialisation.K_MEANS_PLUS_PLUS;
   private String initMeans = "";
   private String initVariances = "";
-  private int restarts = 1;
+  private int restarts = 10;
   private int maxIterations = 100;
   private double tolerance = 1e-6;
   private int numThreads = 1;
@@ -114,7 +114,8 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   /** The validated core configuration of the current options. */
   public GmmConfig toConfig() {
     return new GmmConfig(numClusters, maxClusters, mixingWeights, OptionLists.parseVector("-weights", weights),
-        covariance, fixedStd, regCovar, nominalPrior, initialisation, OptionLists.parseMatrix("-init-means", initMeans),
+        covariance, fixedStd, regCovar, true, nominalPrior, initialisation,
+        OptionLists.parseMatrix("-init-means", initMeans),
         OptionLists.parseMatrix("-init-variances", initVariances),
         restarts, maxIterations, tolerance, numThreads, getSeed());
   }
@@ -187,7 +188,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
       requireAValue(data, att);
     }
     for (int att : numeric) {
-      checkScale(data, att, config);
+      checkScale(data, att);
     }
     Level level = getDebug() ? Level.INFO : Level.FINE;
     GaussianMixtureEm em = new GaussianMixtureEm(config, (it, metrics) -> LOG.log(level,
@@ -215,11 +216,10 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   }
 
   /**
-   * EM works in the data's units, where reg-covar is added to every variance: an attribute whose
-   * spread overflows when squared, or whose whole variance is below reg-covar, cannot be modelled
-   * and would give a silently wrong mixture.
+   * EM works in the data's units: an attribute whose spread overflows when squared cannot be
+   * modelled and would give a silently wrong mixture.
    */
-  private static void checkScale(Instances data, int att, GmmConfig config) {
+  private static void checkScale(Instances data, int att) {
     RunningMoments m = new RunningMoments();
     for (Instance inst : data) {
       if (!inst.isMissing(att) && inst.weight() > 0) {
@@ -236,12 +236,6 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
           + "deviations in the data's units, which overflows double precision beyond about %.0e; rescale the "
           + "attribute (e.g. with weka.filters.unsupervised.attribute.Standardize)", name, m.min(), m.max(),
           MAX_DEVIATION));
-    }
-    double variance = m.std() * m.std();
-    if (config.covariance() != CovarianceType.IDENTITY && config.regCovar() >= variance) {
-      throw new IllegalArgumentException(String.format("-reg-covar %.3g is not smaller than the variance of "
-          + "attribute '%s' (%.3g): every cluster would be wider than the data. Lower -reg-covar (e.g. to %.1g) or "
-          + "rescale the attribute", config.regCovar(), name, variance, variance * 1e-6));
     }
   }
 
@@ -394,7 +388,8 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   }
 
   @OptionMetadata(displayName = "covariance regularisation", description = "Added to every variance (the "
-      + "diagonal) on every M-step, in squared data units, as scikit-learn's reg_covar (>= 0; default 1e-6).",
+      + "diagonal) on every M-step, as a fraction of the attribute's variance over the training data, so that it "
+      + "means the same whatever the attribute's unit (in [0, 1); default 1e-6).",
       commandLineParamName = "reg-covar", commandLineParamSynopsis = "-reg-covar <double>", displayOrder = 7,
       category = "Mixture")
   public double getRegCovar() {
@@ -454,7 +449,8 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   }
 
   @OptionMetadata(displayName = "restarts", description = "Number of EM runs from different initialisations; the "
-      + "highest final log-likelihood wins (>= 1; default 1).", commandLineParamName = "restarts",
+      + "highest final log-likelihood wins (>= 1; default 10, as Weka's EM tries 10 k-means starts).",
+      commandLineParamName = "restarts",
       commandLineParamSynopsis = "-restarts <int>", displayOrder = 12, category = "Optimisation")
   public int getRestarts() {
     return restarts;

@@ -21,8 +21,12 @@ public record FitSummary(double logLikelihood, int iterations, boolean converged
     int winningRestart, int likelihoodDecreases, int[] emptyComponents, int[] collapsedComponents,
     double totalWeight, List<BicEntry> bicSearch) implements java.io.Serializable {
 
-  /** One k of the BIC search. */
-  public record BicEntry(int k, double logLikelihood, double bic) implements java.io.Serializable {}
+  /**
+   * One k of the BIC search.
+   *
+   * @param excluded why this k could not be chosen (a degenerate mixture), or null
+   */
+  public record BicEntry(int k, double logLikelihood, double bic, String excluded) implements java.io.Serializable {}
 
   public FitSummary {
     restartLogLikelihoods = restartLogLikelihoods.clone();

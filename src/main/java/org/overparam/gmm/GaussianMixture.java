@@ -122,6 +122,35 @@ public final class GaussianMixture implements Serializable {
     return p;
   }
 
+  /**
+   * Why this mixture cannot be trusted as a choice of k, or null: a component with a variance at the
+   * reg-covar floor (collapsed onto a few points), or one that carries less training weight than it
+   * has parameters of its own (means, covariance, category probabilities).
+   */
+  public String degeneracy() {
+    if (summary.collapsedComponents().length > 0) {
+      return "cluster " + (summary.collapsedComponents()[0] + 1) + " collapsed (a variance at the -reg-covar floor)";
+    }
+    int d = params.d;
+    int own = d + switch (params.type) {
+      case IDENTITY, TIED -> 0;
+      case SPHERICAL -> 1;
+      case DIAG -> d;
+      case FULL -> d * (d + 1) / 2;
+    };
+    for (int c : params.numCategories) {
+      own += c - 1;
+    }
+    for (int j = 0; j < params.k; j++) {
+      double support = params.weights[j] * summary.totalWeight();
+      if (support < own) {
+        return String.format(java.util.Locale.ROOT, "cluster %d holds %.1f instances for its %d parameters", j + 1,
+            support, own);
+      }
+    }
+    return null;
+  }
+
   /** BIC = -2 W l + p ln W, with W the total training weight (the number of rows for unit weights). */
   public double bic() {
     double w = summary.totalWeight();

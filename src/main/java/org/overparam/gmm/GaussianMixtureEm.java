@@ -62,16 +62,24 @@ public final class GaussianMixtureEm {
       }
       return fitK(config.numComponents(), data, summary);
     }
+    // A mixture with a collapsed or under-supported cluster can have the lowest BIC (its likelihood grows
+    // without bound as a variance shrinks onto a few points); it must not be chosen.
     GaussianMixture best = null;
+    GaussianMixture bestOfAll = null;
     List<FitSummary.BicEntry> search = new ArrayList<>();
     for (int k = 1; k <= Math.min(config.maxComponents(), rows); k++) {
       GaussianMixture g = fitK(k, data, summary);
-      search.add(new FitSummary.BicEntry(k, g.summary().logLikelihood(), g.bic()));
-      if (best == null || g.bic() < best.bic()) {
+      String degeneracy = g.degeneracy();
+      search.add(new FitSummary.BicEntry(k, g.summary().logLikelihood(), g.bic(), degeneracy));
+      if (degeneracy == null && (best == null || g.bic() < best.bic())) {
         best = g;
       }
+      if (bestOfAll == null || g.bic() < bestOfAll.bic()) {
+        bestOfAll = g;
+      }
     }
-    return new GaussianMixture(best.params(), best.mixingWeights(), best.summary().withBicSearch(search));
+    GaussianMixture chosen = best != null ? best : bestOfAll; // every k degenerate: the report says so
+    return new GaussianMixture(chosen.params(), chosen.mixingWeights(), chosen.summary().withBicSearch(search));
   }
 
   private GaussianMixture fitK(int k, MixtureData data, DataSummary s) throws InterruptedException {
@@ -82,7 +90,7 @@ public final class GaussianMixtureEm {
       for (int r = 0; r < config.numInit(); r++) {
         SplittableRandom rng = Seeds.stream(config.seed(), "gmm-init/k=" + k + "/run=" + r);
         MixtureParams start = Initialiser.initial(config, k, data, s, rng);
-        Run run = run(start, pass, data.totalWeight, r);
+        Run run = run(start, pass, data.totalWeight, config.regularisation(s.var), r);
         finals[r] = run.logLik;
         if (best == null || run.logLik > best.logLik) {
           best = run;
@@ -104,7 +112,8 @@ public final class GaussianMixtureEm {
   }
 
   /** One EM run from the given start. */
-  private Run run(MixtureParams start, BlockedPass pass, double totalWeight, int restart) throws InterruptedException {
+  private Run run(MixtureParams start, BlockedPass pass, double totalWeight, double[] reg, int restart)
+      throws InterruptedException {
     MixtureParams p = start;
     ComponentDensities cd = new ComponentDensities(p);
     boolean[] empty = new boolean[p.k];
@@ -123,8 +132,7 @@ public final class GaussianMixtureEm {
         converged = true;
         break;
       }
-      p = MStep.apply(p, st, config.mixingWeights(),
-          config.regCovar(), config.nominalPrior(), totalWeight, empty);
+      p = MStep.apply(p, st, config.mixingWeights(), reg, config.nominalPrior(), totalWeight, empty);
       cd = new ComponentDensities(p);
       iterations++;
       prev = ll;
@@ -161,10 +169,12 @@ public final class GaussianMixtureEm {
     if (p.type == CovarianceType.IDENTITY) {
       return new int[0];
     }
+    double[] reg = config.regularisation(s.var);
     List<Integer> out = new ArrayList<>();
     for (int j = 0; j < p.k; j++) {
       for (int a = 0; a < p.d; a++) {
-        if (p.variance(j, a) <= config.regCovar() + 1e-10 * s.var[a]) {
+        // (an attribute constant in the whole data sits at the floor in every component: no collapse)
+        if (s.var[a] > 0 && p.variance(j, a) <= reg[a] + 1e-10 * s.var[a]) {
           out.add(j);
           break;
         }

@@ -12,7 +12,9 @@ import java.util.Arrays;
  * @param weights known weights (FIXED) or starting weights (ESTIMATED); empty = uniform
  * @param covariance covariance shape
  * @param fixedStd sigma0 of {@link CovarianceType#IDENTITY}
- * @param regCovar added to every variance (the diagonal) on every M-step, in squared data units
+ * @param regCovar added to every variance (the diagonal) on every M-step: in squared data units, or with
+ *     {@code regCovarRelative} as a fraction of each attribute's variance over the data
+ * @param regCovarRelative whether regCovar is relative to each attribute's variance (scale-free)
  * @param nominalPrior pseudo-count added to every category count of a nominal attribute
  * @param initialisation how the means start
  * @param initMeans user means, k rows of d values (only for {@link Initialisation#USER})
@@ -25,7 +27,7 @@ import java.util.Arrays;
  * @param seed the one seed of all random streams
  */
 public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixingWeights, double[] weights,
-    CovarianceType covariance, double fixedStd, double regCovar, double nominalPrior,
+    CovarianceType covariance, double fixedStd, double regCovar, boolean regCovarRelative, double nominalPrior,
     Initialisation initialisation, double[][] initMeans, double[][] initVariances, int numInit, int maxIterations,
     double tolerance,
     int numThreads, long seed) {
@@ -52,6 +54,10 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
     }
     if (!(regCovar >= 0) || !Double.isFinite(regCovar)) {
       throw new IllegalArgumentException("-reg-covar must be a finite number >= 0, got " + regCovar);
+    }
+    if (regCovarRelative && !(regCovar < 1)) {
+      throw new IllegalArgumentException("-reg-covar is a fraction of each attribute's variance and must be < 1 "
+          + "(every cluster would be wider than the data), got " + regCovar);
     }
     if (!(nominalPrior > 0) || !Double.isFinite(nominalPrior)) {
       throw new IllegalArgumentException("-nominal-prior must be a finite number > 0, got " + nominalPrior);
@@ -150,22 +156,34 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
     return initVariances == null ? null : deepCopy(initVariances);
   }
 
+  /**
+   * What the M-step adds to each attribute's variance: reg-covar, or with {@code regCovarRelative}
+   * reg-covar times the attribute's variance over the data (reg-covar itself for a constant one).
+   */
+  public double[] regularisation(double[] dataVariance) {
+    double[] reg = new double[dataVariance.length];
+    for (int a = 0; a < reg.length; a++) {
+      reg[a] = regCovarRelative && dataVariance[a] > 0 ? regCovar * dataVariance[a] : regCovar;
+    }
+    return reg;
+  }
+
   /** The same settings with another k (used by the BIC search); given weights must then be empty. */
   public GmmConfig withNumComponents(int k) {
-    return new GmmConfig(k, maxComponents, mixingWeights, weights, covariance, fixedStd, regCovar, nominalPrior,
+    return new GmmConfig(k, maxComponents, mixingWeights, weights, covariance, fixedStd, regCovar, regCovarRelative, nominalPrior,
         initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, numThreads, seed);
   }
 
   /** The same settings with another thread count. */
   public GmmConfig withNumThreads(int threads) {
     return new GmmConfig(numComponents, maxComponents, mixingWeights, weights, covariance, fixedStd, regCovar,
-        nominalPrior, initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, threads, seed);
+        regCovarRelative, nominalPrior, initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, threads, seed);
   }
 
   @Override
   public String toString() {
     return "GmmConfig[k=" + numComponents + ", mixingWeights=" + mixingWeights + ", weights=" + Arrays.toString(weights)
-        + ", covariance=" + covariance + ", regCovar=" + regCovar + ", init=" + initialisation + ", numInit=" + numInit
+        + ", covariance=" + covariance + ", regCovar=" + regCovar + (regCovarRelative ? " (relative)" : "") + ", init=" + initialisation + ", numInit=" + numInit
         + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", threads=" + numThreads + ", seed=" + seed
         + "]";
   }
@@ -184,6 +202,7 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
     private CovarianceType covariance = CovarianceType.DIAG;
     private double fixedStd = 1.0;
     private double regCovar = 1e-6;
+    private boolean regCovarRelative;
     private double nominalPrior = 1.0;
     private Initialisation initialisation = Initialisation.K_MEANS_PLUS_PLUS;
     private double[][] initMeans;
@@ -201,6 +220,7 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
     public Builder covariance(CovarianceType v) { covariance = v; return this; }
     public Builder fixedStd(double v) { fixedStd = v; return this; }
     public Builder regCovar(double v) { regCovar = v; return this; }
+    public Builder regCovarRelative(boolean v) { regCovarRelative = v; return this; }
     public Builder nominalPrior(double v) { nominalPrior = v; return this; }
     public Builder initialisation(Initialisation v) { initialisation = v; return this; }
     public Builder initMeans(double[][] v) { initMeans = v; return this; }
@@ -213,7 +233,7 @@ public record GmmConfig(int numComponents, int maxComponents, MixingWeights mixi
 
     public GmmConfig build() {
       return new GmmConfig(numComponents, maxComponents, mixingWeights, weights, covariance, fixedStd, regCovar,
-          nominalPrior, initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, numThreads, seed);
+          regCovarRelative, nominalPrior, initialisation, initMeans, initVariances, numInit, maxIterations, tolerance, numThreads, seed);
     }
   }
 }

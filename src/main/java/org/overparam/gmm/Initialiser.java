@@ -26,26 +26,26 @@ final class Initialiser {
     for (int j = 0; j < k; j++) {
       System.arraycopy(means[j], 0, p.means, j * d, d);
     }
-    double reg = cfg.regCovar();
+    double[] reg = cfg.regularisation(s.var);
     for (int j = 0; j < k; j++) {
       switch (cfg.covariance()) {
         case IDENTITY -> fill(p.var, j, d, cfg.fixedStd() * cfg.fixedStd());
         case DIAG -> {
           for (int a = 0; a < d; a++) {
-            p.var[j * d + a] = s.var[a] + reg;
+            p.var[j * d + a] = s.var[a] + reg[a];
           }
         }
         case SPHERICAL -> {
           double m = 0;
           for (int a = 0; a < d; a++) {
-            m += s.var[a];
+            m += s.var[a] + reg[a];
           }
-          fill(p.var, j, d, m / d + reg);
+          fill(p.var, j, d, m / d);
         }
         case FULL, TIED -> {
           System.arraycopy(s.cov, 0, p.cov, j * d * d, d * d);
           for (int a = 0; a < d; a++) {
-            p.cov[j * d * d + a * d + a] += reg;
+            p.cov[j * d * d + a * d + a] += reg[a];
           }
         }
         default -> throw new AssertionError(cfg.covariance());

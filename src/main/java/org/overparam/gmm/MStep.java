@@ -17,7 +17,7 @@ final class MStep {
   /**
    * @param empty receives true for every empty component
    */
-  static MixtureParams apply(MixtureParams old, SufficientStats st, MixingWeights mode, double regCovar,
+  static MixtureParams apply(MixtureParams old, SufficientStats st, MixingWeights mode, double[] reg,
       double nominalPrior, double totalWeight, boolean[] empty) {
     int k = old.k;
     int d = old.d;
@@ -44,21 +44,21 @@ final class MStep {
         case IDENTITY -> { }
         case DIAG -> {
           for (int a = 0; a < d; a++) {
-            p.var[jo + a] = centredVariance(st, jo + a, jo + a, inv) + regCovar;
+            p.var[jo + a] = centredVariance(st, jo + a, jo + a, inv) + reg[a];
           }
         }
         case SPHERICAL -> {
           double s = 0;
           for (int a = 0; a < d; a++) {
-            s += centredVariance(st, jo + a, jo + a, inv);
+            s += centredVariance(st, jo + a, jo + a, inv) + reg[a];
           }
-          double v = s / d + regCovar;
+          double v = s / d;
           for (int a = 0; a < d; a++) {
             p.var[jo + a] = v;
           }
         }
         case FULL, TIED -> {
-          double reg = old.type == CovarianceType.FULL ? regCovar : 0;
+          boolean full = old.type == CovarianceType.FULL; // TIED adds it once, to the pooled matrix
           int base = j * d * d;
           for (int a = 0; a < d; a++) {
             double ma = st.s1[jo + a] * inv;
@@ -67,7 +67,7 @@ final class MStep {
               p.cov[base + a * d + b] = c;
               p.cov[base + b * d + a] = c;
             }
-            p.cov[base + a * d + a] = Math.max(st.s2[base + a * d + a] * inv - ma * ma, 0) + reg;
+            p.cov[base + a * d + a] = Math.max(st.s2[base + a * d + a] * inv - ma * ma, 0) + (full ? reg[a] : 0);
           }
         }
         default -> throw new AssertionError(old.type);
@@ -75,7 +75,7 @@ final class MStep {
       categories(p, st, j, nominalPrior);
     }
     if (old.type == CovarianceType.TIED) {
-      pool(p, st, empty, regCovar);
+      pool(p, st, empty, reg);
     }
     return p;
   }
@@ -84,7 +84,7 @@ final class MStep {
    * TIED: the shared covariance sum_j N_j Sigma_j / sum_j N_j over the non-empty components (their
    * own scatter about their new means), plus reg-covar, copied to every component.
    */
-  private static void pool(MixtureParams p, SufficientStats st, boolean[] empty, double regCovar) {
+  private static void pool(MixtureParams p, SufficientStats st, boolean[] empty, double[] reg) {
     int d = p.d;
     double[] pooled = new double[d * d];
     double total = 0;
@@ -105,7 +105,7 @@ final class MStep {
       pooled[i] /= total;
     }
     for (int a = 0; a < d; a++) {
-      pooled[a * d + a] += regCovar;
+      pooled[a * d + a] += reg[a];
     }
     for (int j = 0; j < p.k; j++) {
       System.arraycopy(pooled, 0, p.cov, j * d * d, d * d);

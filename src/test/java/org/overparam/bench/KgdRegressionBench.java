@@ -30,9 +30,10 @@ import weka.filters.unsupervised.instance.Resample;
 
 /**
  * Real-data comparison for OverparameterizedKernelGD: one Weka Experiment per data set (runs x
- * 10-fold CV, RegressionSplitEvaluator) over our learner (D = 1, D = 0, -baseline) and Weka's
- * GaussianProcesses (default noise -L 1) and SMOreg (default -C 1) with the same RBF kernel (gamma =
- * 1/d' on standardised attributes) and LinearRegression, then the corrected paired t-test on RMSE against our default (D = 1).
+ * 10-fold CV, RegressionSplitEvaluator) over our learner (its defaults, i.e. D = 1; D = 0; D = 2;
+ * -baseline) and Weka's GaussianProcesses (default noise -L 1) and SMOreg (default -C 1) with an RBF
+ * kernel of gamma = 1/d' on standardised attributes, LinearRegression and RandomForest, then the
+ * corrected paired t-test on RMSE against our defaults.
  *
  * <p>Usage: {@code KgdRegressionBench <data dir> <work dir> <runs> <cps subsample size>}.
  */
@@ -50,6 +51,7 @@ public final class KgdRegressionBench {
     datasets.put("servo", new File(dataDir, "servo.arff"));
     datasets.put("cps1988-wage-" + cpsRows, subsample(new File(dataDir, "cps1988-wage.arff.gz"), cpsRows,
         new File(work, "cps1988-wage-" + cpsRows + ".arff")));
+    datasets.put("faithful", new File(dataDir, "faithful.arff")); // waiting time from eruption length
     for (Map.Entry<String, File> e : datasets.entrySet()) {
       Instances data = read(e.getValue());
       double gamma = 1.0 / encodedAttributes(data);
@@ -73,17 +75,19 @@ public final class KgdRegressionBench {
     String g = Double.toString(gamma);
     String rbf = "weka.classifiers.functions.supportVector.RBFKernel -G " + g;
     List<Classifier> list = new ArrayList<>();
+    list.add(AbstractClassifier.forName("weka.classifiers.functions.OverparameterizedKernelGD", new String[0]));
     list.add(AbstractClassifier.forName("weka.classifiers.functions.OverparameterizedKernelGD",
-        new String[] {"-kernel-gamma", g, "-depth", "1"}));
+        new String[] {"-depth", "0"}));
     list.add(AbstractClassifier.forName("weka.classifiers.functions.OverparameterizedKernelGD",
-        new String[] {"-kernel-gamma", g, "-depth", "0"}));
+        new String[] {"-depth", "2"}));
     list.add(AbstractClassifier.forName("weka.classifiers.functions.OverparameterizedKernelGD",
-        new String[] {"-kernel-gamma", g, "-baseline"}));
+        new String[] {"-baseline"}));
     // Wrapped: GaussianProcesses models are not serializable in Weka 3.8.6 (see UnsavedModel).
     list.add(AbstractClassifier.forName(UnsavedModel.class.getName(), new String[] {"-W",
         "weka.classifiers.functions.GaussianProcesses", "--", "-N", "1", "-K", rbf}));
     list.add(AbstractClassifier.forName("weka.classifiers.functions.SMOreg", new String[] {"-N", "1", "-K", rbf}));
     list.add(AbstractClassifier.forName("weka.classifiers.functions.LinearRegression", new String[0]));
+    list.add(AbstractClassifier.forName("weka.classifiers.trees.RandomForest", new String[0]));
     return list;
   }
 

@@ -105,6 +105,7 @@ final class OptionCases {
     c.add(bad("em-init-user", Targets.EM, "-init USER", "-init-means"));
     c.add(bad("em-init-means-dims", Targets.EM, "-N 2 -init USER -init-means 1,2,3;4,5,6", "-init-means", "3"));
     c.add(bad("em-tolerance", Targets.EM, "-tolerance -1", "-tolerance", "-1"));
+    c.add(bad("em-reg-covar", Targets.EM, "-reg-covar 1", "-reg-covar", "1"));
     c.add(bad("em-threads", Targets.EM, "-num-threads 0", "-num-threads", "0"));
     c.add(bad("em-seed", Targets.EM, "-S abc", "-S", "abc"));
     c.add(new Case("opt-em-reset", Targets.EM.label, "setOptions(-N 2 -weights 0.3,0.7 -init USER -init-means 0,0;1,1 "
