@@ -2,7 +2,7 @@ package org.overparam.kgd;
 
 /** Which library eigendecomposes the kernel matrix. Both return the same spectrum. */
 public enum EigenSolver {
-  /** ND4J / LAPACK {@code syev} through OpenBLAS (native, much faster at n in the thousands). */
+  /** LAPACK {@code dsyevd} ({@code dsyevr} for a rank) on ND4J's OpenBLAS (native, much faster at n in the thousands). */
   ND4J,
   /** Apache Commons Math 3.6.1 {@code EigenDecomposition} (pure Java). */
   COMMONS_MATH

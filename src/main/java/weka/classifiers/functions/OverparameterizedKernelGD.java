@@ -279,7 +279,8 @@ public class OverparameterizedKernelGD extends ContractClassifier implements Tec
   }
 
   @OptionMetadata(displayName = "eigen solver",
-      description = "Library of the exact eigendecomposition: ND4J (default, LAPACK) or COMMONS_MATH (pure Java).",
+      description = "Library of the exact eigendecomposition: ND4J (default: LAPACK dsyevd on ND4J's OpenBLAS) or "
+          + "COMMONS_MATH (pure Java, much slower).",
       commandLineParamName = "eigen-solver", commandLineParamSynopsis = "-eigen-solver <ND4J|COMMONS_MATH>",
       displayOrder = 9, category = "Kernel")
   public EigenSolver getEigenSolver() {
