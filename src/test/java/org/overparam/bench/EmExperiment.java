@@ -1,22 +1,16 @@
 package org.overparam.bench;
 
-import java.beans.PropertyDescriptor;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.swing.DefaultListModel;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.DensityBasedClusterer;
 import weka.core.OptionHandler;
 import weka.core.Utils;
-import weka.experiment.CrossValidationResultProducer;
 import weka.experiment.DensityBasedClustererSplitEvaluator;
-import weka.experiment.Experiment;
-import weka.experiment.InstancesResultListener;
-import weka.experiment.PropertyNode;
 
 /**
  * Real-data comparison for OverparameterizedEM: one Weka Experiment per data set (runs x 10-fold CV,
@@ -48,16 +42,18 @@ public final class EmExperiment {
       List<DensityBasedClusterer> schemes = schemes(e.getValue());
       File results = new File(work, e.getKey().replace(".arff", "") + "-results.arff");
       long start = System.nanoTime();
-      runExperiment(file, schemes, runs, results);
+      DensityBasedClustererSplitEvaluator evaluator = new DensityBasedClustererSplitEvaluator();
+      BenchExperiments.run(file, evaluator, "clusterer", evaluator.getClusterer(),
+          schemes.toArray(new DensityBasedClusterer[0]), runs, results);
       System.out.printf(Locale.ROOT, "%n=== %s: k = %d, %d x 10-fold CV, %.0f s ===%n", e.getKey(), e.getValue(), runs,
           (System.nanoTime() - start) / 1e9);
       for (int i = 0; i < schemes.size(); i++) {
         System.out.printf(Locale.ROOT, "(%d) %s %s%n", i + 1, schemes.get(i).getClass().getSimpleName(),
             Utils.joinOptions(((OptionHandler) schemes.get(i)).getOptions()));
       }
-      System.out.println(KgdRegressionBench.tTest(results, "Log_likelihood"));
+      System.out.println(BenchExperiments.tTest(results, "Log_likelihood"));
       System.out.println("Training time per fold (s):");
-      System.out.println(KgdRegressionBench.tTest(results, "Time_training"));
+      System.out.println(BenchExperiments.tTest(results, "Time_training"));
     }
   }
 
@@ -75,34 +71,5 @@ public final class EmExperiment {
 
   private static DensityBasedClusterer clusterer(String name, String... options) throws Exception {
     return (DensityBasedClusterer) AbstractClusterer.forName(name, options);
-  }
-
-  static void runExperiment(File dataset, List<DensityBasedClusterer> schemes, int runs, File results)
-      throws Exception {
-    Experiment exp = new Experiment();
-    DensityBasedClustererSplitEvaluator evaluator = new DensityBasedClustererSplitEvaluator();
-    CrossValidationResultProducer producer = new CrossValidationResultProducer();
-    producer.setNumFolds(10);
-    producer.setSplitEvaluator(evaluator);
-    exp.setResultProducer(producer);
-    exp.setPropertyPath(new PropertyNode[] {
-        new PropertyNode(evaluator, new PropertyDescriptor("splitEvaluator", CrossValidationResultProducer.class),
-            CrossValidationResultProducer.class),
-        new PropertyNode(evaluator.getClusterer(), new PropertyDescriptor("clusterer",
-            DensityBasedClustererSplitEvaluator.class), DensityBasedClustererSplitEvaluator.class)});
-    exp.setPropertyArray(schemes.toArray(new DensityBasedClusterer[0]));
-    exp.setUsePropertyIterator(true);
-    exp.setRunLower(1);
-    exp.setRunUpper(runs);
-    DefaultListModel<File> files = new DefaultListModel<>();
-    files.addElement(dataset);
-    exp.setDatasets(files);
-    InstancesResultListener listener = new InstancesResultListener();
-    results.delete();
-    listener.setOutputFile(results);
-    exp.setResultListener(listener);
-    exp.initialize();
-    exp.runExperiment();
-    exp.postProcess();
   }
 }

@@ -1,29 +1,18 @@
 package org.overparam.bench;
 
-import java.beans.PropertyDescriptor;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.FileReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.swing.DefaultListModel;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
-import weka.core.Range;
 import weka.core.Utils;
 import weka.core.converters.ArffSaver;
 import weka.core.converters.ConverterUtils.DataSource;
-import weka.experiment.CrossValidationResultProducer;
-import weka.experiment.Experiment;
-import weka.experiment.InstancesResultListener;
-import weka.experiment.PairedCorrectedTTester;
-import weka.experiment.PropertyNode;
 import weka.experiment.RegressionSplitEvaluator;
-import weka.experiment.ResultMatrixPlainText;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.NominalToBinary;
 import weka.filters.unsupervised.instance.Resample;
@@ -58,16 +47,18 @@ public final class KgdRegressionBench {
       List<Classifier> schemes = schemes(gamma);
       File results = new File(work, e.getKey() + "-results.arff");
       long start = System.nanoTime();
-      runExperiment(e.getValue(), schemes, runs, results);
+      RegressionSplitEvaluator evaluator = new RegressionSplitEvaluator();
+      BenchExperiments.run(e.getValue(), evaluator, "classifier", evaluator.getClassifier(),
+          schemes.toArray(new Classifier[0]), runs, results);
       System.out.printf(Locale.ROOT, "%n=== %s: %d rows, gamma = 1/%d, %d x 10-fold CV, %.0f s ===%n", e.getKey(),
           data.numInstances(), encodedAttributes(data), runs, (System.nanoTime() - start) / 1e9);
       for (int i = 0; i < schemes.size(); i++) {
         System.out.printf(Locale.ROOT, "(%d) %s %s%n", i + 1, schemes.get(i).getClass().getSimpleName(),
             Utils.joinOptions(((weka.core.OptionHandler) schemes.get(i)).getOptions()));
       }
-      System.out.println(tTest(results, "Root_mean_squared_error"));
+      System.out.println(BenchExperiments.tTest(results, "Root_mean_squared_error"));
       System.out.println("Training time per fold (s):");
-      System.out.println(tTest(results, "Elapsed_Time_training"));
+      System.out.println(BenchExperiments.tTest(results, "Elapsed_Time_training"));
     }
   }
 
@@ -96,60 +87,6 @@ public final class KgdRegressionBench {
     NominalToBinary n2b = new NominalToBinary();
     n2b.setInputFormat(data);
     return Filter.useFilter(new Instances(data, 0), n2b).numAttributes() - 1;
-  }
-
-  static void runExperiment(File dataset, List<Classifier> schemes, int runs, File results) throws Exception {
-    Experiment exp = new Experiment();
-    RegressionSplitEvaluator evaluator = new RegressionSplitEvaluator();
-    CrossValidationResultProducer producer = new CrossValidationResultProducer();
-    producer.setNumFolds(10);
-    producer.setSplitEvaluator(evaluator);
-    exp.setResultProducer(producer);
-    exp.setPropertyPath(new PropertyNode[] {
-        new PropertyNode(evaluator, new PropertyDescriptor("splitEvaluator", CrossValidationResultProducer.class),
-            CrossValidationResultProducer.class),
-        new PropertyNode(evaluator.getClassifier(), new PropertyDescriptor("classifier",
-            RegressionSplitEvaluator.class), RegressionSplitEvaluator.class)});
-    exp.setPropertyArray(schemes.toArray(new Classifier[0]));
-    exp.setUsePropertyIterator(true);
-    exp.setRunLower(1);
-    exp.setRunUpper(runs);
-    DefaultListModel<File> files = new DefaultListModel<>();
-    files.addElement(dataset);
-    exp.setDatasets(files);
-    InstancesResultListener listener = new InstancesResultListener();
-    results.delete();
-    listener.setOutputFile(results);
-    exp.setResultListener(listener);
-    exp.initialize();
-    exp.runExperiment();
-    exp.postProcess();
-  }
-
-  static String tTest(File results, String column) throws Exception {
-    Instances data;
-    try (BufferedReader reader = new BufferedReader(new FileReader(results))) {
-      data = new Instances(reader);
-    }
-    PairedCorrectedTTester tester = new PairedCorrectedTTester();
-    tester.setInstances(data);
-    tester.setSortColumn(-1);
-    tester.setRunColumn(data.attribute("Key_Run").index());
-    tester.setFoldColumn(data.attribute("Key_Fold").index());
-    tester.setDatasetKeyColumns(new Range("" + (data.attribute("Key_Dataset").index() + 1)));
-    tester.setResultsetKeyColumns(new Range((data.attribute("Key_Scheme").index() + 1) + ","
-        + (data.attribute("Key_Scheme_options").index() + 1) + ","
-        + (data.attribute("Key_Scheme_version_ID").index() + 1)));
-    ResultMatrixPlainText matrix = new ResultMatrixPlainText();
-    matrix.setMeanPrec(3);
-    matrix.setStdDevPrec(3);
-    matrix.setShowStdDev(true);
-    tester.setResultMatrix(matrix);
-    tester.setDisplayedResultsets(null);
-    tester.setSignificanceLevel(0.05);
-    tester.setShowStdDevs(true);
-    tester.multiResultsetFull(0, data.attribute(column).index());
-    return tester.getResultMatrix().toStringMatrix() + tester.getResultMatrix().toStringKey();
   }
 
   static Instances read(File file) throws Exception {
