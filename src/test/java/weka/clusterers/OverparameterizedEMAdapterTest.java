@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -23,17 +22,13 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Option;
-import weka.core.converters.ConverterUtils.DataSource;
+import weka.overparam.TestData;
 
 /** The Weka side: evaluation agrees with the core, options round-trip, bad data is refused clearly. */
 class OverparameterizedEMAdapterTest {
-  static Instances load(String name) throws Exception {
-    return DataSource.read(Path.of(System.getProperty("overparam.testData", "test-data"), "arff", name).toString());
-  }
-
   @Test
   void clusterEvaluationLogLikelihoodEqualsTheModels() throws Exception {
-    Instances data = load("gmm-2d-3clusters.arff");
+    Instances data = TestData.unlabelled("gmm-2d-3clusters.arff");
     OverparameterizedEM em = new OverparameterizedEM();
     em.setOptions(new String[] {"-N", "3", "-covariance", "FULL", "-restarts", "2"});
     em.buildClusterer(data);
@@ -46,7 +41,7 @@ class OverparameterizedEMAdapterTest {
   @ParameterizedTest
   @EnumSource(CovarianceType.class)
   void nominalAttributesAndMissingValuesAreModelled(CovarianceType type) throws Exception {
-    Instances data = load("iris.arff");
+    Instances data = TestData.unlabelled("iris.arff");
     data.instance(3).setMissing(0);
     data.instance(5).setMissing(2);
     data.instance(5).setMissing(3);
@@ -65,7 +60,7 @@ class OverparameterizedEMAdapterTest {
 
   @Test
   void experimenterSplitEvaluatorReportsTheLogLikelihood() throws Exception {
-    Instances iris = load("iris.arff");
+    Instances iris = TestData.unlabelled("iris.arff");
     iris.setClassIndex(iris.numAttributes() - 1);
     OverparameterizedEM em = new OverparameterizedEM();
     em.setNumClusters(3);
@@ -83,14 +78,14 @@ class OverparameterizedEMAdapterTest {
   void bicChoosesThreeClustersOnThreeBlobs() throws Exception {
     OverparameterizedEM em = new OverparameterizedEM();
     em.setOptions(new String[] {"-N", "-1", "-max-clusters", "5", "-restarts", "3"});
-    em.buildClusterer(load("gmm-2d-3clusters.arff"));
+    em.buildClusterer(TestData.unlabelled("gmm-2d-3clusters.arff"));
     assertEquals(3, em.numberOfClusters());
     assertTrue(em.toString().contains("<- chosen"));
   }
 
   @Test
   void serializationRoundTripKeepsPredictions() throws Exception {
-    Instances data = load("gmm-2d-3clusters.arff");
+    Instances data = TestData.unlabelled("gmm-2d-3clusters.arff");
     OverparameterizedEM em = new OverparameterizedEM();
     em.setOptions(new String[] {"-N", "3", "-covariance", "FULL"});
     em.buildClusterer(data);
@@ -132,7 +127,7 @@ class OverparameterizedEMAdapterTest {
   void knownWeightsAreHonoured() throws Exception {
     OverparameterizedEM em = new OverparameterizedEM();
     em.setOptions(new String[] {"-N", "3", "-mixing-weights", "FIXED", "-weights", "0.5,0.3,0.2"});
-    em.buildClusterer(load("gmm-2d-3clusters.arff"));
+    em.buildClusterer(TestData.unlabelled("gmm-2d-3clusters.arff"));
     assertArrayEquals(new double[] {0.5, 0.3, 0.2}, em.clusterPriors(), 0.0);
     assertTrue(em.toString().contains("known weights"));
   }
@@ -150,7 +145,7 @@ class OverparameterizedEMAdapterTest {
         () -> new OverparameterizedEM().buildClusterer(nominalOnly));
     assertTrue(e.getMessage().contains("numeric attribute"));
 
-    Instances data = load("gmm-2d-3clusters.arff");
+    Instances data = TestData.unlabelled("gmm-2d-3clusters.arff");
     Instances infinite = new Instances(data);
     infinite.instance(4).setValue(1, Double.POSITIVE_INFINITY);
     e = assertThrows(IllegalArgumentException.class, () -> new OverparameterizedEM().buildClusterer(infinite));
@@ -174,7 +169,7 @@ class OverparameterizedEMAdapterTest {
 
   /** The data without its (last, nominal) class attribute. */
   private static Instances withoutClass(String name) throws Exception {
-    Instances d = load(name);
+    Instances d = TestData.unlabelled(name);
     d.setClassIndex(-1);
     d.deleteAttributeAt(d.numAttributes() - 1);
     return d;
@@ -222,7 +217,7 @@ class OverparameterizedEMAdapterTest {
   @Test
   void regCovarIsRelativeToEachAttributesScale() throws Exception {
     // The same clusters in units 1e-4 and 1e4 times smaller or larger give the same clustering.
-    Instances data = load("gmm-2d-3clusters.arff");
+    Instances data = TestData.unlabelled("gmm-2d-3clusters.arff");
     int[] plain = assignments(data, 1);
     assertArrayEquals(plain, assignments(data, 1e-4));
     assertArrayEquals(plain, assignments(data, 1e4));

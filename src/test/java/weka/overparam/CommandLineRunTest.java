@@ -16,8 +16,7 @@ import weka.core.converters.ConverterUtils.DataSource;
 
 /** The command-line runs of the learners: cross-validation of the clusterer, and errors without stack traces. */
 class CommandLineRunTest {
-  private static final String DATA = System.getProperty("overparam.testData", "test-data")
-      + "/arff/gmm-2d-3clusters.arff";
+  private static final String DATA = TestData.path("arff/gmm-2d-3clusters.arff");
 
   /** Standard output and standard error of {@code run}. */
   private static String[] capture(Runnable run) {

@@ -16,9 +16,8 @@ import weka.classifiers.functions.Logistic;
 import weka.core.Instances;
 
 class GroupFairnessEvaluationTest {
-  private static final String DIR = System.getProperty("overparam.testData", "test-data") + "/arff/";
-  private static final String TRAIN = DIR + "adult-small-train.arff";
-  private static final String TEST = DIR + "adult-small-test.arff";
+  private static final String TRAIN = TestData.path("arff/adult-small-train.arff");
+  private static final String TEST = TestData.path("arff/adult-small-test.arff");
 
   private static String run(String... args) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

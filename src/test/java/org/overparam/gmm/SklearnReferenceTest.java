@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import weka.overparam.TestData;
 
 /**
  * Against scikit-learn's GaussianMixture from the same explicit start (values written by
@@ -33,7 +34,7 @@ class SklearnReferenceTest {
   }
 
   static Map<String, double[]> reference() throws IOException {
-    Path p = Path.of(System.getProperty("overparam.testData", "test-data"), "reference", "gmm-sklearn-reference.csv");
+    Path p = Path.of(TestData.path("reference/gmm-sklearn-reference.csv"));
     Map<String, double[]> m = new HashMap<>();
     for (String line : Files.readAllLines(p)) {
       String[] f = line.split(",");

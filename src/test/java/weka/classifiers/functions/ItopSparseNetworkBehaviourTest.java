@@ -21,18 +21,11 @@ import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 import weka.overparam.OptionContract;
+import weka.overparam.TestData;
 
 /** Behaviour of ItopSparseNetwork as a Weka learner beyond Weka's own harness. */
 class ItopSparseNetworkBehaviourTest {
-  static Instances load(String name) throws Exception {
-    Instances d = DataSource.read(new File(System.getProperty("overparam.testData", "test-data"), "arff/" + name)
-        .getPath());
-    d.setClassIndex(d.numAttributes() - 1);
-    return d;
-  }
-
   static ItopSparseNetwork small(double sparsity) {
     ItopSparseNetwork n = new ItopSparseNetwork();
     n.setHiddenLayers("64,64");
@@ -52,8 +45,8 @@ class ItopSparseNetworkBehaviourTest {
 
   @Test
   void accuracyFloorsOnSegment() throws Exception {
-    Instances train = load("segment-challenge.arff");
-    Instances test = load("segment-test.arff");
+    Instances train = TestData.arff("segment-challenge.arff");
+    Instances test = TestData.arff("segment-test.arff");
     double dense = accuracy(small(0), train, test);
     ItopSparseNetwork sparse = small(0.9);
     double sparseAcc = accuracy(sparse, train, test);
@@ -68,7 +61,7 @@ class ItopSparseNetworkBehaviourTest {
 
   @Test
   void sameSeedSamePredictionsAndSerializationRoundTrip() throws Exception {
-    Instances data = load("iris.arff");
+    Instances data = TestData.arff("iris.arff");
     ItopSparseNetwork a = small(0.8);
     a.setEpochs(5);
     a.buildClassifier(data);
@@ -92,7 +85,7 @@ class ItopSparseNetworkBehaviourTest {
 
   @Test
   void iterativeClassifierOptimizerChoosesTheEpochs() throws Exception {
-    Instances data = load("iris.arff");
+    Instances data = TestData.arff("iris.arff");
     weka.classifiers.meta.IterativeClassifierOptimizer ico = new weka.classifiers.meta.IterativeClassifierOptimizer();
     ItopSparseNetwork net = small(0.5);
     net.setEpochs(40);
@@ -147,7 +140,7 @@ class ItopSparseNetworkBehaviourTest {
 
   @Test
   void badInputIsAClearError() throws Exception {
-    Instances iris = load("iris.arff");
+    Instances iris = TestData.arff("iris.arff");
     assertError(small(0.9), new Instances(iris, 0), "training instances");
 
     Instances oneClass = new Instances(iris, 0);
@@ -190,7 +183,7 @@ class ItopSparseNetworkBehaviourTest {
 
   @Test
   void interruptLeavesTheClassifierUnbuilt() throws Exception {
-    Instances data = load("iris.arff");
+    Instances data = TestData.arff("iris.arff");
     ItopSparseNetwork n = small(0.5);
     n.initializeClassifier(data);
     Thread.currentThread().interrupt();
@@ -200,7 +193,7 @@ class ItopSparseNetworkBehaviourTest {
 
   @Test
   void bothEnginesGiveTheSameModelAndToStringNamesTheOne() throws Exception {
-    Instances data = load("iris.arff");
+    Instances data = TestData.arff("iris.arff");
     ItopSparseNetwork sparse = small(0.95);
     sparse.setEpochs(10);
     sparse.buildClassifier(data); // AUTO: 5% of the weights active
@@ -227,7 +220,7 @@ class ItopSparseNetworkBehaviourTest {
 
   @Test
   void resumedTrainingContinuesOnTheSparseEngine() throws Exception {
-    Instances data = load("iris.arff");
+    Instances data = TestData.arff("iris.arff");
     ItopSparseNetwork net = small(0.95);
     net.setEpochs(3);
     net.setResume(true);

@@ -14,10 +14,10 @@ import java.util.Collections;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
-import weka.core.converters.ConverterUtils.DataSource;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.RemoveType;
 import weka.overparam.MinDiffReport;
+import weka.overparam.TestData;
 
 /** MinDiffNetwork on a 1000-row sample of UCI Adult (sex, class >50K): errors, determinism, reports. */
 class MinDiffNetworkBehaviourTest {
@@ -25,8 +25,7 @@ class MinDiffNetworkBehaviourTest {
 
   @BeforeAll
   static void load() throws Exception {
-    adult = DataSource.read(System.getProperty("overparam.testData", "test-data") + "/arff/adult-small-train.arff");
-    adult.setClassIndex(adult.numAttributes() - 1);
+    adult = TestData.arff("adult-small-train.arff");
   }
 
   /** A small, fast configuration on the sensitive attribute sex. */

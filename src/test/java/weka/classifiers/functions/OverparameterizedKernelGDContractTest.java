@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Collections;
@@ -21,17 +20,10 @@ import weka.classifiers.Evaluation;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
+import weka.overparam.TestData;
 
 /** The adapter's contracts: determinism, serialization, bad input, options, accuracy floors. */
 class OverparameterizedKernelGDContractTest {
-  private static Instances load(String name) throws Exception {
-    String root = System.getProperty("overparam.testData", "test-data");
-    Instances data = DataSource.read(new File(root, "arff/" + name).getPath());
-    data.setClassIndex(data.numAttributes() - 1);
-    return data;
-  }
-
   private static double[] predictions(OverparameterizedKernelGD learner, Instances data) throws Exception {
     double[] p = new double[data.numInstances()];
     for (int i = 0; i < p.length; i++) {
@@ -42,7 +34,7 @@ class OverparameterizedKernelGDContractTest {
 
   @Test
   void sameSeedGivesBitIdenticalModels() throws Exception {
-    Instances data = load("servo.arff");
+    Instances data = TestData.arff("servo.arff");
     OverparameterizedKernelGD a = new OverparameterizedKernelGD();
     OverparameterizedKernelGD b = new OverparameterizedKernelGD();
     a.buildClassifier(data);
@@ -58,7 +50,7 @@ class OverparameterizedKernelGDContractTest {
 
   @Test
   void serializationRoundTripKeepsPredictions() throws Exception {
-    Instances data = load("cpu.arff");
+    Instances data = TestData.arff("cpu.arff");
     OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
     learner.buildClassifier(data);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -76,10 +68,10 @@ class OverparameterizedKernelGDContractTest {
   @Test
   void badInputIsRejectedClearly() throws Exception {
     OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
-    Exception nominal = assertThrows(Exception.class, () -> learner.buildClassifier(load("iris.arff")));
+    Exception nominal = assertThrows(Exception.class, () -> learner.buildClassifier(TestData.arff("iris.arff")));
     assertTrue(nominal.getMessage().toLowerCase().contains("class"), nominal.getMessage());
 
-    Instances cpu = load("cpu.arff");
+    Instances cpu = TestData.arff("cpu.arff");
     Instances single = new Instances(cpu, 0, 1);
     Exception one = assertThrows(IllegalArgumentException.class, () -> learner.buildClassifier(single));
     assertTrue(one.getMessage().contains("at least"), one.getMessage());
@@ -102,7 +94,7 @@ class OverparameterizedKernelGDContractTest {
 
   @Test
   void missingValuesAreImputedNotRejected() throws Exception {
-    Instances cpu = load("cpu.arff");
+    Instances cpu = TestData.arff("cpu.arff");
     Instances holes = new Instances(cpu);
     holes.instance(0).setMissing(1);
     holes.instance(5).setClassMissing();
@@ -134,7 +126,7 @@ class OverparameterizedKernelGDContractTest {
     // b0 for a nearly noise-free target. The held-out residuals now bound the estimate below.
     OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
     learner.setOptions(new String[] {"-depth", "2"});
-    learner.buildClassifier(load("cpu.arff"));
+    learner.buildClassifier(TestData.arff("cpu.arff"));
     org.overparam.kgd.FitSummary s = learner.getModel().summary();
     double heldOutRmse = Math.sqrt(s.validation().mse()[s.validation().best()]);
     assertTrue(s.sigma() > 0.5 * heldOutRmse, "sigma " + s.sigma() + ", held-out RMSE " + heldOutRmse);
@@ -144,7 +136,7 @@ class OverparameterizedKernelGDContractTest {
   @Test
   void toStringShowsStoppingTimeAndComponents() throws Exception {
     OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
-    learner.buildClassifier(load("cpu.arff"));
+    learner.buildClassifier(TestData.arff("cpu.arff"));
     String text = learner.toString();
     for (String expected : new String[] {"Stopping time t", "Depth D / b0", "Validation MSE at t*", "Training MSE",
         "Top components", "learned"}) {
@@ -155,12 +147,12 @@ class OverparameterizedKernelGDContractTest {
   /** Floors well above ZeroR (relative RMSE 100%) and below what the method reaches (see README). */
   @Test
   void crossValidatedAccuracyFloors() throws Exception {
-    Instances cpu = load("cpu.arff");
+    Instances cpu = TestData.arff("cpu.arff");
     Evaluation eval = new Evaluation(cpu);
     eval.crossValidateModel(new OverparameterizedKernelGD(), cpu, 5, new Random(1));
     assertTrue(eval.rootRelativeSquaredError() < 70, "cpu RRSE " + eval.rootRelativeSquaredError());
 
-    Instances servo = load("servo.arff");
+    Instances servo = TestData.arff("servo.arff");
     Evaluation servoEval = new Evaluation(servo);
     OverparameterizedKernelGD randomFeatures = new OverparameterizedKernelGD();
     randomFeatures.setFeatures(FeatureMode.RANDOM_FOURIER);

@@ -1,6 +1,5 @@
 package weka.overparam.badinput;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 
 /** Small data sets for the bad-input table, built in code so that every case states its data. */
 final class Data {
@@ -104,14 +102,6 @@ final class Data {
 
   static Instances clusters(int n, long seed) {
     return clusters(n, seed, v -> v);
-  }
-
-  /** A bundled ARFF from test-data/arff (class = last attribute). */
-  static Instances arff(String name) throws Exception {
-    Instances d = DataSource.read(new File(System.getProperty("overparam.testData", "test-data"), "arff/" + name)
-        .getPath());
-    d.setClassIndex(d.numAttributes() - 1);
-    return d;
   }
 
   /** A copy with a string attribute added in front. */

@@ -14,6 +14,7 @@ import weka.overparam.GroupFairnessEvaluation;
 import weka.overparam.KernelGdRateStudy;
 import weka.overparam.OverparamBackendInfo;
 import weka.overparam.OverparameterizedEMStudy;
+import weka.overparam.TestData;
 
 /**
  * The command-line tools as weka.Run calls them (CommandlineRunnable.run): usage for -h (and for
@@ -23,7 +24,7 @@ import weka.overparam.OverparameterizedEMStudy;
 final class ToolCases {
   private ToolCases() {}
 
-  private static final String DIR = System.getProperty("overparam.testData", "test-data") + "/arff/";
+  private static final String DIR = TestData.path("arff") + "/";
   private static final String FAIRNESS = "-t " + DIR + "adult-small-train.arff -T " + DIR + "adult-small-test.arff "
       + "-sensitive sex -W weka.classifiers.rules.ZeroR";
 

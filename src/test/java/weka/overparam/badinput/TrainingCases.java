@@ -10,6 +10,7 @@ import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.clusterers.Clusterer;
 import weka.core.Instances;
+import weka.overparam.TestData;
 
 /**
  * Training itself: divergence stops with the divergence message in both precisions; every learner
@@ -33,7 +34,7 @@ final class TrainingCases {
       if (t == Targets.MINDIFF) { // a fairness analysis needs to know which of three classes is the positive one
         c.add(new Case("train-defaults-contact-lenses-mindiff", t.label, "default options on contact-lenses.arff "
             + "(3 classes)", Expect.error(IllegalArgumentException.class, "positive-class"),
-            () -> Targets.build(t.create(), Data.arff("contact-lenses.arff"))));
+            () -> Targets.build(t.create(), TestData.arff("contact-lenses.arff"))));
       } else {
         c.add(defaults("contact-lenses-" + k, t, "contact-lenses.arff (24 instances, 3 classes)"));
       }
@@ -41,15 +42,15 @@ final class TrainingCases {
     }
     c.add(new Case("train-defaults-iris-cv-sop", Targets.SOP.label, "default options, 3-fold cross-validation on iris "
         + "(100 training instances per fold, batch size 128)", Expect.result(), () -> {
-          Evaluation e = new Evaluation(Data.arff("iris.arff"));
-          e.crossValidateModel((Classifier) Targets.SOP.create(), Data.arff("iris.arff"), 3, new Random(1));
+          Evaluation e = new Evaluation(TestData.arff("iris.arff"));
+          e.crossValidateModel((Classifier) Targets.SOP.create(), TestData.arff("iris.arff"), 3, new Random(1));
           require(e.pctCorrect() > 85, "accuracy " + e.pctCorrect());
           return String.format("accuracy %.1f%%", e.pctCorrect());
         }));
     c.add(new Case("train-defaults-small-kgd", Targets.KGD.label, "default options, the first 10 instances of cpu.arff",
         Expect.result(), () -> {
           Classifier k = (Classifier) Targets.KGD.create();
-          Instances d = Data.head(Data.arff("cpu.arff"), 10);
+          Instances d = Data.head(TestData.arff("cpu.arff"), 10);
           k.buildClassifier(d);
           require(Double.isFinite(k.classifyInstance(d.instance(0))), "prediction not finite");
           return "built; finite predictions";
@@ -77,7 +78,7 @@ final class TrainingCases {
 
   private static Case defaults(String id, Targets t, String file) {
     return new Case("train-defaults-" + id, t.label, "default options on " + file, Expect.result(), () -> {
-      Instances d = Data.arff(file.substring(0, file.indexOf(' ')));
+      Instances d = TestData.arff(file.substring(0, file.indexOf(' ')));
       Classifier cl = (Classifier) t.create();
       cl.buildClassifier(d);
       double acc = Data.accuracy(cl, d);
