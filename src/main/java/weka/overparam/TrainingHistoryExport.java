@@ -79,7 +79,7 @@ public class TrainingHistoryExport extends CommandLineTool {
   }
 
   /** The CSV file of each history: the main one at {@code base}, the others next to it with the title as suffix. */
-  static List<Path> csvFiles(Path base, List<TrainingHistory> histories) {
+  public static List<Path> csvFiles(Path base, List<TrainingHistory> histories) {
     String name = base.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;

@@ -1,0 +1,13 @@
+package weka.gui.overparam;
+
+/**
+ * One entry of the tab's list: a trained model that keeps training histories, and where it came
+ * from (the Classify or Cluster tab's result name, or a model file).
+ */
+public record HistoryResult(String source, String name, Object model) {
+
+  @Override
+  public String toString() {
+    return source + ": " + name;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The package's Explorer tab ("Training history"): plots of what the overparam learners measured
+ * while training, for the results of the Classify and Cluster tabs and for saved model files.
+ */
+package weka.gui.overparam;
