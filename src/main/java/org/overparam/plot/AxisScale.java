@@ -77,7 +77,7 @@ record AxisScale(double min, double max, boolean log) {
   static double niceStep(double range, int maxTicks, boolean integersOnly) {
     double raw = range / Math.max(1, maxTicks);
     double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-    double norm = raw / magnitude;
+    double norm = raw / magnitude * (1 - 1e-9); // a range of 1.2000000000000002 - 0.2 asks for steps of 0.2, not 0.5
     double nice = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10;
     double step = nice * magnitude;
     return integersOnly ? Math.max(1, Math.rint(step)) : step;

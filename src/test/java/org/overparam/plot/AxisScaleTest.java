@@ -48,6 +48,14 @@ class AxisScaleTest {
   }
 
   @Test
+  void roundingInTheRangeDoesNotCoarsenTheTicks() {
+    AxisScale loss = AxisScale.forValues(0.3, 1.02, 5);
+    assertEquals(0.2, loss.min(), 1e-12);
+    assertEquals(0.2, loss.tickStep(5, false), 1e-12, "(1.2000000000000002 - 0.2) / 5 is a step of 0.2");
+    assertEquals(6, loss.ticks(5, false).size());
+  }
+
+  @Test
   void integerStepsKeepIntegerTicks() {
     AxisScale x = AxisScale.forSteps(1, 5);
     assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), x.ticks(12, true));
