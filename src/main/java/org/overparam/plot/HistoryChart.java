@@ -135,7 +135,7 @@ public final class HistoryChart {
     }
     for (TrainingHistory h : histories) {
       if (draw) {
-        drawText(g, heading(h), Fonts.SECTION_TITLE, MARGIN, y + section.getAscent());
+        drawText(g, h.title(), Fonts.SECTION_TITLE, MARGIN, y + section.getAscent());
       }
       y += section.getHeight() + 4;
       List<PlotPanel> panels = PlotPanel.of(h);
@@ -172,10 +172,6 @@ public final class HistoryChart {
       y += rowHeight;
     }
     return y;
-  }
-
-  private static String heading(TrainingHistory h) {
-    return h.title() + " (" + h.size() + " " + h.stepName() + (h.size() == 1 ? "" : "s") + ")";
   }
 
   private static void drawText(Graphics2D g, String s, Font font, int x, int baseline) {

@@ -31,6 +31,8 @@ public class HistoryChartView extends JComponent implements Scrollable {
   protected void paintComponent(Graphics g) {
     Graphics2D g2 = (Graphics2D) g.create();
     try {
+      g2.setColor(HistoryChart.BACKGROUND); // below the plots too, when the window is taller than they are
+      g2.fillRect(0, 0, getWidth(), getHeight());
       chart.paint(g2, getWidth());
     } finally {
       g2.dispose();

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Retakes the screenshots of the Training history tab in docs/images/ (docs/training-history.md):
+# starts a virtual X display (Xvfb), drives the real Weka Explorer there (weka.gui.overparam.ExplorerScreenshots,
+# test sources) with each learner on bundled data, and captures the window.
+# Usage (from anywhere): src/test/scripts/gui-screenshots.sh [itop sop mindiff kgd em]   (default: all)
+# Needs Xvfb (Debian/Ubuntu: sudo apt-get install -y xvfb); Maven builds the classes offline if it can.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+if ! command -v Xvfb >/dev/null; then
+  echo "Xvfb is missing; install it with: sudo apt-get install -y xvfb" >&2
+  exit 2
+fi
+mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/test.classpath
+out=docs/images
+mkdir -p "$out"
+
+# A free display number; Xvfb stops when the script ends, whatever happens.
+display=${SCREENSHOT_DISPLAY:-}
+if [ -z "$display" ]; then
+  for n in $(seq 90 120); do [ -e /tmp/.X$n-lock ] || { display=:$n; break; }; done
+fi
+Xvfb "$display" -screen 0 1280x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+DISPLAY=$display java -Xmx3g -Doverparam.testData=test-data -Dawt.useSystemAAFontSettings=on \
+  -cp "target/classes:target/test-classes:$(cat target/test.classpath)" \
+  weka.gui.overparam.ExplorerScreenshots "$out" "$@" 2>&1 | grep -v -E '^SLF4J|^Warning: Versions of org.bytedeco|ARPACK|zip END header'
