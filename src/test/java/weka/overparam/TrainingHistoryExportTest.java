@@ -52,6 +52,20 @@ class TrainingHistoryExportTest {
     assertParsesBackTo(expected.get(1), Files.readAllLines(bic, StandardCharsets.UTF_8));
   }
 
+  @Test
+  void exportsTheHistoryOfASavedNetwork() throws Exception {
+    weka.classifiers.functions.ItopSparseNetwork itop = new weka.classifiers.functions.ItopSparseNetwork();
+    itop.setOptions(weka.core.Utils.splitOptions("-epochs 3 -validation-fraction 0.2"));
+    String file = saved(itop);
+    Path csv = dir.resolve("itop.csv");
+    Path png = dir.resolve("itop.png");
+    run("-l", file, "-csv", csv.toString(), "-png", png.toString());
+    TrainingHistory trained = itop.trainingHistory().get(0);
+    assertEquals(3, trained.size());
+    assertParsesBackTo(trained, Files.readAllLines(csv, StandardCharsets.UTF_8));
+    assertEquals(1000, ImageIO.read(png.toFile()).getWidth());
+  }
+
   private static void assertParsesBackTo(TrainingHistory h, List<String> lines) {
     String[] header = lines.get(0).split(",", -1);
     assertEquals(h.stepName(), header[0]);

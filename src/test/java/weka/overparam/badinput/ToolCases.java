@@ -15,6 +15,7 @@ import weka.overparam.KernelGdRateStudy;
 import weka.overparam.OverparamBackendInfo;
 import weka.overparam.OverparameterizedEMStudy;
 import weka.overparam.TestData;
+import weka.overparam.TrainingHistoryExport;
 
 /**
  * The command-line tools as weka.Run calls them (CommandlineRunnable.run): usage for -h (and for
@@ -75,6 +76,18 @@ final class ToolCases {
     c.add(bad("rate-study-n-min", "KernelGdRateStudy", rateStudy, "-n-min abc", "-n-min", "abc"));
     c.add(bad("rate-study-gamma", "KernelGdRateStudy", rateStudy, "-gamma abc", "-gamma", "abc"));
     c.add(bad("rate-study-order", "KernelGdRateStudy", rateStudy, "-n-min 500 -n-max 100", "-n-max", "100"));
+    Supplier<CommandlineRunnable> export = TrainingHistoryExport::new;
+    c.add(usage("history-export-help", "TrainingHistoryExport", export, "-h"));
+    c.add(usage("history-export-no-arguments", "TrainingHistoryExport", export, ""));
+    c.add(bad("history-export-missing-model", "TrainingHistoryExport", export, "-png x.png", "missing option -l"));
+    c.add(bad("history-export-no-such-file", "TrainingHistoryExport", export, "-l /no/such.model", "/no/such.model",
+        "no such file"));
+    c.add(bad("history-export-not-a-model", "TrainingHistoryExport", export, "-l " + DIR + "iris.arff", "iris.arff",
+        "is not a model saved by Weka"));
+    c.add(bad("history-export-width", "TrainingHistoryExport", export, "-l " + DIR + "iris.arff -width abc", "-width",
+        "abc"));
+    c.add(bad("history-export-unknown-option", "TrainingHistoryExport", export, "-l " + DIR + "iris.arff -foo 1",
+        "-foo"));
     c.add(new Case("tool-backend-info", "OverparamBackendInfo", "no arguments", Expect.result(), () -> {
       String out = run(new OverparamBackendInfo(), "");
       require(out.contains("CPU"), "no CPU backend in the report");
