@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.overparam.bench.BenchExperiments;
+import org.overparam.mindiff.GroupMetrics;
+import weka.classifiers.functions.Logistic;
+import weka.classifiers.rules.ZeroR;
+import weka.classifiers.trees.J48;
 import weka.classifiers.evaluation.AbstractEvaluationMetric;
 import weka.classifiers.evaluation.Evaluation;
 import weka.core.Attribute;
@@ -21,6 +28,7 @@ import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.PluginManager;
 import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
 import weka.experiment.ClassifierSplitEvaluator;
 
 /**
@@ -228,6 +236,46 @@ class GroupFairnessMetricTest {
     assertTrue(Utils.isMissingValue(stat(eval, GroupFairnessMetric.ERROR_GAP)));
     assertTrue(Utils.isMissingValue(stat(eval, GroupFairnessMetric.WORST_ERROR)));
     assertFalse(Utils.isMissingValue(stat(eval, GroupFairnessMetric.ERROR_R)));
+  }
+
+  @Test
+  void binaryRatesAgreeWithTheCommandLineToolOnAdult() throws Exception {
+    Instances train = TestData.arff("adult-small-train.arff");
+    Instances test = TestData.arff("adult-small-test.arff");
+    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
+    System.setProperty(GroupFairnessSettings.VALUE, "Female");
+    Logistic logistic = new Logistic();
+    logistic.buildClassifier(train);
+    Evaluation eval = new Evaluation(train);
+    eval.evaluateModel(logistic, test);
+    // GroupFairnessEvaluation's rates at probability 0.5 (they differ only where P(>50K) is exactly 0.5).
+    GroupMetrics tool = GroupScores.of(logistic, test,
+        SensitiveAttribute.resolve(train, "-sensitive", "sex", "Female"), 1).atHalf();
+    double[] expected = {tool.sensitive().error(), tool.reference().error(), tool.errorGap(), tool.worstGroupError(),
+        tool.sensitive().fpr(), tool.reference().fpr(), tool.fprGap(), tool.sensitive().fnr(),
+        tool.reference().fnr(), tool.fnrGap()};
+    assertHandStatistics(expected, name -> stat(eval, name));
+    assertTrue(tool.fnrGap() > 0.01, "a case with a visible gap: " + tool.fnrGap());
+  }
+
+  @Test
+  void anExperimentWritesTheColumnsAndTheTesterComparesThem(@TempDir Path dir) throws Exception {
+    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
+    System.setProperty(GroupFairnessSettings.VALUE, "Female");
+    File results = dir.resolve("results.arff").toFile();
+    ClassifierSplitEvaluator evaluator = new ClassifierSplitEvaluator();
+    BenchExperiments.run(new File(TestData.path("arff/adult-small-train.arff")), evaluator, "classifier",
+        evaluator.getClassifier(), new Object[] {new ZeroR(), new J48()}, 1, results);
+    Instances rows = DataSource.read(results.getPath());
+    assertEquals(20, rows.numInstances(), "1 run x 10 folds x 2 schemes");
+    for (String name : new GroupFairnessMetric().getStatisticNames()) {
+      Attribute column = rows.attribute(name);
+      assertNotNull(column, "no column " + name);
+      assertTrue(column.isNumeric(), name);
+      assertEquals(0, rows.attributeStats(column.index()).missingCount, name + " has missing values");
+    }
+    String table = BenchExperiments.tTest(results, GroupFairnessMetric.FNR_GAP);
+    assertTrue(table.contains("rules.ZeroR") && table.contains("trees.J48"), table);
   }
 
   @Test
