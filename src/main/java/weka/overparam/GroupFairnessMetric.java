@@ -81,8 +81,7 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
       return;
     }
     if (!settings.configured()) {
-      problem = "no sensitive attribute is configured. Nominal attributes of this data: " + nominalAttributes(header)
-          + ". To measure fairness, " + GroupFairnessSettings.howToConfigure();
+      problem = "no sensitive attribute is configured.\n" + advice(header);
       return;
     }
     try {
@@ -96,9 +95,14 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
       problem = null;
     } catch (IllegalArgumentException e) {
       group = null;
-      problem = e.getMessage() + ". Nominal attributes of this data: " + nominalAttributes(header) + ". "
-          + GroupFairnessSettings.howToConfigure();
+      problem = e.getMessage() + ".\n" + advice(header);
     }
+  }
+
+  /** What the user can choose and how, indented under the summary's first line. */
+  private static String advice(Instances header) {
+    return "  Nominal attributes of this data: " + nominalAttributes(header) + ".\n  To choose the groups, "
+        + GroupFairnessSettings.howToConfigure("\n  ") + ".";
   }
 
   private static String nominalAttributes(Instances header) {
@@ -167,7 +171,7 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
         + FNR_R + ", " + FNR_GAP + ": false-positive and false-negative rates of the positive class per group and"
         + " their absolute gaps (missing for a class of more than two values unless a positive class is set)."
         + " A group without test instances makes its rates and the gaps missing. Lower is fairer. To choose the"
-        + " groups, " + GroupFairnessSettings.howToConfigure() + ".";
+        + " groups, " + GroupFairnessSettings.howToConfigure(" ") + ".";
   }
 
   @Override
@@ -209,7 +213,7 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
   @Override
   public String toSummaryString() {
     if (problem != null) {
-      return "\n" + NAME + ": not measured, " + problem + "\n";
+      return "\n" + NAME + ": not measured, " + problem + "\n\n";
     }
     GroupMetrics m = confusion.metrics(positive);
     StringBuilder s = new StringBuilder("\n");
@@ -228,7 +232,7 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
     }
     emptyGroupNote(s, "S", m.sensitive().weight());
     emptyGroupNote(s, "R", m.reference().weight());
-    return s.toString();
+    return s.append('\n').toString();
   }
 
   private static void emptyGroupNote(StringBuilder s, String name, double weight) {

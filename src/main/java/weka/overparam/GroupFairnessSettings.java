@@ -71,11 +71,15 @@ public record GroupFairnessSettings(String attribute, String value, String posit
     return !attribute.isEmpty();
   }
 
-  /** How to configure, for messages: the keys and where they are read from. */
-  public static String howToConfigure() {
-    return "set the Java system property -D" + ATTRIBUTE + "=<name or 1-based index> (optionally -D" + VALUE
-        + "=<value of group S, default the first> and -D" + POSITIVE + "=<positive class, default the second of two>)"
-        + ", or the same keys in " + new File(WekaPackageManager.PROPERTIES_DIR, PROPS_FILE)
-        + " or ./" + PROPS_FILE;
+  /**
+   * How to configure, for messages: the keys and where they are read from.
+   *
+   * @param lineBreak what separates its three parts (a space, or a newline and an indent)
+   */
+  public static String howToConfigure(String lineBreak) {
+    return "set the Java system property -D" + ATTRIBUTE + "=<name or 1-based index>" + lineBreak + "(optional: -D"
+        + VALUE + "=<value of group S, default the first>, -D" + POSITIVE
+        + "=<positive class, default the second of two>)," + lineBreak + "or the same keys in "
+        + new File(WekaPackageManager.PROPERTIES_DIR, PROPS_FILE) + " or ./" + PROPS_FILE;
   }
 }
