@@ -216,6 +216,10 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
       return "\n" + NAME + ": not measured, " + problem + "\n\n";
     }
     GroupMetrics m = confusion.metrics(positive);
+    if (m.overall().weight() == 0) {
+      return "\n" + NAME + ": not measured, no prediction of an instance with a class value reached it (an"
+          + " evaluation that merges others, such as Weka's AggregateableEvaluation, does not pass them on).\n\n";
+    }
     StringBuilder s = new StringBuilder("\n");
     s.append(NAME).append(" (S: ").append(group.describe()).append("; R: all other instances, missing included)\n");
     s.append(String.format("%-35s%12s%12s%12s%n", "", "S", "R", "|S - R|"));

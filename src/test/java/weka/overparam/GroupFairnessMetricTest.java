@@ -22,6 +22,7 @@ import weka.classifiers.functions.Logistic;
 import weka.classifiers.rules.ZeroR;
 import weka.classifiers.trees.J48;
 import weka.classifiers.evaluation.AbstractEvaluationMetric;
+import weka.classifiers.evaluation.AggregateableEvaluation;
 import weka.classifiers.evaluation.Evaluation;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -276,6 +277,18 @@ class GroupFairnessMetricTest {
     }
     String table = BenchExperiments.tTest(results, GroupFairnessMetric.FNR_GAP);
     assertTrue(table.contains("rules.ZeroR") && table.contains("trees.J48"), table);
+  }
+
+  @Test
+  void anEvaluationWithoutPredictionsSaysSoInsteadOfShowingEmptyGroups() throws Exception {
+    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
+    AggregateableEvaluation merged = new AggregateableEvaluation(evaluate(handCase()));
+    merged.aggregate(evaluate(handCase()));
+    String summary = merged.toSummaryString();
+    assertTrue(summary.contains("Group fairness: not measured, no prediction of an instance with a class value"),
+        summary);
+    assertTrue(Utils.isMissingValue(merged.getPluginMetric(GroupFairnessMetric.NAME)
+        .getStatistic(GroupFairnessMetric.ERROR_S)));
   }
 
   @Test
