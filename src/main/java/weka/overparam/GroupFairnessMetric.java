@@ -54,6 +54,8 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
   private int positive = -1;
   private String positiveName;
   private GroupConfusion confusion;
+  /** Whether the settings were read (once per evaluation). */
+  private boolean resolved;
 
   /** Resolves the settings against the evaluation's header as soon as Weka attaches the metric. */
   @Override
@@ -63,6 +65,7 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
   }
 
   private void resolve(Instances header) {
+    resolved = true;
     group = null;
     confusion = null;
     if (header == null || header.classIndex() < 0) {
@@ -117,10 +120,15 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
 
   @Override
   public void updateStatsForClassifier(double[] dist, Instance inst) {
-    if (problem != null && m_baseEvaluation == null && inst.dataset() != null) {
+    if (!resolved && inst.dataset() != null) {
       resolve(inst.dataset()); // used without an Evaluation
     }
     if (problem != null || inst.classIsMissing()) {
+      return;
+    }
+    if (!(inst.weight() >= 0) || Double.isInfinite(inst.weight())) {
+      // Not an exception: that would stop Weka's evaluation of every other metric too.
+      problem = "an instance has weight " + inst.weight() + "; weights must be finite and >= 0";
       return;
     }
     int predicted = wekaPrediction(dist);

@@ -292,6 +292,30 @@ class GroupFairnessMetricTest {
   }
 
   @Test
+  void aNegativeWeightStopsTheMetricNotWekasEvaluation() throws Exception {
+    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
+    Instances data = handCase();
+    data.instance(3).setWeight(-1);
+    Evaluation eval = evaluate(data);
+    assertTrue(eval.toSummaryString().contains("Group fairness: not measured, an instance has weight -1.0"),
+        eval.toSummaryString());
+    assertTrue(Utils.isMissingValue(stat(eval, GroupFairnessMetric.ERROR_S)));
+  }
+
+  @Test
+  void worksWithoutAnEvaluationReadingTheHeaderOfTheFirstInstance() {
+    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
+    System.setProperty(GroupFairnessSettings.VALUE, "F");
+    GroupFairnessMetric metric = new GroupFairnessMetric();
+    Instances data = handCase();
+    FixedProbabilityClassifier c = new FixedProbabilityClassifier();
+    for (int i = 0; i < data.numInstances(); i++) {
+      metric.updateStatsForClassifier(c.distributionForInstance(data.instance(i)), data.instance(i));
+    }
+    assertHandStatistics(HAND, metric::getStatistic);
+  }
+
+  @Test
   void unknownStatisticIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new GroupFairnessMetric().getStatistic("Fairness_gap"));
   }
