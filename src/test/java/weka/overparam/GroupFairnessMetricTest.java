@@ -28,6 +28,7 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.PluginManager;
+import weka.core.SerializedObject;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.experiment.ClassifierSplitEvaluator;
@@ -127,6 +128,9 @@ class GroupFairnessMetricTest {
     assertHandStatistics(HAND, name -> stat(eval, name));
     // Weka's own error over the same predictions: (2 + 3) / 12 of the weight with a class.
     assertEquals(5.0 / 12, eval.errorRate(), 1e-12);
+    // The Explorer keeps evaluations in its result history: the metric survives serialization.
+    Evaluation copy = (Evaluation) new SerializedObject(eval).getObject();
+    assertHandStatistics(HAND, name -> stat(copy, name));
 
     String summary = eval.toSummaryString();
     assertTrue(summary.contains("Group fairness (S: sex = F; R: all other instances, missing included)"), summary);
