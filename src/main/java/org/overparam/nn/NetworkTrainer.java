@@ -98,7 +98,8 @@ public final class NetworkTrainer {
    * Runs one epoch and records it in the {@link #history()}: "loss/training" and
    * "accuracy/training" (the running means over the epoch's steps), with a validation split
    * "loss/validation", "accuracy/validation" and the early-stopping score when it is not the
-   * cross-entropy, "learning rate", the hook's and the objective's own metrics, and "seconds".
+   * cross-entropy, "learning rate", and the hook's and the objective's own metrics. (No wall time:
+   * the same seed and data give the same history, bit for bit.)
    *
    * @return whether another epoch should follow
    * @throws InterruptedException if the thread was interrupted between minibatches
@@ -108,7 +109,6 @@ public final class NetworkTrainer {
     if (epoch >= epochsPlanned || stoppedEarly) {
       return false;
     }
-    long start = System.nanoTime();
     int[] order = trainRows.clone();
     shuffle(order, Seeds.stream(config.seed(), "shuffle/" + epoch));
     SplittableRandom viewRng = Seeds.stream(config.seed(), "views/" + epoch);
@@ -142,7 +142,6 @@ public final class NetworkTrainer {
       metrics.putAll(hook.epochMetrics());
     }
     metrics.putAll(objective.epochMetrics());
-    metrics.put("seconds", (System.nanoTime() - start) / 1e9);
     history.add(epoch, metrics);
     lastMetrics = Collections.unmodifiableMap(metrics);
     listener.onEpoch(epoch, metrics);
