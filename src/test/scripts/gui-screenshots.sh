@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Retakes the screenshots of the Training history tab in docs/images/ (docs/training-history.md):
-# starts a virtual X display (Xvfb), drives the real Weka Explorer there (weka.gui.overparam.ExplorerScreenshots,
-# test sources) with each learner on bundled data, and captures the window.
-# Usage (from anywhere): src/test/scripts/gui-screenshots.sh [itop sop mindiff kgd em]   (default: all)
+# Retakes the screenshots in docs/images/ (docs/training-history.md): starts a virtual X display (Xvfb), drives
+# the real Weka Explorer there (weka.gui.overparam.ExplorerScreenshots, test sources) with each learner on bundled
+# data and captures the Training history tab, then runs docs/flows/training-history.kf in the real KnowledgeFlow
+# (weka.gui.overparam.KnowledgeFlowScreenshots) and captures the canvas and the ImageViewer.
+# Usage (from anywhere): src/test/scripts/gui-screenshots.sh [itop sop mindiff kgd em kf]   (default: all)
 # Needs Xvfb (Debian/Ubuntu: sudo apt-get install -y xvfb); Maven builds the classes offline if it can.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -26,6 +27,19 @@ trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
-DISPLAY=$display java -Xmx3g -Doverparam.testData=test-data -Dawt.useSystemAAFontSettings=on \
-  -cp "target/classes:target/test-classes:$(cat target/test.classpath)" \
-  weka.gui.overparam.ExplorerScreenshots "$out" "$@" 2>&1 | grep -v -E '^SLF4J|^Warning: Versions of org.bytedeco|ARPACK|zip END header'
+run() {
+  DISPLAY=$display java -Xmx3g -Doverparam.testData=test-data -Dawt.useSystemAAFontSettings=on \
+    -cp "target/classes:target/test-classes:$(cat target/test.classpath)" "$@" 2>&1 \
+    | grep -v -E '^SLF4J|^Warning: Versions of org.bytedeco|ARPACK|zip END header'
+}
+learners=()
+kf=$([ $# -eq 0 ] && echo yes || echo no)
+for a in "$@"; do
+  if [ "$a" = kf ]; then kf=yes; else learners+=("$a"); fi
+done
+if [ $# -eq 0 ] || [ ${#learners[@]} -gt 0 ]; then
+  run weka.gui.overparam.ExplorerScreenshots "$out" "${learners[@]}"
+fi
+if [ "$kf" = yes ]; then
+  run weka.gui.overparam.KnowledgeFlowScreenshots "$out"
+fi

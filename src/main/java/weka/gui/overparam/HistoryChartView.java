@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.util.List;
 import javax.swing.JComponent;
+import javax.swing.JViewport;
 import javax.swing.Scrollable;
 import org.overparam.common.TrainingHistory;
 import org.overparam.plot.HistoryChart;
@@ -65,8 +66,9 @@ public class HistoryChartView extends JComponent implements Scrollable {
     return true;
   }
 
+  /** Fills a viewport taller than the plots (so the background below them is the chart's too); scrolls otherwise. */
   @Override
   public boolean getScrollableTracksViewportHeight() {
-    return false;
+    return getParent() instanceof JViewport viewport && viewport.getHeight() > getPreferredSize().height;
   }
 }

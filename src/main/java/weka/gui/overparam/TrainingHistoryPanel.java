@@ -80,7 +80,7 @@ public class TrainingHistoryPanel extends JPanel implements ExplorerPanel, LogHa
     left.setBorder(BorderFactory.createTitledBorder("Results with a training history"));
     left.add(new JScrollPane(list), BorderLayout.CENTER);
     left.add(buttons, BorderLayout.SOUTH);
-    left.setPreferredSize(new Dimension(330, 400)); // wide enough for "12:00:00 - functions.OverparameterizedKernelGD"
+    left.setPreferredSize(new Dimension(370, 400)); // wide enough for "12:00:00 - functions.OverparameterizedKernelGD"
     JScrollPane plots = new JScrollPane(view);
     plots.getVerticalScrollBar().setUnitIncrement(20);
     JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, plots);
