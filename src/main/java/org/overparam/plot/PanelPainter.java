@@ -36,7 +36,7 @@ final class PanelPainter {
   static int height(Graphics2D g, PlotPanel p, int width) {
     FontMetrics title = g.getFontMetrics(Fonts.PANEL_TITLE);
     FontMetrics text = g.getFontMetrics(Fonts.TEXT);
-    int legendRows = legendRows(text, p.seriesNames(), width - 2 * PAD).size();
+    int legendRows = legendRows(text, p.legendNames(), width - 2 * PAD).size();
     return PAD + title.getHeight() + PAD + PLOT_HEIGHT + 2 * text.getHeight() + PAD
         + legendRows * (text.getHeight() + 2) + PAD;
   }
@@ -101,7 +101,7 @@ final class PanelPainter {
       }
       g.setClip(oldClip);
     }
-    drawLegend(g, fm, p.seriesNames(), r.x + PAD, plot.y + plot.height + 2 * fm.getHeight() + PAD, r.width - 2 * PAD);
+    drawLegend(g, fm, p.legendNames(), r.x + PAD, plot.y + plot.height + 2 * fm.getHeight() + PAD, r.width - 2 * PAD);
   }
 
   /**

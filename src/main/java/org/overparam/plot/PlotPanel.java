@@ -1,6 +1,7 @@
 package org.overparam.plot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.overparam.common.TrainingHistory;
@@ -39,6 +40,26 @@ record PlotPanel(String title, String stepName, double[] steps, List<String> ser
       }
     }
     return lo <= hi ? new double[] {lo, hi} : new double[] {Double.NaN, Double.NaN};
+  }
+
+  /**
+   * The legend entries: the series names, and for a series equal to an earlier one at every step
+   * (the dense first and last layers of a sparse network both at density 1) "(same as ...)", since
+   * its line hides the earlier one.
+   */
+  List<String> legendNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < series.size(); i++) {
+      String name = seriesNames.get(i);
+      for (int j = 0; j < i; j++) {
+        if (Arrays.equals(series.get(i), series.get(j))) {
+          name += " (same as " + seriesNames.get(j) + ")";
+          break;
+        }
+      }
+      names.add(name);
+    }
+    return names;
   }
 
   /** Whether some value is infinite (a diverged loss): it cannot be drawn, so the panel says so. */

@@ -80,6 +80,18 @@ class HistoryChartTest {
   }
 
   @Test
+  void aSeriesThatHidesAnEqualEarlierOneSaysSoInTheLegend() {
+    TrainingHistory.Recorder r = new TrainingHistory.Recorder("densities", "epoch");
+    Map<String, Double> row = new LinkedHashMap<>();
+    row.put("density/layer 1", 1.0);
+    row.put("density/layer 2", 0.1);
+    row.put("density/layer 3", 1.0);
+    r.add(1, row);
+    PlotPanel panel = PlotPanel.of(r.build()).get(0);
+    assertEquals(List.of("layer 1", "layer 2", "layer 3 (same as layer 1)"), panel.legendNames());
+  }
+
+  @Test
   void aSingleStepIsDrawnAsAPoint() {
     TrainingHistory one = new TrainingHistory.Recorder("one epoch", "epoch").add(1, Map.of("loss", 0.7)).build();
     HistoryChart chart = new HistoryChart(List.of(one));
