@@ -96,10 +96,10 @@ public final class NetworkTrainer {
 
   /**
    * Runs one epoch and records it in the {@link #history()}: "loss/training" and
-   * "accuracy/training" (the running means over the epoch's steps), with a validation split
-   * "loss/validation", "accuracy/validation" and the early-stopping score when it is not the
-   * cross-entropy, "learning rate", and the hook's and the objective's own metrics. (No wall time:
-   * the same seed and data give the same history, bit for bit.)
+   * "accuracy/training" (the running means over the epoch's steps), the objective's own metrics,
+   * with a validation split "loss/validation", "accuracy/validation" and the early-stopping score
+   * when it is not the cross-entropy, "learning rate", and the hook's metrics. (No wall time: the
+   * same seed and data give the same history, bit for bit.)
    *
    * @return whether another epoch should follow
    * @throws InterruptedException if the thread was interrupted between minibatches
@@ -129,19 +129,20 @@ public final class NetworkTrainer {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss/training", loss);
     metrics.put("accuracy/training", (double) correct / trainRows.length);
+    // (The order sets the history's panel order: the method's own quantities before the schedule's.)
+    if (objective.measuresTrainingRows()) {
+      metrics.putAll(objective.predictionMetrics("training", predict(trainRows), trainRows));
+    }
+    metrics.putAll(objective.epochMetrics());
     boolean more = epoch < epochsPlanned;
     if (validationRows.length > 0) {
       metrics.putAll(validate());
       more &= !stoppedEarly;
     }
-    if (objective.measuresTrainingRows()) {
-      metrics.putAll(objective.predictionMetrics("training", predict(trainRows), trainRows));
-    }
     metrics.put("learning rate", learningRate(iteration - 1));
     if (hook != null) {
       metrics.putAll(hook.epochMetrics());
     }
-    metrics.putAll(objective.epochMetrics());
     history.add(epoch, metrics);
     lastMetrics = Collections.unmodifiableMap(metrics);
     listener.onEpoch(epoch, metrics);
