@@ -3,7 +3,9 @@
 # the real Weka Explorer there (weka.gui.overparam.ExplorerScreenshots, test sources) with each learner on bundled
 # data and captures the Training history tab, then runs docs/flows/training-history.kf in the real KnowledgeFlow
 # (weka.gui.overparam.KnowledgeFlowScreenshots) and captures the canvas and the ImageViewer.
-# Usage (from anywhere): src/test/scripts/gui-screenshots.sh [itop sop mindiff kgd em kf]   (default: all)
+# With "progress" it captures the Explorer's Log and status bar while a network trains, then presses Stop and
+# checks that the status bar says "Interrupted".
+# Usage (from anywhere): src/test/scripts/gui-screenshots.sh [progress itop sop mindiff kgd em kf]   (default: all)
 # Needs Xvfb (Debian/Ubuntu: sudo apt-get install -y xvfb); Maven builds the classes offline if it can.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

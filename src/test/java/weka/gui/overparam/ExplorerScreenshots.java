@@ -31,8 +31,11 @@ import weka.overparam.TestData;
  * for each learner it loads a bundled data set, sets the learner in the Classify or Cluster tab,
  * presses Start, waits for the result, switches to the Training history tab and captures the
  * window; learners on the same data share one Explorer, and once its tab lists several results the
- * whole screen is captured too (explorer-history-tab.png). Usage: {@code ExplorerScreenshots <output folder> [learner ...]} (learners: itop sop
- * mindiff kgd em; default all).
+ * whole screen is captured too (explorer-history-tab.png). With {@code progress} it captures live
+ * progress instead: a long ItopSparseNetwork run with the Log window open (explorer-progress.png),
+ * then presses Stop and checks that the status bar says "Interrupted" (explorer-stopped.png).
+ * Usage: {@code ExplorerScreenshots <output folder> [learner ...]} (learners: itop sop mindiff kgd
+ * em progress; default all).
  */
 public final class ExplorerScreenshots {
   private static final int WIDTH = 1280;
@@ -57,6 +60,9 @@ public final class ExplorerScreenshots {
     File out = new File(args[0]);
     List<String> wanted = List.of(args).subList(1, args.length);
     PackageProps.apply(new File("weka-package/props"));
+    if (wanted.isEmpty() || wanted.contains("progress")) {
+      shootProgress(out);
+    }
     Session session = null;
     for (Run run : RUNS) {
       if (!wanted.isEmpty() && !wanted.contains(run.id())) {
@@ -124,6 +130,83 @@ public final class ExplorerScreenshots {
     SwingUtilities.invokeAndWait(() -> explorer.getTabbedPane().setSelectedComponent(session.historyTab()));
     Thread.sleep(2000); // the tab refreshes when shown and selects the newest result; let it lay out and paint
     capture(session.frame(), new File(out, "history-" + run.id() + ".png"));
+  }
+
+  /**
+   * Live progress: the Log window and the status bar while a network trains, then Stop. Fails unless
+   * the Log holds one line per epoch so far and the status bar ends at "Interrupted".
+   */
+  private static void shootProgress(File out) throws Exception {
+    Run run = new Run("progress", "weka.classifiers.functions.ItopSparseNetwork",
+        "-epochs 300 -hidden-layers 512,512 -sparsity 0.9", "segment-challenge.arff", false);
+    Session session = Session.open(run);
+    Explorer explorer = session.explorer();
+    Container tab = tab(explorer, ClassifierPanel.class);
+    Object learner = Utils.forName(Object.class, run.className(), Utils.splitOptions(run.options()));
+    SwingUtilities.invokeAndWait(() -> {
+      explorer.getTabbedPane().setSelectedComponent(tab);
+      try {
+        editor(tab).setValue(learner);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Use training set".equals(b.getText()))).doClick();
+      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Start".equals(b.getText()))).doClick();
+    });
+    weka.gui.LogPanel logPanel = find(explorer, weka.gui.LogPanel.class::isInstance);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (epochLines(logPanel) < 4 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(250);
+    }
+    if (epochLines(logPanel) < 4) {
+      throw new IllegalStateException("no epoch lines in the Explorer's log after 60 s:\n" + logText(logPanel));
+    }
+    SwingUtilities.invokeAndWait(() ->
+        ((AbstractButton) find(logPanel, c -> c instanceof AbstractButton b && "Log".equals(b.getText()))).doClick());
+    Thread.sleep(500);
+    SwingUtilities.invokeAndWait(() -> {
+      for (java.awt.Window w : java.awt.Window.getWindows()) {
+        if (w != session.frame() && w.isShowing()) {
+          w.setBounds(300, 420, 980, 500); // the Log window, placed so that the status bar stays in view
+        }
+      }
+    });
+    Thread.sleep(1000);
+    capture(null, new File(out, "explorer-progress.png"));
+    SwingUtilities.invokeAndWait(() -> {
+      for (java.awt.Window w : java.awt.Window.getWindows()) {
+        if (w != session.frame() && w.isShowing()) {
+          w.dispose(); // the Log window
+        }
+      }
+      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Stop".equals(b.getText()))).doClick();
+    });
+    deadline = System.currentTimeMillis() + 20_000;
+    while (!"Interrupted".equals(status(logPanel)) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(250);
+    }
+    Thread.sleep(500);
+    capture(session.frame(), new File(out, "explorer-stopped.png"));
+    if (!"Interrupted".equals(status(logPanel))) {
+      throw new IllegalStateException("after Stop the status bar says '" + status(logPanel) + "', not 'Interrupted'");
+    }
+    session.close();
+  }
+
+  private static int epochLines(weka.gui.LogPanel log) throws Exception {
+    return (int) logText(log).lines().filter(l -> l.contains("ItopSparseNetwork: epoch ")).count();
+  }
+
+  private static String logText(weka.gui.LogPanel log) throws Exception {
+    Field f = weka.gui.LogPanel.class.getDeclaredField("m_LogText");
+    f.setAccessible(true);
+    return ((javax.swing.JTextArea) f.get(log)).getText();
+  }
+
+  private static String status(weka.gui.LogPanel log) throws Exception {
+    Field f = weka.gui.LogPanel.class.getDeclaredField("m_StatusLab");
+    f.setAccessible(true);
+    return ((javax.swing.JLabel) f.get(log)).getText();
   }
 
   /** Waits for a result after the {@code before} earlier ones, and for its model (stored when the run ends). */
