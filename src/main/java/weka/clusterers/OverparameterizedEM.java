@@ -316,8 +316,8 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
 
   // ---- options ------------------------------------------------------------------------------
 
-  @OptionMetadata(displayName = "number of clusters", description = "Number of mixture components (>= 1, or -1 to "
-      + "choose 1..max-clusters by BIC; default 2).", commandLineParamName = "N",
+  @OptionMetadata(displayName = "number of clusters", description = "Number of mixture components, or -1 "
+      + "to choose it by BIC. At least 1, or -1 to choose from 1 to max-clusters; default 2.", commandLineParamName = "N",
       commandLineParamSynopsis = "-N <int>", displayOrder = 1, category = "Mixture")
   public int getNumClusters() {
     return numClusters;
@@ -387,9 +387,9 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
     fixedStd = v;
   }
 
-  @OptionMetadata(displayName = "covariance regularisation", description = "Added to every variance (the "
-      + "diagonal) on every M-step, as a fraction of the attribute's variance over the training data, so that it "
-      + "means the same whatever the attribute's unit (in [0, 1); default 1e-6).",
+  @OptionMetadata(displayName = "covariance regularisation", description = "Regularisation added to every "
+      + "variance (the diagonal) on every M-step. It is a fraction of the attribute's variance over the "
+      + "training data, so that it means the same whatever the attribute's unit. In [0, 1); default 1e-6.",
       commandLineParamName = "reg-covar", commandLineParamSynopsis = "-reg-covar <double>", displayOrder = 7,
       category = "Mixture")
   public double getRegCovar() {

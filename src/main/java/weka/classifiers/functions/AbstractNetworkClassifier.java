@@ -462,8 +462,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   // ---------------------------------------------------------------- Network options
 
-  @OptionMetadata(displayName = "hidden layers", description = "Comma-separated widths of the hidden layers "
-      + "(default 256,256; 128,128 for SopRobustNetwork).", commandLineParamName = "hidden-layers", commandLineParamSynopsis = "-hidden-layers <w1,w2,...>",
+  @OptionMetadata(displayName = "hidden layers", description = "Widths of the hidden layers, "
+      + "comma-separated. Default 256,256.", commandLineParamName = "hidden-layers", commandLineParamSynopsis = "-hidden-layers <w1,w2,...>",
       displayOrder = 1, category = "Network")
   public String getHiddenLayers() {
     return hiddenLayers;
@@ -497,9 +497,10 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "training batch size", description = "Minibatch size for training, > 0, or 0 for "
-      + "automatic: 64 (128 for SopRobustNetwork), or for fewer training instances an eighth of them (at least 16) "
-      + "(default 64; 0 for SopRobustNetwork). Weka's own -batch-size is the prediction batch size.", commandLineParamName = "batch-size-train",
+  @OptionMetadata(displayName = "training batch size", description = "Number of training instances per "
+      + "optimiser step, used for training only. Greater than 0, or 0 for automatic: 64, or an eighth of "
+      + "the training instances (at least 16) when that is smaller. Default 64. Not to be confused with "
+      + "the prediction batch size (-batch-size).", commandLineParamName = "batch-size-train",
       commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
   public int getBatchSizeTrain() {
     return batchSizeTrain;
@@ -520,7 +521,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.updater = updater;
   }
 
-  @OptionMetadata(displayName = "learning rate", description = "Base learning rate, > 0 (default 0.05; 0.02 for SopRobustNetwork).",
+  @OptionMetadata(displayName = "learning rate", description = "Base learning rate of the optimiser. "
+      + "Greater than 0; default 0.05.",
       commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>", displayOrder = 13,
       category = "Optimisation")
   public double getLearningRate() {
@@ -531,7 +533,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.learningRate = learningRate;
   }
 
-  @OptionMetadata(displayName = "momentum", description = "Momentum of NESTEROVS, in [0, 1) (default 0.9).",
+  @OptionMetadata(displayName = "momentum", description = "Momentum of the NESTEROVS updater. In [0, 1); "
+      + "default 0.9.",
       commandLineParamName = "momentum", commandLineParamSynopsis = "-momentum <double>", displayOrder = 14,
       category = "Optimisation")
   public double getMomentum() {
@@ -542,8 +545,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.momentum = momentum;
   }
 
-  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
-      + "PyTorch's weight_decay, >= 0 (default 5e-4; 1e-3 for SopRobustNetwork, 0 for MinDiffNetwork).", commandLineParamName = "l2",
+  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the "
+      + "gradient like PyTorch's weight_decay. At least 0; default 5e-4.", commandLineParamName = "l2",
       commandLineParamSynopsis = "-l2 <double>", displayOrder = 15, category = "Optimisation")
   public double getL2() {
     return l2;
@@ -553,8 +556,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.l2 = l2;
   }
 
-  @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, STEP (x0.1 at 50% and 75% of the "
-      + "steps, as in ITOP) or COSINE (down to lr-min-factor x the rate) (default STEP; COSINE for SopRobustNetwork).",
+  @OptionMetadata(displayName = "learning-rate schedule", description = "How the learning rate changes "
+      + "over the run. CONSTANT keeps it; STEP multiplies it by 0.1 at 50% and 75% of the steps, as in "
+      + "ITOP; COSINE decays it to lr-min-factor times the base rate. Default STEP.",
       commandLineParamName = "lr-schedule", commandLineParamSynopsis = "-lr-schedule <CONSTANT|STEP|COSINE>",
       displayOrder = 16, category = "Optimisation")
   public LrSchedule getLrSchedule() {
@@ -565,8 +569,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.lrSchedule = lrSchedule;
   }
 
-  @OptionMetadata(displayName = "cosine final factor", description = "Final learning rate of the COSINE schedule as a "
-      + "fraction of the base rate, in [0, 1] (default 0.01).", commandLineParamName = "lr-min-factor",
+  @OptionMetadata(displayName = "cosine final factor", description = "Final learning rate of the COSINE "
+      + "schedule, as a fraction of the base rate. In [0, 1]; default 0.01.", commandLineParamName = "lr-min-factor",
       commandLineParamSynopsis = "-lr-min-factor <double>", displayOrder = 17, category = "Optimisation")
   public double getLrMinFactor() {
     return lrMinFactor;
@@ -576,8 +580,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.lrMinFactor = lrMinFactor;
   }
 
-  @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held out "
-      + "(stratified) for early stopping with best-weights restore; 0 disables it, in [0, 1) (default 0).",
+  @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held "
+      + "out for early stopping, which restores the best weights. The split is stratified; 0 disables "
+      + "early stopping. In [0, 1); default 0.",
       commandLineParamName = "validation-fraction", commandLineParamSynopsis = "-validation-fraction <double>",
       displayOrder = 18, category = "Optimisation")
   public double getValidationFraction() {
@@ -623,8 +628,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   // ---------------------------------------------------------------- Sparsity options
 
-  @OptionMetadata(displayName = "sparsity", description = "Fraction of all weights that are zero, in [0, 1); 0 trains "
-      + "an ordinary dense network, 0.9 keeps 10% of the connections (default 0.9 for ItopSparseNetwork, 0 for the other networks).", commandLineParamName = "sparsity",
+  @OptionMetadata(displayName = "sparsity", description = "Fraction of all weights that are zero. 0 trains "
+      + "an ordinary dense network, 0.9 keeps 10% of the connections. In [0, 1); default 0.", commandLineParamName = "sparsity",
       commandLineParamSynopsis = "-sparsity <double>", displayOrder = 40, category = "Sparsity")
   public double getSparsity() {
     return sparsity;
@@ -704,8 +709,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.growth = growth;
   }
 
-  @OptionMetadata(displayName = "prune rate", description = "Initial fraction of each layer's active connections "
-      + "replaced per topology update, in [0, 1] (default 0.5).", commandLineParamName = "prune-rate",
+  @OptionMetadata(displayName = "prune rate", description = "Initial fraction of each layer's active "
+      + "connections replaced per topology update. In [0, 1]; default 0.5.", commandLineParamName = "prune-rate",
       commandLineParamSynopsis = "-prune-rate <double>", displayOrder = 47, category = "Sparsity")
   public double getPruneRate() {
     return pruneRate;
@@ -715,8 +720,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.pruneRate = pruneRate;
   }
 
-  @OptionMetadata(displayName = "final prune rate", description = "Prune rate reached at the end of cosine decay, in "
-      + "[0, prune-rate] (default 0.005).", commandLineParamName = "prune-rate-min",
+  @OptionMetadata(displayName = "final prune rate", description = "Prune rate reached at the end of the "
+      + "cosine decay. In [0, prune-rate]; default 0.005.", commandLineParamName = "prune-rate-min",
       commandLineParamSynopsis = "-prune-rate-min <double>", displayOrder = 48, category = "Sparsity")
   public double getPruneRateMin() {
     return pruneRateMin;
@@ -784,8 +789,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.minUpdateIntervalEpochs = minUpdateIntervalEpochs;
   }
 
-  @OptionMetadata(displayName = "stop updates at", description = "Fraction of the run after which the topology is "
-      + "frozen, in [0, 1] (RigL uses 0.75; default 1).", commandLineParamName = "stop-updates-at",
+  @OptionMetadata(displayName = "stop updates at", description = "Fraction of the run after which the "
+      + "topology is frozen. In [0, 1]; RigL uses 0.75; default 1.", commandLineParamName = "stop-updates-at",
       commandLineParamSynopsis = "-stop-updates-at <double>", displayOrder = 54, category = "Sparsity")
   public double getStopUpdatesAt() {
     return stopUpdatesAt;
@@ -806,8 +811,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.regrowInit = regrowInit;
   }
 
-  @OptionMetadata(displayName = "regrow init std", description = "Standard deviation for NORMAL regrow init, >= 0 "
-      + "(default 0.1).", commandLineParamName = "regrow-init-std", commandLineParamSynopsis = "-regrow-init-std <double>",
+  @OptionMetadata(displayName = "regrow init std", description = "Standard deviation of NORMAL regrow "
+      + "init. At least 0; default 0.1.", commandLineParamName = "regrow-init-std", commandLineParamSynopsis = "-regrow-init-std <double>",
       displayOrder = 56, category = "Sparsity")
   public double getRegrowInitStd() {
     return regrowInitStd;

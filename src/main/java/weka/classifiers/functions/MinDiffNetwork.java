@@ -361,8 +361,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.mindiffLabel = mindiffLabel;
   }
 
-  @OptionMetadata(displayName = "lambda", description = "Weight of the MMD penalty, >= 0; 0 trains a plain network "
-      + "(default 1.5).", commandLineParamName = "lambda", commandLineParamSynopsis = "-lambda <double>",
+  @OptionMetadata(displayName = "lambda", description = "Weight of the MMD penalty; 0 trains a plain "
+      + "network. At least 0; default 1.5.", commandLineParamName = "lambda", commandLineParamSynopsis = "-lambda <double>",
       displayOrder = 64, category = "MinDiff")
   public double getLambda() {
     return lambda;
@@ -383,7 +383,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.kernel = kernel;
   }
 
-  @OptionMetadata(displayName = "kernel length", description = "Kernel length l, > 0 (default 0.1).",
+  @OptionMetadata(displayName = "kernel length", description = "Length l of the MMD kernel. Greater than "
+      + "0; default 0.1.",
       commandLineParamName = "kernel-length", commandLineParamSynopsis = "-kernel-length <double>", displayOrder = 66,
       category = "MinDiff")
   public double getKernelLength() {
@@ -417,8 +418,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.floodLevel = floodLevel;
   }
 
-  @OptionMetadata(displayName = "gap tolerance", description = "Allowed rate gap epsilon of the fairness-constrained "
-      + "error (report and early stopping), in [0, 1] (default 0.01).", commandLineParamName = "gap-tolerance",
+  @OptionMetadata(displayName = "gap tolerance", description = "Allowed rate gap epsilon of the "
+      + "fairness-constrained error, used by the report and by early stopping. In [0, 1]; default 0.01.", commandLineParamName = "gap-tolerance",
       commandLineParamSynopsis = "-gap-tolerance <double>", displayOrder = 69, category = "MinDiff")
   public double getGapTolerance() {
     return gapTolerance;

@@ -255,7 +255,8 @@ public class OverparameterizedKernelGD extends ContractClassifier implements Tec
   }
 
   @OptionMetadata(displayName = "eigenvalue tolerance",
-      description = "Keep components with eigenvalue above this fraction of the largest ([0, 1); default 1e-10).",
+      description = "Keep the components whose eigenvalue is above this fraction of the largest. In [0, "
+      + "1); default 1e-10.",
       commandLineParamName = "eig-tol", commandLineParamSynopsis = "-eig-tol <double>", displayOrder = 7,
       category = "Kernel")
   public double getEigTol() {
@@ -326,7 +327,8 @@ public class OverparameterizedKernelGD extends ContractClassifier implements Tec
   }
 
   @OptionMetadata(displayName = "step size",
-      description = "Fixed GD step if > 0 (>= 0; default 0 = 0.5 / max curvature, shortened to land on checkpoints).",
+      description = "Fixed step of gradient descent, used when greater than 0. At least 0; default 0, "
+      + "which means 0.5 / max curvature, shortened to land on checkpoints.",
       commandLineParamName = "step-size", commandLineParamSynopsis = "-step-size <double>", displayOrder = 13,
       category = "Optimisation")
   public double getStepSize() {

@@ -352,9 +352,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.uvReferenceEpochs = uvReferenceEpochs;
   }
 
-  @OptionMetadata(displayName = "u/v init std", description = "Standard deviation of the Gaussian initialisation of "
-      + "u and v, > 0 (default 0.1: a head start so that they grow within a 100-epoch run; the official value is "
-      + "1e-8 for 300 epochs).", commandLineParamName = "uv-init-std", commandLineParamSynopsis = "-uv-init-std <double>",
+  @OptionMetadata(displayName = "u/v init std", description = "Standard deviation of the Gaussian "
+      + "initialisation of u and v. Greater than 0; default 0.1, a head start so that they grow within a "
+      + "100-epoch run (the official value is 1e-8 for 300 epochs).", commandLineParamName = "uv-init-std", commandLineParamSynopsis = "-uv-init-std <double>",
       displayOrder = 66, category = "Label noise")
   public double getUvInitStd() {
     return uvInitStd;
@@ -376,8 +376,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.projectUv = projectUv;
   }
 
-  @OptionMetadata(displayName = "lambda consistency", description = "SOP+ weight of the consistency term between the "
-      + "network's outputs on two views of each instance, >= 0 (default 0 = plain SOP; official SOP+ 0.9).",
+  @OptionMetadata(displayName = "lambda consistency", description = "SOP+ weight of the consistency term "
+      + "between the network's outputs on two views of each instance; 0 gives plain SOP. At least 0; "
+      + "default 0; official SOP+ uses 0.9.",
       commandLineParamName = "lambda-consistency", commandLineParamSynopsis = "-lambda-consistency <double>",
       displayOrder = 68, category = "Label noise")
   public double getLambdaConsistency() {
@@ -388,8 +389,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.lambdaConsistency = lambdaConsistency;
   }
 
-  @OptionMetadata(displayName = "lambda balance", description = "SOP+ weight of the class-balance term, >= 0 "
-      + "(default 0 = plain SOP; official SOP+ 0.1).", commandLineParamName = "lambda-balance",
+  @OptionMetadata(displayName = "lambda balance", description = "SOP+ weight of the class-balance term; 0 "
+      + "gives plain SOP. At least 0; default 0; official SOP+ uses 0.1.", commandLineParamName = "lambda-balance",
       commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "Label noise")
   public double getLambdaBalance() {
     return lambdaBalance;
@@ -411,8 +412,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.balancePrior = balancePrior;
   }
 
-  @OptionMetadata(displayName = "view noise std", description = "Std of the Gaussian noise added to the standardised "
-      + "inputs to make the second view (lambda-consistency > 0), >= 0 (default 0.1).",
+  @OptionMetadata(displayName = "view noise std", description = "Standard deviation of the Gaussian noise "
+      + "added to the standardised inputs to make the second view, used when lambda-consistency > 0. At "
+      + "least 0; default 0.1.",
       commandLineParamName = "view-noise-std", commandLineParamSynopsis = "-view-noise-std <double>", displayOrder = 71,
       category = "Label noise")
   public double getViewNoiseStd() {
@@ -423,8 +425,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.viewNoiseStd = viewNoiseStd;
   }
 
-  @OptionMetadata(displayName = "view mask probability", description = "Probability that an input is set to its mean "
-      + "(0) in the second view, in [0, 1) (default 0).", commandLineParamName = "view-mask-prob",
+  @OptionMetadata(displayName = "view mask probability", description = "Probability that an input is set "
+      + "to its mean in the second view. After standardisation the mean is 0. In [0, 1); default 0.", commandLineParamName = "view-mask-prob",
       commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "Label noise")
   public double getViewMaskProb() {
     return viewMaskProb;

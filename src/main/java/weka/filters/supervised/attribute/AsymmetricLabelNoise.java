@@ -60,8 +60,9 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
   }
 
   @OptionMetadata(displayName = "class map",
-      description = "Comma-separated source->target class names, e.g. 'cat->dog,dog->cat' "
-          + "(default empty: each class to the next, the last to the first).",
+      description = "Which class labels are flipped to which, as comma-separated source->target class "
+      + "names. For example 'cat->dog,dog->cat'. Default empty: each class to the next, the last to the "
+      + "first.",
       commandLineParamName = "class-map", commandLineParamSynopsis = "-class-map <source->target,...>",
       displayOrder = 2)
   public String getClassMap() {

@@ -1,0 +1,203 @@
+package weka.overparam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.beans.BeanInfo;
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import weka.classifiers.functions.ItopSparseNetwork;
+import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
+import weka.gui.ProgrammaticProperty;
+
+/**
+ * The texts the Generic Object Editor shows. Weka's PropertySheetPanel shows an option's description
+ * up to its first '.' as the tool tip, and the {@code globalInfo()} up to and including its first
+ * '.' as the "About" summary (Utils.getGlobalInfo, used for the class tree's tool tips, cuts there
+ * too). So the text before the first '.' must be a whole statement: the '.' ends a sentence
+ * (followed by a space or the end, not inside a number, an abbreviation or a name such as
+ * toString()), and the parentheses, brackets and quotes before it are balanced.
+ */
+class DialogTextTest {
+
+  /** Every learner and filter of the package, listed so that a failed discovery cannot hide one. */
+  static final List<String> LEARNERS = List.of(
+      "weka.classifiers.functions.ItopSparseNetwork",
+      "weka.classifiers.functions.SopRobustNetwork",
+      "weka.classifiers.functions.MinDiffNetwork",
+      "weka.classifiers.functions.OverparameterizedKernelGD",
+      "weka.clusterers.OverparameterizedEM",
+      "weka.filters.supervised.attribute.AsymmetricLabelNoise");
+
+  private static final Pattern ABBREVIATION = Pattern.compile("(?i).*\\b(e\\.g|i\\.e|etc|cf|vs|approx|incl|resp|no"
+      + "|fig|eq|et al)$");
+  private static final Pattern INTERVAL = Pattern.compile("[\\[(]\\s*[-+\\w.]+\\s*,\\s*[-+\\w.]+\\s*[\\])]");
+
+  /** The explicit list plus every concrete OptionHandler with a public no-argument constructor in the package's Weka classes. */
+  static Stream<String> learners() throws Exception {
+    Set<String> all = new TreeSet<>(LEARNERS);
+    all.addAll(discovered());
+    return all.stream();
+  }
+
+  /** Concrete, public OptionHandlers with a public no-argument constructor among the compiled classes under weka/. */
+  static Set<String> discovered() throws IOException, URISyntaxException {
+    Path root = Path.of(ItopSparseNetwork.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Set<String> found = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(root.resolve("weka"))) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
+          .collect(Collectors.toList())) {
+        String name = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), ".")
+            .replaceAll("\\.class$", "");
+        Class<?> c;
+        try {
+          c = Class.forName(name, false, DialogTextTest.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+          continue;
+        }
+        if (OptionHandler.class.isAssignableFrom(c) && Modifier.isPublic(c.getModifiers())
+            && !Modifier.isAbstract(c.getModifiers()) && hasPublicNoArgConstructor(c)) {
+          found.add(name);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean hasPublicNoArgConstructor(Class<?> c) {
+    for (Constructor<?> k : c.getConstructors()) {
+      if (k.getParameterCount() == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void discoveryFindsEveryListedLearner() throws Exception {
+    assertTrue(discovered().containsAll(LEARNERS), "discovered " + discovered());
+  }
+
+  @ParameterizedTest
+  @MethodSource("learners")
+  void noToolTipOrSummaryIsCutInsideAStatement(String className) throws Exception {
+    Object target = Class.forName(className).getDeclaredConstructor().newInstance();
+    List<String> bad = new ArrayList<>();
+    for (Shown s : shown(target)) {
+      String problem = cutProblem(s.text());
+      if (problem != null) {
+        bad.add(s.property() + ": " + problem + ": \"" + firstSentence(s.text()) + "\"");
+      }
+    }
+    Method globalInfo = target.getClass().getMethod("globalInfo");
+    String problem = cutProblem((String) globalInfo.invoke(target));
+    if (problem != null) {
+      bad.add("globalInfo: " + problem + ": \"" + firstSentence((String) globalInfo.invoke(target)) + "\"");
+    }
+    assertTrue(bad.isEmpty(), className + ":\n" + String.join("\n", bad));
+  }
+
+  @Test
+  void theRuleFindsTheCutsItIsMeantToFind() {
+    assertEquals(null, cutProblem("Base learning rate. Greater than zero (default 0.05)."));
+    assertEquals(null, cutProblem("No period at all"));
+    assertTrue(cutProblem("Base learning rate, > 0 (default 0.05).") != null);
+    assertTrue(cutProblem("Weights (they count. Really).") != null);
+    assertEquals(null, cutProblem("Fraction held out, in [0, 1). Default 0."));
+    assertTrue(cutProblem("Comma-separated pairs, e.g. a->b.") != null);
+    assertTrue(cutProblem("Listed by toString() and written by writeNoiseReport(Path).") == null);
+    assertTrue(cutProblem("Read with getNoiseReport().later.") != null);
+  }
+
+  /** Why Weka's cut at the first '.' leaves an incomplete statement, or null if it does not. */
+  static String cutProblem(String text) {
+    int ci = text.indexOf('.');
+    if (ci < 0) {
+      return null;
+    }
+    String head = text.substring(0, ci);
+    if (head.isBlank()) {
+      return "empty first sentence";
+    }
+    if (ci + 1 < text.length() && !Character.isWhitespace(text.charAt(ci + 1))) {
+      return "the first '.' is inside a number or a name";
+    }
+    if (ABBREVIATION.matcher(head).matches()) {
+      return "the first '.' ends an abbreviation";
+    }
+    // An interval such as [0, 1) is balanced as a whole.
+    head = INTERVAL.matcher(head).replaceAll("");
+    if (count(head, '(') != count(head, ')') || count(head, '[') != count(head, ']')
+        || count(head, '{') != count(head, '}')) {
+      return "unbalanced brackets before the first '.'";
+    }
+    if (count(head, '"') % 2 != 0) {
+      return "unbalanced quotes before the first '.'";
+    }
+    return null;
+  }
+
+  private static long count(String s, char c) {
+    return s.chars().filter(x -> x == c).count();
+  }
+
+  private static String firstSentence(String text) {
+    int ci = text.indexOf('.');
+    return ci < 0 ? text : text.substring(0, ci);
+  }
+
+  /** A property as the GOE shows it and the text its tool tip is cut from. */
+  record Shown(String property, OptionMetadata meta, String text) {}
+
+  /**
+   * The properties PropertySheetPanel shows (bean introspection, read and write methods, not hidden,
+   * expert or {@link ProgrammaticProperty}) with their descriptions: the {@code @OptionMetadata} of
+   * the getter or setter, else the result of {@code <name>TipText()}.
+   */
+  static List<Shown> shown(Object target) throws Exception {
+    BeanInfo bi = Introspector.getBeanInfo(target.getClass());
+    List<Shown> out = new ArrayList<>();
+    for (PropertyDescriptor p : bi.getPropertyDescriptors()) {
+      Method getter = p.getReadMethod();
+      Method setter = p.getWriteMethod();
+      if (getter == null || setter == null || p.isHidden() || p.isExpert()
+          || getter.isAnnotationPresent(ProgrammaticProperty.class)
+          || setter.isAnnotationPresent(ProgrammaticProperty.class)) {
+        continue;
+      }
+      OptionMetadata meta = getter.getAnnotation(OptionMetadata.class);
+      if (meta == null) {
+        meta = setter.getAnnotation(OptionMetadata.class);
+      }
+      if (meta != null) {
+        out.add(new Shown(p.getName(), meta, meta.description()));
+        continue;
+      }
+      try {
+        Method tip = target.getClass().getMethod(p.getName() + "TipText");
+        out.add(new Shown(p.getName(), null, (String) tip.invoke(target)));
+      } catch (NoSuchMethodException e) {
+        // no tool tip (e.g. "options", which the GOE has no editor for)
+      }
+    }
+    return out;
+  }
+}
