@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -113,6 +114,75 @@ class DialogTextTest {
       bad.add("globalInfo: " + problem + ": \"" + firstSentence((String) globalInfo.invoke(target)) + "\"");
     }
     assertTrue(bad.isEmpty(), className + ":\n" + String.join("\n", bad));
+  }
+
+  /**
+   * Each option's description names the learner's own default: the value after the first "default"
+   * is the value a new instance has (the base class's text is overridden where a learner differs).
+   */
+  @ParameterizedTest
+  @MethodSource("learners")
+  void everyDescriptionNamesTheLearnersOwnDefault(String className) throws Exception {
+    Object target = Class.forName(className).getDeclaredConstructor().newInstance();
+    List<String> bad = new ArrayList<>();
+    for (Shown s : shown(target)) {
+      if (s.meta() == null) {
+        continue;
+      }
+      String named = namedDefault(s.text());
+      if (named == null) {
+        bad.add(s.property() + ": no default named in \"" + s.text() + "\"");
+        continue;
+      }
+      Object value = Introspector.getBeanInfo(target.getClass()).getPropertyDescriptors().length == 0 ? null
+          : property(target, s.property());
+      String actual = value instanceof java.io.File f ? f.getPath() : String.valueOf(value);
+      if (!sameValue(named, actual)) {
+        bad.add(s.property() + ": the description says default " + named + ", a new " + target.getClass()
+            .getSimpleName() + " has " + actual);
+      }
+    }
+    assertTrue(bad.isEmpty(), className + ":\n" + String.join("\n", bad));
+  }
+
+  /** "default 0.9" or "Default: 0.9", and "RBF (default)" (the choice before it). */
+  private static final Pattern DEFAULT = Pattern.compile("\\b[Dd]efault:? ([^\\s;)]+)");
+  private static final Pattern DEFAULT_CHOICE = Pattern.compile("([^\\s(]+) \\([Dd]efault[);:]");
+
+  /** The value the text names as the default (the first one), or null. */
+  static String namedDefault(String text) {
+    Matcher value = DEFAULT.matcher(text);
+    Matcher choice = DEFAULT_CHOICE.matcher(text);
+    boolean v = value.find();
+    boolean c = choice.find();
+    if (!v && !c) {
+      return null;
+    }
+    String named = c && (!v || choice.start() < value.start()) ? choice.group(1) : value.group(1);
+    return named.replaceAll("[.,:]+$", "");
+  }
+
+  private static Object property(Object target, String name) throws Exception {
+    for (PropertyDescriptor p : Introspector.getBeanInfo(target.getClass()).getPropertyDescriptors()) {
+      if (p.getName().equals(name)) {
+        return p.getReadMethod().invoke(target);
+      }
+    }
+    throw new AssertionError("no property " + name);
+  }
+
+  private static boolean sameValue(String named, String actual) {
+    if (named.equalsIgnoreCase("empty")) {
+      return actual.isEmpty();
+    }
+    if (named.equalsIgnoreCase("off") || named.equalsIgnoreCase("on")) {
+      return String.valueOf(named.equalsIgnoreCase("on")).equals(actual);
+    }
+    try {
+      return Double.parseDouble(named) == Double.parseDouble(actual);
+    } catch (NumberFormatException e) {
+      return named.equalsIgnoreCase(actual);
+    }
   }
 
   @Test

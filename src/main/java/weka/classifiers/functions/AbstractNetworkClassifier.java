@@ -497,7 +497,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "training batch size", description = "Number of training instances per "
+  @OptionMetadata(displayName = "training minibatch size", description = "Number of training instances per "
       + "optimiser step, used for training only. Greater than 0, or 0 for automatic: 64, or an eighth of "
       + "the training instances (at least 16) when that is smaller. Default 64. Not to be confused with "
       + "the prediction batch size (-batch-size).", commandLineParamName = "batch-size-train",

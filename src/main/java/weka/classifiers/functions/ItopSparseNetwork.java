@@ -1,6 +1,7 @@
 package weka.classifiers.functions;
 
 import java.io.Serial;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
@@ -65,6 +66,15 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
     set.setValue(Field.JOURNAL, "Nature Communications");
     set.setValue(Field.YEAR, "2018");
     return t;
+  }
+
+  @OptionMetadata(displayName = "sparsity", description = "Fraction of all weights that are zero. 0 trains an "
+      + "ordinary dense network, 0.9 keeps 10% of the connections. In [0, 1); default 0.9.",
+      commandLineParamName = "sparsity", commandLineParamSynopsis = "-sparsity <double>", displayOrder = 40,
+      category = "Sparsity")
+  @Override
+  public double getSparsity() {
+    return super.getSparsity();
   }
 
   @Override

@@ -311,6 +311,17 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     return report;
   }
 
+  // ---------------------------------------------------------------- network options with MinDiff's defaults
+
+  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
+      + "PyTorch's weight_decay. At least 0; default 0, because L2 is one of the regularisers Veldanda et al. "
+      + "study.", commandLineParamName = "l2", commandLineParamSynopsis = "-l2 <double>", displayOrder = 15,
+      category = "Optimisation")
+  @Override
+  public double getL2() {
+    return super.getL2();
+  }
+
   // ---------------------------------------------------------------- options
 
   @OptionMetadata(displayName = "sensitive attribute", description = "The nominal sensitive attribute: a name, a "

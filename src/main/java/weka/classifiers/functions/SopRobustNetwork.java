@@ -280,6 +280,52 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
+  // ---------------------------------------------------------------- network options with SOP's defaults
+
+  @OptionMetadata(displayName = "hidden layers", description = "Widths of the hidden layers, comma-separated. "
+      + "Default 128,128.", commandLineParamName = "hidden-layers",
+      commandLineParamSynopsis = "-hidden-layers <w1,w2,...>", displayOrder = 1, category = "Network")
+  @Override
+  public String getHiddenLayers() {
+    return super.getHiddenLayers();
+  }
+
+  @OptionMetadata(displayName = "training minibatch size", description = "Number of training instances per "
+      + "optimiser step, used for training only. Greater than 0, or 0 for automatic: 128 (the paper's), or an "
+      + "eighth of the training instances (at least 16) when that is smaller. Default 0 (automatic). Not to be "
+      + "confused with the prediction batch size (-batch-size).", commandLineParamName = "batch-size-train",
+      commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
+  @Override
+  public int getBatchSizeTrain() {
+    return super.getBatchSizeTrain();
+  }
+
+  @OptionMetadata(displayName = "learning rate", description = "Base learning rate of the optimiser. Greater than "
+      + "0; default 0.02.", commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>",
+      displayOrder = 13, category = "Optimisation")
+  @Override
+  public double getLearningRate() {
+    return super.getLearningRate();
+  }
+
+  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
+      + "PyTorch's weight_decay. At least 0; default 1e-3.", commandLineParamName = "l2",
+      commandLineParamSynopsis = "-l2 <double>", displayOrder = 15, category = "Optimisation")
+  @Override
+  public double getL2() {
+    return super.getL2();
+  }
+
+  @OptionMetadata(displayName = "learning-rate schedule", description = "How the learning rate changes over the "
+      + "run. CONSTANT keeps it; STEP multiplies it by 0.1 at 50% and 75% of the steps, as in ITOP; COSINE decays "
+      + "it to lr-min-factor times the base rate. Default COSINE.",
+      commandLineParamName = "lr-schedule", commandLineParamSynopsis = "-lr-schedule <CONSTANT|STEP|COSINE>",
+      displayOrder = 16, category = "Optimisation")
+  @Override
+  public LrSchedule getLrSchedule() {
+    return super.getLrSchedule();
+  }
+
   // ---------------------------------------------------------------- SOP options
 
   @OptionMetadata(displayName = "SOP variant", description = "Which losses train u: PAPER (Algorithm 1: cross-entropy "
