@@ -125,6 +125,46 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
     OptionContract.setOptions(this, options, super::setOptions);
   }
 
+  // Weka's inherited options, with texts for the dialog (Weka parses -S, -output-debug-info and
+  // -do-not-check-capabilities itself, so they have no command-line name here).
+
+  @OptionMetadata(displayName = "seed", description = "The random number seed to be used. Default 1; set with -S "
+      + "on the command line.", displayOrder = 100)
+  @Override
+  public int getSeed() {
+    return super.getSeed();
+  }
+
+  @Override
+  public void setSeed(int seed) {
+    super.setSeed(seed);
+  }
+
+  @OptionMetadata(displayName = "debug", description = "If set to true, the clusterer prints its progress to the "
+      + "console. Default false; set with -output-debug-info on the command line.", displayOrder = 101)
+  @Override
+  public boolean getDebug() {
+    return super.getDebug();
+  }
+
+  @Override
+  public void setDebug(boolean debug) {
+    super.setDebug(debug);
+  }
+
+  @OptionMetadata(displayName = "doNotCheckCapabilities", description = "If set, the clusterer's capabilities are "
+      + "not checked before it is built (use with caution to reduce runtime). Default false; set with "
+      + "-do-not-check-capabilities on the command line.", displayOrder = 102)
+  @Override
+  public boolean getDoNotCheckCapabilities() {
+    return super.getDoNotCheckCapabilities();
+  }
+
+  @Override
+  public void setDoNotCheckCapabilities(boolean doNotCheckCapabilities) {
+    super.setDoNotCheckCapabilities(doNotCheckCapabilities);
+  }
+
   /** weka.Run's entry: as Weka's runClusterer, with bad input reported without a stack trace. */
   @Override
   public void run(Object toRun, String[] options) {

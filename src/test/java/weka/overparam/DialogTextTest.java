@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.beans.BeanInfo;
 import java.beans.Introspector;
+import java.beans.MethodDescriptor;
 import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -14,7 +15,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -183,6 +187,80 @@ class DialogTextTest {
     } catch (NumberFormatException e) {
       return named.equalsIgnoreCase(actual);
     }
+  }
+
+  /**
+   * The "More" help lists every option the dialog shows, once, in the dialog's order: the main
+   * panel's options by display order, then each category (in the order of its "Edit..." button,
+   * which PropertySheetPanel takes from the property descriptors) by display order. Every shown
+   * option keeps a tool tip.
+   */
+  @ParameterizedTest
+  @MethodSource("learners")
+  void moreHelpListsTheOptionsInTheDialogsOrder(String className) throws Exception {
+    Object target = Class.forName(className).getDeclaredConstructor().newInstance();
+    List<Shown> shown = shown(target);
+    List<Shown> main = new ArrayList<>();
+    Map<String, List<Shown>> categories = new LinkedHashMap<>();
+    for (Shown s : shown) {
+      assertTrue(s.meta() != null || hasTipTextDescriptor(target, s.property()), s.property() + " has no tool tip");
+      String category = s.meta() == null ? "" : s.meta().category();
+      (category.isEmpty() ? main : categories.computeIfAbsent(category, c -> new ArrayList<>())).add(s);
+    }
+    Comparator<Shown> byOrder = Comparator.comparingInt(s -> s.meta() == null ? Integer.MAX_VALUE
+        : s.meta().displayOrder());
+    main.sort(byOrder);
+    List<Shown> expected = new ArrayList<>(main);
+    categories.values().forEach(c -> {
+      c.sort(byOrder);
+      expected.addAll(c);
+    });
+    String more = moreText(target);
+    assertTrue(more.contains("SYNOPSIS\n" + target.getClass().getMethod("globalInfo").invoke(target)), more);
+    int at = more.indexOf("OPTIONS\n");
+    assertTrue(at >= 0, more);
+    for (Shown s : expected) {
+      String name = s.meta() == null ? s.property() : s.meta().displayName();
+      String entry = "\n" + name + " -- " + s.text() + "\n";
+      int next = more.indexOf(entry, at);
+      assertTrue(next > at, className + ": '" + name + "' is missing or out of the dialog's order in\n" + more);
+      assertEquals(-1, more.indexOf(entry, next + 1), name + " is listed twice");
+      at = next;
+    }
+  }
+
+  private static boolean hasTipTextDescriptor(Object target, String property) throws Exception {
+    for (MethodDescriptor md : Introspector.getBeanInfo(target.getClass()).getMethodDescriptors()) {
+      if (md.getDisplayName().equals(property + "TipText")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The "More" text as PropertySheetPanel.setTarget builds it, from the bean's method descriptors. */
+  static String moreText(Object target) throws Exception {
+    StringBuilder options = new StringBuilder();
+    String synopsis = null;
+    boolean first = true;
+    for (MethodDescriptor md : Introspector.getBeanInfo(target.getClass()).getMethodDescriptors()) {
+      String name = md.getDisplayName();
+      Method meth = md.getMethod();
+      OptionMetadata o = meth.getAnnotation(OptionMetadata.class);
+      if ((name.endsWith("TipText") && meth.getReturnType().equals(String.class)) || o != null) {
+        String tip = o != null ? o.description() : (String) meth.invoke(target);
+        name = o != null ? o.displayName() : name;
+        if (first) {
+          options.append("OPTIONS\n");
+          first = false;
+        }
+        options.append(name.replace("TipText", "")).append(" -- ").append(tip).append("\n\n");
+      }
+      if (name.equals("globalInfo")) {
+        synopsis = (String) meth.invoke(target);
+      }
+    }
+    return "SYNOPSIS\n" + synopsis + "\n\n" + options;
   }
 
   @Test

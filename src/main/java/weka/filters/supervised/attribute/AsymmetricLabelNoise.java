@@ -42,6 +42,31 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
     OptionContract.setOptions(this, options, super::setOptions);
   }
 
+  @OptionMetadata(displayName = "debug", description = "If set to true, the filter may output additional info to "
+      + "the console. Default false; set with -output-debug-info on the command line.", displayOrder = 100)
+  @Override
+  public boolean getDebug() {
+    return super.getDebug();
+  }
+
+  @Override
+  public void setDebug(boolean debug) {
+    super.setDebug(debug);
+  }
+
+  @OptionMetadata(displayName = "doNotCheckCapabilities", description = "If set, the filter's capabilities are not "
+      + "checked before it is used (use with caution to reduce runtime). Default false; set with "
+      + "-do-not-check-capabilities on the command line.", displayOrder = 101)
+  @Override
+  public boolean getDoNotCheckCapabilities() {
+    return super.getDoNotCheckCapabilities();
+  }
+
+  @Override
+  public void setDoNotCheckCapabilities(boolean doNotCheckCapabilities) {
+    super.setDoNotCheckCapabilities(doNotCheckCapabilities);
+  }
+
   @Override
   public void checkOptions() {
     Checks.inClosed("-percent", percent, 0, 100);
