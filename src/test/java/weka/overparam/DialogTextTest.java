@@ -229,6 +229,28 @@ class DialogTextTest {
     }
   }
 
+  /**
+   * Each category opens its own dialog, as tall as its fields (PropertyDialog only caps it at 95% of
+   * the screen, and PropertySheetPanel places it level with the main dialog). At most {@value
+   * #MAX_GROUP} fields keep a group dialog under about 500 pixels, so that it fits a 1,000-pixel
+   * screen with its OK button visible.
+   */
+  @ParameterizedTest
+  @MethodSource("learners")
+  void everyGroupDialogIsSmallEnough(String className) throws Exception {
+    Object target = Class.forName(className).getDeclaredConstructor().newInstance();
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (Shown s : shown(target)) {
+      if (s.meta() != null && !s.meta().category().isEmpty()) {
+        groups.computeIfAbsent(s.meta().category(), c -> new ArrayList<>()).add(s.property());
+      }
+    }
+    groups.forEach((category, fields) -> assertTrue(fields.size() <= MAX_GROUP,
+        className + ": group '" + category + "' has " + fields.size() + " fields: " + fields));
+  }
+
+  static final int MAX_GROUP = 10;
+
   private static boolean hasTipTextDescriptor(Object target, String property) throws Exception {
     for (MethodDescriptor md : Introspector.getBeanInfo(target.getClass()).getMethodDescriptors()) {
       if (md.getDisplayName().equals(property + "TipText")) {

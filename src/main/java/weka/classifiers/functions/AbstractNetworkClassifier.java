@@ -454,7 +454,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   @OptionMetadata(displayName = "resume", description = "Keep the training state after building, so that building "
       + "again continues training for another 'epochs' epochs instead of starting afresh (in memory only; "
       + "default false).", commandLineParamName = "resume", commandLineParamSynopsis = "-resume",
-      commandLineParamIsFlag = true, displayOrder = 30, category = "Optimisation")
+      commandLineParamIsFlag = true, displayOrder = 30, category = "Early stopping and resume")
   @Override
   public boolean getResume() {
     return resume;
@@ -584,7 +584,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
       + "out for early stopping, which restores the best weights. The split is stratified; 0 disables "
       + "early stopping. In [0, 1); default 0.",
       commandLineParamName = "validation-fraction", commandLineParamSynopsis = "-validation-fraction <double>",
-      displayOrder = 18, category = "Optimisation")
+      displayOrder = 18, category = "Early stopping and resume")
   public double getValidationFraction() {
     return validationFraction;
   }
@@ -595,7 +595,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "patience", description = "Epochs without a better validation score before early "
       + "stopping ends training, > 0 (default 10).", commandLineParamName = "patience",
-      commandLineParamSynopsis = "-patience <int>", displayOrder = 19, category = "Optimisation")
+      commandLineParamSynopsis = "-patience <int>", displayOrder = 19, category = "Early stopping and resume")
   public int getPatience() {
     return patience;
   }
@@ -700,7 +700,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   @OptionMetadata(displayName = "growth", description = "Where pruned connections regrow: RANDOM (SET-ITOP), GRADIENT "
       + "(largest dense gradient, RigL-ITOP; use about 20 topology updates) or RANDOM_UNFIRED (never-used ones first) "
       + "(default RANDOM).", commandLineParamName = "growth", commandLineParamSynopsis = "-growth <RANDOM|GRADIENT|RANDOM_UNFIRED>",
-      displayOrder = 46, category = "Sparsity")
+      displayOrder = 46, category = "Sparsity: prune and regrow")
   public Growth getGrowth() {
     return growth;
   }
@@ -711,7 +711,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "prune rate", description = "Initial fraction of each layer's active "
       + "connections replaced per topology update. In [0, 1]; default 0.5.", commandLineParamName = "prune-rate",
-      commandLineParamSynopsis = "-prune-rate <double>", displayOrder = 47, category = "Sparsity")
+      commandLineParamSynopsis = "-prune-rate <double>", displayOrder = 47, category = "Sparsity: prune and regrow")
   public double getPruneRate() {
     return pruneRate;
   }
@@ -722,7 +722,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "final prune rate", description = "Prune rate reached at the end of the "
       + "cosine decay. In [0, prune-rate]; default 0.005.", commandLineParamName = "prune-rate-min",
-      commandLineParamSynopsis = "-prune-rate-min <double>", displayOrder = 48, category = "Sparsity")
+      commandLineParamSynopsis = "-prune-rate-min <double>", displayOrder = 48, category = "Sparsity: prune and regrow")
   public double getPruneRateMin() {
     return pruneRateMin;
   }
@@ -733,7 +733,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "prune-rate decay", description = "COSINE (ITOP) or CONSTANT (SET) (default COSINE).",
       commandLineParamName = "prune-decay", commandLineParamSynopsis = "-prune-decay <COSINE|CONSTANT>",
-      displayOrder = 49, category = "Sparsity")
+      displayOrder = 49, category = "Sparsity: prune and regrow")
   public PruneDecay getPruneDecay() {
     return pruneDecay;
   }
@@ -745,7 +745,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   @OptionMetadata(displayName = "number of topology updates", description = "Number of prune-and-regrow updates over "
       + "the run, used when no update interval is given; each is at least min-update-interval-epochs apart, >= 0 "
       + "(default 50).", commandLineParamName = "num-topology-updates",
-      commandLineParamSynopsis = "-num-topology-updates <int>", displayOrder = 50, category = "Sparsity")
+      commandLineParamSynopsis = "-num-topology-updates <int>", displayOrder = 50, category = "Sparsity: update schedule")
   public int getNumTopologyUpdates() {
     return numTopologyUpdates;
   }
@@ -756,7 +756,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "update interval", description = "Optimiser steps between topology updates (Delta T); "
       + "0 derives it from the number of topology updates (default 0).", commandLineParamName = "update-interval",
-      commandLineParamSynopsis = "-update-interval <int>", displayOrder = 51, category = "Sparsity")
+      commandLineParamSynopsis = "-update-interval <int>", displayOrder = 51, category = "Sparsity: update schedule")
   public int getUpdateInterval() {
     return updateInterval;
   }
@@ -768,7 +768,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   @OptionMetadata(displayName = "update interval fraction", description = "Delta T as a fraction of all optimiser steps, "
       + "in [0, 1]; 0 derives it from the number of topology updates (default 0).",
       commandLineParamName = "update-interval-fraction", commandLineParamSynopsis = "-update-interval-fraction <double>",
-      displayOrder = 52, category = "Sparsity")
+      displayOrder = 52, category = "Sparsity: update schedule")
   public double getUpdateIntervalFraction() {
     return updateIntervalFraction;
   }
@@ -780,7 +780,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   @OptionMetadata(displayName = "minimum update interval (epochs)", description = "Lower bound on the derived Delta T, "
       + "in epochs, so that regrown connections train before they can be pruned again, >= 0 (default 1).",
       commandLineParamName = "min-update-interval-epochs", commandLineParamSynopsis = "-min-update-interval-epochs <double>",
-      displayOrder = 53, category = "Sparsity")
+      displayOrder = 53, category = "Sparsity: update schedule")
   public double getMinUpdateIntervalEpochs() {
     return minUpdateIntervalEpochs;
   }
@@ -791,7 +791,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "stop updates at", description = "Fraction of the run after which the "
       + "topology is frozen. In [0, 1]; RigL uses 0.75; default 1.", commandLineParamName = "stop-updates-at",
-      commandLineParamSynopsis = "-stop-updates-at <double>", displayOrder = 54, category = "Sparsity")
+      commandLineParamSynopsis = "-stop-updates-at <double>", displayOrder = 54, category = "Sparsity: update schedule")
   public double getStopUpdatesAt() {
     return stopUpdatesAt;
   }
@@ -802,7 +802,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "regrow init", description = "Value of regrown connections: ZERO (ITOP, RigL) or NORMAL "
       + "with regrow-init-std (SET) (default ZERO).", commandLineParamName = "regrow-init",
-      commandLineParamSynopsis = "-regrow-init <ZERO|NORMAL>", displayOrder = 55, category = "Sparsity")
+      commandLineParamSynopsis = "-regrow-init <ZERO|NORMAL>", displayOrder = 55, category = "Sparsity: prune and regrow")
   public RegrowInit getRegrowInit() {
     return regrowInit;
   }
@@ -813,7 +813,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "regrow init std", description = "Standard deviation of NORMAL regrow "
       + "init. At least 0; default 0.1.", commandLineParamName = "regrow-init-std", commandLineParamSynopsis = "-regrow-init-std <double>",
-      displayOrder = 56, category = "Sparsity")
+      displayOrder = 56, category = "Sparsity: prune and regrow")
   public double getRegrowInitStd() {
     return regrowInitStd;
   }
@@ -825,7 +825,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   @OptionMetadata(displayName = "reinit when same", description = "Reset connections that are pruned and regrown in the "
       + "same update (default false: they keep their value and optimiser state).", commandLineParamName = "reinit-when-same",
       commandLineParamSynopsis = "-reinit-when-same", commandLineParamIsFlag = true, displayOrder = 57,
-      category = "Sparsity")
+      category = "Sparsity: prune and regrow")
   public boolean getReinitWhenSame() {
     return reinitWhenSame;
   }
@@ -837,7 +837,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   @OptionMetadata(displayName = "no gradient masking", description = "Let gradients of inactive connections reach the "
       + "optimiser state (default false: they are masked, so momentum never builds up there).",
       commandLineParamName = "no-gradient-masking", commandLineParamSynopsis = "-no-gradient-masking",
-      commandLineParamIsFlag = true, displayOrder = 58, category = "Sparsity")
+      commandLineParamIsFlag = true, displayOrder = 58, category = "Sparsity: prune and regrow")
   public boolean getNoGradientMasking() {
     return noGradientMasking;
   }
@@ -848,7 +848,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
 
   @OptionMetadata(displayName = "fix mask", description = "Static sparse training: keep the initial random topology "
       + "(no prune and regrow; R_s stays at the density) (default false).", commandLineParamName = "fix-mask",
-      commandLineParamSynopsis = "-fix-mask", commandLineParamIsFlag = true, displayOrder = 59, category = "Sparsity")
+      commandLineParamSynopsis = "-fix-mask", commandLineParamIsFlag = true, displayOrder = 59, category = "Sparsity: update schedule")
   public boolean getFixMask() {
     return fixMask;
   }

@@ -426,7 +426,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       + "between the network's outputs on two views of each instance; 0 gives plain SOP. At least 0; "
       + "default 0; official SOP+ uses 0.9.",
       commandLineParamName = "lambda-consistency", commandLineParamSynopsis = "-lambda-consistency <double>",
-      displayOrder = 68, category = "Label noise")
+      displayOrder = 68, category = "Label noise: SOP+ and report")
   public double getLambdaConsistency() {
     return lambdaConsistency;
   }
@@ -437,7 +437,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "lambda balance", description = "SOP+ weight of the class-balance term; 0 "
       + "gives plain SOP. At least 0; default 0; official SOP+ uses 0.1.", commandLineParamName = "lambda-balance",
-      commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "Label noise")
+      commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "Label noise: SOP+ and report")
   public double getLambdaBalance() {
     return lambdaBalance;
   }
@@ -449,7 +449,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "balance prior", description = "Target class distribution of the balance term: UNIFORM "
       + "(paper) or EMPIRICAL (training class frequencies, for imbalanced data) (default UNIFORM).",
       commandLineParamName = "balance-prior", commandLineParamSynopsis = "-balance-prior <UNIFORM|EMPIRICAL>",
-      displayOrder = 70, category = "Label noise")
+      displayOrder = 70, category = "Label noise: SOP+ and report")
   public BalancePrior getBalancePrior() {
     return balancePrior;
   }
@@ -462,7 +462,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       + "added to the standardised inputs to make the second view, used when lambda-consistency > 0. At "
       + "least 0; default 0.1.",
       commandLineParamName = "view-noise-std", commandLineParamSynopsis = "-view-noise-std <double>", displayOrder = 71,
-      category = "Label noise")
+      category = "Label noise: SOP+ and report")
   public double getViewNoiseStd() {
     return viewNoiseStd;
   }
@@ -473,7 +473,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "view mask probability", description = "Probability that an input is set "
       + "to its mean in the second view. After standardisation the mean is 0. In [0, 1); default 0.", commandLineParamName = "view-mask-prob",
-      commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "Label noise")
+      commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "Label noise: SOP+ and report")
   public double getViewMaskProb() {
     return viewMaskProb;
   }
@@ -496,7 +496,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "noise report top k", description = "Number of suspected label errors listed in the "
       + "model output, >= 0 (default 20).", commandLineParamName = "noise-report-top-k",
-      commandLineParamSynopsis = "-noise-report-top-k <int>", displayOrder = 74, category = "Label noise")
+      commandLineParamSynopsis = "-noise-report-top-k <int>", displayOrder = 74, category = "Label noise: SOP+ and report")
   public int getNoiseReportTopK() {
     return noiseReportTopK;
   }
@@ -508,7 +508,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "noise report file", description = "If set, the full noise report of every training "
       + "instance is written to this CSV file after training: instance (1-based), given label, suggested label, "
       + "score, flagged, sorted by score (default empty: not written).", commandLineParamName = "noise-report-file",
-      commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "Label noise")
+      commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "Label noise: SOP+ and report")
   public String getNoiseReportFile() {
     return noiseReportFile;
   }
