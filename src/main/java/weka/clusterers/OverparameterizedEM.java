@@ -78,7 +78,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   }
 
   public String globalInfo() {
-    return "Gaussian-mixture clustering by EM that either keeps known mixing weights fixed or re-estimates them "
+    return "Gaussian-mixture clustering by EM. It either keeps known mixing weights fixed or re-estimates them "
         + "(the over-parameterized model, the default). Xu, Hsu and Maleki (2018) show that re-estimating the "
         + "weights, even when they are known, lets EM escape spurious local optima that trap EM with the weights "
         + "held fixed. Numeric attributes get identity, spherical, diagonal or full covariances (reg-covar added "

@@ -251,6 +251,31 @@ class DialogTextTest {
 
   static final int MAX_GROUP = 10;
 
+  /**
+   * The "About" box shows the first sentence of globalInfo() (and in a group dialog "&lt;category&gt;
+   * options." below it) in a 30-column text area. PropertySheetPanel sizes the group dialog before
+   * that text is wrapped, so every wrapped line hides a field of the group (the Network group showed
+   * one of its two fields). Each of those lines must fit on one line: at most {@value #MAX_SUMMARY}
+   * characters.
+   */
+  @ParameterizedTest
+  @MethodSource("learners")
+  void aboutLinesDoNotWrap(String className) throws Exception {
+    Object target = Class.forName(className).getDeclaredConstructor().newInstance();
+    String info = (String) target.getClass().getMethod("globalInfo").invoke(target);
+    String summary = info.indexOf('.') < 0 ? info : info.substring(0, info.indexOf('.') + 1);
+    assertTrue(summary.length() <= MAX_SUMMARY, className + ": summary of " + summary.length() + " characters: "
+        + summary);
+    for (Shown s : shown(target)) {
+      if (s.meta() != null && !s.meta().category().isEmpty()) {
+        String line = s.meta().category() + " options.";
+        assertTrue(line.length() <= MAX_SUMMARY, className + ": " + line);
+      }
+    }
+  }
+
+  static final int MAX_SUMMARY = 48;
+
   private static boolean hasTipTextDescriptor(Object target, String property) throws Exception {
     for (MethodDescriptor md : Introspector.getBeanInfo(target.getClass()).getMethodDescriptors()) {
       if (md.getDisplayName().equals(property + "TipText")) {

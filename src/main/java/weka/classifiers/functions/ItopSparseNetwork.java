@@ -32,8 +32,8 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
   }
 
   public String globalInfo() {
-    return "A multilayer perceptron trained sparse from scratch with dynamic sparse training and In-Time "
-        + "Over-Parameterization (ITOP).\n\n"
+    return "A sparse neural network trained with ITOP. It is a multilayer perceptron trained sparse from scratch "
+        + "with dynamic sparse training and In-Time Over-Parameterization (ITOP).\n\n"
         + "Each weight matrix keeps a fixed fraction of its connections (ERK or uniform layer densities). "
         + "Every few epochs the smallest-magnitude connections are pruned and as many are regrown, at random "
         + "(SET-ITOP) or where the dense gradient is largest (RigL-ITOP), with a cosine-decayed prune rate. "

@@ -82,7 +82,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   }
 
   public String globalInfo() {
-    return "A neural network trained with the MinDiff fairness penalty, with flooding, L2 and fairness-aware "
+    return "A network trained with the MinDiff penalty. It is a neural network trained with the MinDiff fairness "
+        + "penalty, with flooding, L2 and fairness-aware "
         + "early stopping for the over-parameterised regime.\n\n"
         + "The loss is |L_task - b| + b + lambda * MMD: L_task is the weighted cross-entropy (flooded at level b), "
         + "and the MMD (Gaussian or Laplacian kernel on the positive-class probability) compares the scores of "

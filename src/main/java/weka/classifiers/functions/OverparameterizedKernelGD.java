@@ -74,7 +74,8 @@ public class OverparameterizedKernelGD extends ContractClassifier implements Tec
   }
 
   public String globalInfo() {
-    return "Kernel regression by over-parameterized gradient descent on the eigen-components of the kernel "
+    return "Kernel regression by over-parameterized GD. It runs over-parameterized gradient descent on the "
+        + "eigen-components of the kernel "
         + "matrix (Li and Lin, NeurIPS 2024). Each eigen-coefficient is trained as a_j * b_j^D * beta_j with a_j "
         + "starting at the square root of the empirical kernel eigenvalue, so the learned eigenvalues grow on "
         + "components that carry signal and stay small on noise; early stopping (validation by default) "

@@ -85,7 +85,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   public String globalInfo() {
-    return "A multilayer perceptron trained under label noise with Sparse Over-Parameterization (SOP), which also "
+    return "A neural network robust to label noise (SOP). It is a multilayer perceptron trained under label noise "
+        + "with Sparse Over-Parameterization (SOP), which also "
         + "reports the training instances whose labels it believes are wrong.\n\n"
         + "Every training instance gets noise variables u_i (a scalar) and v_i (one per class), initialised near "
         + "zero. Their sparse noise term s_i = u_i^2 y_i - v_i^2 (1 - y_i) is added to the network's softmax output "

@@ -29,7 +29,8 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
   private int[] flipped = new int[0];
 
   public String globalInfo() {
-    return "Flips a given percentage of the class labels of each source class to a target class (class-dependent, "
+    return "Flips class labels to chosen other classes. It flips a given percentage of the class labels of each "
+        + "source class to a target class (class-dependent, "
         + "asymmetric label noise). The class map is a list such as 'cat->dog,dog->cat'; classes not mentioned keep "
         + "their labels, and an empty map sends every class to the next one (pair flip). Only the first batch is "
         + "changed, so test data passes through a FilteredClassifier untouched. Of each mapped source class, "
