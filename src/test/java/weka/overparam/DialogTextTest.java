@@ -29,8 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.functions.ItopSparseNetwork;
+import weka.classifiers.functions.SopRobustNetwork;
 import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
+import weka.gui.FilePropertyMetadata;
 import weka.gui.ProgrammaticProperty;
 
 /**
@@ -275,6 +277,31 @@ class DialogTextTest {
   }
 
   static final int MAX_SUMMARY = 48;
+
+  /** An option that holds a file path is a java.io.File with Weka's file chooser (FilePropertyMetadata). */
+  @ParameterizedTest
+  @MethodSource("learners")
+  void fileOptionsGetAFileChooser(String className) throws Exception {
+    for (PropertyDescriptor p : Introspector.getBeanInfo(Class.forName(className)).getPropertyDescriptors()) {
+      OptionMetadata meta = p.getReadMethod() == null ? null : p.getReadMethod().getAnnotation(OptionMetadata.class);
+      if (meta != null && meta.commandLineParamSynopsis().matches(".*<(path|file|dir)[^>]*>.*")) {
+        assertEquals(java.io.File.class, p.getPropertyType(), p.getName());
+        assertTrue(p.getReadMethod().isAnnotationPresent(FilePropertyMetadata.class), p.getName());
+      }
+    }
+  }
+
+  @Test
+  void theNoiseReportFileKeepsItsFlagAndEmptyMeansNoReport() throws Exception {
+    SopRobustNetwork net = new SopRobustNetwork();
+    net.setOptions(new String[] {"-noise-report-file", "suspects.csv"});
+    assertEquals("suspects.csv", net.getNoiseReportFile().getPath());
+    List<String> options = List.of(net.getOptions());
+    assertEquals("suspects.csv", options.get(options.indexOf("-noise-report-file") + 1));
+    net.setOptions(new String[] {"-noise-report-file", ""});
+    assertEquals("", net.getNoiseReportFile().getPath());
+    assertTrue(!List.of(net.getOptions()).contains("-noise-report-file"));
+  }
 
   private static boolean hasTipTextDescriptor(Object target, String property) throws Exception {
     for (MethodDescriptor md : Introspector.getBeanInfo(target.getClass()).getMethodDescriptors()) {

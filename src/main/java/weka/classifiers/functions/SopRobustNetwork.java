@@ -1,5 +1,6 @@
 package weka.classifiers.functions;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Writer;
@@ -27,6 +28,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
+import weka.gui.FilePropertyMetadata;
 import weka.overparam.CommandLineRun;
 
 /**
@@ -48,7 +50,7 @@ import weka.overparam.CommandLineRun;
  * and masking on standardised inputs, not the image augmentation of the paper.
  */
 public class SopRobustNetwork extends AbstractNetworkClassifier {
-  @Serial private static final long serialVersionUID = -2213457619040287415L;
+  @Serial private static final long serialVersionUID = -2213457619040287416L;
 
   private static final Logger LOG = Logger.getLogger(SopRobustNetwork.class.getName());
 
@@ -67,7 +69,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   private double viewMaskProb;
   private boolean ceOnly;
   private int noiseReportTopK = 20;
-  private String noiseReportFile = "";
+  private File noiseReportFile = new File("");
 
   // Fitted state
   private NoiseReport noiseReport;
@@ -123,8 +125,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     super.checkOptions();
     sopConfig();
     Checks.nonNegative("-noise-report-top-k", noiseReportTopK);
-    if (!noiseReportFile.isEmpty()) {
-      Path parent = Path.of(noiseReportFile).toAbsolutePath().getParent();
+    if (!noiseReportFile.getPath().isEmpty()) {
+      Path parent = noiseReportFile.toPath().toAbsolutePath().getParent();
       Checks.require(parent == null || Files.isDirectory(parent),
           "-noise-report-file: the directory " + parent + " does not exist");
     }
@@ -191,8 +193,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       noiseReport = positions.withRowIds(ids);
     }
     sopSummary = summarize(sop);
-    if (noiseReport != null && !noiseReportFile.isEmpty()) {
-      writeNoiseReport(Path.of(noiseReportFile));
+    if (noiseReport != null && !noiseReportFile.getPath().isEmpty()) {
+      writeNoiseReport(noiseReportFile.toPath());
     }
   }
 
@@ -506,16 +508,18 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.noiseReportTopK = noiseReportTopK;
   }
 
-  @OptionMetadata(displayName = "noise report file", description = "If set, the full noise report of every training "
-      + "instance is written to this CSV file after training: instance (1-based), given label, suggested label, "
-      + "score, flagged, sorted by score (default empty: not written).", commandLineParamName = "noise-report-file",
+  @OptionMetadata(displayName = "noise report file", description = "CSV file that receives the full noise "
+      + "report after training. It lists every training instance: instance (1-based), given label, "
+      + "suggested label, score and flagged, sorted by score. Default empty: no "
+      + "file is written.", commandLineParamName = "noise-report-file",
       commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "Label noise: SOP+ and report")
-  public String getNoiseReportFile() {
+  @FilePropertyMetadata(fileChooserDialogType = javax.swing.JFileChooser.SAVE_DIALOG, directoriesOnly = false)
+  public File getNoiseReportFile() {
     return noiseReportFile;
   }
 
-  public void setNoiseReportFile(String noiseReportFile) {
-    this.noiseReportFile = noiseReportFile == null ? "" : noiseReportFile.trim();
+  public void setNoiseReportFile(File noiseReportFile) {
+    this.noiseReportFile = noiseReportFile == null ? new File("") : new File(noiseReportFile.getPath().trim());
   }
 
   @Override
