@@ -45,9 +45,10 @@ import weka.overparam.SensitiveAttribute;
  * arXiv:2206.14853.
  * </pre>
  *
- * Limitations: the sensitive attribute must be nominal; a missing sensitive value counts as the
- * reference group. With the default sensitive attribute {@code first} and data without a usable
- * nominal attribute, MinDiff is switched off (logged, and stated in {@code toString()}).
+ * Limitations: the sensitive attribute must be nominal and must be chosen (building without one
+ * fails with a list of the data's nominal attributes); a missing sensitive value counts as the
+ * reference group. With the explicit choice {@code first} and data without a usable nominal
+ * attribute, MinDiff is switched off (logged, and stated in {@code toString()}).
  */
 public class MinDiffNetwork extends AbstractNetworkClassifier {
   @Serial private static final long serialVersionUID = -6502793170523843871L;
@@ -55,7 +56,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   /** Keyword of the positive-class option for "the second value of a binary class". */
   public static final String AUTO = "auto";
 
-  private String sensitiveAttribute = SensitiveAttribute.FIRST;
+  private String sensitiveAttribute = "";
   private String sensitiveValue = "1";
   private String positiveClass = AUTO;
   private MinDiffLabel mindiffLabel = MinDiffLabel.POSITIVE;
@@ -94,7 +95,11 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
         + "MMD collapses to zero while the test data stay unfair; the report shows the training MMD by epoch, "
         + "per-group FPR/FNR at 0.5 and, with a validation split, the fairness-constrained error (per-group "
         + "thresholds with a rate gap <= gap-tolerance), which is also the early-stopping score.\n\n"
-        + "A class with more than two values is analysed one-vs-rest for the positive-class value. The sensitive "
+        + "The class is binary by default (positive-class auto: its second value is the positive class). A class "
+        + "with more values needs positive-class: the network still predicts every class, while the MMD, the "
+        + "report and the group thresholds use the probability of that value against all others (one-vs-rest). "
+        + "The sensitive attribute must be set (sensitive-attribute); building without it lists the data's "
+        + "nominal attributes and their values. The sensitive "
         + "attribute is not a network input unless sensitive-as-input is set. weka.overparam.GroupFairnessEvaluation "
         + "reports the same metrics for any classifier.\n\nFor more information see:\n"
         + getTechnicalInformation().toString();
@@ -166,12 +171,15 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     group = null;
     inactiveReason = null;
     report = null;
+    if (sensitiveAttribute.trim().isEmpty()) {
+      throw new IllegalArgumentException(SensitiveAttribute.notSetMessage(train, "-sensitive-attribute"));
+    }
     positiveIndex = SensitiveAttribute.positiveClass(train, AUTO.equalsIgnoreCase(positiveClass.trim()) ? "" : positiveClass);
-    boolean byDefault = SensitiveAttribute.FIRST.equalsIgnoreCase(sensitiveAttribute.trim());
+    boolean firstKeyword = SensitiveAttribute.FIRST.equalsIgnoreCase(sensitiveAttribute.trim());
     try {
       group = SensitiveAttribute.resolve(train, "-sensitive-attribute", sensitiveAttribute, sensitiveValue);
     } catch (IllegalArgumentException e) {
-      if (!byDefault) {
+      if (!firstKeyword) {
         throw e;
       }
       inactiveReason = e.getMessage();
@@ -182,7 +190,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     if (group != null && lambda > 0) {
       String empty = emptyCell(train);
       if (empty != null) {
-        if (!byDefault) {
+        if (!firstKeyword) {
           throw new IllegalArgumentException(empty + ": MinDiff compares the two groups on the instances with "
               + "that label (check -sensitive-attribute, -sensitive-value and -mindiff-label)");
         }
@@ -325,9 +333,10 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
 
   // ---------------------------------------------------------------- options
 
-  @OptionMetadata(displayName = "sensitive attribute", description = "The nominal sensitive attribute: a name, a "
-      + "1-based index, or 'first' for the first nominal attribute that is not the class; with 'first' and no "
-      + "usable nominal attribute MinDiff is switched off (default first).", commandLineParamName = "sensitive-attribute",
+  @OptionMetadata(displayName = "sensitive attribute", description = "The nominal attribute whose value "
+      + "defines the sensitive group. A name or a 1-based index; 'first' takes the first nominal attribute "
+      + "that is not the class, and switches MinDiff off when there is none. Default empty: building stops "
+      + "with a list of the data's nominal attributes and their values to choose from.", commandLineParamName = "sensitive-attribute",
       commandLineParamSynopsis = "-sensitive-attribute <name|index|first>", displayOrder = 60, category = "MinDiff")
   public String getSensitiveAttribute() {
     return sensitiveAttribute;
@@ -349,9 +358,10 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.sensitiveValue = sensitiveValue;
   }
 
-  @OptionMetadata(displayName = "positive class", description = "The positive class value (label or 1-based index); "
-      + "'auto' takes the second value of a binary class and is an error for a class with more values, which are "
-      + "analysed one-vs-rest (default auto).", commandLineParamName = "positive-class",
+  @OptionMetadata(displayName = "positive class", description = "The class value whose probability MinDiff "
+      + "compares between the groups. A label or a 1-based index; 'auto' takes the second value of a "
+      + "binary class. A class with more values needs it set: the network still predicts every class, and "
+      + "MinDiff compares this value against all others (one-vs-rest). Default auto.", commandLineParamName = "positive-class",
       commandLineParamSynopsis = "-positive-class <label|index|auto>", displayOrder = 62, category = "MinDiff")
   public String getPositiveClass() {
     return positiveClass;
