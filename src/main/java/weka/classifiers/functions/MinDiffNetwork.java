@@ -431,7 +431,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "flood level", description = "Flood level b of the task loss: below b its gradient "
       + "is reversed, keeping the training loss near b; 0 turns flooding off, >= 0 (default 0).",
       commandLineParamName = "flood-level", commandLineParamSynopsis = "-flood-level <double>", displayOrder = 68,
-      category = "MinDiff: flooding and thresholds")
+      category = "Flooding and thresholds")
   public double getFloodLevel() {
     return floodLevel;
   }
@@ -442,7 +442,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "gap tolerance", description = "Allowed rate gap epsilon of the "
       + "fairness-constrained error, used by the report and by early stopping. In [0, 1]; default 0.01.", commandLineParamName = "gap-tolerance",
-      commandLineParamSynopsis = "-gap-tolerance <double>", displayOrder = 69, category = "MinDiff: flooding and thresholds")
+      commandLineParamSynopsis = "-gap-tolerance <double>", displayOrder = 69, category = "Flooding and thresholds")
   public double getGapTolerance() {
     return gapTolerance;
   }
@@ -468,7 +468,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
       + "fairness-constrained validation error, so that Weka's accuracy is the constrained accuracy (needs "
       + "validation-fraction > 0) (default DEFAULT).", commandLineParamName = "decision-thresholds",
       commandLineParamSynopsis = "-decision-thresholds <DEFAULT|GROUP_CONSTRAINED>", displayOrder = 71,
-      category = "MinDiff: flooding and thresholds")
+      category = "Flooding and thresholds")
   public DecisionThresholds getDecisionThresholds() {
     return decisionThresholds;
   }

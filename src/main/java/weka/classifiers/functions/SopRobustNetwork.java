@@ -429,7 +429,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       + "between the network's outputs on two views of each instance; 0 gives plain SOP. At least 0; "
       + "default 0; official SOP+ uses 0.9.",
       commandLineParamName = "lambda-consistency", commandLineParamSynopsis = "-lambda-consistency <double>",
-      displayOrder = 68, category = "Label noise: SOP+ and report")
+      displayOrder = 68, category = "SOP+ and noise report")
   public double getLambdaConsistency() {
     return lambdaConsistency;
   }
@@ -440,7 +440,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "lambda balance", description = "SOP+ weight of the class-balance term; 0 "
       + "gives plain SOP. At least 0; default 0; official SOP+ uses 0.1.", commandLineParamName = "lambda-balance",
-      commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "Label noise: SOP+ and report")
+      commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "SOP+ and noise report")
   public double getLambdaBalance() {
     return lambdaBalance;
   }
@@ -452,7 +452,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "balance prior", description = "Target class distribution of the balance term: UNIFORM "
       + "(paper) or EMPIRICAL (training class frequencies, for imbalanced data) (default UNIFORM).",
       commandLineParamName = "balance-prior", commandLineParamSynopsis = "-balance-prior <UNIFORM|EMPIRICAL>",
-      displayOrder = 70, category = "Label noise: SOP+ and report")
+      displayOrder = 70, category = "SOP+ and noise report")
   public BalancePrior getBalancePrior() {
     return balancePrior;
   }
@@ -465,7 +465,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       + "added to the standardised inputs to make the second view, used when lambda-consistency > 0. At "
       + "least 0; default 0.1.",
       commandLineParamName = "view-noise-std", commandLineParamSynopsis = "-view-noise-std <double>", displayOrder = 71,
-      category = "Label noise: SOP+ and report")
+      category = "SOP+ and noise report")
   public double getViewNoiseStd() {
     return viewNoiseStd;
   }
@@ -476,7 +476,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "view mask probability", description = "Probability that an input is set "
       + "to its mean in the second view. After standardisation the mean is 0. In [0, 1); default 0.", commandLineParamName = "view-mask-prob",
-      commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "Label noise: SOP+ and report")
+      commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "SOP+ and noise report")
   public double getViewMaskProb() {
     return viewMaskProb;
   }
@@ -499,7 +499,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "noise report top k", description = "Number of suspected label errors listed in the "
       + "model output, >= 0 (default 20).", commandLineParamName = "noise-report-top-k",
-      commandLineParamSynopsis = "-noise-report-top-k <int>", displayOrder = 74, category = "Label noise: SOP+ and report")
+      commandLineParamSynopsis = "-noise-report-top-k <int>", displayOrder = 74, category = "SOP+ and noise report")
   public int getNoiseReportTopK() {
     return noiseReportTopK;
   }
@@ -512,7 +512,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       + "report after training. It lists every training instance: instance (1-based), given label, "
       + "suggested label, score and flagged, sorted by score. Default empty: no "
       + "file is written.", commandLineParamName = "noise-report-file",
-      commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "Label noise: SOP+ and report")
+      commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "SOP+ and noise report")
   @FilePropertyMetadata(fileChooserDialogType = javax.swing.JFileChooser.SAVE_DIALOG, directoriesOnly = false)
   public File getNoiseReportFile() {
     return noiseReportFile;
