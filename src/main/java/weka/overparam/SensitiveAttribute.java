@@ -78,7 +78,7 @@ public final class SensitiveAttribute implements Serializable {
     for (int i = 0; i < data.numAttributes(); i++) {
       Attribute a = data.attribute(i);
       if (i != data.classIndex() && a.isNominal()) {
-        nominal.add((i + 1) + " " + a.name() + " " + values(a, 8));
+        nominal.add("  " + (i + 1) + " " + a.name() + " " + values(a, 6));
       }
     }
     if (nominal.isEmpty()) {
@@ -86,9 +86,10 @@ public final class SensitiveAttribute implements Serializable {
           + "whose value defines the sensitive group (" + flag + " " + FIRST + " trains a plain network on such "
           + "data)";
     }
-    return flag + " is not set: MinDiff needs the nominal attribute whose value defines the sensitive group. "
-        + "Set " + flag + " <name> (or its 1-based index) and -sensitive-value <value> (default: the attribute's "
-        + "first value); the data's nominal attributes are: " + String.join("; ", nominal);
+    // One line each, so that Weka's error dialog (one line per line of the message) stays readable.
+    return flag + " is not set: MinDiff needs the nominal attribute whose value defines the sensitive group.\n"
+        + "Set " + flag + " <name> (or its 1-based index) and -sensitive-value <value> (default: its first value).\n"
+        + "The nominal attributes of the data:\n" + String.join("\n", nominal);
   }
 
   private static Attribute firstNominal(Instances data) {
