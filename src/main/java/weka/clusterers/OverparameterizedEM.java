@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.overparam.common.RunningMoments;
+import org.overparam.common.TrainingHistory;
+import org.overparam.gmm.FitSummary;
 import org.overparam.gmm.CovarianceType;
 import org.overparam.gmm.GaussianMixture;
 import org.overparam.gmm.GaussianMixtureEm;
@@ -25,6 +27,7 @@ import weka.core.WeightedInstancesHandler;
 import weka.overparam.CommandLineRun;
 import weka.overparam.OptionContract;
 import weka.overparam.TrainingHeader;
+import weka.overparam.TrainingHistoryHandler;
 
 /**
  * Gaussian-mixture EM with known-weights (Model 1) and over-parameterized (Model 2, weights
@@ -41,7 +44,7 @@ import weka.overparam.TrainingHeader;
  * </pre>
  */
 public class OverparameterizedEM extends RandomizableDensityBasedClusterer implements NumberOfClustersRequestable,
-    WeightedInstancesHandler, TechnicalInformationHandler, OptionContract.Checked {
+    WeightedInstancesHandler, TechnicalInformationHandler, OptionContract.Checked, TrainingHistoryHandler {
   private static final long serialVersionUID = 6021583240735861937L;
   private static final Logger LOG = Logger.getLogger(OverparameterizedEM.class.getName());
 
@@ -294,6 +297,19 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
     return model;
   }
 
+  /**
+   * The mean log-likelihood per EM iteration of every restart of the chosen number of clusters,
+   * and with -N -1 the BIC by number of clusters. Empty before training.
+   */
+  @Override
+  public List<TrainingHistory> trainingHistory() {
+    if (model == null) {
+      return List.of();
+    }
+    FitSummary s = model.summary();
+    return s.bicSearch().isEmpty() ? List.of(s.iterationHistory()) : List.of(s.iterationHistory(), s.bicHistory());
+  }
+
   /** The fitted core model (null before training). */
   public GaussianMixture getModel() {
     return model;
@@ -351,7 +367,10 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
     if (model == null) {
       return "OverparameterizedEM: no model built yet.";
     }
-    return new MixtureReport(model, header.header(), numericAttributes, nominalAttributes).format(getOptions());
+    StringBuilder sb = new StringBuilder(
+        new MixtureReport(model, header.header(), numericAttributes, nominalAttributes).format(getOptions()));
+    trainingHistory().forEach(h -> sb.append('\n').append(h.summary(4)));
+    return sb.toString();
   }
 
   // ---- options ------------------------------------------------------------------------------

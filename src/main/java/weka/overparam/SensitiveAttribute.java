@@ -51,7 +51,7 @@ public final class SensitiveAttribute implements Serializable {
     } else {
       a = find(data, flag, attribute.trim());
     }
-    int v = findValue(a, sensitiveValue.trim());
+    int v = findValue(a, "-sensitive-value", sensitiveValue.trim());
     boolean occurs = false;
     for (Instance inst : data) {
       if (!inst.isMissing(a) && (int) inst.value(a) == v) {
@@ -92,6 +92,23 @@ public final class SensitiveAttribute implements Serializable {
         + "The nominal attributes of the data:\n" + String.join("\n", nominal);
   }
 
+  /**
+   * Resolves the attribute and value in a header alone, for an evaluation that sees the instances
+   * later (so an empty group S shows in its rates, not here). There is no {@link #FIRST} keyword:
+   * the attribute is always named.
+   *
+   * @param attributeKey the option or property that names the attribute, for messages
+   * @param attribute a name or a 1-based index
+   * @param valueKey the option or property that names the value, for messages
+   * @param sensitiveValue a value label or a 1-based value index
+   * @throws IllegalArgumentException naming the key whose setting is wrong
+   */
+  public static SensitiveAttribute resolveInHeader(Instances header, String attributeKey, String attribute,
+      String valueKey, String sensitiveValue) {
+    Attribute a = find(header, attributeKey, attribute.trim());
+    return new SensitiveAttribute(a, findValue(a, valueKey, sensitiveValue.trim()));
+  }
+
   private static Attribute firstNominal(Instances data) {
     for (int i = 0; i < data.numAttributes(); i++) {
       if (i != data.classIndex() && data.attribute(i).isNominal()) {
@@ -123,7 +140,7 @@ public final class SensitiveAttribute implements Serializable {
     return a;
   }
 
-  private static int findValue(Attribute a, String spec) {
+  private static int findValue(Attribute a, String valueKey, String spec) {
     int v = a.indexOfValue(spec);
     if (v < 0 && spec.matches("\\d+")) {
       int i = Integer.parseInt(spec) - 1;
@@ -132,7 +149,7 @@ public final class SensitiveAttribute implements Serializable {
       }
     }
     if (v < 0) {
-      throw new IllegalArgumentException("-sensitive-value '" + spec + "' is neither a value nor a 1-based value index"
+      throw new IllegalArgumentException(valueKey + " '" + spec + "' is neither a value nor a 1-based value index"
           + " of attribute '" + a.name() + "' " + values(a));
     }
     return v;
@@ -145,6 +162,15 @@ public final class SensitiveAttribute implements Serializable {
    * @throws IllegalArgumentException naming {@code -positive-class}
    */
   public static int positiveClass(Instances data, String spec) {
+    return positiveClass(data, "-positive-class", spec);
+  }
+
+  /**
+   * As {@link #positiveClass(Instances, String)}, with messages naming {@code key}.
+   *
+   * @throws IllegalArgumentException naming {@code key}
+   */
+  public static int positiveClass(Instances data, String key, String spec) {
     Attribute c = data.classAttribute();
     if (!c.isNominal()) {
       throw new IllegalArgumentException("the class attribute '" + c.name() + "' must be nominal");
@@ -153,7 +179,7 @@ public final class SensitiveAttribute implements Serializable {
     if (s.isEmpty()) {
       if (c.numValues() != 2) {
         throw new IllegalArgumentException("the class '" + c.name() + "' has " + c.numValues()
-            + " values: set -positive-class to the value to analyse one-vs-rest " + values(c));
+            + " values: set " + key + " to the value to analyse one-vs-rest " + values(c));
       }
       return 1;
     }
@@ -163,7 +189,7 @@ public final class SensitiveAttribute implements Serializable {
       v = i >= 0 && i < c.numValues() ? i : -1;
     }
     if (v < 0) {
-      throw new IllegalArgumentException("-positive-class '" + s + "' is neither a value nor a 1-based value index"
+      throw new IllegalArgumentException(key + " '" + s + "' is neither a value nor a 1-based value index"
           + " of the class '" + c.name() + "' " + values(c));
     }
     return v;

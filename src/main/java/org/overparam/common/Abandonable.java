@@ -27,6 +27,7 @@ public final class Abandonable {
     try {
       return task.get();
     } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // keep the flag for the caller, as checkInterrupted does
       throw new InterruptedException("training interrupted (" + name + " abandoned; it ends in the background)");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();

@@ -45,9 +45,13 @@ public final class Checks {
     }
   }
 
-  /** Polls the thread's interrupt flag (the Explorer's Stop button); clears it and throws. */
+  /**
+   * Polls the thread's interrupt flag (the Explorer's Stop button) and throws. The flag stays set:
+   * the Explorer reads it afterwards to report "Interrupted" instead of leaving its status at
+   * "Building model...".
+   */
   public static void checkInterrupted() throws InterruptedException {
-    if (Thread.interrupted()) {
+    if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedException("training interrupted");
     }
   }

@@ -1,6 +1,7 @@
 package org.overparam.gmm;
 
 import java.util.List;
+import org.overparam.common.TrainingHistory;
 
 /**
  * What happened during a fit.
@@ -16,10 +17,12 @@ import java.util.List;
  * @param collapsedComponents 0-based components with a variance at the reg-covar floor
  * @param totalWeight sum of instance weights (the n of BIC/AIC)
  * @param bicSearch for -N -1: one entry per k tried, else empty
+ * @param iterationHistory the mean log-likelihood per iteration of every restart of the returned k
+ *     (iteration 0 is the start)
  */
 public record FitSummary(double logLikelihood, int iterations, boolean converged, double[] restartLogLikelihoods,
     int winningRestart, int likelihoodDecreases, int[] emptyComponents, int[] collapsedComponents,
-    double totalWeight, List<BicEntry> bicSearch) implements java.io.Serializable {
+    double totalWeight, List<BicEntry> bicSearch, TrainingHistory iterationHistory) implements java.io.Serializable {
 
   /**
    * One k of the BIC search.
@@ -52,6 +55,22 @@ public record FitSummary(double logLikelihood, int iterations, boolean converged
 
   FitSummary withBicSearch(List<BicEntry> search) {
     return new FitSummary(logLikelihood, iterations, converged, restartLogLikelihoods, winningRestart,
-        likelihoodDecreases, emptyComponents, collapsedComponents, totalWeight, search);
+        likelihoodDecreases, emptyComponents, collapsedComponents, totalWeight, search, iterationHistory);
+  }
+
+  /**
+   * The BIC search as a history over k (for -N -1; empty otherwise): BIC of the mixtures that could
+   * be chosen and, apart, of the degenerate ones that could not, and the mean log-likelihood.
+   */
+  public TrainingHistory bicHistory() {
+    TrainingHistory.Recorder r = new TrainingHistory.Recorder("BIC by number of components", "k");
+    for (BicEntry e : bicSearch) {
+      java.util.Map<String, Double> row = new java.util.LinkedHashMap<>();
+      row.put("BIC/usable", e.excluded() == null ? e.bic() : Double.NaN);
+      row.put("BIC/degenerate (not chosen)", e.excluded() == null ? Double.NaN : e.bic());
+      row.put("mean log-likelihood", e.logLikelihood());
+      r.add(e.k(), row);
+    }
+    return r.build();
   }
 }

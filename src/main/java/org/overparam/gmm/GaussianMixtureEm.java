@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.overparam.common.Checks;
 import org.overparam.common.ProgressListener;
 import org.overparam.common.Seeds;
+import org.overparam.common.TrainingHistory;
 
 /**
  * EM for a Gaussian mixture with known (FIXED) or re-estimated (ESTIMATED) weights.
@@ -85,6 +86,7 @@ public final class GaussianMixtureEm {
   private GaussianMixture fitK(int k, MixtureData data, DataSummary s) throws InterruptedException {
     Run best = null;
     double[] finals = new double[config.numInit()];
+    double[][] traces = new double[config.numInit()][];
     int winner = -1;
     try (BlockedPass pass = new BlockedPass(data, config.covariance(), k, totalCategories(data), config.numThreads())) {
       for (int r = 0; r < config.numInit(); r++) {
@@ -92,6 +94,7 @@ public final class GaussianMixtureEm {
         MixtureParams start = Initialiser.initial(config, k, data, s, rng);
         Run run = run(start, pass, data.totalWeight, config.regularisation(s.var), r);
         finals[r] = run.logLik;
+        traces[r] = run.trace;
         if (best == null || run.logLik > best.logLik) {
           best = run;
           winner = r;
@@ -99,8 +102,23 @@ public final class GaussianMixtureEm {
       }
     }
     FitSummary fs = new FitSummary(best.logLik, best.iterations, best.converged, finals, winner, best.decreases,
-        indices(best.empty), collapsed(best.params, s), data.totalWeight, List.of());
+        indices(best.empty), collapsed(best.params, s), data.totalWeight, List.of(), iterationHistory(k, traces, winner));
     return new GaussianMixture(best.params, config.mixingWeights(), fs);
+  }
+
+  /** One column per restart ("start r", the kept one marked), one row per iteration. */
+  private static TrainingHistory iterationHistory(int k, double[][] traces, int winner) {
+    TrainingHistory.Recorder r = new TrainingHistory.Recorder("EM iterations (k = " + k + ")", "iteration");
+    int longest = java.util.Arrays.stream(traces).mapToInt(t -> t.length).max().orElse(0);
+    for (int it = 0; it < longest; it++) {
+      Map<String, Double> row = new LinkedHashMap<>();
+      for (int run = 0; run < traces.length; run++) {
+        String name = "mean log-likelihood/start " + (run + 1) + (run == winner ? " (kept)" : "");
+        row.put(name, it < traces[run].length ? traces[run][it] : Double.NaN);
+      }
+      r.add(it, row);
+    }
+    return r.build();
   }
 
   private static int totalCategories(MixtureData data) {
@@ -122,9 +140,11 @@ public final class GaussianMixtureEm {
     int iterations = 0;
     int decreases = 0;
     double ll = Double.NaN;
+    List<Double> trace = new ArrayList<>();
     for (int it = 0; it < config.maxIterations(); it++) {
       SufficientStats st = pass.run(cd);
       ll = logLikelihood(st, totalWeight, iterations);
+      trace.add(ll);
       if (ll < prev - DECREASE_TOLERANCE * Math.abs(prev)) {
         decreases++;
       }
@@ -137,18 +157,20 @@ public final class GaussianMixtureEm {
       iterations++;
       prev = ll;
       Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("logLikelihood", ll);
-      metrics.put("run", (double) (restart + 1));
+      metrics.put("log-likelihood", ll);
+      metrics.put("start", (double) (restart + 1));
       listener.onEpoch(iterations, metrics);
       Checks.checkInterrupted();
     }
     if (!converged) {
       ll = logLikelihood(pass.run(cd), totalWeight, iterations);
+      trace.add(ll);
       if (ll < prev - DECREASE_TOLERANCE * Math.abs(prev)) {
         decreases++;
       }
     }
-    return new Run(p, ll, iterations, converged, decreases, empty);
+    return new Run(p, ll, iterations, converged, decreases, empty,
+        trace.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   private static double logLikelihood(SufficientStats st, double totalWeight, int iteration) {
@@ -184,5 +206,5 @@ public final class GaussianMixtureEm {
   }
 
   private record Run(MixtureParams params, double logLik, int iterations, boolean converged, int decreases,
-      boolean[] empty) {}
+      boolean[] empty, double[] trace) {}
 }

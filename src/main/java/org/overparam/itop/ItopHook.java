@@ -208,8 +208,14 @@ public final class ItopHook implements TrainingHook {
   @Override
   public Map<String, Double> epochMetrics() {
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("R_s", masks.itopRate());
-    m.put("density", masks.density());
+    m.put("density/all layers", masks.density());
+    for (int l = 0; l < masks.numLayers(); l++) {
+      m.put("density/layer " + (l + 1), (double) masks.nonzeros(l) / masks.size(l));
+    }
+    m.put("R_s/all layers", masks.itopRate());
+    for (int l = 0; l < masks.numLayers(); l++) {
+      m.put("R_s/layer " + (l + 1), masks.itopRate(l));
+    }
     m.put("topology updates", (double) masks.updates());
     return m;
   }

@@ -1,5 +1,7 @@
 package org.overparam.kgd;
 
+import org.overparam.common.TrainingHistory;
+
 import java.io.Serializable;
 import java.util.List;
 
@@ -27,7 +29,8 @@ import java.util.List;
  */
 public record FitSummary(String basis, Kernel kernel, int n, int rank, double sigma, double epsilon, int depth,
     double b0, boolean baseline, String dynamics, long steps, double time, String howChosen, ValidationCurve validation,
-    double trainMse, List<Component> components, List<String> warnings) implements Serializable {
+    double trainMse, List<Component> components, List<String> warnings, List<TrainingHistory> histories)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**

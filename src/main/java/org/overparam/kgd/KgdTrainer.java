@@ -11,6 +11,7 @@ import org.overparam.common.Checks;
 import org.overparam.common.ProgressListener;
 import org.overparam.common.RunningMoments;
 import org.overparam.common.Seeds;
+import org.overparam.common.TrainingHistory;
 
 /**
  * Fits {@link KgdModel}s: builds the spectral basis of the (pre-processed) rows, forms the
@@ -65,6 +66,7 @@ public final class KgdTrainer {
     double[] grid; // the checkpoints the final dynamics run through, ending at the stopping time
     String how;
     FitSummary.ValidationCurve curve = null;
+    TrainingHistory.Recorder scan = null; // the validation scan's checkpoints
     switch (config.stop()) {
       case VALIDATION -> {
         int[][] split = split(n);
@@ -80,7 +82,8 @@ public final class KgdTrainer {
               heldOut * inner.yScale()));
           inner = withNoise(inner, heldOut);
         }
-        curve = validationCurve(inner, e, yVal, warnings);
+        scan = new TrainingHistory.Recorder("Validation scan (chooses the stopping time)", "time");
+        curve = validationCurve(inner, e, yVal, warnings, scan);
         double best = curve.bestTime();
         if (curve.best() == config.checkpoints() - 1) { // (a scan cut short by its step budget says so itself)
           warnings.add("validation optimum at the end of the grid (t = " + best + "); raise -max-time");
@@ -117,8 +120,15 @@ public final class KgdTrainer {
       }
       default -> throw new IllegalStateException("unknown stop rule " + config.stop());
     }
+    TrainingHistory.Recorder flow = new TrainingHistory.Recorder("Gradient flow of the kept model", "time");
+    Stage kept = stage;
     OverparamDynamics.Result result = OverparamDynamics.run(stage.z, stage.lambda, config.depth(), stage.b0,
-        config.baseline(), config.solver(), config.stepSize(), grid, (k, t, theta) -> {});
+        config.baseline(), config.solver(), config.stepSize(), grid, (k, t, theta) -> {
+          Map<String, Double> row = new LinkedHashMap<>();
+          row.put("MSE/training", trainMse(kept, theta));
+          row.put("coefficient norm", norm(theta) * kept.yScale);
+          flow.add(t, row);
+        });
     double[] weights = stage.basis.weights(result.theta());
     for (int i = 0; i < weights.length; i++) {
       weights[i] *= stage.yScale;
@@ -126,7 +136,8 @@ public final class KgdTrainer {
     Checks.finite("fitted weights (numerical breakdown; try a smaller -kernel-gamma or a larger -eig-tol)", weights);
     FitSummary summary = new FitSummary(stage.basis.description(), kernel, stage.basis.n(), stage.lambda.length,
         stage.sigma * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), result.steps(), time,
-        how, curve, trainMse(stage, result.theta()), topComponents(stage, result), List.copyOf(warnings));
+        how, curve, trainMse(stage, result.theta()), topComponents(stage, result), List.copyOf(warnings),
+        scan == null ? List.of(flow.build()) : List.of(scan.build(), flow.build()));
     return new KgdModel(stage.basis.featureMap(), weights, stage.yMean, result.theta(), summary);
   }
 
@@ -187,8 +198,8 @@ public final class KgdTrainer {
   }
 
   /** Validation MSE over the checkpoint grid, evaluated through the Nystroem eigenfunctions. */
-  private FitSummary.ValidationCurve validationCurve(Stage inner, double[][] e, double[] yVal, List<String> warnings)
-      throws InterruptedException {
+  private FitSummary.ValidationCurve validationCurve(Stage inner, double[][] e, double[] yVal, List<String> warnings,
+      TrainingHistory.Recorder history) throws InterruptedException {
     // The baseline's optimum can sit far beyond its ridge-equivalent time on nearly noise-free data.
     double tMax = config.maxTime() > 0 ? config.maxTime() : (config.baseline() ? 100 : 10) * theoryTime(inner);
     double[] times = logGrid(tMax, config.checkpoints());
@@ -210,9 +221,12 @@ public final class KgdTrainer {
             bestTheta[0] = theta.clone();
           }
           Map<String, Double> metrics = new LinkedHashMap<>();
-          metrics.put("time", t);
-          metrics.put("validation_mse", mse[k]);
-          listener.onEpoch(k + 1, metrics);
+          metrics.put("MSE/training", trainMse(inner, theta));
+          metrics.put("MSE/validation", mse[k]);
+          history.add(t, metrics);
+          Map<String, Double> report = new LinkedHashMap<>(metrics);
+          report.put("time", t);
+          listener.onEpoch(k + 1, report);
         });
     int reached = scan.reached();
     Checks.require(reached > 0, "the validation scan used its budget of " + SCAN_STEP_BUDGET + " GD steps before "
@@ -285,6 +299,14 @@ public final class KgdTrainer {
       sum += r * r;
     }
     return sum * stage.yScale * stage.yScale;
+  }
+
+  private static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
   }
 
   private List<FitSummary.Component> topComponents(Stage stage, OverparamDynamics.Result result) {

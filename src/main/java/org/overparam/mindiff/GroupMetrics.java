@@ -41,6 +41,16 @@ public record GroupMetrics(GroupRates sensitive, GroupRates reference, GroupRate
     return Math.abs(sensitive.fnr() - reference.fnr());
   }
 
+  /** |error(S) - error(R)|; NaN when a group has no rows. */
+  public double errorGap() {
+    return Math.abs(sensitive.error() - reference.error());
+  }
+
+  /** The larger of the two group errors; NaN when a group has no rows, so an empty group never looks fair. */
+  public double worstGroupError() {
+    return Math.max(sensitive.error(), reference.error());
+  }
+
   /** The gap of the rate that {@code label} equalises. */
   public double gap(MinDiffLabel label) {
     return label == MinDiffLabel.POSITIVE ? fnrGap() : fprGap();

@@ -29,6 +29,8 @@ import org.overparam.nn.TrainingSet;
  * MMD (the "illusion of fairness" shows as the MMD collapsing to zero).
  */
 public final class MinDiffObjective implements Objective {
+  /** Rows of the validation MMD in the training history (its kernel sums are quadratic). */
+  static final int MAX_MMD_ROWS = 2000;
   private final MinDiffConfig config;
   private final boolean[] sensitive;
   private final MmdPenalty mmd;
@@ -169,11 +171,11 @@ public final class MinDiffObjective implements Objective {
   public Map<String, Double> epochMetrics() {
     Map<String, Double> m = new LinkedHashMap<>();
     if (epochSteps > 0) {
-      m.put("task_loss", epochTaskLoss / epochSteps);
+      m.put("task loss (before flooding)", epochTaskLoss / epochSteps);
       taskLossHistory.add(epochTaskLoss / epochSteps);
       if (active()) {
         double meanMmd = epochMmd / epochSteps;
-        m.put("train_mmd", meanMmd);
+        m.put("MMD/training", meanMmd);
         mmdHistory.add(meanMmd);
       }
     }
@@ -181,6 +183,70 @@ public final class MinDiffObjective implements Objective {
     epochMmd = 0;
     epochSteps = 0;
     return m;
+  }
+
+  /** The per-group rates are the history's "illusion of fairness" picture: they need the training rows. */
+  @Override
+  public boolean measuresTrainingRows() {
+    return true;
+  }
+
+  /**
+   * The constrained rate (FNR for mindiff-label POSITIVE, FPR for NEGATIVE) of group S and of the
+   * reference group R at probability 0.5, and its gap, on the rows of {@code split}.
+   */
+  @Override
+  public Map<String, Double> predictionMetrics(String split, double[][] probabilities, int[] rows) {
+    int n = rows.length;
+    double[] score = new double[n];
+    boolean[] positive = new boolean[n];
+    boolean[] group = new boolean[n];
+    double[] w = new double[n];
+    for (int r = 0; r < n; r++) {
+      score[r] = PositiveScore.ofProbability(probabilities[r][config.positiveClass()]);
+      positive[r] = labels[rows[r]] == config.positiveClass();
+      group[r] = sensitive[rows[r]];
+      w[r] = weights[rows[r]];
+    }
+    GroupMetrics g = GroupMetrics.atHalf(score, positive, group, w);
+    String rate = config.label() == MinDiffLabel.POSITIVE ? "FNR" : "FPR";
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put(rate + "/" + split + ", group S", g.sensitive().rate(config.label()));
+    m.put(rate + "/" + split + ", group R", g.reference().rate(config.label()));
+    m.put(rate + " gap/" + split, g.gap(config.label()));
+    if (active() && split.equals("validation")) {
+      m.put("MMD/validation", cellMmd(score, positive, group, w));
+    }
+    return m;
+  }
+
+  /**
+   * The penalty's MMD between S and R over the rows of the constrained cell (true label as in
+   * mindiff-label), at most {@link #MAX_MMD_ROWS} of them (the kernel sums are quadratic); NaN when
+   * a group has none.
+   */
+  private double cellMmd(double[] score, boolean[] positive, boolean[] group, double[] w) {
+    List<Integer> cell = new ArrayList<>();
+    boolean hasS = false;
+    boolean hasR = false;
+    for (int r = 0; r < score.length && cell.size() < MAX_MMD_ROWS; r++) {
+      if (w[r] > 0 && config.label().selects(positive[r])) {
+        cell.add(r);
+        hasS |= group[r];
+        hasR |= !group[r];
+      }
+    }
+    if (!hasS || !hasR) {
+      return Double.NaN;
+    }
+    double[] z = cell.stream().mapToDouble(r -> score[r]).toArray();
+    boolean[] member = new boolean[z.length];
+    double[] cw = new double[z.length];
+    for (int k = 0; k < z.length; k++) {
+      member[k] = group[cell.get(k)];
+      cw[k] = w[cell.get(k)];
+    }
+    return mmd.onLogits(z, member, cw).value();
   }
 
   /** Mean minibatch task loss (before flooding) of each finished epoch. */

@@ -2,6 +2,7 @@ package org.overparam.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.common.Checks;
 import org.overparam.common.ProgressListener;
 import org.overparam.common.Seeds;
+import org.overparam.common.TrainingHistory;
 
 /**
  * Trains a network on a {@link TrainingSet} with any {@link Objective}, one epoch per
@@ -46,8 +48,7 @@ public final class NetworkTrainer {
   private int epochsPlanned;
   private int epoch;
   private long iteration;
-  private final List<Double> lossHistory = new ArrayList<>();
-  private final List<Double> validationHistory = new ArrayList<>();
+  private final TrainingHistory.Recorder history = new TrainingHistory.Recorder("Training", "epoch");
   private double bestValidation = Double.POSITIVE_INFINITY;
   private int bestEpoch;
   private INDArray bestParams;
@@ -94,7 +95,11 @@ public final class NetworkTrainer {
   }
 
   /**
-   * Runs one epoch.
+   * Runs one epoch and records it in the {@link #history()}: "loss/training" and
+   * "accuracy/training" (the running means over the epoch's steps), with a validation split
+   * "loss/validation", "accuracy/validation" and the early-stopping score when it is not the
+   * cross-entropy, "learning rate", and the hook's and the objective's own metrics. (No wall time:
+   * the same seed and data give the same history, bit for bit.)
    *
    * @return whether another epoch should follow
    * @throws InterruptedException if the thread was interrupted between minibatches
@@ -104,7 +109,6 @@ public final class NetworkTrainer {
     if (epoch >= epochsPlanned || stoppedEarly) {
       return false;
     }
-    long start = System.nanoTime();
     int[] order = trainRows.clone();
     shuffle(order, Seeds.stream(config.seed(), "shuffle/" + epoch));
     SplittableRandom viewRng = Seeds.stream(config.seed(), "views/" + epoch);
@@ -123,22 +127,23 @@ public final class NetworkTrainer {
     epoch++;
     double loss = lossSum / trainRows.length;
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("loss", loss);
-    metrics.put("train accuracy", (double) correct / trainRows.length);
+    metrics.put("loss/training", loss);
+    metrics.put("accuracy/training", (double) correct / trainRows.length);
+    boolean more = epoch < epochsPlanned;
+    if (validationRows.length > 0) {
+      metrics.putAll(validate());
+      more &= !stoppedEarly;
+    }
+    if (objective.measuresTrainingRows()) {
+      metrics.putAll(objective.predictionMetrics("training", predict(trainRows), trainRows));
+    }
     metrics.put("learning rate", learningRate(iteration - 1));
     if (hook != null) {
       metrics.putAll(hook.epochMetrics());
     }
     metrics.putAll(objective.epochMetrics());
-    boolean more = epoch < epochsPlanned;
-    if (validationRows.length > 0) {
-      double score = validate();
-      metrics.put("validation score", score);
-      more &= !stoppedEarly;
-    }
-    metrics.put("seconds", (System.nanoTime() - start) / 1e9);
-    lossHistory.add(loss);
-    lastMetrics = Map.copyOf(metrics);
+    history.add(epoch, metrics);
+    lastMetrics = Collections.unmodifiableMap(metrics);
     listener.onEpoch(epoch, metrics);
     return more;
   }
@@ -193,14 +198,10 @@ public final class NetworkTrainer {
     return networkStep.gather(x, java.util.stream.IntStream.range(0, x.length).toArray());
   }
 
-  private double validate() {
-    float[][] x = new float[validationRows.length][];
-    for (int r = 0; r < x.length; r++) {
-      x[r] = data.x()[validationRows[r]];
-    }
-    double[][] p = currentModel().predict(x);
+  /** Scores the validation rows (early stopping) and measures them for the history. */
+  private Map<String, Double> validate() {
+    double[][] p = predict(validationRows);
     double score = validationScore.score(p, validationRows, data);
-    validationHistory.add(score);
     if (score < bestValidation) {
       bestValidation = score;
       bestEpoch = epoch;
@@ -208,7 +209,38 @@ public final class NetworkTrainer {
     } else if (epoch - bestEpoch >= config.patience()) {
       stoppedEarly = true;
     }
-    return score;
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("loss/validation", ValidationScore.CROSS_ENTROPY.score(p, validationRows, data));
+    m.put("accuracy/validation", accuracy(p, validationRows));
+    if (validationScore != ValidationScore.CROSS_ENTROPY) {
+      m.put("early-stopping score", score);
+    }
+    m.putAll(objective.predictionMetrics("validation", p, validationRows));
+    return m;
+  }
+
+  private double[][] predict(int[] rows) {
+    float[][] x = new float[rows.length][];
+    for (int r = 0; r < x.length; r++) {
+      x[r] = data.x()[rows[r]];
+    }
+    return currentModel().predict(x);
+  }
+
+  /** Weighted share of rows whose most probable class is the label. */
+  private double accuracy(double[][] p, int[] rows) {
+    double right = 0;
+    double total = 0;
+    for (int r = 0; r < rows.length; r++) {
+      int best = 0;
+      for (int c = 1; c < p[r].length; c++) {
+        best = p[r][c] > p[r][best] ? c : best;
+      }
+      double w = data.weights()[rows[r]];
+      right += best == data.labels()[rows[r]] ? w : 0;
+      total += w;
+    }
+    return right / total;
   }
 
   private double learningRate(long t) {
@@ -325,16 +357,6 @@ public final class NetworkTrainer {
     return batchesPerEpoch;
   }
 
-  /** Mean training loss per finished epoch. */
-  public List<Double> lossHistory() {
-    return List.copyOf(lossHistory);
-  }
-
-  /** Validation score per finished epoch (empty without a validation split). */
-  public List<Double> validationHistory() {
-    return List.copyOf(validationHistory);
-  }
-
   /** The epoch whose weights {@link #finish()} keeps (with early stopping), else the last. */
   public int bestEpoch() {
     return bestParams != null ? bestEpoch : epoch;
@@ -346,6 +368,11 @@ public final class NetworkTrainer {
 
   public int validationSize() {
     return validationRows.length;
+  }
+
+  /** Everything measured per finished epoch (see {@link #nextEpoch()} for the column names). */
+  public TrainingHistory history() {
+    return history.build();
   }
 
   /** Metrics of the last finished epoch. */

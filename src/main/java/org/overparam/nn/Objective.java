@@ -65,8 +65,31 @@ public interface Objective {
   /** Called after the network's optimiser step of {@code step}. */
   default void afterStep(Step step) {}
 
-  /** Extra per-epoch metrics for progress reports (e.g. MMD); called at the end of an epoch. */
+  /**
+   * Extra per-epoch metrics for progress reports and the training history (e.g. MMD); called at
+   * the end of an epoch. Names follow {@link org.overparam.common.TrainingHistory}'s "panel/series".
+   */
   default Map<String, Double> epochMetrics() {
+    return Map.of();
+  }
+
+  /**
+   * Whether {@link #predictionMetrics} wants the predictions on the training rows at the end of
+   * every epoch (one extra forward pass over them).
+   */
+  default boolean measuresTrainingRows() {
+    return false;
+  }
+
+  /**
+   * Per-epoch quantities measured on the network's predictions (e.g. MinDiff's per-group rates),
+   * for the training history.
+   *
+   * @param split "training" or "validation"
+   * @param probabilities predicted class probabilities, one row per entry of {@code rows}
+   * @param rows the rows predicted (positions in the training set)
+   */
+  default Map<String, Double> predictionMetrics(String split, double[][] probabilities, int[] rows) {
     return Map.of();
   }
 

@@ -207,10 +207,11 @@ public final class SopObjective implements Objective {
   public Map<String, Double> epochMetrics() {
     Map<String, Double> metrics = new LinkedHashMap<>();
     int steps = Math.max(1, epochSteps);
-    metrics.put(config.ceOnly() ? "ce" : "sop_ce", epochCe / steps);
+    metrics.put(config.ceOnly() ? "objective/cross-entropy" : "objective/SOP cross-entropy", epochCe / steps);
     if (!config.ceOnly()) {
-      metrics.put("sop_mse", epochMse / steps);
-      metrics.put("flagged", (double) noiseReport().numFlagged() / trainRows.length);
+      metrics.put("objective/SOP MSE", epochMse / steps);
+      metrics.put("labels flagged as noisy", (double) noiseReport().numFlagged() / trainRows.length);
+      metrics.putAll(noiseVariableStatistics());
     }
     lastCe = epochCe / steps;
     lastMse = epochMse / steps;
@@ -218,6 +219,29 @@ public final class SopObjective implements Objective {
     epochMse = 0;
     epochSteps = 0;
     return metrics;
+  }
+
+  /**
+   * How far the noise variables have moved, over the training rows: the mean and the largest u_i²
+   * (the weight SOP puts on doubting instance i's label) and the mean Σ_c v_ic².
+   */
+  private Map<String, Double> noiseVariableStatistics() {
+    double sumU = 0;
+    double maxU = 0;
+    double sumV = 0;
+    for (int i : trainRows) {
+      double u2 = u[i] * u[i];
+      sumU += u2;
+      maxU = Math.max(maxU, u2);
+      for (double vic : v[i]) {
+        sumV += vic * vic;
+      }
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("noise variables/mean u^2", sumU / trainRows.length);
+    m.put("noise variables/max u^2", maxU);
+    m.put("noise variables/mean sum of v^2", sumV / trainRows.length);
+    return m;
   }
 
   /** Mean training CE of the last finished epoch (SOP's adjusted CE unless ce-only). */

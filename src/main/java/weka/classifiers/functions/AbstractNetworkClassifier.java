@@ -2,11 +2,12 @@ package weka.classifiers.functions;
 
 import java.io.Serial;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
+import org.overparam.common.TrainingHistory;
 import org.overparam.itop.Distribution;
 import org.overparam.itop.Growth;
 import org.overparam.itop.ItopConfig;
@@ -31,13 +32,17 @@ import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.LogHandler;
 import weka.core.OptionMetadata;
+import weka.gui.ProgrammaticProperty;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.overparam.ContractClassifier;
 import weka.overparam.InstancesConverter;
 import weka.overparam.OptionContract;
+import weka.overparam.TrainingHistoryHandler;
+import weka.overparam.TrainingProgress;
 
 /**
  * The Weka side shared by every network learner of this package: options, data conversion,
@@ -45,8 +50,8 @@ import weka.overparam.OptionContract;
  * subclass supplies its {@link Objective} (and optionally a validation score and a report); any
  * network can be trained sparse with ITOP through the Sparsity options, so the methods compose.
  */
-public abstract class AbstractNetworkClassifier extends ContractClassifier
-    implements IterativeClassifier, BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler {
+public abstract class AbstractNetworkClassifier extends ContractClassifier implements IterativeClassifier,
+    BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler, TrainingHistoryHandler, LogHandler {
   @Serial private static final long serialVersionUID = 1L;
 
   /** Numeric precision of training and prediction. */
@@ -102,7 +107,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
   protected NetworkModel model;
   protected ItopReport itopReport;
   private String trainingSummary;
+  private TrainingHistory history;
   private String configLine;
+  private transient TrainingProgress progress;
   private transient NetworkTrainer trainer;
   private transient ItopHook itopHook;
   private transient long trainingStart;
@@ -237,12 +244,14 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
       Checks.require(fingerprint(data) == dataFingerprint, "-resume continues training on the data it started "
           + "with, but these data differ; build without -resume to train afresh");
       trainer.addEpochs(networkConfig().epochs());
+      progress().start(networkConfig().epochs());
       return;
     }
     model = null;
     trainer = null;
     itopReport = null;
     trainingSummary = null;
+    history = null;
     checkOptions();
     ItopConfig itop = itopConfig();
     getCapabilities().testWithFail(data);
@@ -267,12 +276,13 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     itopHook = itop.isSparse() ? new ItopHook(itop, Seeds.derive(getSeed(), "itop")) : null;
     configLine = Utils.joinOptions(getOptions());
     trainer = new NetworkTrainer(runConfig, set, objective, itopHook, createValidationScore(train, set),
-        this::logEpoch);
+        this::reportEpoch);
     trainer.initialize();
     model = trainer.currentModel(); // the untrained network predicts too (IterativeClassifierOptimizer asks)
     pending = new Pending(train, set, objective);
     dataFingerprint = resume ? fingerprint(data) : 0;
     trainingStart = System.nanoTime();
+    progress().start(runConfig.epochs());
   }
 
   /** A hash of the header, values and weights of {@code data}. */
@@ -315,6 +325,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
       throw new IllegalStateException("initializeClassifier must be called before done()");
     }
     model = trainer.finish();
+    history = trainer.history();
     itopReport = itopHook == null ? null : itopHook.report(trainer.batchesPerEpoch());
     trainingSummary = summarize(trainer, (System.nanoTime() - trainingStart) / 1e9);
     afterTraining(model, pending.train(), pending.set(), pending.objective());
@@ -383,14 +394,38 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     return itopReport;
   }
 
-  private void logEpoch(int epoch, Map<String, Double> metrics) {
-    StringBuilder sb = new StringBuilder(learnerName()).append(" epoch ").append(epoch);
-    metrics.forEach((k, v) -> sb.append(", ").append(k).append(' ').append(Utils.doubleToString(v, 5)));
-    String line = sb.toString();
-    Logger.getLogger(getClass().getName()).log(Level.FINE, line);
-    if (getDebug()) {
-      System.err.println(line);
+  /** Weka's Explorer passes its log here: one line per epoch in the Log, the latest in the status bar. */
+  @ProgrammaticProperty
+  @Override
+  public void setLog(weka.gui.Logger log) {
+    progress().setLog(log);
+  }
+
+  @ProgrammaticProperty
+  @Override
+  public weka.gui.Logger getLog() {
+    return progress().log();
+  }
+
+  private TrainingProgress progress() {
+    if (progress == null) {
+      progress = new TrainingProgress(learnerName(), Logger.getLogger(getClass().getName()));
     }
+    return progress;
+  }
+
+  private void reportEpoch(int epoch, Map<String, Double> metrics) {
+    progress().epochDone(epoch, metrics, getDebug());
+  }
+
+  /**
+   * What was measured per epoch of the last run: training loss and accuracy, validation loss and
+   * accuracy (with a validation split), learning rate, density and R_s per weight matrix (sparse
+   * networks) and the method's own quantities. Empty before training.
+   */
+  @Override
+  public List<TrainingHistory> trainingHistory() {
+    return history == null ? List.of() : List.of(history);
   }
 
   private String summarize(NetworkTrainer t, double seconds) {
@@ -402,19 +437,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
           t.trainingStateBytes() / 1048576.0));
     }
     Map<String, Double> m = t.lastMetrics();
-    if (m.containsKey("loss")) {
+    if (m.containsKey("loss/training")) {
       sb.append(String.format("final training loss: %.5f, training accuracy (during the last epoch): %.4f%n",
-          m.get("loss"), m.get("train accuracy")));
-    }
-    var losses = t.lossHistory();
-    if (losses.size() > 1) {
-      sb.append("training loss by epoch (first, 25%, 50%, 75%, last): ");
-      int n = losses.size();
-      int[] at = {0, n / 4, n / 2, (3 * n) / 4, n - 1};
-      for (int i = 0; i < at.length; i++) {
-        sb.append(i > 0 ? ", " : "").append(Utils.doubleToString(losses.get(at[i]), 4));
-      }
-      sb.append('\n');
+          m.get("loss/training"), m.get("accuracy/training")));
     }
     if (t.validationSize() > 0) {
       sb.append(String.format("early stopping: %d validation instances, best epoch %d%s%n", t.validationSize(),
@@ -438,6 +463,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier
     sb.append(trainingSummary == null ? "training in progress\n" : trainingSummary);
     if (itopReport != null) {
       sb.append("\nSparse topology (ITOP)\n").append(itopReport.format());
+    }
+    if (history != null) {
+      sb.append('\n').append(history.summary(12));
     }
     sb.append(describeModel());
     sb.append("\nND4J backend: ").append(org.overparam.nn.BackendReport.backendName()).append('\n');

@@ -1,8 +1,10 @@
 package weka.classifiers.functions;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.overparam.common.TrainingHistory;
 import org.overparam.kgd.EigenSolver;
 import org.overparam.kgd.FeatureMode;
 import org.overparam.kgd.KernelType;
@@ -23,6 +25,7 @@ import weka.core.Utils;
 import weka.overparam.CommandLineRun;
 import weka.overparam.ContractClassifier;
 import weka.overparam.InstancesConverter;
+import weka.overparam.TrainingHistoryHandler;
 
 /**
  * Regression by over-parameterized gradient descent on the eigen-components of a kernel (Li and
@@ -40,7 +43,8 @@ import weka.overparam.InstancesConverter;
  * WeightedInstancesHandler); the exact basis is O(n^3) and keeps the n training rows for
  * prediction; missing values are imputed but infinite values are rejected.
  */
-public class OverparameterizedKernelGD extends ContractClassifier implements TechnicalInformationHandler {
+public class OverparameterizedKernelGD extends ContractClassifier
+    implements TechnicalInformationHandler, TrainingHistoryHandler {
   private static final long serialVersionUID = 6240917361108032602L; // 2: the shared converter replaced the filters
   private static final Logger LOG = Logger.getLogger(OverparameterizedKernelGD.class.getName());
 
@@ -67,6 +71,16 @@ public class OverparameterizedKernelGD extends ContractClassifier implements Tec
   private boolean baseline = false;
 
   private KgdModel model;
+
+  /**
+   * With -stop VALIDATION the validation scan (training and validation MSE per checkpoint time),
+   * then the kept model's gradient flow (training MSE and coefficient norm per checkpoint time).
+   * Empty before training.
+   */
+  @Override
+  public List<TrainingHistory> trainingHistory() {
+    return model == null ? List.of() : model.summary().histories();
+  }
   private InstancesConverter converter;
 
   public OverparameterizedKernelGD() {
@@ -143,7 +157,7 @@ public class OverparameterizedKernelGD extends ContractClassifier implements Tec
     KgdTrainer trainer = new KgdTrainer(config, (checkpoint, metrics) -> {
       if (getDebug() || LOG.isLoggable(level)) {
         String line = String.format(Locale.ROOT, "checkpoint %d: t = %.5g, validation MSE = %.6g", checkpoint,
-            metrics.get("time"), metrics.get("validation_mse"));
+            metrics.get("time"), metrics.get("MSE/validation"));
         LOG.log(level, line);
         if (getDebug()) {
           System.err.println(line);
@@ -179,6 +193,7 @@ public class OverparameterizedKernelGD extends ContractClassifier implements Tec
     }
     StringBuilder notes = new StringBuilder();
     converter.notes().forEach(note -> notes.append("Note: ").append(note).append('\n'));
+    model.summary().histories().forEach(h -> notes.append('\n').append(h.summary(4)));
     return KgdReport.format(model.summary(), Utils.joinOptions(getOptions()),
         converter.header().header().classAttribute().name()) + notes;
   }

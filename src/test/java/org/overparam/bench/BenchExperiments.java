@@ -16,7 +16,7 @@ import weka.experiment.ResultMatrixPlainText;
 import weka.experiment.SplitEvaluator;
 
 /** A Weka Experiment (runs x 10-fold CV of several schemes on one data set) and the corrected t-test on its results. */
-final class BenchExperiments {
+public final class BenchExperiments {
   private BenchExperiments() {}
 
   /**
@@ -25,7 +25,7 @@ final class BenchExperiments {
    * @param property the evaluator's property the schemes set ("classifier" or "clusterer")
    * @param current the evaluator's current value of that property (the experiment needs its type)
    */
-  static void run(File dataset, SplitEvaluator evaluator, String property, Object current, Object[] schemes,
+  public static void run(File dataset, SplitEvaluator evaluator, String property, Object current, Object[] schemes,
       int runs, File results) throws Exception {
     Experiment exp = new Experiment();
     CrossValidationResultProducer producer = new CrossValidationResultProducer();
@@ -52,7 +52,7 @@ final class BenchExperiments {
     exp.postProcess();
   }
 
-  static String tTest(File results, String column) throws Exception {
+  public static String tTest(File results, String column) throws Exception {
     Instances data;
     try (BufferedReader reader = new BufferedReader(new FileReader(results))) {
       data = new Instances(reader);

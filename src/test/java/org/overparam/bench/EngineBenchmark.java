@@ -74,7 +74,7 @@ public final class EngineBenchmark {
     java.util.Arrays.sort(rates);
     String name = sparsity == 0 ? "ours dense" : "ours RigL-ITOP " + run.substring(0, 2) + "% " + mode.name().toLowerCase();
     System.out.printf("%-28s %10.0f %9.4f %9.4f %12.1f %12d%n", name, rates[repeats / 2],
-        t.lastMetrics().get("train accuracy"), accuracy(t, sets[1]), t.trainingStateBytes() / 1048576.0, peakRssMb());
+        t.lastMetrics().get("accuracy/training"), accuracy(t, sets[1]), t.trainingStateBytes() / 1048576.0, peakRssMb());
   }
 
   static NetworkTrainer trainer(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode)

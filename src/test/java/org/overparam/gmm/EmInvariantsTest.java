@@ -21,7 +21,7 @@ class EmInvariantsTest {
 
   private static List<Double> trace(GmmConfig c, MixtureData data) throws Exception {
     List<Double> ll = new ArrayList<>();
-    new GaussianMixtureEm(c, (it, m) -> ll.add(m.get("logLikelihood"))).fit(data);
+    new GaussianMixtureEm(c, (it, m) -> ll.add(m.get("log-likelihood"))).fit(data);
     return ll;
   }
 

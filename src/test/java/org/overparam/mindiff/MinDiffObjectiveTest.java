@@ -175,7 +175,7 @@ class MinDiffObjectiveTest {
     double[][] logits = randomLogits(step.rows().length, 2, 2);
     obj.lossAndGradient(step, logits, new double[logits.length][2]);
     Map<String, Double> m = obj.epochMetrics();
-    assertTrue(m.get("train_mmd") > 0);
+    assertTrue(m.get("MMD/training") > 0);
     assertEquals(1, obj.mmdHistory().size());
   }
 

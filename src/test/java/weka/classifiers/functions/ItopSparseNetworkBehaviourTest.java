@@ -187,7 +187,11 @@ class ItopSparseNetworkBehaviourTest {
     ItopSparseNetwork n = small(0.5);
     n.initializeClassifier(data);
     Thread.currentThread().interrupt();
-    assertThrows(InterruptedException.class, n::next);
+    try {
+      assertThrows(InterruptedException.class, n::next);
+    } finally {
+      Thread.interrupted();
+    }
     assertThrows(IllegalStateException.class, () -> n.distributionForInstance(data.instance(0)));
   }
 

@@ -111,11 +111,13 @@ final class TrainingCases {
   private static Case stop(Targets t, String input, Work work) {
     return new Case("train-stop-" + t.name().toLowerCase(), t.label, input, Expect.error(InterruptedException.class, "interrupted"), () -> {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
       Thread worker = new Thread(() -> {
         try {
           work.run();
         } catch (Throwable e) {
           thrown.set(e);
+          flagKept.set(Thread.currentThread().isInterrupted());
         }
       });
       worker.start();
@@ -127,6 +129,8 @@ final class TrainingCases {
       double seconds = (System.nanoTime() - start) / 1e9;
       require(!worker.isAlive(), "still running 5 s after the interrupt");
       require(seconds < 1, String.format("stopped %.1f s after the interrupt", seconds));
+      // The Explorer reports "Interrupted" only if the flag is still set when the learner gives up.
+      require(thrown.get() == null || flagKept.get(), "the interrupt flag was cleared: " + thrown.get());
       if (thrown.get() instanceof Exception e) {
         throw e;
       }

@@ -1,0 +1,118 @@
+package weka.overparam;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reports a learner's progress while it trains: one line per epoch (or iteration) to the Explorer's
+ * Log and status bar when Weka handed over its log ({@link weka.core.LogHandler}), to
+ * java.util.logging at FINE, and to standard error with {@code -output-debug-info}. A line names the
+ * step, the main metrics and an estimate of the time left, e.g.
+ * {@code ItopSparseNetwork: epoch 12/100, loss 0.4312, accuracy 0.8810, R_s 0.3520 (0.8 s/epoch, about 1 min 10 s left)}.
+ */
+public final class TrainingProgress {
+  /** The metrics a progress line shows, by their training-history names, with the label shown. */
+  private static final Map<String, String> SHOWN = new LinkedHashMap<>();
+
+  static {
+    SHOWN.put("loss/training", "loss");
+    SHOWN.put("accuracy/training", "accuracy");
+    SHOWN.put("loss/validation", "validation loss");
+    SHOWN.put("accuracy/validation", "validation accuracy");
+    SHOWN.put("R_s/all layers", "R_s");
+    SHOWN.put("MMD/training", "MMD");
+    SHOWN.put("labels flagged as noisy", "flagged");
+    SHOWN.put("log-likelihood", "log-likelihood");
+    SHOWN.put("MSE/training", "training MSE");
+    SHOWN.put("MSE/validation", "validation MSE");
+  }
+
+  private final String learner;
+  private final String unit;
+  private final Logger logger;
+  private weka.gui.Logger guiLog;
+  private int planned;
+  private long start;
+  private int first;
+
+  /**
+   * @param learner the name that starts each line
+   * @param unit what one report is ("epoch", "iteration")
+   */
+  public TrainingProgress(String learner, String unit, Logger logger) {
+    this.learner = learner;
+    this.unit = unit;
+    this.logger = logger;
+  }
+
+  public TrainingProgress(String learner, Logger logger) {
+    this(learner, "epoch", logger);
+  }
+
+  public void setLog(weka.gui.Logger log) {
+    this.guiLog = log;
+  }
+
+  public weka.gui.Logger log() {
+    return guiLog;
+  }
+
+  /** Starts (or, for resumed training, extends) a run of {@code steps} more steps. */
+  public void start(int steps) {
+    planned = steps;
+    start = System.nanoTime();
+    first = -1;
+  }
+
+  /** Reports step {@code step} (1-based, counted over the whole run) with its metrics. */
+  public void epochDone(int step, Map<String, Double> metrics, boolean debug) {
+    if (first < 0) {
+      first = step - 1;
+    }
+    String line = line(step, metrics);
+    logger.log(Level.FINE, line);
+    if (debug) {
+      System.err.println(line);
+    }
+    if (guiLog != null) {
+      guiLog.logMessage(line);
+      guiLog.statusMessage(line);
+    }
+  }
+
+  String line(int step, Map<String, Double> metrics) {
+    int done = step - first;
+    StringBuilder sb = new StringBuilder(learner).append(": ").append(unit).append(' ').append(step);
+    if (planned > 0) {
+      sb.append('/').append(first + planned);
+    }
+    SHOWN.forEach((key, label) -> {
+      Double v = metrics.get(key);
+      if (v != null && !v.isNaN()) {
+        sb.append(", ").append(label).append(' ').append(String.format(Locale.ROOT, "%.4f", v));
+      }
+    });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sb.append(String.format(Locale.ROOT, " (%.2f s/%s", seconds / done, unit));
+    int left = planned - done;
+    if (left > 0) {
+      sb.append(", at most ").append(duration(seconds / done * left)).append(" left");
+    }
+    return sb.append(')').toString();
+  }
+
+  /** "45 s", "3 min 20 s", "1 h 05 min". */
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    if (s < 60) {
+      return s + " s";
+    }
+    if (s < 3600) {
+      return s / 60 + " min " + s % 60 + " s";
+    }
+    return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+  }
+}
