@@ -81,7 +81,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   }
 
   public String globalInfo() {
-    return "Gaussian-mixture clustering by EM that either keeps known mixing weights fixed or re-estimates them "
+    return "Gaussian-mixture clustering by EM. It either keeps known mixing weights fixed or re-estimates them "
         + "(the over-parameterized model, the default). Xu, Hsu and Maleki (2018) show that re-estimating the "
         + "weights, even when they are known, lets EM escape spurious local optima that trap EM with the weights "
         + "held fixed. Numeric attributes get identity, spherical, diagonal or full covariances (reg-covar added "
@@ -126,6 +126,46 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   @Override
   public void setOptions(String[] options) throws Exception {
     OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  // Weka's inherited options, with texts for the dialog (Weka parses -S, -output-debug-info and
+  // -do-not-check-capabilities itself, so they have no command-line name here).
+
+  @OptionMetadata(displayName = "seed", description = "The random number seed to be used. Default 1; set with -S "
+      + "on the command line.", displayOrder = 100)
+  @Override
+  public int getSeed() {
+    return super.getSeed();
+  }
+
+  @Override
+  public void setSeed(int seed) {
+    super.setSeed(seed);
+  }
+
+  @OptionMetadata(displayName = "debug", description = "If set to true, the clusterer prints its progress to the "
+      + "console. Default false; set with -output-debug-info on the command line.", displayOrder = 101)
+  @Override
+  public boolean getDebug() {
+    return super.getDebug();
+  }
+
+  @Override
+  public void setDebug(boolean debug) {
+    super.setDebug(debug);
+  }
+
+  @OptionMetadata(displayName = "doNotCheckCapabilities", description = "If set, the clusterer's capabilities are "
+      + "not checked before it is built (use with caution to reduce runtime). Default false; set with "
+      + "-do-not-check-capabilities on the command line.", displayOrder = 102)
+  @Override
+  public boolean getDoNotCheckCapabilities() {
+    return super.getDoNotCheckCapabilities();
+  }
+
+  @Override
+  public void setDoNotCheckCapabilities(boolean doNotCheckCapabilities) {
+    super.setDoNotCheckCapabilities(doNotCheckCapabilities);
   }
 
   /** weka.Run's entry: as Weka's runClusterer, with bad input reported without a stack trace. */
@@ -335,8 +375,8 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
 
   // ---- options ------------------------------------------------------------------------------
 
-  @OptionMetadata(displayName = "number of clusters", description = "Number of mixture components (>= 1, or -1 to "
-      + "choose 1..max-clusters by BIC; default 2).", commandLineParamName = "N",
+  @OptionMetadata(displayName = "number of clusters", description = "Number of mixture components, or -1 "
+      + "to choose it by BIC. At least 1, or -1 to choose from 1 to max-clusters; default 2.", commandLineParamName = "N",
       commandLineParamSynopsis = "-N <int>", displayOrder = 1, category = "Mixture")
   public int getNumClusters() {
     return numClusters;
@@ -406,9 +446,9 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
     fixedStd = v;
   }
 
-  @OptionMetadata(displayName = "covariance regularisation", description = "Added to every variance (the "
-      + "diagonal) on every M-step, as a fraction of the attribute's variance over the training data, so that it "
-      + "means the same whatever the attribute's unit (in [0, 1); default 1e-6).",
+  @OptionMetadata(displayName = "covariance regularisation", description = "Regularisation added to every "
+      + "variance (the diagonal) on every M-step. It is a fraction of the attribute's variance over the "
+      + "training data, so that it means the same whatever the attribute's unit. In [0, 1); default 1e-6.",
       commandLineParamName = "reg-covar", commandLineParamSynopsis = "-reg-covar <double>", displayOrder = 7,
       category = "Mixture")
   public double getRegCovar() {

@@ -67,6 +67,32 @@ public final class SensitiveAttribute implements Serializable {
   }
 
   /**
+   * The message for a sensitive attribute that is not set: the data's nominal attributes (besides
+   * the class) with their values, and how to choose one.
+   *
+   * @param data the training data
+   * @param flag the option that names the attribute ({@code -sensitive-attribute})
+   */
+  public static String notSetMessage(Instances data, String flag) {
+    List<String> nominal = new ArrayList<>();
+    for (int i = 0; i < data.numAttributes(); i++) {
+      Attribute a = data.attribute(i);
+      if (i != data.classIndex() && a.isNominal()) {
+        nominal.add("  " + (i + 1) + " " + a.name() + " " + values(a, 6));
+      }
+    }
+    if (nominal.isEmpty()) {
+      return flag + " is not set, and the data have no nominal attribute besides the class: MinDiff needs one "
+          + "whose value defines the sensitive group (" + flag + " " + FIRST + " trains a plain network on such "
+          + "data)";
+    }
+    // One line each, so that Weka's error dialog (one line per line of the message) stays readable.
+    return flag + " is not set: MinDiff needs the nominal attribute whose value defines the sensitive group.\n"
+        + "Set " + flag + " <name> (or its 1-based index) and -sensitive-value <value> (default: its first value).\n"
+        + "The nominal attributes of the data:\n" + String.join("\n", nominal);
+  }
+
+  /**
    * Resolves the attribute and value in a header alone, for an evaluation that sees the instances
    * later (so an empty group S shows in its rates, not here). There is no {@link #FIRST} keyword:
    * the attribute is always named.
@@ -170,9 +196,17 @@ public final class SensitiveAttribute implements Serializable {
   }
 
   private static String values(Attribute a) {
+    return values(a, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code max} values of a nominal attribute, as [a, b, ...], with the count if there are more. */
+  private static String values(Attribute a, int max) {
     List<String> v = new ArrayList<>();
-    for (int i = 0; i < a.numValues(); i++) {
+    for (int i = 0; i < Math.min(max, a.numValues()); i++) {
       v.add(a.value(i));
+    }
+    if (a.numValues() > max) {
+      v.add("... (" + a.numValues() + " values)");
     }
     return v.toString();
   }

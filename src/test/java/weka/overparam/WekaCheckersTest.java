@@ -37,8 +37,8 @@ class WekaCheckersTest {
         Arguments.of("weka.classifiers.functions.SopRobustNetwork", ""),
         Arguments.of("weka.classifiers.functions.SopRobustNetwork", "-epochs 5 -hidden-layers 32 -batch-size-train 8 "
             + "-lambda-consistency 0.9 -lambda-balance 0.1 -sparsity 0.5 -sop-variant REPO_HEAD"),
-        Arguments.of("weka.classifiers.functions.MinDiffNetwork", ""),
-        Arguments.of("weka.classifiers.functions.MinDiffNetwork", "-epochs 5 -hidden-layers 16 -lambda 2 "
+        Arguments.of("weka.classifiers.functions.MinDiffNetwork", "-sensitive-attribute first"),
+        Arguments.of("weka.classifiers.functions.MinDiffNetwork", "-sensitive-attribute first -epochs 5 -hidden-layers 16 -lambda 2 "
             + "-kernel LAPLACIAN -flood-level 0.05 -validation-fraction 0.3 -mindiff-label NEGATIVE"),
         Arguments.of("weka.classifiers.functions.OverparameterizedKernelGD", ""),
         Arguments.of("weka.classifiers.functions.OverparameterizedKernelGD", "-depth 2 -kernel LAPLACE -stop THEORY "

@@ -482,7 +482,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
   @OptionMetadata(displayName = "resume", description = "Keep the training state after building, so that building "
       + "again continues training for another 'epochs' epochs instead of starting afresh (in memory only; "
       + "default false).", commandLineParamName = "resume", commandLineParamSynopsis = "-resume",
-      commandLineParamIsFlag = true, displayOrder = 30, category = "Optimisation")
+      commandLineParamIsFlag = true, displayOrder = 30, category = "Early stopping and resume")
   @Override
   public boolean getResume() {
     return resume;
@@ -490,8 +490,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
 
   // ---------------------------------------------------------------- Network options
 
-  @OptionMetadata(displayName = "hidden layers", description = "Comma-separated widths of the hidden layers "
-      + "(default 256,256; 128,128 for SopRobustNetwork).", commandLineParamName = "hidden-layers", commandLineParamSynopsis = "-hidden-layers <w1,w2,...>",
+  @OptionMetadata(displayName = "hidden layers", description = "Widths of the hidden layers, "
+      + "comma-separated. Default 256,256.", commandLineParamName = "hidden-layers", commandLineParamSynopsis = "-hidden-layers <w1,w2,...>",
       displayOrder = 1, category = "Network")
   public String getHiddenLayers() {
     return hiddenLayers;
@@ -525,9 +525,10 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.epochs = epochs;
   }
 
-  @OptionMetadata(displayName = "training batch size", description = "Minibatch size for training, > 0, or 0 for "
-      + "automatic: 64 (128 for SopRobustNetwork), or for fewer training instances an eighth of them (at least 16) "
-      + "(default 64; 0 for SopRobustNetwork). Weka's own -batch-size is the prediction batch size.", commandLineParamName = "batch-size-train",
+  @OptionMetadata(displayName = "training minibatch size", description = "Number of training instances per "
+      + "optimiser step, used for training only. Greater than 0, or 0 for automatic: 64, or an eighth of "
+      + "the training instances (at least 16) when that is smaller. Default 64. Not to be confused with "
+      + "the prediction batch size (-batch-size).", commandLineParamName = "batch-size-train",
       commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
   public int getBatchSizeTrain() {
     return batchSizeTrain;
@@ -548,7 +549,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.updater = updater;
   }
 
-  @OptionMetadata(displayName = "learning rate", description = "Base learning rate, > 0 (default 0.05; 0.02 for SopRobustNetwork).",
+  @OptionMetadata(displayName = "learning rate", description = "Base learning rate of the optimiser. "
+      + "Greater than 0; default 0.05.",
       commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>", displayOrder = 13,
       category = "Optimisation")
   public double getLearningRate() {
@@ -559,7 +561,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.learningRate = learningRate;
   }
 
-  @OptionMetadata(displayName = "momentum", description = "Momentum of NESTEROVS, in [0, 1) (default 0.9).",
+  @OptionMetadata(displayName = "momentum", description = "Momentum of the NESTEROVS updater. In [0, 1); "
+      + "default 0.9.",
       commandLineParamName = "momentum", commandLineParamSynopsis = "-momentum <double>", displayOrder = 14,
       category = "Optimisation")
   public double getMomentum() {
@@ -570,8 +573,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.momentum = momentum;
   }
 
-  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
-      + "PyTorch's weight_decay, >= 0 (default 5e-4; 1e-3 for SopRobustNetwork, 0 for MinDiffNetwork).", commandLineParamName = "l2",
+  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the "
+      + "gradient like PyTorch's weight_decay. At least 0; default 5e-4.", commandLineParamName = "l2",
       commandLineParamSynopsis = "-l2 <double>", displayOrder = 15, category = "Optimisation")
   public double getL2() {
     return l2;
@@ -581,8 +584,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.l2 = l2;
   }
 
-  @OptionMetadata(displayName = "learning-rate schedule", description = "CONSTANT, STEP (x0.1 at 50% and 75% of the "
-      + "steps, as in ITOP) or COSINE (down to lr-min-factor x the rate) (default STEP; COSINE for SopRobustNetwork).",
+  @OptionMetadata(displayName = "learning-rate schedule", description = "How the learning rate changes "
+      + "over the run. CONSTANT keeps it; STEP multiplies it by 0.1 at 50% and 75% of the steps, as in "
+      + "ITOP; COSINE decays it to lr-min-factor times the base rate. Default STEP.",
       commandLineParamName = "lr-schedule", commandLineParamSynopsis = "-lr-schedule <CONSTANT|STEP|COSINE>",
       displayOrder = 16, category = "Optimisation")
   public LrSchedule getLrSchedule() {
@@ -593,8 +597,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.lrSchedule = lrSchedule;
   }
 
-  @OptionMetadata(displayName = "cosine final factor", description = "Final learning rate of the COSINE schedule as a "
-      + "fraction of the base rate, in [0, 1] (default 0.01).", commandLineParamName = "lr-min-factor",
+  @OptionMetadata(displayName = "cosine final factor", description = "Final learning rate of the COSINE "
+      + "schedule, as a fraction of the base rate. In [0, 1]; default 0.01.", commandLineParamName = "lr-min-factor",
       commandLineParamSynopsis = "-lr-min-factor <double>", displayOrder = 17, category = "Optimisation")
   public double getLrMinFactor() {
     return lrMinFactor;
@@ -604,10 +608,11 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.lrMinFactor = lrMinFactor;
   }
 
-  @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held out "
-      + "(stratified) for early stopping with best-weights restore; 0 disables it, in [0, 1) (default 0).",
+  @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held "
+      + "out for early stopping, which restores the best weights. The split is stratified; 0 disables "
+      + "early stopping. In [0, 1); default 0.",
       commandLineParamName = "validation-fraction", commandLineParamSynopsis = "-validation-fraction <double>",
-      displayOrder = 18, category = "Optimisation")
+      displayOrder = 18, category = "Early stopping and resume")
   public double getValidationFraction() {
     return validationFraction;
   }
@@ -618,7 +623,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
 
   @OptionMetadata(displayName = "patience", description = "Epochs without a better validation score before early "
       + "stopping ends training, > 0 (default 10).", commandLineParamName = "patience",
-      commandLineParamSynopsis = "-patience <int>", displayOrder = 19, category = "Optimisation")
+      commandLineParamSynopsis = "-patience <int>", displayOrder = 19, category = "Early stopping and resume")
   public int getPatience() {
     return patience;
   }
@@ -651,8 +656,8 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
 
   // ---------------------------------------------------------------- Sparsity options
 
-  @OptionMetadata(displayName = "sparsity", description = "Fraction of all weights that are zero, in [0, 1); 0 trains "
-      + "an ordinary dense network, 0.9 keeps 10% of the connections (default 0.9 for ItopSparseNetwork, 0 for the other networks).", commandLineParamName = "sparsity",
+  @OptionMetadata(displayName = "sparsity", description = "Fraction of all weights that are zero. 0 trains "
+      + "an ordinary dense network, 0.9 keeps 10% of the connections. In [0, 1); default 0.", commandLineParamName = "sparsity",
       commandLineParamSynopsis = "-sparsity <double>", displayOrder = 40, category = "Sparsity")
   public double getSparsity() {
     return sparsity;
@@ -723,7 +728,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
   @OptionMetadata(displayName = "growth", description = "Where pruned connections regrow: RANDOM (SET-ITOP), GRADIENT "
       + "(largest dense gradient, RigL-ITOP; use about 20 topology updates) or RANDOM_UNFIRED (never-used ones first) "
       + "(default RANDOM).", commandLineParamName = "growth", commandLineParamSynopsis = "-growth <RANDOM|GRADIENT|RANDOM_UNFIRED>",
-      displayOrder = 46, category = "Sparsity")
+      displayOrder = 46, category = "Sparsity: prune and regrow")
   public Growth getGrowth() {
     return growth;
   }
@@ -732,9 +737,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.growth = growth;
   }
 
-  @OptionMetadata(displayName = "prune rate", description = "Initial fraction of each layer's active connections "
-      + "replaced per topology update, in [0, 1] (default 0.5).", commandLineParamName = "prune-rate",
-      commandLineParamSynopsis = "-prune-rate <double>", displayOrder = 47, category = "Sparsity")
+  @OptionMetadata(displayName = "prune rate", description = "Initial fraction of each layer's active "
+      + "connections replaced per topology update. In [0, 1]; default 0.5.", commandLineParamName = "prune-rate",
+      commandLineParamSynopsis = "-prune-rate <double>", displayOrder = 47, category = "Sparsity: prune and regrow")
   public double getPruneRate() {
     return pruneRate;
   }
@@ -743,9 +748,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.pruneRate = pruneRate;
   }
 
-  @OptionMetadata(displayName = "final prune rate", description = "Prune rate reached at the end of cosine decay, in "
-      + "[0, prune-rate] (default 0.005).", commandLineParamName = "prune-rate-min",
-      commandLineParamSynopsis = "-prune-rate-min <double>", displayOrder = 48, category = "Sparsity")
+  @OptionMetadata(displayName = "final prune rate", description = "Prune rate reached at the end of the "
+      + "cosine decay. In [0, prune-rate]; default 0.005.", commandLineParamName = "prune-rate-min",
+      commandLineParamSynopsis = "-prune-rate-min <double>", displayOrder = 48, category = "Sparsity: prune and regrow")
   public double getPruneRateMin() {
     return pruneRateMin;
   }
@@ -756,7 +761,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
 
   @OptionMetadata(displayName = "prune-rate decay", description = "COSINE (ITOP) or CONSTANT (SET) (default COSINE).",
       commandLineParamName = "prune-decay", commandLineParamSynopsis = "-prune-decay <COSINE|CONSTANT>",
-      displayOrder = 49, category = "Sparsity")
+      displayOrder = 49, category = "Sparsity: prune and regrow")
   public PruneDecay getPruneDecay() {
     return pruneDecay;
   }
@@ -768,7 +773,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
   @OptionMetadata(displayName = "number of topology updates", description = "Number of prune-and-regrow updates over "
       + "the run, used when no update interval is given; each is at least min-update-interval-epochs apart, >= 0 "
       + "(default 50).", commandLineParamName = "num-topology-updates",
-      commandLineParamSynopsis = "-num-topology-updates <int>", displayOrder = 50, category = "Sparsity")
+      commandLineParamSynopsis = "-num-topology-updates <int>", displayOrder = 50, category = "Sparsity: update schedule")
   public int getNumTopologyUpdates() {
     return numTopologyUpdates;
   }
@@ -779,7 +784,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
 
   @OptionMetadata(displayName = "update interval", description = "Optimiser steps between topology updates (Delta T); "
       + "0 derives it from the number of topology updates (default 0).", commandLineParamName = "update-interval",
-      commandLineParamSynopsis = "-update-interval <int>", displayOrder = 51, category = "Sparsity")
+      commandLineParamSynopsis = "-update-interval <int>", displayOrder = 51, category = "Sparsity: update schedule")
   public int getUpdateInterval() {
     return updateInterval;
   }
@@ -791,7 +796,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
   @OptionMetadata(displayName = "update interval fraction", description = "Delta T as a fraction of all optimiser steps, "
       + "in [0, 1]; 0 derives it from the number of topology updates (default 0).",
       commandLineParamName = "update-interval-fraction", commandLineParamSynopsis = "-update-interval-fraction <double>",
-      displayOrder = 52, category = "Sparsity")
+      displayOrder = 52, category = "Sparsity: update schedule")
   public double getUpdateIntervalFraction() {
     return updateIntervalFraction;
   }
@@ -803,7 +808,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
   @OptionMetadata(displayName = "minimum update interval (epochs)", description = "Lower bound on the derived Delta T, "
       + "in epochs, so that regrown connections train before they can be pruned again, >= 0 (default 1).",
       commandLineParamName = "min-update-interval-epochs", commandLineParamSynopsis = "-min-update-interval-epochs <double>",
-      displayOrder = 53, category = "Sparsity")
+      displayOrder = 53, category = "Sparsity: update schedule")
   public double getMinUpdateIntervalEpochs() {
     return minUpdateIntervalEpochs;
   }
@@ -812,9 +817,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.minUpdateIntervalEpochs = minUpdateIntervalEpochs;
   }
 
-  @OptionMetadata(displayName = "stop updates at", description = "Fraction of the run after which the topology is "
-      + "frozen, in [0, 1] (RigL uses 0.75; default 1).", commandLineParamName = "stop-updates-at",
-      commandLineParamSynopsis = "-stop-updates-at <double>", displayOrder = 54, category = "Sparsity")
+  @OptionMetadata(displayName = "stop updates at", description = "Fraction of the run after which the "
+      + "topology is frozen. In [0, 1]; RigL uses 0.75; default 1.", commandLineParamName = "stop-updates-at",
+      commandLineParamSynopsis = "-stop-updates-at <double>", displayOrder = 54, category = "Sparsity: update schedule")
   public double getStopUpdatesAt() {
     return stopUpdatesAt;
   }
@@ -825,7 +830,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
 
   @OptionMetadata(displayName = "regrow init", description = "Value of regrown connections: ZERO (ITOP, RigL) or NORMAL "
       + "with regrow-init-std (SET) (default ZERO).", commandLineParamName = "regrow-init",
-      commandLineParamSynopsis = "-regrow-init <ZERO|NORMAL>", displayOrder = 55, category = "Sparsity")
+      commandLineParamSynopsis = "-regrow-init <ZERO|NORMAL>", displayOrder = 55, category = "Sparsity: prune and regrow")
   public RegrowInit getRegrowInit() {
     return regrowInit;
   }
@@ -834,9 +839,9 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
     this.regrowInit = regrowInit;
   }
 
-  @OptionMetadata(displayName = "regrow init std", description = "Standard deviation for NORMAL regrow init, >= 0 "
-      + "(default 0.1).", commandLineParamName = "regrow-init-std", commandLineParamSynopsis = "-regrow-init-std <double>",
-      displayOrder = 56, category = "Sparsity")
+  @OptionMetadata(displayName = "regrow init std", description = "Standard deviation of NORMAL regrow "
+      + "init. At least 0; default 0.1.", commandLineParamName = "regrow-init-std", commandLineParamSynopsis = "-regrow-init-std <double>",
+      displayOrder = 56, category = "Sparsity: prune and regrow")
   public double getRegrowInitStd() {
     return regrowInitStd;
   }
@@ -848,7 +853,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
   @OptionMetadata(displayName = "reinit when same", description = "Reset connections that are pruned and regrown in the "
       + "same update (default false: they keep their value and optimiser state).", commandLineParamName = "reinit-when-same",
       commandLineParamSynopsis = "-reinit-when-same", commandLineParamIsFlag = true, displayOrder = 57,
-      category = "Sparsity")
+      category = "Sparsity: prune and regrow")
   public boolean getReinitWhenSame() {
     return reinitWhenSame;
   }
@@ -860,7 +865,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
   @OptionMetadata(displayName = "no gradient masking", description = "Let gradients of inactive connections reach the "
       + "optimiser state (default false: they are masked, so momentum never builds up there).",
       commandLineParamName = "no-gradient-masking", commandLineParamSynopsis = "-no-gradient-masking",
-      commandLineParamIsFlag = true, displayOrder = 58, category = "Sparsity")
+      commandLineParamIsFlag = true, displayOrder = 58, category = "Sparsity: prune and regrow")
   public boolean getNoGradientMasking() {
     return noGradientMasking;
   }
@@ -871,7 +876,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
 
   @OptionMetadata(displayName = "fix mask", description = "Static sparse training: keep the initial random topology "
       + "(no prune and regrow; R_s stays at the density) (default false).", commandLineParamName = "fix-mask",
-      commandLineParamSynopsis = "-fix-mask", commandLineParamIsFlag = true, displayOrder = 59, category = "Sparsity")
+      commandLineParamSynopsis = "-fix-mask", commandLineParamIsFlag = true, displayOrder = 59, category = "Sparsity: update schedule")
   public boolean getFixMask() {
     return fixMask;
   }

@@ -1,6 +1,7 @@
 package weka.classifiers.functions;
 
 import java.io.Serial;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
@@ -31,8 +32,8 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
   }
 
   public String globalInfo() {
-    return "A multilayer perceptron trained sparse from scratch with dynamic sparse training and In-Time "
-        + "Over-Parameterization (ITOP).\n\n"
+    return "A sparse neural network trained with ITOP. It is a multilayer perceptron trained sparse from scratch "
+        + "with dynamic sparse training and In-Time Over-Parameterization (ITOP).\n\n"
         + "Each weight matrix keeps a fixed fraction of its connections (ERK or uniform layer densities). "
         + "Every few epochs the smallest-magnitude connections are pruned and as many are regrown, at random "
         + "(SET-ITOP) or where the dense gradient is largest (RigL-ITOP), with a cosine-decayed prune rate. "
@@ -65,6 +66,15 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
     set.setValue(Field.JOURNAL, "Nature Communications");
     set.setValue(Field.YEAR, "2018");
     return t;
+  }
+
+  @OptionMetadata(displayName = "sparsity", description = "Fraction of all weights that are zero. 0 trains an "
+      + "ordinary dense network, 0.9 keeps 10% of the connections. In [0, 1); default 0.9.",
+      commandLineParamName = "sparsity", commandLineParamSynopsis = "-sparsity <double>", displayOrder = 40,
+      category = "Sparsity")
+  @Override
+  public double getSparsity() {
+    return super.getSparsity();
   }
 
   @Override

@@ -45,9 +45,10 @@ import weka.overparam.SensitiveAttribute;
  * arXiv:2206.14853.
  * </pre>
  *
- * Limitations: the sensitive attribute must be nominal; a missing sensitive value counts as the
- * reference group. With the default sensitive attribute {@code first} and data without a usable
- * nominal attribute, MinDiff is switched off (logged, and stated in {@code toString()}).
+ * Limitations: the sensitive attribute must be nominal and must be chosen (building without one
+ * fails with a list of the data's nominal attributes); a missing sensitive value counts as the
+ * reference group. With the explicit choice {@code first} and data without a usable nominal
+ * attribute, MinDiff is switched off (logged, and stated in {@code toString()}).
  */
 public class MinDiffNetwork extends AbstractNetworkClassifier {
   @Serial private static final long serialVersionUID = -6502793170523843871L;
@@ -55,7 +56,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   /** Keyword of the positive-class option for "the second value of a binary class". */
   public static final String AUTO = "auto";
 
-  private String sensitiveAttribute = SensitiveAttribute.FIRST;
+  private String sensitiveAttribute = "";
   private String sensitiveValue = "1";
   private String positiveClass = AUTO;
   private MinDiffLabel mindiffLabel = MinDiffLabel.POSITIVE;
@@ -82,7 +83,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   }
 
   public String globalInfo() {
-    return "A neural network trained with the MinDiff fairness penalty, with flooding, L2 and fairness-aware "
+    return "A network trained with the MinDiff penalty. It is a neural network trained with the MinDiff fairness "
+        + "penalty, with flooding, L2 and fairness-aware "
         + "early stopping for the over-parameterised regime.\n\n"
         + "The loss is |L_task - b| + b + lambda * MMD: L_task is the weighted cross-entropy (flooded at level b), "
         + "and the MMD (Gaussian or Laplacian kernel on the positive-class probability) compares the scores of "
@@ -93,7 +95,11 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
         + "MMD collapses to zero while the test data stay unfair; the report shows the training MMD by epoch, "
         + "per-group FPR/FNR at 0.5 and, with a validation split, the fairness-constrained error (per-group "
         + "thresholds with a rate gap <= gap-tolerance), which is also the early-stopping score.\n\n"
-        + "A class with more than two values is analysed one-vs-rest for the positive-class value. The sensitive "
+        + "The class is binary by default (positive-class auto: its second value is the positive class). A class "
+        + "with more values needs positive-class: the network still predicts every class, while the MMD, the "
+        + "report and the group thresholds use the probability of that value against all others (one-vs-rest). "
+        + "The sensitive attribute must be set (sensitive-attribute); building without it lists the data's "
+        + "nominal attributes and their values. The sensitive "
         + "attribute is not a network input unless sensitive-as-input is set. weka.overparam.GroupFairnessEvaluation "
         + "reports the same metrics for any classifier.\n\nFor more information see:\n"
         + getTechnicalInformation().toString();
@@ -165,12 +171,15 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     group = null;
     inactiveReason = null;
     report = null;
+    if (sensitiveAttribute.trim().isEmpty()) {
+      throw new IllegalArgumentException(SensitiveAttribute.notSetMessage(train, "-sensitive-attribute"));
+    }
     positiveIndex = SensitiveAttribute.positiveClass(train, AUTO.equalsIgnoreCase(positiveClass.trim()) ? "" : positiveClass);
-    boolean byDefault = SensitiveAttribute.FIRST.equalsIgnoreCase(sensitiveAttribute.trim());
+    boolean firstKeyword = SensitiveAttribute.FIRST.equalsIgnoreCase(sensitiveAttribute.trim());
     try {
       group = SensitiveAttribute.resolve(train, "-sensitive-attribute", sensitiveAttribute, sensitiveValue);
     } catch (IllegalArgumentException e) {
-      if (!byDefault) {
+      if (!firstKeyword) {
         throw e;
       }
       inactiveReason = e.getMessage();
@@ -181,7 +190,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     if (group != null && lambda > 0) {
       String empty = emptyCell(train);
       if (empty != null) {
-        if (!byDefault) {
+        if (!firstKeyword) {
           throw new IllegalArgumentException(empty + ": MinDiff compares the two groups on the instances with "
               + "that label (check -sensitive-attribute, -sensitive-value and -mindiff-label)");
         }
@@ -311,11 +320,23 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     return report;
   }
 
+  // ---------------------------------------------------------------- network options with MinDiff's defaults
+
+  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
+      + "PyTorch's weight_decay. At least 0; default 0, because L2 is one of the regularisers Veldanda et al. "
+      + "study.", commandLineParamName = "l2", commandLineParamSynopsis = "-l2 <double>", displayOrder = 15,
+      category = "Optimisation")
+  @Override
+  public double getL2() {
+    return super.getL2();
+  }
+
   // ---------------------------------------------------------------- options
 
-  @OptionMetadata(displayName = "sensitive attribute", description = "The nominal sensitive attribute: a name, a "
-      + "1-based index, or 'first' for the first nominal attribute that is not the class; with 'first' and no "
-      + "usable nominal attribute MinDiff is switched off (default first).", commandLineParamName = "sensitive-attribute",
+  @OptionMetadata(displayName = "sensitive attribute", description = "The nominal attribute whose value "
+      + "defines the sensitive group. A name or a 1-based index; 'first' takes the first nominal attribute "
+      + "that is not the class, and switches MinDiff off when there is none. Default empty: building stops "
+      + "with a list of the data's nominal attributes and their values to choose from.", commandLineParamName = "sensitive-attribute",
       commandLineParamSynopsis = "-sensitive-attribute <name|index|first>", displayOrder = 60, category = "MinDiff")
   public String getSensitiveAttribute() {
     return sensitiveAttribute;
@@ -337,9 +358,10 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.sensitiveValue = sensitiveValue;
   }
 
-  @OptionMetadata(displayName = "positive class", description = "The positive class value (label or 1-based index); "
-      + "'auto' takes the second value of a binary class and is an error for a class with more values, which are "
-      + "analysed one-vs-rest (default auto).", commandLineParamName = "positive-class",
+  @OptionMetadata(displayName = "positive class", description = "The class value whose probability MinDiff "
+      + "compares between the groups. A label or a 1-based index; 'auto' takes the second value of a "
+      + "binary class. A class with more values needs it set: the network still predicts every class, and "
+      + "MinDiff compares this value against all others (one-vs-rest). Default auto.", commandLineParamName = "positive-class",
       commandLineParamSynopsis = "-positive-class <label|index|auto>", displayOrder = 62, category = "MinDiff")
   public String getPositiveClass() {
     return positiveClass;
@@ -361,8 +383,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.mindiffLabel = mindiffLabel;
   }
 
-  @OptionMetadata(displayName = "lambda", description = "Weight of the MMD penalty, >= 0; 0 trains a plain network "
-      + "(default 1.5).", commandLineParamName = "lambda", commandLineParamSynopsis = "-lambda <double>",
+  @OptionMetadata(displayName = "lambda", description = "Weight of the MMD penalty; 0 trains a plain "
+      + "network. At least 0; default 1.5.", commandLineParamName = "lambda", commandLineParamSynopsis = "-lambda <double>",
       displayOrder = 64, category = "MinDiff")
   public double getLambda() {
     return lambda;
@@ -383,7 +405,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.kernel = kernel;
   }
 
-  @OptionMetadata(displayName = "kernel length", description = "Kernel length l, > 0 (default 0.1).",
+  @OptionMetadata(displayName = "kernel length", description = "Length l of the MMD kernel. Greater than "
+      + "0; default 0.1.",
       commandLineParamName = "kernel-length", commandLineParamSynopsis = "-kernel-length <double>", displayOrder = 66,
       category = "MinDiff")
   public double getKernelLength() {
@@ -408,7 +431,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "flood level", description = "Flood level b of the task loss: below b its gradient "
       + "is reversed, keeping the training loss near b; 0 turns flooding off, >= 0 (default 0).",
       commandLineParamName = "flood-level", commandLineParamSynopsis = "-flood-level <double>", displayOrder = 68,
-      category = "MinDiff")
+      category = "Flooding and thresholds")
   public double getFloodLevel() {
     return floodLevel;
   }
@@ -417,9 +440,9 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.floodLevel = floodLevel;
   }
 
-  @OptionMetadata(displayName = "gap tolerance", description = "Allowed rate gap epsilon of the fairness-constrained "
-      + "error (report and early stopping), in [0, 1] (default 0.01).", commandLineParamName = "gap-tolerance",
-      commandLineParamSynopsis = "-gap-tolerance <double>", displayOrder = 69, category = "MinDiff")
+  @OptionMetadata(displayName = "gap tolerance", description = "Allowed rate gap epsilon of the "
+      + "fairness-constrained error, used by the report and by early stopping. In [0, 1]; default 0.01.", commandLineParamName = "gap-tolerance",
+      commandLineParamSynopsis = "-gap-tolerance <double>", displayOrder = 69, category = "Flooding and thresholds")
   public double getGapTolerance() {
     return gapTolerance;
   }
@@ -445,7 +468,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
       + "fairness-constrained validation error, so that Weka's accuracy is the constrained accuracy (needs "
       + "validation-fraction > 0) (default DEFAULT).", commandLineParamName = "decision-thresholds",
       commandLineParamSynopsis = "-decision-thresholds <DEFAULT|GROUP_CONSTRAINED>", displayOrder = 71,
-      category = "MinDiff")
+      category = "Flooding and thresholds")
   public DecisionThresholds getDecisionThresholds() {
     return decisionThresholds;
   }

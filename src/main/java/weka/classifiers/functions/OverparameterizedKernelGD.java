@@ -88,7 +88,8 @@ public class OverparameterizedKernelGD extends ContractClassifier
   }
 
   public String globalInfo() {
-    return "Kernel regression by over-parameterized gradient descent on the eigen-components of the kernel "
+    return "Kernel regression by over-parameterized GD. It runs over-parameterized gradient descent on the "
+        + "eigen-components of the kernel "
         + "matrix (Li and Lin, NeurIPS 2024). Each eigen-coefficient is trained as a_j * b_j^D * beta_j with a_j "
         + "starting at the square root of the empirical kernel eigenvalue, so the learned eigenvalues grow on "
         + "components that carry signal and stay small on noise; early stopping (validation by default) "
@@ -270,7 +271,8 @@ public class OverparameterizedKernelGD extends ContractClassifier
   }
 
   @OptionMetadata(displayName = "eigenvalue tolerance",
-      description = "Keep components with eigenvalue above this fraction of the largest ([0, 1); default 1e-10).",
+      description = "Keep the components whose eigenvalue is above this fraction of the largest. In [0, "
+      + "1); default 1e-10.",
       commandLineParamName = "eig-tol", commandLineParamSynopsis = "-eig-tol <double>", displayOrder = 7,
       category = "Kernel")
   public double getEigTol() {
@@ -341,7 +343,8 @@ public class OverparameterizedKernelGD extends ContractClassifier
   }
 
   @OptionMetadata(displayName = "step size",
-      description = "Fixed GD step if > 0 (>= 0; default 0 = 0.5 / max curvature, shortened to land on checkpoints).",
+      description = "Fixed step of gradient descent, used when greater than 0. At least 0; default 0, "
+      + "which means 0.5 / max curvature, shortened to land on checkpoints.",
       commandLineParamName = "step-size", commandLineParamSynopsis = "-step-size <double>", displayOrder = 13,
       category = "Optimisation")
   public double getStepSize() {

@@ -1,5 +1,6 @@
 package weka.classifiers.functions;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Writer;
@@ -27,6 +28,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
+import weka.gui.FilePropertyMetadata;
 import weka.overparam.CommandLineRun;
 
 /**
@@ -48,7 +50,7 @@ import weka.overparam.CommandLineRun;
  * and masking on standardised inputs, not the image augmentation of the paper.
  */
 public class SopRobustNetwork extends AbstractNetworkClassifier {
-  @Serial private static final long serialVersionUID = -2213457619040287415L;
+  @Serial private static final long serialVersionUID = -2213457619040287416L;
 
   private static final Logger LOG = Logger.getLogger(SopRobustNetwork.class.getName());
 
@@ -67,7 +69,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   private double viewMaskProb;
   private boolean ceOnly;
   private int noiseReportTopK = 20;
-  private String noiseReportFile = "";
+  private File noiseReportFile = new File("");
 
   // Fitted state
   private NoiseReport noiseReport;
@@ -85,7 +87,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   public String globalInfo() {
-    return "A multilayer perceptron trained under label noise with Sparse Over-Parameterization (SOP), which also "
+    return "A neural network robust to label noise (SOP). It is a multilayer perceptron trained under label noise "
+        + "with Sparse Over-Parameterization (SOP), which also "
         + "reports the training instances whose labels it believes are wrong.\n\n"
         + "Every training instance gets noise variables u_i (a scalar) and v_i (one per class), initialised near "
         + "zero. Their sparse noise term s_i = u_i^2 y_i - v_i^2 (1 - y_i) is added to the network's softmax output "
@@ -122,8 +125,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     super.checkOptions();
     sopConfig();
     Checks.nonNegative("-noise-report-top-k", noiseReportTopK);
-    if (!noiseReportFile.isEmpty()) {
-      Path parent = Path.of(noiseReportFile).toAbsolutePath().getParent();
+    if (!noiseReportFile.getPath().isEmpty()) {
+      Path parent = noiseReportFile.toPath().toAbsolutePath().getParent();
       Checks.require(parent == null || Files.isDirectory(parent),
           "-noise-report-file: the directory " + parent + " does not exist");
     }
@@ -190,8 +193,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       noiseReport = positions.withRowIds(ids);
     }
     sopSummary = summarize(sop);
-    if (noiseReport != null && !noiseReportFile.isEmpty()) {
-      writeNoiseReport(Path.of(noiseReportFile));
+    if (noiseReport != null && !noiseReportFile.getPath().isEmpty()) {
+      writeNoiseReport(noiseReportFile.toPath());
     }
   }
 
@@ -280,6 +283,52 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
+  // ---------------------------------------------------------------- network options with SOP's defaults
+
+  @OptionMetadata(displayName = "hidden layers", description = "Widths of the hidden layers, comma-separated. "
+      + "Default 128,128.", commandLineParamName = "hidden-layers",
+      commandLineParamSynopsis = "-hidden-layers <w1,w2,...>", displayOrder = 1, category = "Network")
+  @Override
+  public String getHiddenLayers() {
+    return super.getHiddenLayers();
+  }
+
+  @OptionMetadata(displayName = "training minibatch size", description = "Number of training instances per "
+      + "optimiser step, used for training only. Greater than 0, or 0 for automatic: 128 (the paper's), or an "
+      + "eighth of the training instances (at least 16) when that is smaller. Default 0 (automatic). Not to be "
+      + "confused with the prediction batch size (-batch-size).", commandLineParamName = "batch-size-train",
+      commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
+  @Override
+  public int getBatchSizeTrain() {
+    return super.getBatchSizeTrain();
+  }
+
+  @OptionMetadata(displayName = "learning rate", description = "Base learning rate of the optimiser. Greater than "
+      + "0; default 0.02.", commandLineParamName = "learning-rate", commandLineParamSynopsis = "-learning-rate <double>",
+      displayOrder = 13, category = "Optimisation")
+  @Override
+  public double getLearningRate() {
+    return super.getLearningRate();
+  }
+
+  @OptionMetadata(displayName = "L2", description = "Coupled L2 penalty on the weights, added to the gradient like "
+      + "PyTorch's weight_decay. At least 0; default 1e-3.", commandLineParamName = "l2",
+      commandLineParamSynopsis = "-l2 <double>", displayOrder = 15, category = "Optimisation")
+  @Override
+  public double getL2() {
+    return super.getL2();
+  }
+
+  @OptionMetadata(displayName = "learning-rate schedule", description = "How the learning rate changes over the "
+      + "run. CONSTANT keeps it; STEP multiplies it by 0.1 at 50% and 75% of the steps, as in ITOP; COSINE decays "
+      + "it to lr-min-factor times the base rate. Default COSINE.",
+      commandLineParamName = "lr-schedule", commandLineParamSynopsis = "-lr-schedule <CONSTANT|STEP|COSINE>",
+      displayOrder = 16, category = "Optimisation")
+  @Override
+  public LrSchedule getLrSchedule() {
+    return super.getLrSchedule();
+  }
+
   // ---------------------------------------------------------------- SOP options
 
   @OptionMetadata(displayName = "SOP variant", description = "Which losses train u: PAPER (Algorithm 1: cross-entropy "
@@ -352,9 +401,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.uvReferenceEpochs = uvReferenceEpochs;
   }
 
-  @OptionMetadata(displayName = "u/v init std", description = "Standard deviation of the Gaussian initialisation of "
-      + "u and v, > 0 (default 0.1: a head start so that they grow within a 100-epoch run; the official value is "
-      + "1e-8 for 300 epochs).", commandLineParamName = "uv-init-std", commandLineParamSynopsis = "-uv-init-std <double>",
+  @OptionMetadata(displayName = "u/v init std", description = "Standard deviation of the Gaussian "
+      + "initialisation of u and v. Greater than 0; default 0.1, a head start so that they grow within a "
+      + "100-epoch run (the official value is 1e-8 for 300 epochs).", commandLineParamName = "uv-init-std", commandLineParamSynopsis = "-uv-init-std <double>",
       displayOrder = 66, category = "Label noise")
   public double getUvInitStd() {
     return uvInitStd;
@@ -376,10 +425,11 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.projectUv = projectUv;
   }
 
-  @OptionMetadata(displayName = "lambda consistency", description = "SOP+ weight of the consistency term between the "
-      + "network's outputs on two views of each instance, >= 0 (default 0 = plain SOP; official SOP+ 0.9).",
+  @OptionMetadata(displayName = "lambda consistency", description = "SOP+ weight of the consistency term "
+      + "between the network's outputs on two views of each instance; 0 gives plain SOP. At least 0; "
+      + "default 0; official SOP+ uses 0.9.",
       commandLineParamName = "lambda-consistency", commandLineParamSynopsis = "-lambda-consistency <double>",
-      displayOrder = 68, category = "Label noise")
+      displayOrder = 68, category = "SOP+ and noise report")
   public double getLambdaConsistency() {
     return lambdaConsistency;
   }
@@ -388,9 +438,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.lambdaConsistency = lambdaConsistency;
   }
 
-  @OptionMetadata(displayName = "lambda balance", description = "SOP+ weight of the class-balance term, >= 0 "
-      + "(default 0 = plain SOP; official SOP+ 0.1).", commandLineParamName = "lambda-balance",
-      commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "Label noise")
+  @OptionMetadata(displayName = "lambda balance", description = "SOP+ weight of the class-balance term; 0 "
+      + "gives plain SOP. At least 0; default 0; official SOP+ uses 0.1.", commandLineParamName = "lambda-balance",
+      commandLineParamSynopsis = "-lambda-balance <double>", displayOrder = 69, category = "SOP+ and noise report")
   public double getLambdaBalance() {
     return lambdaBalance;
   }
@@ -402,7 +452,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "balance prior", description = "Target class distribution of the balance term: UNIFORM "
       + "(paper) or EMPIRICAL (training class frequencies, for imbalanced data) (default UNIFORM).",
       commandLineParamName = "balance-prior", commandLineParamSynopsis = "-balance-prior <UNIFORM|EMPIRICAL>",
-      displayOrder = 70, category = "Label noise")
+      displayOrder = 70, category = "SOP+ and noise report")
   public BalancePrior getBalancePrior() {
     return balancePrior;
   }
@@ -411,10 +461,11 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.balancePrior = balancePrior;
   }
 
-  @OptionMetadata(displayName = "view noise std", description = "Std of the Gaussian noise added to the standardised "
-      + "inputs to make the second view (lambda-consistency > 0), >= 0 (default 0.1).",
+  @OptionMetadata(displayName = "view noise std", description = "Standard deviation of the Gaussian noise "
+      + "added to the standardised inputs to make the second view, used when lambda-consistency > 0. At "
+      + "least 0; default 0.1.",
       commandLineParamName = "view-noise-std", commandLineParamSynopsis = "-view-noise-std <double>", displayOrder = 71,
-      category = "Label noise")
+      category = "SOP+ and noise report")
   public double getViewNoiseStd() {
     return viewNoiseStd;
   }
@@ -423,9 +474,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.viewNoiseStd = viewNoiseStd;
   }
 
-  @OptionMetadata(displayName = "view mask probability", description = "Probability that an input is set to its mean "
-      + "(0) in the second view, in [0, 1) (default 0).", commandLineParamName = "view-mask-prob",
-      commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "Label noise")
+  @OptionMetadata(displayName = "view mask probability", description = "Probability that an input is set "
+      + "to its mean in the second view. After standardisation the mean is 0. In [0, 1); default 0.", commandLineParamName = "view-mask-prob",
+      commandLineParamSynopsis = "-view-mask-prob <double>", displayOrder = 72, category = "SOP+ and noise report")
   public double getViewMaskProb() {
     return viewMaskProb;
   }
@@ -448,7 +499,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "noise report top k", description = "Number of suspected label errors listed in the "
       + "model output, >= 0 (default 20).", commandLineParamName = "noise-report-top-k",
-      commandLineParamSynopsis = "-noise-report-top-k <int>", displayOrder = 74, category = "Label noise")
+      commandLineParamSynopsis = "-noise-report-top-k <int>", displayOrder = 74, category = "SOP+ and noise report")
   public int getNoiseReportTopK() {
     return noiseReportTopK;
   }
@@ -457,16 +508,18 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.noiseReportTopK = noiseReportTopK;
   }
 
-  @OptionMetadata(displayName = "noise report file", description = "If set, the full noise report of every training "
-      + "instance is written to this CSV file after training: instance (1-based), given label, suggested label, "
-      + "score, flagged, sorted by score (default empty: not written).", commandLineParamName = "noise-report-file",
-      commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "Label noise")
-  public String getNoiseReportFile() {
+  @OptionMetadata(displayName = "noise report file", description = "CSV file that receives the full noise "
+      + "report after training. It lists every training instance: instance (1-based), given label, "
+      + "suggested label, score and flagged, sorted by score. Default empty: no "
+      + "file is written.", commandLineParamName = "noise-report-file",
+      commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "SOP+ and noise report")
+  @FilePropertyMetadata(fileChooserDialogType = javax.swing.JFileChooser.SAVE_DIALOG, directoriesOnly = false)
+  public File getNoiseReportFile() {
     return noiseReportFile;
   }
 
-  public void setNoiseReportFile(String noiseReportFile) {
-    this.noiseReportFile = noiseReportFile == null ? "" : noiseReportFile.trim();
+  public void setNoiseReportFile(File noiseReportFile) {
+    this.noiseReportFile = noiseReportFile == null ? new File("") : new File(noiseReportFile.getPath().trim());
   }
 
   @Override

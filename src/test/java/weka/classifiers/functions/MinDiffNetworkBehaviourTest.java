@@ -52,6 +52,16 @@ class MinDiffNetworkBehaviourTest {
   }
 
   @Test
+  void anUnsetSensitiveAttributeIsAnErrorListingTheNominalAttributes() {
+    MinDiffNetwork net = small();
+    net.setSensitiveAttribute("");
+    String message = buildError(net, adult);
+    assertTrue(message.contains("-sensitive-attribute is not set"), message);
+    assertTrue(message.contains("sex [Female, Male]") || message.contains("sex [Male, Female]"), message);
+    assertTrue(message.contains("workclass"), message);
+  }
+
+  @Test
   void badSensitiveSettingsAreClearErrors() {
     MinDiffNetwork net = small();
     net.setSensitiveAttribute("gender");

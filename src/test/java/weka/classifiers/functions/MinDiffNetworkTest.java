@@ -16,6 +16,7 @@ public class MinDiffNetworkTest extends BlasTolerantClassifierTest {
   @Override
   public Classifier getClassifier() {
     MinDiffNetwork net = new MinDiffNetwork();
+    net.setSensitiveAttribute("first"); // the harness's data have no attribute to name
     net.setHiddenLayers("4");
     net.setEpochs(2);
     net.setBatchSizeTrain(8);

@@ -234,7 +234,7 @@ class SopRobustNetworkBehaviourTest {
   @Test
   void reportFileInAMissingDirectoryIsRejectedBeforeTraining(@TempDir Path dir) {
     SopRobustNetwork net = small();
-    net.setNoiseReportFile(dir.resolve("no-such-dir").resolve("r.csv").toString());
+    net.setNoiseReportFile(dir.resolve("no-such-dir").resolve("r.csv").toFile());
     Exception e = assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(clean));
     assertTrue(e.getMessage().contains("noise-report-file"), e.getMessage());
   }

@@ -61,6 +61,8 @@ final class OptionCases {
     c.add(bad("sop-report-dir", Targets.SOP, "-noise-report-file /no/such/dir/report.csv", "-noise-report-file",
         "/no/such/dir"));
     // MinDiffNetwork
+    c.add(bad("md-attribute-unset", Targets.MINDIFF, "-sensitive-attribute \"\"", "-sensitive-attribute",
+        "not set", "grp"));
     c.add(bad("md-attribute", Targets.MINDIFF, "-sensitive-attribute nosuch", "sensitive-attribute", "nosuch"));
     c.add(bad("md-attribute-numeric", Targets.MINDIFF, "-sensitive-attribute x", "sensitive-attribute", "x",
         "nominal"));

@@ -23,7 +23,7 @@ import weka.filters.supervised.attribute.AsymmetricLabelNoise;
 enum Targets {
   ITOP("ItopSparseNetwork", ItopSparseNetwork::new, "-epochs 3 -hidden-layers 8"),
   SOP("SopRobustNetwork", SopRobustNetwork::new, "-epochs 3 -hidden-layers 8 -batch-size-train 16"),
-  MINDIFF("MinDiffNetwork", MinDiffNetwork::new, "-epochs 3 -hidden-layers 8"),
+  MINDIFF("MinDiffNetwork", MinDiffNetwork::new, "-epochs 3 -hidden-layers 8 -sensitive-attribute first"),
   KGD("OverparameterizedKernelGD", OverparameterizedKernelGD::new, "-checkpoints 20"),
   EM("OverparameterizedEM", OverparameterizedEM::new, ""),
   FILTER("AsymmetricLabelNoise", AsymmetricLabelNoise::new, "");

@@ -30,7 +30,16 @@ final class TrainingCases {
             Expect.error(ArithmeticException.class, "diverged", "learning rate"),
             () -> Targets.build(t.configured(options), Data.separable(200, 1))));
       }
-      c.add(defaults("weather-" + k, t, "weather.nominal.arff (14 instances)"));
+      if (t == Targets.MINDIFF) { // the sensitive attribute has no default: the error lists the candidates
+        c.add(new Case("train-defaults-weather-mindiff", t.label, "default options on weather.nominal.arff",
+            Expect.error(IllegalArgumentException.class, "-sensitive-attribute", "not set", "outlook", "windy"),
+            () -> Targets.build(t.create(), TestData.arff("weather.nominal.arff"))));
+        c.add(new Case("train-first-weather-mindiff", t.label, "-sensitive-attribute first on weather.nominal.arff",
+            Expect.result(), () -> Targets.build(t.configured("-sensitive-attribute first"),
+                TestData.arff("weather.nominal.arff"))));
+      } else {
+        c.add(defaults("weather-" + k, t, "weather.nominal.arff (14 instances)"));
+      }
       if (t == Targets.MINDIFF) { // a fairness analysis needs to know which of three classes is the positive one
         c.add(new Case("train-defaults-contact-lenses-mindiff", t.label, "default options on contact-lenses.arff "
             + "(3 classes)", Expect.error(IllegalArgumentException.class, "positive-class"),
@@ -38,7 +47,13 @@ final class TrainingCases {
       } else {
         c.add(defaults("contact-lenses-" + k, t, "contact-lenses.arff (24 instances, 3 classes)"));
       }
-      c.add(defaults("labor-" + k, t, "labor.arff (57 instances, missing values)"));
+      if (t == Targets.MINDIFF) {
+        c.add(new Case("train-first-labor-mindiff", t.label, "-sensitive-attribute first on labor.arff (missing "
+            + "values)", Expect.result(), () -> Targets.build(t.configured("-sensitive-attribute first"),
+                TestData.arff("labor.arff"))));
+      } else {
+        c.add(defaults("labor-" + k, t, "labor.arff (57 instances, missing values)"));
+      }
     }
     c.add(new Case("train-defaults-iris-cv-sop", Targets.SOP.label, "default options, 3-fold cross-validation on iris "
         + "(100 training instances per fold, batch size 128)", Expect.result(), () -> {

@@ -29,7 +29,8 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
   private int[] flipped = new int[0];
 
   public String globalInfo() {
-    return "Flips a given percentage of the class labels of each source class to a target class (class-dependent, "
+    return "Flips class labels to chosen other classes. It flips a given percentage of the class labels of each "
+        + "source class to a target class (class-dependent, "
         + "asymmetric label noise). The class map is a list such as 'cat->dog,dog->cat'; classes not mentioned keep "
         + "their labels, and an empty map sends every class to the next one (pair flip). Only the first batch is "
         + "changed, so test data passes through a FilteredClassifier untouched. Of each mapped source class, "
@@ -40,6 +41,31 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
   @Override
   public void setOptions(String[] options) throws Exception {
     OptionContract.setOptions(this, options, super::setOptions);
+  }
+
+  @OptionMetadata(displayName = "debug", description = "If set to true, the filter may output additional info to "
+      + "the console. Default false; set with -output-debug-info on the command line.", displayOrder = 100)
+  @Override
+  public boolean getDebug() {
+    return super.getDebug();
+  }
+
+  @Override
+  public void setDebug(boolean debug) {
+    super.setDebug(debug);
+  }
+
+  @OptionMetadata(displayName = "doNotCheckCapabilities", description = "If set, the filter's capabilities are not "
+      + "checked before it is used (use with caution to reduce runtime). Default false; set with "
+      + "-do-not-check-capabilities on the command line.", displayOrder = 101)
+  @Override
+  public boolean getDoNotCheckCapabilities() {
+    return super.getDoNotCheckCapabilities();
+  }
+
+  @Override
+  public void setDoNotCheckCapabilities(boolean doNotCheckCapabilities) {
+    super.setDoNotCheckCapabilities(doNotCheckCapabilities);
   }
 
   @Override
@@ -60,8 +86,9 @@ public class AsymmetricLabelNoise extends SimpleBatchFilter implements Randomiza
   }
 
   @OptionMetadata(displayName = "class map",
-      description = "Comma-separated source->target class names, e.g. 'cat->dog,dog->cat' "
-          + "(default empty: each class to the next, the last to the first).",
+      description = "Which class labels are flipped to which, as comma-separated source->target class "
+      + "names. For example 'cat->dog,dog->cat'. Default empty: each class to the next, the last to the "
+      + "first.",
       commandLineParamName = "class-map", commandLineParamSynopsis = "-class-map <source->target,...>",
       displayOrder = 2)
   public String getClassMap() {
