@@ -7,11 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reports a learner's progress while it trains: one line per epoch (or iteration) to the Explorer's
+ * Reports a network's progress while it trains: one line per epoch to the Explorer's
  * Log and status bar when Weka handed over its log ({@link weka.core.LogHandler}), to
  * java.util.logging at FINE, and to standard error with {@code -output-debug-info}. A line names the
- * step, the main metrics and an estimate of the time left, e.g.
- * {@code ItopSparseNetwork: epoch 12/100, loss 0.4312, accuracy 0.8810, R_s 0.3520 (0.8 s/epoch, about 1 min 10 s left)}.
+ * epoch, the main metrics and an estimate of the time left, e.g.
+ * {@code ItopSparseNetwork: epoch 12/100, loss 0.4312, accuracy 0.8810, R_s 0.3520 (0.80 s/epoch, at most 1 min 10 s left)}.
  */
 public final class TrainingProgress {
   /** The metrics a progress line shows, by their training-history names, with the label shown. */
@@ -25,31 +25,20 @@ public final class TrainingProgress {
     SHOWN.put("R_s/all layers", "R_s");
     SHOWN.put("MMD/training", "MMD");
     SHOWN.put("labels flagged as noisy", "flagged");
-    SHOWN.put("log-likelihood", "log-likelihood");
-    SHOWN.put("MSE/training", "training MSE");
-    SHOWN.put("MSE/validation", "validation MSE");
   }
 
   private final String learner;
-  private final String unit;
   private final Logger logger;
   private weka.gui.Logger guiLog;
   private int planned;
   private long start;
+  /** The epoch before the first one of this run (non-zero when resumed), -1 until it starts. */
   private int first;
 
-  /**
-   * @param learner the name that starts each line
-   * @param unit what one report is ("epoch", "iteration")
-   */
-  public TrainingProgress(String learner, String unit, Logger logger) {
-    this.learner = learner;
-    this.unit = unit;
-    this.logger = logger;
-  }
-
+  /** @param learner the name that starts each line */
   public TrainingProgress(String learner, Logger logger) {
-    this(learner, "epoch", logger);
+    this.learner = learner;
+    this.logger = logger;
   }
 
   public void setLog(weka.gui.Logger log) {
@@ -60,19 +49,19 @@ public final class TrainingProgress {
     return guiLog;
   }
 
-  /** Starts (or, for resumed training, extends) a run of {@code steps} more steps. */
-  public void start(int steps) {
-    planned = steps;
+  /** Starts (or, for resumed training, extends) a run of {@code epochs} more epochs. */
+  public void start(int epochs) {
+    planned = epochs;
     start = System.nanoTime();
     first = -1;
   }
 
-  /** Reports step {@code step} (1-based, counted over the whole run) with its metrics. */
-  public void epochDone(int step, Map<String, Double> metrics, boolean debug) {
+  /** Reports {@code epoch} (1-based, counted over the whole run) with its metrics. */
+  public void epochDone(int epoch, Map<String, Double> metrics, boolean debug) {
     if (first < 0) {
-      first = step - 1;
+      first = epoch - 1;
     }
-    String line = line(step, metrics);
+    String line = line(epoch, metrics);
     logger.log(Level.FINE, line);
     if (debug) {
       System.err.println(line);
@@ -83,9 +72,9 @@ public final class TrainingProgress {
     }
   }
 
-  String line(int step, Map<String, Double> metrics) {
-    int done = step - first;
-    StringBuilder sb = new StringBuilder(learner).append(": ").append(unit).append(' ').append(step);
+  String line(int epoch, Map<String, Double> metrics) {
+    int done = epoch - first;
+    StringBuilder sb = new StringBuilder(learner).append(": epoch ").append(epoch);
     if (planned > 0) {
       sb.append('/').append(first + planned);
     }
@@ -96,7 +85,7 @@ public final class TrainingProgress {
       }
     });
     double seconds = (System.nanoTime() - start) / 1e9;
-    sb.append(String.format(Locale.ROOT, " (%.2f s/%s", seconds / done, unit));
+    sb.append(String.format(Locale.ROOT, " (%.2f s/epoch", seconds / done));
     int left = planned - done;
     if (left > 0) {
       sb.append(", at most ").append(duration(seconds / done * left)).append(" left");

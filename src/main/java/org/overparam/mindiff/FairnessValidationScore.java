@@ -34,19 +34,8 @@ public final class FairnessValidationScore implements ValidationScore {
 
   @Override
   public double score(double[][] probabilities, int[] rows, TrainingSet data) {
-    int n = rows.length;
-    double[] score = new double[n];
-    boolean[] positive = new boolean[n];
-    boolean[] group = new boolean[n];
-    double[] w = new double[n];
-    for (int r = 0; r < n; r++) {
-      int row = rows[r];
-      score[r] = PositiveScore.ofProbability(probabilities[r][positiveClass]);
-      positive[r] = data.labels()[row] == positiveClass;
-      group[r] = sensitive[row];
-      w[r] = data.weights()[row];
-    }
-    ThresholdSearch.Choice c = search.search(score, positive, group, w, label);
+    ScoredRows s = ScoredRows.of(probabilities, rows, positiveClass, data.labels(), sensitive, data.weights());
+    ThresholdSearch.Choice c = search.search(s.score(), s.positive(), s.group(), s.weight(), label);
     double e = c.feasible() ? c.error() : Double.POSITIVE_INFINITY;
     history.add(e);
     return e;

@@ -197,25 +197,15 @@ public final class MinDiffObjective implements Objective {
    */
   @Override
   public Map<String, Double> predictionMetrics(String split, double[][] probabilities, int[] rows) {
-    int n = rows.length;
-    double[] score = new double[n];
-    boolean[] positive = new boolean[n];
-    boolean[] group = new boolean[n];
-    double[] w = new double[n];
-    for (int r = 0; r < n; r++) {
-      score[r] = PositiveScore.ofProbability(probabilities[r][config.positiveClass()]);
-      positive[r] = labels[rows[r]] == config.positiveClass();
-      group[r] = sensitive[rows[r]];
-      w[r] = weights[rows[r]];
-    }
-    GroupMetrics g = GroupMetrics.atHalf(score, positive, group, w);
+    ScoredRows s = ScoredRows.of(probabilities, rows, config.positiveClass(), labels, sensitive, weights);
+    GroupMetrics g = GroupMetrics.atHalf(s.score(), s.positive(), s.group(), s.weight());
     String rate = config.label() == MinDiffLabel.POSITIVE ? "FNR" : "FPR";
     Map<String, Double> m = new LinkedHashMap<>();
     m.put(rate + "/" + split + ", group S", g.sensitive().rate(config.label()));
     m.put(rate + "/" + split + ", group R", g.reference().rate(config.label()));
     m.put(rate + " gap/" + split, g.gap(config.label()));
     if (active() && split.equals("validation")) {
-      m.put("MMD/validation", cellMmd(score, positive, group, w));
+      m.put("MMD/validation", cellMmd(s.score(), s.positive(), s.group(), s.weight()));
     }
     return m;
   }

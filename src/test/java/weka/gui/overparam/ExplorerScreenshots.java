@@ -115,17 +115,8 @@ public final class ExplorerScreenshots {
     Container tab = tab(explorer, run.clusterer() ? ClustererPanel.class : ClassifierPanel.class);
     ResultHistoryPanel results = find(tab, ResultHistoryPanel.class::isInstance);
     AtomicReference<Integer> before = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      before.set(results.getList().getModel().getSize());
-      explorer.getTabbedPane().setSelectedComponent(tab);
-      try {
-        editor(tab).setValue(learner);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Use training set".equals(b.getText()))).doClick();
-      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Start".equals(b.getText()))).doClick();
-    });
+    SwingUtilities.invokeAndWait(() -> before.set(results.getList().getModel().getSize()));
+    start(explorer, tab, learner);
     waitForModel(results, before.get(), run);
     SwingUtilities.invokeAndWait(() -> explorer.getTabbedPane().setSelectedComponent(session.historyTab()));
     Thread.sleep(2000); // the tab refreshes when shown and selects the newest result; let it lay out and paint
@@ -142,17 +133,7 @@ public final class ExplorerScreenshots {
     Session session = Session.open(run);
     Explorer explorer = session.explorer();
     Container tab = tab(explorer, ClassifierPanel.class);
-    Object learner = Utils.forName(Object.class, run.className(), Utils.splitOptions(run.options()));
-    SwingUtilities.invokeAndWait(() -> {
-      explorer.getTabbedPane().setSelectedComponent(tab);
-      try {
-        editor(tab).setValue(learner);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Use training set".equals(b.getText()))).doClick();
-      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Start".equals(b.getText()))).doClick();
-    });
+    start(explorer, tab, Utils.forName(Object.class, run.className(), Utils.splitOptions(run.options())));
     weka.gui.LogPanel logPanel = find(explorer, weka.gui.LogPanel.class::isInstance);
     long deadline = System.currentTimeMillis() + 60_000;
     while (epochLines(logPanel) < 4 && System.currentTimeMillis() < deadline) {
@@ -191,6 +172,20 @@ public final class ExplorerScreenshots {
       throw new IllegalStateException("after Stop the status bar says '" + status(logPanel) + "', not 'Interrupted'");
     }
     session.close();
+  }
+
+  /** Selects the tab, sets the learner, chooses "Use training set" and presses Start. */
+  private static void start(Explorer explorer, Container tab, Object learner) throws Exception {
+    SwingUtilities.invokeAndWait(() -> {
+      explorer.getTabbedPane().setSelectedComponent(tab);
+      try {
+        editor(tab).setValue(learner);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Use training set".equals(b.getText()))).doClick();
+      ((AbstractButton) find(tab, c -> c instanceof AbstractButton b && "Start".equals(b.getText()))).doClick();
+    });
   }
 
   private static int epochLines(weka.gui.LogPanel log) throws Exception {
