@@ -47,6 +47,8 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
   private static final List<String> STATISTICS = List.of(ERROR_S, ERROR_R, ERROR_GAP, WORST_ERROR, FPR_S, FPR_R,
       FPR_GAP, FNR_S, FNR_R, FNR_GAP);
 
+  private static final String NOT_CONFIGURED = "no sensitive attribute is configured";
+
   /** Why there are no statistics, or null once resolved. */
   private String problem = "no evaluation has been set up yet";
   private SensitiveAttribute group;
@@ -84,7 +86,9 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
       return;
     }
     if (!settings.configured()) {
-      problem = "no sensitive attribute is configured.\n" + advice(header);
+      // Silent: once the package is installed every Weka evaluation carries this metric, and one
+      // that nobody configured must not clutter them (its statistics are missing).
+      problem = NOT_CONFIGURED;
       return;
     }
     try {
@@ -220,6 +224,9 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
 
   @Override
   public String toSummaryString() {
+    if (NOT_CONFIGURED.equals(problem)) {
+      return "";
+    }
     if (problem != null) {
       return "\n" + NAME + ": not measured, " + problem + "\n\n";
     }
