@@ -30,7 +30,7 @@ CP="$(cat target/weka.classpath):$OUT/main-classes:$OUT/classes:target/lib/*"
 JAVA="java -Xmx6g -cp $CP"
 
 if [ "$part" = rate ] || [ "$part" = all ]; then
-  # Spec section 10, CI setting: n = 2000..4000 step 500, 32 repetitions, N = 4e6.
+  # CI setting (README.md, Results, OverparameterizedKernelGD): n = 2000..4000 step 500, 32 repetitions, N = 4e6.
   $JAVA weka.Run -no-scan -no-load weka.overparam.KernelGdRateStudy -output "$OUT/rate-ci.csv" | tee "$OUT/rate-ci.txt"
 fi
 if [ "$part" = rate-full ]; then

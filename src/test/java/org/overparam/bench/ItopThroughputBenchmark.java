@@ -13,7 +13,8 @@ import weka.core.Utils;
 /**
  * Training throughput (instances per second) of ItopSparseNetwork at sparsity 0 and 0.9 against
  * Weka's MultilayerPerceptron with the same hidden layers, in one run on the same data (workload
- * W1 of performance.md: 20,000 x 100 numeric, 10 classes, hidden 256,256, batch 128).
+ * W1 of README.md, Results, "Network engine against PyTorch": 20,000 x 100 numeric, 10 classes, hidden 256,256,
+ * batch 128).
  *
  * <p>Usage: {@code ItopThroughputBenchmark [instances] [oursEpochs] [mlpEpochs] [repetitions]}
  */
@@ -73,7 +74,7 @@ public final class ItopThroughputBenchmark {
     return (double) data.numInstances() * epochs / seconds;
   }
 
-  /** Gaussian classes in d dimensions, as in performance.md's W1. */
+  /** Gaussian classes in d dimensions, as in workload W1 (README.md, Results). */
   static Instances w1(int n, int d, int k, long seed) {
     ArrayList<Attribute> atts = new ArrayList<>();
     for (int j = 0; j < d; j++) {
