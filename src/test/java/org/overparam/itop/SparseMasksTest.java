@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Prune-and-regrow invariants and the ITOP rate R_s (Liu et al., ICML 2021, Section 3), with its expectation under random growth. */
+/** Prune-and-regrow invariants and the ITOP rate R_s (Liu et al., ICML 2021), and its expected value. */
 class SparseMasksTest {
   private static double[] randomWeights(int n, SplittableRandom rng) {
     double[] w = new double[n];
