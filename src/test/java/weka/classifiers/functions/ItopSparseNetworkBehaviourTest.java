@@ -6,20 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.overparam.testing.Serialization;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.overparam.OptionContract;
 import weka.overparam.TestData;
@@ -71,10 +70,7 @@ class ItopSparseNetworkBehaviourTest {
     double[][] pa = a.distributionsForInstances(data);
     assertArrayEquals(flat(pa), flat(b.distributionsForInstances(data)), 0.0, "same seed, same data");
 
-    File f = File.createTempFile("itop", ".model");
-    f.deleteOnExit();
-    SerializationHelper.write(f.getPath(), a);
-    ItopSparseNetwork restored = (ItopSparseNetwork) SerializationHelper.read(f.getPath());
+    ItopSparseNetwork restored = Serialization.roundTrip(a);
     assertArrayEquals(flat(pa), flat(restored.distributionsForInstances(data)), 0.0, "after serialization");
     assertEquals(a.toString(), restored.toString());
 
@@ -208,10 +204,7 @@ class ItopSparseNetworkBehaviourTest {
     dense.buildClassifier(data);
     assertTrue(dense.toString().contains("execution: dense matrices with 0/1 masks"), dense.toString());
     assertArrayEquals(flat(dense.distributionsForInstances(data)), flat(sparse.distributionsForInstances(data)), 1e-4);
-    File f = File.createTempFile("itop-sparse", ".model");
-    f.deleteOnExit();
-    SerializationHelper.write(f.getPath(), sparse);
-    ItopSparseNetwork back = (ItopSparseNetwork) SerializationHelper.read(f.getPath());
+    ItopSparseNetwork back = Serialization.roundTrip(sparse);
     assertArrayEquals(flat(sparse.distributionsForInstances(data)), flat(back.distributionsForInstances(data)), 0.0,
         "a model trained on the sparse engine survives serialization");
     ItopSparseNetwork parsed = new ItopSparseNetwork();
