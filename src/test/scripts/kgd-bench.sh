@@ -17,17 +17,8 @@ if [ "$part" = exact ] || [ "$part" = all ]; then
 fi
 OUT=target/kgd-bench
 mkdir -p "$OUT"
-if [ ! -f target/weka.classpath ] || [ ! -d target/lib ]; then
-  mvn -B -q package -DskipTests
-fi
-mvn -B -q test-compile
-# Only the bench classes: Weka's class discovery would trip over the harness tests in test-classes. The main
-# classes are copied too, so that a rebuild during a long run does not change what runs.
-rm -rf "$OUT/classes" "$OUT/main-classes" && mkdir -p "$OUT/classes/org/overparam"
-cp -r target/test-classes/org/overparam/bench "$OUT/classes/org/overparam/"
-cp -r target/classes "$OUT/main-classes"
-CP="$(cat target/weka.classpath):$OUT/main-classes:$OUT/classes:target/lib/*"
-JAVA="java -Xmx6g -cp $CP"
+source src/test/scripts/weka-bench-classpath.sh
+JAVA="java -Xmx6g -cp $WEKA_BENCH_CP"
 
 if [ "$part" = rate ] || [ "$part" = all ]; then
   # CI setting (README.md, Results, OverparameterizedKernelGD): n = 2000..4000 step 500, 32 repetitions, N = 4e6.
