@@ -7,11 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 reps=${1:-3}
-if ! /usr/bin/python3 -c "import sklearn" 2>/dev/null; then
-  echo "scikit-learn is missing for /usr/bin/python3 (Debian package python3-sklearn); install it with:" >&2
-  echo "  sudo apt-get install -y python3-sklearn" >&2
-  exit 2
-fi
+source src/test/scripts/require-python.sh
+require_python sklearn python3-sklearn
 out=target/em-benchmark
 mkdir -p "$out"
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath \

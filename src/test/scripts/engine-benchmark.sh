@@ -14,11 +14,8 @@ epochs=${2:-3}
 repeats=${3:-3}
 data=${OVERPARAM_DATA:-../shared/data}
 out=target/engine-benchmark
-if ! /usr/bin/python3 -c "import torch, numpy" 2>/dev/null; then
-  echo "PyTorch or NumPy is missing for /usr/bin/python3 (Debian packages python3-torch, python3-numpy); install them with:" >&2
-  echo "  sudo apt-get install -y python3-torch python3-numpy" >&2
-  exit 2
-fi
+source src/test/scripts/require-python.sh
+require_python torch,numpy python3-torch python3-numpy
 source src/test/scripts/bench-classpath.sh
 echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JVM: $(java -version 2>&1 | head -1), -Xmx3g; OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}"

@@ -9,11 +9,8 @@ cd "$(dirname "$0")/../../.."
 DATA=${DATA:-../shared/data}
 part=${1:-all}
 if [ "$part" = exact ] || [ "$part" = all ]; then
-  if ! /usr/bin/python3 -c "import numpy" 2>/dev/null; then
-    echo "NumPy is missing for /usr/bin/python3 (Debian packages python3-numpy, libopenblas0-pthread); install them with:" >&2
-    echo "  sudo apt-get install -y python3-numpy libopenblas0-pthread" >&2
-    exit 2
-  fi
+  source src/test/scripts/require-python.sh
+  require_python numpy python3-numpy libopenblas0-pthread
 fi
 OUT=target/kgd-bench
 mkdir -p "$OUT"
