@@ -26,7 +26,7 @@ import java.util.spi.ToolProvider;
  * what the bytecode really uses (imports used only by javadoc do not count). Every package of ours
  * must match a row of {@link #RULES}; a package that matches none is reported as unclassified, so
  * a new package fails the check until someone places it in a layer. The rule: a package may depend
- * on packages of a lower layer; within a layer only where {@link Layer#openInside} says so or the
+ * on packages of a lower layer; within a layer only where {@link Layer#openInside()} says so or the
  * pair is in {@link #ALLOWED_INSIDE_LAYER}; no core package ({@code org.overparam.*}) may depend on
  * Weka or MOA.
  *
@@ -38,23 +38,32 @@ public final class ImportGraph {
 
   /** The layers, top (depends on everything below) to bottom. */
   public enum Layer {
-    ADAPTER(3, true, "Weka and MOA adapters"),
-    METHOD(2, false, "method cores"),
-    ENGINE(1, true, "network engine"),
-    PLOT(1, false, "plots"),
-    COMMON(0, false, "common");
+    ADAPTER, METHOD, ENGINE, PLOT, COMMON;
 
     /** Height: an arrow must point to a lower rank, or stay inside one layer where allowed. */
-    public final int rank;
-    /** Whether the packages of this layer may depend on each other freely. */
-    public final boolean openInside;
-    /** The heading in the drawing. */
-    public final String title;
+    public int rank() {
+      return switch (this) {
+        case ADAPTER -> 3;
+        case METHOD -> 2;
+        case ENGINE, PLOT -> 1;
+        case COMMON -> 0;
+      };
+    }
 
-    Layer(int rank, boolean openInside, String title) {
-      this.rank = rank;
-      this.openInside = openInside;
-      this.title = title;
+    /** Whether the packages of this layer may depend on each other freely. */
+    public boolean openInside() {
+      return this == ADAPTER || this == ENGINE;
+    }
+
+    /** The heading in the drawing. */
+    public String title() {
+      return switch (this) {
+        case ADAPTER -> "Weka and MOA adapters";
+        case METHOD -> "method cores";
+        case ENGINE -> "network engine";
+        case PLOT -> "plots";
+        case COMMON -> "common";
+      };
     }
   }
 
@@ -172,10 +181,10 @@ public final class ImportGraph {
         Layer b = toRule.get().layer();
         if (coreFrom && b == Layer.ADAPTER) {
           problems.add(from + " -> " + to + ": a core package must not depend on Weka or MOA");
-        } else if (a.rank < b.rank || (a.rank == b.rank && a != b)) {
-          problems.add(from + " -> " + to + ": " + a.title + " must not depend on " + b.title);
-        } else if (a == b && !a.openInside && !ALLOWED_INSIDE_LAYER.contains(from + " -> " + to)) {
-          problems.add(from + " -> " + to + ": two " + a.title + " packages must not depend on each other"
+        } else if (a.rank() < b.rank() || (a.rank() == b.rank() && a != b)) {
+          problems.add(from + " -> " + to + ": " + a.title() + " must not depend on " + b.title());
+        } else if (a == b && !a.openInside() && !ALLOWED_INSIDE_LAYER.contains(from + " -> " + to)) {
+          problems.add(from + " -> " + to + ": two " + a.title() + " packages must not depend on each other"
               + " (or add the pair to ImportGraph.ALLOWED_INSIDE_LAYER)");
         }
       }
@@ -190,7 +199,7 @@ public final class ImportGraph {
       List<String> members = deps.keySet().stream()
           .filter(p -> classify(p).map(Rule::layer).orElse(null) == layer).toList();
       if (!members.isEmpty()) {
-        sb.append("  subgraph ").append(layer.name()).append("[\"").append(layer.title).append("\"]\n");
+        sb.append("  subgraph ").append(layer.name()).append("[\"").append(layer.title()).append("\"]\n");
         members.forEach(p -> sb.append("    ").append(id(p)).append("[\"").append(p).append("\"]\n"));
         sb.append("  end\n");
       }
@@ -227,7 +236,7 @@ public final class ImportGraph {
     sb.append("| package | layer | holds |\n|---|---|---|\n");
     for (String p : deps.keySet()) {
       Optional<Rule> r = classify(p);
-      sb.append("| `").append(p).append("` | ").append(r.map(x -> x.layer().title).orElse("**unclassified**"))
+      sb.append("| `").append(p).append("` | ").append(r.map(x -> x.layer().title()).orElse("**unclassified**"))
           .append(" | ").append(r.map(Rule::holds).orElse("")).append(" |\n");
     }
     List<String> problems = violations(deps);

@@ -35,6 +35,12 @@ class ItopSparseNetworkBehaviourTest {
     return n;
   }
 
+  static ItopSparseNetwork small(double sparsity, int epochs) {
+    ItopSparseNetwork n = small(sparsity);
+    n.setEpochs(epochs);
+    return n;
+  }
+
   static double accuracy(Classifier c, Instances train, Instances test) throws Exception {
     c.buildClassifier(train);
     Evaluation e = new Evaluation(train);
@@ -61,11 +67,9 @@ class ItopSparseNetworkBehaviourTest {
   @Test
   void sameSeedSamePredictionsAndSerializationRoundTrip() throws Exception {
     Instances data = TestData.arff("iris.arff");
-    ItopSparseNetwork a = small(0.8);
-    a.setEpochs(5);
+    ItopSparseNetwork a = small(0.8, 5);
     a.buildClassifier(data);
-    ItopSparseNetwork b = (ItopSparseNetwork) AbstractClassifier.makeCopy(small(0.8));
-    b.setEpochs(5);
+    ItopSparseNetwork b = (ItopSparseNetwork) AbstractClassifier.makeCopy(small(0.8, 5));
     b.buildClassifier(data);
     double[][] pa = a.distributionsForInstances(data);
     assertArrayEquals(flat(pa), flat(b.distributionsForInstances(data)), 0.0, "same seed, same data");
@@ -83,8 +87,7 @@ class ItopSparseNetworkBehaviourTest {
   void iterativeClassifierOptimizerChoosesTheEpochs() throws Exception {
     Instances data = TestData.arff("iris.arff");
     weka.classifiers.meta.IterativeClassifierOptimizer ico = new weka.classifiers.meta.IterativeClassifierOptimizer();
-    ItopSparseNetwork net = small(0.5);
-    net.setEpochs(40);
+    ItopSparseNetwork net = small(0.5, 40);
     net.setHiddenLayers("16");
     ico.setIterativeClassifier(net);
     ico.setNumFolds(2);
@@ -194,12 +197,10 @@ class ItopSparseNetworkBehaviourTest {
   @Test
   void bothEnginesGiveTheSameModelAndToStringNamesTheOne() throws Exception {
     Instances data = TestData.arff("iris.arff");
-    ItopSparseNetwork sparse = small(0.95);
-    sparse.setEpochs(10);
+    ItopSparseNetwork sparse = small(0.95, 10);
     sparse.buildClassifier(data); // AUTO: 5% of the weights active
     assertTrue(sparse.toString().contains("execution: sparse engine"), sparse.toString());
-    ItopSparseNetwork dense = small(0.95);
-    dense.setEpochs(10);
+    ItopSparseNetwork dense = small(0.95, 10);
     dense.setSparseExecution(org.overparam.nn.ExecutionMode.DENSE);
     dense.buildClassifier(data);
     assertTrue(dense.toString().contains("execution: dense matrices with 0/1 masks"), dense.toString());
@@ -218,8 +219,7 @@ class ItopSparseNetworkBehaviourTest {
   @Test
   void resumedTrainingContinuesOnTheSparseEngine() throws Exception {
     Instances data = TestData.arff("iris.arff");
-    ItopSparseNetwork net = small(0.95);
-    net.setEpochs(3);
+    ItopSparseNetwork net = small(0.95, 3);
     net.setResume(true);
     net.buildClassifier(data);
     double[] first = flat(net.distributionsForInstances(data));
