@@ -1,11 +1,10 @@
 package org.overparam.bench;
 
-import java.util.ArrayList;
 import java.util.Random;
+import org.overparam.testing.Headers;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.ItopSparseNetwork;
 import weka.classifiers.functions.MultilayerPerceptron;
-import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -76,17 +75,7 @@ public final class ItopThroughputBenchmark {
 
   /** Gaussian classes in d dimensions, as in workload W1 (README.md, Results). */
   static Instances w1(int n, int d, int k, long seed) {
-    ArrayList<Attribute> atts = new ArrayList<>();
-    for (int j = 0; j < d; j++) {
-      atts.add(new Attribute("x" + j));
-    }
-    ArrayList<String> classes = new ArrayList<>();
-    for (int c = 0; c < k; c++) {
-      classes.add("c" + c);
-    }
-    atts.add(new Attribute("class", classes));
-    Instances data = new Instances("W1", atts, n);
-    data.setClassIndex(d);
+    Instances data = Headers.numericWithClass("W1", d, k, n);
     Random rng = new Random(seed);
     double[][] centres = new double[k][d];
     for (double[] c : centres) {
