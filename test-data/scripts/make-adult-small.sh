@@ -5,9 +5,9 @@
 #   sh test-data/scripts/make-adult-small.sh
 set -e
 CPFILE=$(mktemp)
+trap 'rm -f "$CPFILE"' EXIT
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CPFILE" >/dev/null
 CP="$(tr ':' '\n' < "$CPFILE" | grep '\.jar$' | paste -sd:)"
-rm -f "$CPFILE"
 sample() { # in out percent
   java -cp "$CP" weka.filters.unsupervised.instance.Resample -S 1 -Z "$3" -no-replacement -i "$1" -o "$2"
 }

@@ -7,16 +7,5 @@ cd "$(dirname "$0")/../../.."
 DATA=${DATA:-../shared/data}
 OUT=target/em-experiment
 mkdir -p "$OUT"
-if [ ! -f target/weka.classpath ] || [ ! -d target/lib ]; then
-  mvn -B -q package -DskipTests
-fi
-mvn -B -q test-compile
-# A snapshot of the main classes and only the bench classes: Weka's class discovery would trip over the
-# harness tests in test-classes, and a rebuild during the run must not change what runs.
-snapshot=$(mktemp -d)
-trap 'rm -rf "$snapshot"' EXIT
-mkdir -p "$snapshot/bench/org/overparam"
-cp -r target/classes "$snapshot/classes"
-cp -r target/test-classes/org/overparam/bench "$snapshot/bench/org/overparam/"
-CP="$(cat target/weka.classpath):$snapshot/classes:$snapshot/bench:target/lib/*"
-java -Xmx4g -cp "$CP" org.overparam.bench.EmExperiment "$DATA" "$OUT" "${1:-5}" | tee "$OUT/experiment.txt"
+source src/test/scripts/weka-bench-classpath.sh
+java -Xmx4g -cp "$WEKA_BENCH_CP" org.overparam.bench.EmExperiment "$DATA" "$OUT" "${1:-5}" | tee "$OUT/experiment.txt"

@@ -5,7 +5,8 @@
 # W2 = Fashion-MNIST 10k, 784-2048-2048-10. Prints the ratios ours/PyTorch and sparse/dense (epoch time) at the end.
 # samples/s are medians of [repeats] identical runs (ours in one JVM per configuration, PyTorch's in one process).
 # Usage (from anywhere): src/test/scripts/engine-benchmark.sh [W1|W2|all] [epochs] [repeats]
-# Installs Debian's python3-torch if it is missing (not done in CI).
+# Needs Debian's python3-torch and python3-numpy (sudo apt-get install -y python3-torch python3-numpy); the script
+# stops before building anything if they are missing (not run in CI).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 what=${1:-all}
@@ -13,11 +14,9 @@ epochs=${2:-3}
 repeats=${3:-3}
 data=${OVERPARAM_DATA:-../shared/data}
 out=target/engine-benchmark
+source src/test/scripts/require-python.sh
+require_python torch,numpy python3-torch python3-numpy
 source src/test/scripts/bench-classpath.sh
-if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
-  echo "installing python3-torch (Debian) ..." >&2
-  apt-get install -y -qq python3-torch >/dev/null
-fi
 echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JVM: $(java -version 2>&1 | head -1), -Xmx3g; OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}"
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}

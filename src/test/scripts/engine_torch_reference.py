@@ -21,7 +21,7 @@ hidden = [256, 256] if d == 100 else [2048, 2048]
 
 
 def erk_densities(shapes, density):
-    """ERK (itop.md): density of layer l proportional to (n_in + n_out) / (n_in n_out), capped at 1."""
+    """ERK (Evci et al., ICML 2020; org.overparam.itop.LayerDensities): density of layer l proportional to (n_in + n_out) / (n_in n_out), capped at 1."""
     dense = set()
     while True:
         budget = density * sum(a * b for a, b in shapes) - sum(shapes[i][0] * shapes[i][1] for i in dense)

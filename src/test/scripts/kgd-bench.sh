@@ -2,26 +2,23 @@
 # Evidence for OverparameterizedKernelGD (README, Results). Run from the repository root:
 #   src/test/scripts/kgd-bench.sh [rate|rate-full|cv|eigen|exact|scale|all]   (default: all)
 # Data come from ../shared/data (override with DATA=...); outputs go to target/kgd-bench/.
+# The exact part needs Debian's python3-numpy and libopenblas0-pthread
+# (sudo apt-get install -y python3-numpy libopenblas0-pthread); the script stops at once if NumPy is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DATA=${DATA:-../shared/data}
+part=${1:-all}
+if [ "$part" = exact ] || [ "$part" = all ]; then
+  source src/test/scripts/require-python.sh
+  require_python numpy python3-numpy libopenblas0-pthread
+fi
 OUT=target/kgd-bench
 mkdir -p "$OUT"
-if [ ! -f target/weka.classpath ] || [ ! -d target/lib ]; then
-  mvn -B -q package -DskipTests
-fi
-mvn -B -q test-compile
-# Only the bench classes: Weka's class discovery would trip over the harness tests in test-classes. The main
-# classes are copied too, so that a rebuild during a long run does not change what runs.
-rm -rf "$OUT/classes" "$OUT/main-classes" && mkdir -p "$OUT/classes/org/overparam"
-cp -r target/test-classes/org/overparam/bench "$OUT/classes/org/overparam/"
-cp -r target/classes "$OUT/main-classes"
-CP="$(cat target/weka.classpath):$OUT/main-classes:$OUT/classes:target/lib/*"
-JAVA="java -Xmx6g -cp $CP"
-part=${1:-all}
+source src/test/scripts/weka-bench-classpath.sh
+JAVA="java -Xmx6g -cp $WEKA_BENCH_CP"
 
 if [ "$part" = rate ] || [ "$part" = all ]; then
-  # Spec section 10, CI setting: n = 2000..4000 step 500, 32 repetitions, N = 4e6.
+  # CI setting (README.md, Results, OverparameterizedKernelGD): n = 2000..4000 step 500, 32 repetitions, N = 4e6.
   $JAVA weka.Run -no-scan -no-load weka.overparam.KernelGdRateStudy -output "$OUT/rate-ci.csv" | tee "$OUT/rate-ci.txt"
 fi
 if [ "$part" = rate-full ]; then
@@ -42,11 +39,6 @@ if [ "$part" = eigen ] || [ "$part" = all ]; then
 fi
 if [ "$part" = exact ] || [ "$part" = all ]; then
   # The whole exact fit at n = 4,000 against one single-threaded numpy eigh of the same kernel matrix.
-  if ! /usr/bin/python3 -c "import numpy" 2>/dev/null; then
-    echo "installing python3-numpy and OpenBLAS (Debian) ..."
-    if [ "$(id -u)" = 0 ]; then apt-get install -y python3-numpy libopenblas0-pthread >/dev/null; else
-      sudo apt-get install -y python3-numpy libopenblas0-pthread >/dev/null; fi
-  fi
   $JAVA -Doverparam.threads=1 org.overparam.bench.KgdScaleBench "$DATA/cps1988-wage.arff.gz" exact "${EXACT_N:-4000}" \
     "$OUT" | tee "$OUT/exact.txt"
   OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/test/scripts/kgd_numpy_eigh.py "$OUT/exact-${EXACT_N:-4000}.csv" \

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -18,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.overparam.gmm.CovarianceType;
+import org.overparam.testing.Serialization;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
@@ -89,14 +86,7 @@ class OverparameterizedEMAdapterTest {
     OverparameterizedEM em = new OverparameterizedEM();
     em.setOptions(new String[] {"-N", "3", "-covariance", "FULL"});
     em.buildClusterer(data);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(em);
-    }
-    OverparameterizedEM copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (OverparameterizedEM) in.readObject();
-    }
+    OverparameterizedEM copy = Serialization.roundTrip(em);
     for (int i = 0; i < data.numInstances(); i++) {
       assertArrayEquals(em.logJointDensitiesForInstance(data.instance(i)),
           copy.logJointDensitiesForInstance(data.instance(i)), 0.0);

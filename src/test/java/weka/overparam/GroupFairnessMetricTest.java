@@ -55,6 +55,17 @@ class GroupFairnessMetricTest {
     PluginManager.removePlugin(METRIC_TYPE, GroupFairnessMetric.class.getName());
   }
 
+  /** Sets the metric's system properties; a null leaves that one unset. */
+  private static void configure(String attribute, String value, String positive) {
+    String[][] settings = {{GroupFairnessSettings.ATTRIBUTE, attribute}, {GroupFairnessSettings.VALUE, value},
+        {GroupFairnessSettings.POSITIVE, positive}};
+    for (String[] kv : settings) {
+      if (kv[1] != null) {
+        System.setProperty(kv[0], kv[1]);
+      }
+    }
+  }
+
   @AfterEach
   void clearSettings() {
     for (String k : KEYS) {
@@ -122,8 +133,7 @@ class GroupFairnessMetricTest {
 
   @Test
   void handComputedCaseThroughWekasEvaluation() throws Exception {
-    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
-    System.setProperty(GroupFairnessSettings.VALUE, "F");
+    configure("sex", "F", null);
     Evaluation eval = evaluate(handCase());
     assertHandStatistics(HAND, name -> stat(eval, name));
     // Weka's own error over the same predictions: (2 + 3) / 12 of the weight with a class.
@@ -150,9 +160,7 @@ class GroupFairnessMetricTest {
   @Test
   void valueAndPositiveClassByIndexAndTheOtherGroupAsS() throws Exception {
     // S = sex M (value 2) is the hand case's R, so the group rates swap and the gaps stay.
-    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "1");
-    System.setProperty(GroupFairnessSettings.VALUE, "2");
-    System.setProperty(GroupFairnessSettings.POSITIVE, "2");
+    configure("1", "2", "2");
     Evaluation eval = evaluate(handCase());
     // R now holds the S rows of the hand case plus the missing-sex row (0.55, no: FP):
     // weight 6, errors 3: error 1/2; FPR 2/3; FNR 1/3. S = M rows without it: TP, TP, FN(2), TN, TN:
@@ -163,9 +171,7 @@ class GroupFairnessMetricTest {
 
   @Test
   void positiveClassNoSwapsFprAndFnr() throws Exception {
-    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
-    System.setProperty(GroupFairnessSettings.VALUE, "F");
-    System.setProperty(GroupFairnessSettings.POSITIVE, "no");
+    configure("sex", "F", "no");
     Evaluation eval = evaluate(handCase());
     // One-vs-rest with positive 'no': its FPR is the FNR of yes and vice versa; errors do not change.
     double[] swapped = {HAND[0], HAND[1], HAND[2], HAND[3], HAND[7], HAND[8], HAND[9], HAND[4], HAND[5], HAND[6]};
@@ -175,8 +181,7 @@ class GroupFairnessMetricTest {
 
   @Test
   void experimenterColumnsFromClassifierSplitEvaluator() throws Exception {
-    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
-    System.setProperty(GroupFairnessSettings.VALUE, "F");
+    configure("sex", "F", null);
     Instances data = handCase();
     ClassifierSplitEvaluator split = new ClassifierSplitEvaluator();
     split.setClassifier(new FixedProbabilityClassifier());
@@ -214,8 +219,7 @@ class GroupFairnessMetricTest {
         {"class", "", "overparam.fairness.attribute 'class' is the class attribute"},
         {"sex", "X", "overparam.fairness.value 'X' is neither a value nor a 1-based value index of attribute 'sex'"}};
     for (String[] c : cases) {
-      System.setProperty(GroupFairnessSettings.ATTRIBUTE, c[0]);
-      System.setProperty(GroupFairnessSettings.VALUE, c[1]);
+      configure(c[0], c[1], null);
       Evaluation eval = evaluate(handCase());
       String summary = eval.toSummaryString();
       assertTrue(summary.contains("Group fairness: not measured, " + c[2]), summary);
@@ -245,8 +249,7 @@ class GroupFairnessMetricTest {
   void binaryRatesAgreeWithTheCommandLineToolOnAdult() throws Exception {
     Instances train = TestData.arff("adult-small-train.arff");
     Instances test = TestData.arff("adult-small-test.arff");
-    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
-    System.setProperty(GroupFairnessSettings.VALUE, "Female");
+    configure("sex", "Female", null);
     Logistic logistic = new Logistic();
     logistic.buildClassifier(train);
     Evaluation eval = new Evaluation(train);
@@ -263,8 +266,7 @@ class GroupFairnessMetricTest {
 
   @Test
   void anExperimentWritesTheColumnsAndTheTesterComparesThem(@TempDir Path dir) throws Exception {
-    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
-    System.setProperty(GroupFairnessSettings.VALUE, "Female");
+    configure("sex", "Female", null);
     File results = dir.resolve("results.arff").toFile();
     ClassifierSplitEvaluator evaluator = new ClassifierSplitEvaluator();
     BenchExperiments.run(new File(TestData.path("arff/adult-small-train.arff")), evaluator, "classifier",
@@ -306,8 +308,7 @@ class GroupFairnessMetricTest {
 
   @Test
   void worksWithoutAnEvaluationReadingTheHeaderOfTheFirstInstance() {
-    System.setProperty(GroupFairnessSettings.ATTRIBUTE, "sex");
-    System.setProperty(GroupFairnessSettings.VALUE, "F");
+    configure("sex", "F", null);
     GroupFairnessMetric metric = new GroupFairnessMetric();
     Instances data = handCase();
     FixedProbabilityClassifier c = new FixedProbabilityClassifier();

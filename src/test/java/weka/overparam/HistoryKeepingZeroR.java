@@ -13,6 +13,13 @@ import weka.core.Instances;
 public class HistoryKeepingZeroR extends ZeroR implements TrainingHistoryHandler {
   private List<TrainingHistory> histories = List.of();
 
+  /** A new fixture trained on {@code data}. */
+  public static HistoryKeepingZeroR trainedOn(Instances data) throws Exception {
+    HistoryKeepingZeroR model = new HistoryKeepingZeroR();
+    model.buildClassifier(data);
+    return model;
+  }
+
   @Override
   public void buildClassifier(Instances data) throws Exception {
     super.buildClassifier(data);

@@ -21,7 +21,7 @@ class OverparameterizedEMStudyTest {
     return r;
   }
 
-  /** Means -3, 0, 3 and weights 0.5, 0.3, 0.2 (spec section 11.1: about 0.16 vs 1.0 at n = 5000). */
+  /** Means -3, 0, 3 and weights 0.5, 0.3, 0.2 (our simulation, not the paper's: about 0.16 vs 1.0 at n = 5000). */
   @Test
   void knownWeightsFailWhereOverparameterizedSucceedsOnThreeComponents() throws Exception {
     OverparamStudy.Result r = run("-case", "GENERAL", "-means", "-3;0;3", "-weights", "0.5,0.3,0.2", "-n", "1000",

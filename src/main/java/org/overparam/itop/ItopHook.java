@@ -138,7 +138,7 @@ public final class ItopHook implements TrainingHook {
   }
 
   /**
-   * Prunes and regrows every sparse layer (itop.md §4.4): new weights and state resets where a
+   * Prunes and regrows every sparse layer (Liu et al., ICML 2021): new weights and state resets where a
    * connection changed, handed to the engine layer by layer.
    */
   private void topologyUpdate(LayerWeights weights, long t, double p) {
@@ -232,7 +232,7 @@ public final class ItopHook implements TrainingHook {
     return layout;
   }
 
-  /** A text report of the sparse topology (itop.md §6). */
+  /** A text report of the sparse topology (README.md, ItopSparseNetwork). */
   public ItopReport report(int iterationsPerEpoch) {
     return ItopReport.of(this, iterationsPerEpoch);
   }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.overparam.nn.ParameterLayout;
 
-/** An immutable summary of a finished sparse run, for toString() (itop.md §6). */
+/** An immutable summary of a finished sparse run, for toString() (README.md, ItopSparseNetwork). */
 public record ItopReport(List<Layer> layers, double sparsity, double itopRate, double expectedRandomItopRate,
     int updates, long plannedUpdates, long deltaT, double deltaTEpochs, double deltaTFraction,
     double lastPruneRate, long regrown, boolean fixedMask) implements Serializable {

@@ -3,7 +3,7 @@ package org.overparam.itop;
 import java.util.Arrays;
 import org.overparam.common.Checks;
 
-/** Per-layer densities and exact nonzero counts for a target global density (itop.md §3). */
+/** Per-layer densities and exact nonzero counts for a target global density (ERK: Evci et al., ICML 2020). */
 public final class LayerDensities {
   private LayerDensities() {}
 

@@ -1,7 +1,7 @@
 package org.overparam.itop;
 
 /**
- * When topology updates happen and at which prune rate (itop.md §4.3). Iterations are 1-based:
+ * When topology updates happen and at which prune rate (Liu et al., ICML 2021). Iterations are 1-based:
  * update iff t mod ΔT = 0 and t ≤ T_stop.
  */
 public final class PruneRegrowSchedule {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The masks of all weight matrices and the prune-and-regrow step (itop.md §4.4), on plain arrays.
+ * The masks of all weight matrices and the prune-and-regrow step (Liu et al., ICML 2021), on plain arrays.
  *
  * <p>Layer l has n_l weights in DL4J's column-major order; {@code active[l][j]} says whether weight
  * j is in the network and {@code fired[l][j]} whether it ever was (for the ITOP rate R_s). Counts
@@ -23,7 +23,7 @@ public final class SparseMasks implements Serializable {
   private long regrownTotal;
   private int updates;
   private double lastPruneRate = Double.NaN;
-  /** Expected number of never-fired weights per layer under RANDOM growth (itop.md §10.1). */
+  /** Expected number of never-fired weights per layer under RANDOM growth (factor 1 − k/M per update). */
   private final double[] expectedUnfired;
 
   /** Samples masks with exact counts for densities {@code d} on layers of {@code sizes}. */

@@ -1,11 +1,10 @@
 package org.overparam.bench;
 
-import java.util.ArrayList;
 import java.util.Random;
+import org.overparam.testing.Headers;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.ItopSparseNetwork;
 import weka.classifiers.functions.MultilayerPerceptron;
-import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -13,7 +12,8 @@ import weka.core.Utils;
 /**
  * Training throughput (instances per second) of ItopSparseNetwork at sparsity 0 and 0.9 against
  * Weka's MultilayerPerceptron with the same hidden layers, in one run on the same data (workload
- * W1 of performance.md: 20,000 x 100 numeric, 10 classes, hidden 256,256, batch 128).
+ * W1 of README.md, Results, "Network engine against PyTorch": 20,000 x 100 numeric, 10 classes, hidden 256,256,
+ * batch 128).
  *
  * <p>Usage: {@code ItopThroughputBenchmark [instances] [oursEpochs] [mlpEpochs] [repetitions]}
  */
@@ -73,19 +73,9 @@ public final class ItopThroughputBenchmark {
     return (double) data.numInstances() * epochs / seconds;
   }
 
-  /** Gaussian classes in d dimensions, as in performance.md's W1. */
+  /** Gaussian classes in d dimensions, as in workload W1 (README.md, Results). */
   static Instances w1(int n, int d, int k, long seed) {
-    ArrayList<Attribute> atts = new ArrayList<>();
-    for (int j = 0; j < d; j++) {
-      atts.add(new Attribute("x" + j));
-    }
-    ArrayList<String> classes = new ArrayList<>();
-    for (int c = 0; c < k; c++) {
-      classes.add("c" + c);
-    }
-    atts.add(new Attribute("class", classes));
-    Instances data = new Instances("W1", atts, n);
-    data.setClassIndex(d);
+    Instances data = Headers.numericWithClass("W1", d, k, n);
     Random rng = new Random(seed);
     double[][] centres = new double[k][d];
     for (double[] c : centres) {

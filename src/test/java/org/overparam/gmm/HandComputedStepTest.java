@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One EM step on x = [-1, 0, 2], k = 2, mu = (-1, 1), var = (1, 1), w = (0.5, 0.5); the expected
- * values are hand-computed (spec overparam-em.md section 12, items 1 and 4).
+ * values are hand-computed from the E- and M-step of Xu, Hsu &amp; Maleki (NeurIPS 2018, Section 2).
  */
 class HandComputedStepTest {
   static final double TOL = 1e-9;

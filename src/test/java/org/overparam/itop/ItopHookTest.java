@@ -22,7 +22,7 @@ import org.overparam.nn.TrainingHook;
 import org.overparam.nn.TrainingSet;
 import org.overparam.nn.UpdaterType;
 
-/** ITOP inside the real training loop: the invariants of itop.md §10.2 after every step. */
+/** ITOP inside the real training loop: the mask and density invariants (Liu et al., ICML 2021) after every step. */
 class ItopHookTest {
   static TrainingSet data(int n) {
     SplittableRandom rng = new SplittableRandom(3);

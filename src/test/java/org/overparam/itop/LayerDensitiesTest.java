@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** ERK and uniform densities against the worked examples of itop.md §3.3. */
+/** ERK (Evci et al., ICML 2020, Section 3) and uniform densities against worked examples. */
 class LayerDensitiesTest {
   static ItopConfig cfg(double density, Distribution d) {
     ItopConfig base = ItopConfig.defaults(1 - density);

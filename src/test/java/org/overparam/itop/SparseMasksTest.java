@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Prune-and-regrow invariants and the R_s formulas of itop.md §10. */
+/** Prune-and-regrow invariants and the ITOP rate R_s (Liu et al., ICML 2021), and its expected value. */
 class SparseMasksTest {
   private static double[] randomWeights(int n, SplittableRandom rng) {
     double[] w = new double[n];

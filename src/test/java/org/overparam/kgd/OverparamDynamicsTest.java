@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The sequence-model dynamics against the closed forms and invariants of the spec (section 4). */
+/**
+ * The sequence-model dynamics against closed forms and invariants of Li &amp; Lin (NeurIPS 2024, Section 3 and
+ * Proposition 3.4; Appendix D for the dynamics).
+ */
 class OverparamDynamicsTest {
   private static final double SPEC_VALUE_TOL = 5e-7;
 

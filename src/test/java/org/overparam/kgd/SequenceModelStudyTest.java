@@ -10,8 +10,8 @@ import org.overparam.common.ProgressListener;
 
 /**
  * The rate experiment on a reduced grid (N = 4e5, three sizes, four repetitions; seeded, so the
- * result is fixed). The truncation flattens both slopes a little against the full setting (spec
- * section 10: 0.46 against 0.33), hence the bands.
+ * result is fixed). The truncation flattens both slopes a little against the full setting (README.md,
+ * Results, OverparameterizedKernelGD: 0.46 against 0.33), hence the bands.
  */
 class SequenceModelStudyTest {
   @Test
@@ -31,7 +31,11 @@ class SequenceModelStudyTest {
     assertEquals(4.0 / 3, vanilla.timeSlope(), 0.1);
   }
 
-  /** The CI assertion of spec section 10 (about 2 CPU minutes; part of every build, not skipped). */
+  /**
+   * The CI setting of the rate experiment of Li &amp; Lin (NeurIPS 2024, Table 1 cell γ = 2, p = 1, q = 2), with
+   * bands around the reproduction in README.md (Results, OverparameterizedKernelGD) (about 2 CPU minutes; part of
+   * every build, not skipped).
+   */
   @Test
   void fullSettingMatchesTheSpecBands() throws InterruptedException {
     SequenceModelStudy.Setting setting =

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** MMD values and gradients against TF Model Remediation's {@code mmd_loss_test.py} vectors. */
 class MmdPenaltyTest {
-  /** Spec tolerance for the library vectors (the library computes in float32). */
+  /** Tolerance for the library vectors (the library computes in float32). */
   private static final double LIBRARY_TOL = 1e-5;
 
   private static final boolean[] MEMBERSHIP = {true, false, true, false, true};

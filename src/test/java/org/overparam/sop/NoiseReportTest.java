@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.overparam.testing.Serialization;
 
 class NoiseReportTest {
   // Row 0: clean (tiny u, v). Row 1: v at class 2 saturated → flagged, suggests 2.
@@ -65,14 +62,7 @@ class NoiseReportTest {
   @Test
   void survivesSerialization() throws Exception {
     NoiseReport r = report().withRowIds(new int[] {10, 20, 30});
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(r);
-    }
-    NoiseReport copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (NoiseReport) in.readObject();
-    }
+    NoiseReport copy = Serialization.roundTrip(r);
     assertEquals(r.top(3), copy.top(3));
   }
 }

@@ -14,7 +14,7 @@ import org.overparam.nn.TrainingSet;
 import org.overparam.nn.UpdaterType;
 
 /**
- * One plain-SGD step of the engine with the SOP objective (spec §15.3): pins the batch-division
+ * One plain-SGD step of the engine with the SOP objective (Liu et al., ICML 2022): pins the batch-division
  * convention. The output bias enters every logit with coefficient 1, so its step must be exactly
  * −lr·Σ_rows ∂L/∂z with L carrying its 1/B; u and v must move by −lr_u·∂L/∂u and −lr_v·∂L/∂v.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SopLossTest {
-  /** The spec's figures have 6 significant digits. */
+  /** The test vector's expected values are given to 6 significant digits. */
   private static final double VECTOR_REL_TOL = 1e-5;
   private static final double FD_H = 1e-6;
   private static final double FD_REL_TOL = 1e-6;
@@ -145,7 +145,7 @@ class SopLossTest {
 
   /**
    * Checks every hand gradient against central differences of exactly the loss terms that, by
-   * the spec's stop-gradients, feed it: z⁽¹⁾ ← CE + λ_B·B (MSE is flat in z, L_C sees sg(p⁽¹⁾));
+   * the stop-gradients of Liu et al. (ICML 2022, Algorithm 1), feed it: z⁽¹⁾ ← CE + λ_B·B (MSE is flat in z, L_C sees sg(p⁽¹⁾));
    * z⁽²⁾ ← λ_C·L_C; u ← CE + λ_B·B (+ MSE under REPO_HEAD); v ← MSE.
    */
   @ParameterizedTest

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class UvLearningRateTest {
   private static final double TABLE_TOL = 1e-3;
 
-  /** Spec §8 table: batch, epochs, lr_ref → lr_eff, capped. */
+  /** The MATCH_GROWTH rule of README.md (SopRobustNetwork): batch, epochs, lr_ref → lr_eff, capped at B/8. */
   @ParameterizedTest
   @CsvSource({
       "128, 300, 1, 1.0, false",

@@ -6,20 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.overparam.testing.Serialization;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.overparam.OptionContract;
 import weka.overparam.TestData;
@@ -33,6 +32,12 @@ class ItopSparseNetworkBehaviourTest {
     n.setBatchSizeTrain(16);
     n.setSparsity(sparsity);
     n.setNumTopologyUpdates(25);
+    return n;
+  }
+
+  static ItopSparseNetwork small(double sparsity, int epochs) {
+    ItopSparseNetwork n = small(sparsity);
+    n.setEpochs(epochs);
     return n;
   }
 
@@ -62,19 +67,14 @@ class ItopSparseNetworkBehaviourTest {
   @Test
   void sameSeedSamePredictionsAndSerializationRoundTrip() throws Exception {
     Instances data = TestData.arff("iris.arff");
-    ItopSparseNetwork a = small(0.8);
-    a.setEpochs(5);
+    ItopSparseNetwork a = small(0.8, 5);
     a.buildClassifier(data);
-    ItopSparseNetwork b = (ItopSparseNetwork) AbstractClassifier.makeCopy(small(0.8));
-    b.setEpochs(5);
+    ItopSparseNetwork b = (ItopSparseNetwork) AbstractClassifier.makeCopy(small(0.8, 5));
     b.buildClassifier(data);
     double[][] pa = a.distributionsForInstances(data);
     assertArrayEquals(flat(pa), flat(b.distributionsForInstances(data)), 0.0, "same seed, same data");
 
-    File f = File.createTempFile("itop", ".model");
-    f.deleteOnExit();
-    SerializationHelper.write(f.getPath(), a);
-    ItopSparseNetwork restored = (ItopSparseNetwork) SerializationHelper.read(f.getPath());
+    ItopSparseNetwork restored = Serialization.roundTrip(a);
     assertArrayEquals(flat(pa), flat(restored.distributionsForInstances(data)), 0.0, "after serialization");
     assertEquals(a.toString(), restored.toString());
 
@@ -87,8 +87,7 @@ class ItopSparseNetworkBehaviourTest {
   void iterativeClassifierOptimizerChoosesTheEpochs() throws Exception {
     Instances data = TestData.arff("iris.arff");
     weka.classifiers.meta.IterativeClassifierOptimizer ico = new weka.classifiers.meta.IterativeClassifierOptimizer();
-    ItopSparseNetwork net = small(0.5);
-    net.setEpochs(40);
+    ItopSparseNetwork net = small(0.5, 40);
     net.setHiddenLayers("16");
     ico.setIterativeClassifier(net);
     ico.setNumFolds(2);
@@ -198,20 +197,15 @@ class ItopSparseNetworkBehaviourTest {
   @Test
   void bothEnginesGiveTheSameModelAndToStringNamesTheOne() throws Exception {
     Instances data = TestData.arff("iris.arff");
-    ItopSparseNetwork sparse = small(0.95);
-    sparse.setEpochs(10);
+    ItopSparseNetwork sparse = small(0.95, 10);
     sparse.buildClassifier(data); // AUTO: 5% of the weights active
     assertTrue(sparse.toString().contains("execution: sparse engine"), sparse.toString());
-    ItopSparseNetwork dense = small(0.95);
-    dense.setEpochs(10);
+    ItopSparseNetwork dense = small(0.95, 10);
     dense.setSparseExecution(org.overparam.nn.ExecutionMode.DENSE);
     dense.buildClassifier(data);
     assertTrue(dense.toString().contains("execution: dense matrices with 0/1 masks"), dense.toString());
     assertArrayEquals(flat(dense.distributionsForInstances(data)), flat(sparse.distributionsForInstances(data)), 1e-4);
-    File f = File.createTempFile("itop-sparse", ".model");
-    f.deleteOnExit();
-    SerializationHelper.write(f.getPath(), sparse);
-    ItopSparseNetwork back = (ItopSparseNetwork) SerializationHelper.read(f.getPath());
+    ItopSparseNetwork back = Serialization.roundTrip(sparse);
     assertArrayEquals(flat(sparse.distributionsForInstances(data)), flat(back.distributionsForInstances(data)), 0.0,
         "a model trained on the sparse engine survives serialization");
     ItopSparseNetwork parsed = new ItopSparseNetwork();
@@ -225,8 +219,7 @@ class ItopSparseNetworkBehaviourTest {
   @Test
   void resumedTrainingContinuesOnTheSparseEngine() throws Exception {
     Instances data = TestData.arff("iris.arff");
-    ItopSparseNetwork net = small(0.95);
-    net.setEpochs(3);
+    ItopSparseNetwork net = small(0.95, 3);
     net.setResume(true);
     net.buildClassifier(data);
     double[] first = flat(net.distributionsForInstances(data));

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.Collections;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.overparam.testing.Serialization;
 import weka.core.Instances;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.RemoveType;
@@ -30,13 +28,14 @@ class MinDiffNetworkBehaviourTest {
 
   /** A small, fast configuration on the sensitive attribute sex. */
   private static MinDiffNetwork small() {
-    MinDiffNetwork net = new MinDiffNetwork();
-    net.setSensitiveAttribute("sex");
-    net.setHiddenLayers("8");
-    net.setEpochs(3);
-    net.setBatchSizeTrain(100);
-    net.setMindiffBatchSize(32);
-    net.setDataType(AbstractNetworkClassifier.Precision.DOUBLE);
+    return MinDiffNetworkTest.small("sex", "8", 3, 100, 32);
+  }
+
+  /** {@link #small()} with one change, trained on the adult sample. */
+  private static MinDiffNetwork trained(Consumer<MinDiffNetwork> change) throws Exception {
+    MinDiffNetwork net = small();
+    change.accept(net);
+    net.buildClassifier(adult);
     return net;
   }
 
@@ -111,23 +110,12 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void sameSeedGivesIdenticalModelsAndSerializationKeepsPredictions() throws Exception {
-    MinDiffNetwork a = small();
-    a.setFloodLevel(0.3);
-    a.buildClassifier(adult);
-    MinDiffNetwork b = small();
-    b.setFloodLevel(0.3);
-    b.buildClassifier(adult);
+    MinDiffNetwork a = trained(net -> net.setFloodLevel(0.3));
+    MinDiffNetwork b = trained(net -> net.setFloodLevel(0.3));
     assertArrayEquals(a.getModel().parameters(), b.getModel().parameters(), 0.0);
     assertEquals(a.getReport().trainMmd(), b.getReport().trainMmd());
 
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(a);
-    }
-    MinDiffNetwork copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (MinDiffNetwork) in.readObject();
-    }
+    MinDiffNetwork copy = Serialization.roundTrip(a);
     assertArrayEquals(a.distributionsForInstances(adult)[7], copy.distributionsForInstances(adult)[7], 0.0);
     assertEquals(a.toString(), copy.toString());
   }
@@ -149,13 +137,11 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void groupConstrainedDecisionThresholdsShiftEachGroupsScore() throws Exception {
-    MinDiffNetwork plain = small();
-    plain.setValidationFraction(0.3);
-    plain.buildClassifier(adult);
-    MinDiffNetwork shifted = small();
-    shifted.setValidationFraction(0.3);
-    shifted.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
-    shifted.buildClassifier(adult);
+    MinDiffNetwork plain = trained(net -> net.setValidationFraction(0.3));
+    MinDiffNetwork shifted = trained(net -> {
+      net.setValidationFraction(0.3);
+      net.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
+    });
     org.overparam.mindiff.ThresholdSearch.Choice c = shifted.getReport().validationChoice();
     assertTrue(c.feasible());
     double[][] p = plain.distributionsForInstances(adult);
@@ -187,20 +173,20 @@ class MinDiffNetworkBehaviourTest {
     assertTrue(text.contains("train MMD"), text);
     assertTrue(text.contains("sex is not a network input"), text);
 
-    MinDiffNetwork withSex = small();
-    withSex.setSensitiveAsInput(true);
-    withSex.setEpochs(1);
-    withSex.buildClassifier(adult);
+    MinDiffNetwork withSex = trained(n -> {
+      n.setSensitiveAsInput(true);
+      n.setEpochs(1);
+    });
     assertEquals(net.getModel().numInputs() + 2, withSex.getModel().numInputs(), "sex one-hot: 2 more inputs");
     assertTrue(withSex.toString().contains("sex is a network input"));
   }
 
   @Test
   void composesWithItopSparsity() throws Exception {
-    MinDiffNetwork net = small();
-    net.setSparsity(0.5);
-    net.setNumTopologyUpdates(2);
-    net.buildClassifier(adult);
+    MinDiffNetwork net = trained(n -> {
+      n.setSparsity(0.5);
+      n.setNumTopologyUpdates(2);
+    });
     assertTrue(net.getItopReport() != null, "sparse training ran");
     assertTrue(net.getReport().trainMmd().size() == 3 && net.getReport().active());
   }
@@ -229,14 +215,14 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void minDiffShrinksTheTrainingFnrGap() throws Exception {
-    MinDiffNetwork plain = small();
-    plain.setLambda(0);
-    plain.setEpochs(8);
-    plain.buildClassifier(adult);
-    MinDiffNetwork fair = small();
-    fair.setLambda(10);
-    fair.setEpochs(8);
-    fair.buildClassifier(adult);
+    MinDiffNetwork plain = trained(net -> {
+      net.setLambda(0);
+      net.setEpochs(8);
+    });
+    MinDiffNetwork fair = trained(net -> {
+      net.setLambda(10);
+      net.setEpochs(8);
+    });
     double gapPlain = plain.getReport().train().fnrGap();
     double gapFair = fair.getReport().train().fnrGap();
     assertTrue(gapFair < gapPlain - 0.05, "FNR gap plain " + gapPlain + ", MinDiff " + gapFair);

@@ -15,12 +15,17 @@ public class MinDiffNetworkTest extends BlasTolerantClassifierTest {
 
   @Override
   public Classifier getClassifier() {
+    return small("first", "4", 2, 8, 4); // the harness's data have no attribute to name
+  }
+
+  /** A small network in double precision: sensitive attribute, hidden layers, epochs and the two batch sizes. */
+  static MinDiffNetwork small(String sensitive, String hidden, int epochs, int batchSize, int minDiffBatchSize) {
     MinDiffNetwork net = new MinDiffNetwork();
-    net.setSensitiveAttribute("first"); // the harness's data have no attribute to name
-    net.setHiddenLayers("4");
-    net.setEpochs(2);
-    net.setBatchSizeTrain(8);
-    net.setMindiffBatchSize(4);
+    net.setSensitiveAttribute(sensitive);
+    net.setHiddenLayers(hidden);
+    net.setEpochs(epochs);
+    net.setBatchSizeTrain(batchSize);
+    net.setMindiffBatchSize(minDiffBatchSize);
     net.setDataType(AbstractNetworkClassifier.Precision.DOUBLE);
     return net;
   }

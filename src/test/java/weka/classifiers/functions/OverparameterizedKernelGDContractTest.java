@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Random;
@@ -16,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.overparam.kgd.FeatureMode;
 import org.overparam.kgd.StopRule;
+import org.overparam.testing.Serialization;
 import weka.classifiers.Evaluation;
 import weka.core.Instances;
 import weka.core.Option;
@@ -53,14 +50,7 @@ class OverparameterizedKernelGDContractTest {
     Instances data = TestData.arff("cpu.arff");
     OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
     learner.buildClassifier(data);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(learner);
-    }
-    OverparameterizedKernelGD copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (OverparameterizedKernelGD) in.readObject();
-    }
+    OverparameterizedKernelGD copy = Serialization.roundTrip(learner);
     assertArrayEquals(predictions(learner, data), predictions(copy, data), 0.0);
     assertEquals(learner.toString(), copy.toString());
   }

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.sop.LabelNoise;
 import org.overparam.sop.NoiseReport;
+import org.overparam.testing.Serialization;
 import weka.core.Instances;
 
 /** SOP-specific behaviour of the adapter: noise report, determinism, serialization, bad input. */
@@ -102,14 +99,7 @@ class SopRobustNetworkBehaviourTest {
 
   @Test
   void serializationKeepsPredictionsAndNoiseReport() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(trainedOnNoisy);
-    }
-    SopRobustNetwork copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (SopRobustNetwork) in.readObject();
-    }
+    SopRobustNetwork copy = Serialization.roundTrip(trainedOnNoisy);
     assertArrayEquals(trainedOnNoisy.distributionsForInstances(clean), copy.distributionsForInstances(clean));
     assertEquals(trainedOnNoisy.getNoiseReport().top(20), copy.getNoiseReport().top(20));
     assertEquals(trainedOnNoisy.toString(), copy.toString());

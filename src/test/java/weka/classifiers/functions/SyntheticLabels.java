@@ -1,9 +1,7 @@
 package weka.classifiers.functions;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import weka.core.Attribute;
+import org.overparam.testing.Headers;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 
@@ -16,17 +14,7 @@ final class SyntheticLabels {
    * centres {@code separation} apart along distinct axes; class i is instance i mod classes.
    */
   static Instances blobs(int n, int classes, int d, double separation, long seed) {
-    ArrayList<Attribute> atts = new ArrayList<>();
-    for (int j = 0; j < d; j++) {
-      atts.add(new Attribute("x" + j));
-    }
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < classes; c++) {
-      names.add("c" + c);
-    }
-    atts.add(new Attribute("class", names));
-    Instances data = new Instances("blobs", atts, n);
-    data.setClassIndex(d);
+    Instances data = Headers.numericWithClass("blobs", d, classes, n);
     Random rng = new Random(seed);
     for (int i = 0; i < n; i++) {
       int c = i % classes;

@@ -26,10 +26,8 @@ class TrainingHistoryPanelTest {
   @Test
   void listsTheClassifyTabsResultsThatKeepAHistoryAndPlotsTheNewest() throws Exception {
     Instances iris = TestData.arff("iris.arff");
-    HistoryKeepingZeroR first = new HistoryKeepingZeroR();
-    first.buildClassifier(iris);
-    HistoryKeepingZeroR second = new HistoryKeepingZeroR();
-    second.buildClassifier(iris);
+    HistoryKeepingZeroR first = HistoryKeepingZeroR.trainedOn(iris);
+    HistoryKeepingZeroR second = HistoryKeepingZeroR.trainedOn(iris);
     ZeroR plain = new ZeroR();
     plain.buildClassifier(iris);
 

@@ -38,8 +38,7 @@ class TrainingHistoryPlotterTest {
   @Test
   void sendsThePlotsAsAnImageAndTheNumbersAsText() throws Exception {
     Instances iris = TestData.arff("iris.arff");
-    HistoryKeepingZeroR model = new HistoryKeepingZeroR();
-    model.buildClassifier(iris);
+    HistoryKeepingZeroR model = HistoryKeepingZeroR.trainedOn(iris);
     TrainingHistoryPlotter step = new TrainingHistoryPlotter();
     step.setImageWidth(640);
     List<Data> out = process(step, model, iris);

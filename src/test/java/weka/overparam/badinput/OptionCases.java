@@ -4,6 +4,8 @@ import static weka.overparam.badinput.Expect.require;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import weka.classifiers.functions.ItopSparseNetwork;
 import weka.classifiers.functions.OverparameterizedKernelGD;
 import weka.clusterers.OverparameterizedEM;
@@ -44,15 +46,8 @@ final class OptionCases {
     c.add(bad("batch-size-nan", Targets.ITOP, "-batch-size abc", "-batch-size", "abc"));
     c.add(bad("batch-size-zero", Targets.ITOP, "-batch-size 0", "-batch-size", "0"));
     c.add(bad("decimals-nan", Targets.ITOP, "-num-decimal-places abc", "-num-decimal-places", "abc"));
-    c.add(new Case("opt-itop-reset", Targets.ITOP.label, "setOptions(-epochs 7 -sparsity 0.5 -fix-mask), then "
-        + "setOptions(-hidden-layers 8)", Expect.result(), () -> {
-          ItopSparseNetwork n = new ItopSparseNetwork();
-          n.setOptions(Utils.splitOptions("-epochs 7 -sparsity 0.5 -fix-mask"));
-          n.setOptions(Utils.splitOptions("-hidden-layers 8"));
-          require(n.getEpochs() == 100 && n.getSparsity() == 0.9 && !n.getFixMask(),
-              "options left out kept their old values: " + Utils.joinOptions(n.getOptions()));
-          return "epochs, sparsity and fix-mask back at their defaults";
-        }));
+    c.add(reset("itop", Targets.ITOP, ItopSparseNetwork::new, "-epochs 7 -sparsity 0.5 -fix-mask", "-hidden-layers 8",
+        n -> n.getEpochs() == 100 && n.getSparsity() == 0.9 && !n.getFixMask(), "epochs, sparsity and fix-mask"));
     // SopRobustNetwork
     c.add(bad("sop-variant", Targets.SOP, "-sop-variant FOO", "-sop-variant", "FOO", "PAPER"));
     c.add(bad("sop-lr-u", Targets.SOP, "-lr-u -1", "-lr-u", "-1"));
@@ -86,15 +81,8 @@ final class OptionCases {
     c.add(bad("kgd-gamma", Targets.KGD, "-kernel-gamma -1", "-kernel-gamma", "-1"));
     c.add(bad("kgd-features", Targets.KGD, "-features ALL", "-features", "ALL", "EXACT_EIGEN"));
     c.add(bad("kgd-seed", Targets.KGD, "-S x1", "-S", "x1"));
-    c.add(new Case("opt-kgd-reset", Targets.KGD.label, "setOptions(-depth 3 -baseline), then setOptions()",
-        Expect.result(), () -> {
-          OverparameterizedKernelGD k = new OverparameterizedKernelGD();
-          k.setOptions(Utils.splitOptions("-depth 3 -baseline"));
-          k.setOptions(new String[0]);
-          require(k.getDepth() == new OverparameterizedKernelGD().getDepth() && !k.getBaseline(),
-              "options left out kept their old values: " + Utils.joinOptions(k.getOptions()));
-          return "depth and baseline back at their defaults";
-        }));
+    c.add(reset("kgd", Targets.KGD, OverparameterizedKernelGD::new, "-depth 3 -baseline", "",
+        k -> k.getDepth() == new OverparameterizedKernelGD().getDepth() && !k.getBaseline(), "depth and baseline"));
     // OverparameterizedEM
     c.add(bad("em-covariance", Targets.EM, "-covariance FOO", "-covariance", "FOO", "DIAG"));
     c.add(bad("em-mixing", Targets.EM, "-mixing-weights FOO", "-mixing-weights", "FOO", "ESTIMATED"));
@@ -110,15 +98,10 @@ final class OptionCases {
     c.add(bad("em-reg-covar", Targets.EM, "-reg-covar 1", "-reg-covar", "1"));
     c.add(bad("em-threads", Targets.EM, "-num-threads 0", "-num-threads", "0"));
     c.add(bad("em-seed", Targets.EM, "-S abc", "-S", "abc"));
-    c.add(new Case("opt-em-reset", Targets.EM.label, "setOptions(-N 2 -weights 0.3,0.7 -init USER -init-means 0,0;1,1 "
-        + "-init-variances 1;1), then setOptions()", Expect.result(), () -> {
-          OverparameterizedEM em = new OverparameterizedEM();
-          em.setOptions(Utils.splitOptions("-N 2 -weights 0.3,0.7 -init USER -init-means 0,0;1,1 -init-variances 1;1"));
-          em.setOptions(new String[0]);
-          require(em.getWeights().isEmpty() && em.getInitMeans().isEmpty() && em.getInitVariances().isEmpty(),
-              "options left out kept their old values: " + Utils.joinOptions(em.getOptions()));
-          return "weights, init-means and init-variances back at their defaults";
-        }));
+    c.add(reset("em", Targets.EM, OverparameterizedEM::new,
+        "-N 2 -weights 0.3,0.7 -init USER -init-means 0,0;1,1 -init-variances 1;1", "",
+        em -> em.getWeights().isEmpty() && em.getInitMeans().isEmpty() && em.getInitVariances().isEmpty(),
+        "weights, init-means and init-variances"));
     // AsymmetricLabelNoise
     c.add(bad("filter-percent", Targets.FILTER, "-percent abc", "-percent", "abc"));
     c.add(bad("filter-percent-range", Targets.FILTER, "-percent 150", "-percent", "150"));
@@ -126,15 +109,8 @@ final class OptionCases {
     c.add(bad("filter-map-unknown", Targets.FILTER, "-class-map maybe->yes", "-class-map", "maybe"));
     c.add(bad("filter-map-garbage", Targets.FILTER, "-class-map no", "-class-map", "no"));
     c.add(bad("filter-seed", Targets.FILTER, "-S abc", "-S", "abc"));
-    c.add(new Case("opt-filter-reset", Targets.FILTER.label, "setOptions(-percent 10 -class-map no->yes), then "
-        + "setOptions()", Expect.result(), () -> {
-          AsymmetricLabelNoise f = new AsymmetricLabelNoise();
-          f.setOptions(Utils.splitOptions("-percent 10 -class-map no->yes"));
-          f.setOptions(new String[0]);
-          require(f.getPercent() == 40 && f.getClassMap().isEmpty(),
-              "options left out kept their old values: " + Utils.joinOptions(f.getOptions()));
-          return "percent and class-map back at their defaults";
-        }));
+    c.add(reset("filter", Targets.FILTER, AsymmetricLabelNoise::new, "-percent 10 -class-map no->yes", "",
+        f -> f.getPercent() == 40 && f.getClassMap().isEmpty(), "percent and class-map"));
     // ItopStreamNetwork (MOA): its options parse into the same validated configuration
     c.add(moa("moa-hidden-empty", "", "hiddenLayers"));
     c.add(moa("moa-hidden-garbage", "8,x", "hiddenLayers", "8,x"));
@@ -147,6 +123,22 @@ final class OptionCases {
           moa.classifiers.overparam.ItopStreamNetwork n = new moa.classifiers.overparam.ItopStreamNetwork();
           n.hiddenLayersOption.setValue(layers);
           return n.streamConfig().toString();
+        });
+  }
+
+  /**
+   * setOptions(first), then setOptions(second): every option the second call leaves out is back at its default
+   * ({@code reverted} checks the ones named by {@code which}).
+   */
+  private static <T extends OptionHandler> Case reset(String id, Targets t, Supplier<T> create, String first,
+      String second, Predicate<T> reverted, String which) {
+    return new Case("opt-" + id + "-reset", t.label, "setOptions(" + first + "), then setOptions(" + second + ")",
+        Expect.result(), () -> {
+          T h = create.get();
+          h.setOptions(Utils.splitOptions(first));
+          h.setOptions(Utils.splitOptions(second));
+          require(reverted.test(h), "options left out kept their old values: " + Utils.joinOptions(h.getOptions()));
+          return which + " back at their defaults";
         });
   }
 
