@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The package's learners on Weka's remote Experimenter (issue 17; docs/remote-experimenter.md).
+#
+# Installs the package zip into a temporary WEKA_HOME with Weka's offline package manager (as .ci/run
+# does), starts two weka.experiment.RemoteEngine JVMs on 127.0.0.1, each with its own RMI registry (ports
+# PORT and PORT+1, default random in 20000-39999), under a security manager and a policy file, then runs a
+# RemoteExperiment for ItopSparseNetwork vs J48 (iris) and for OverparameterizedKernelGD vs LinearRegression
+# (cpu), 10-fold CV, runs 1-2, split by run so that each engine runs one run of each experiment. The same
+# experiments run locally and the result rows are compared (all columns but timings and the date).
+# Last line: "remote experiment: N result rows from 2 hosts, equal to local: yes|no"; exit 0 only for yes.
+#
+# Usage: src/test/scripts/remote-experiment.sh        (from anywhere; builds the zip if missing)
+#   TIME_LIMIT=seconds (default 600) bounds the whole script; PORT=n picks the first registry port.
+# Needs a JDK 17 (java, javac) and the Maven build's target/; installs nothing on the system.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+TIME_LIMIT=${TIME_LIMIT:-600}
+if [ -z "${REMOTE_EXPERIMENT_TIMED:-}" ]; then
+  export REMOTE_EXPERIMENT_TIMED=1
+  exec timeout --kill-after=15 "$TIME_LIMIT" "$0" "$@"
+fi
+for tool in java javac timeout; do
+  command -v "$tool" > /dev/null || { echo "remote-experiment.sh: '$tool' not found (install a JDK 17 and coreutils)" >&2; exit 2; }
+done
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+
+zip=$(ls target/overparam-*.zip 2>/dev/null | head -n 1 || true)
+if [ -z "$zip" ] || [ ! -f target/weka.classpath ]; then
+  mvn -B -q -o -DskipTests package
+  zip=$(ls target/overparam-*.zip | head -n 1)
+fi
+wekacp=$(cat target/weka.classpath)
+
+work=$(mktemp -d -t overparam-remote.XXXXXX)
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2> /dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2> /dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT
+
+export WEKA_HOME="$work/wekahome"
+java -cp "$wekacp" weka.core.WekaPackageManager -offline -install-package "$zip" > "$work/install.log" 2>&1 \
+  || { cat "$work/install.log"; echo "remote-experiment.sh: package install failed" >&2; exit 1; }
+
+# The loopback launcher and the client (src/test/scripts/remote/*.java), compiled against Weka only.
+mkdir -p "$work/classes"
+javac -nowarn -d "$work/classes" -cp "$wekacp" src/test/scripts/remote/*.java
+
+# Security policy: RemoteEngine.main installs a security manager (java.rmi.RMISecurityManager) unless one is
+# set; Java 17 only allows that with -Djava.security.manager=allow. Full permissions for the code on the
+# engine's class path and in WEKA_HOME/packages (the installed package and its libraries); code from
+# anywhere else (an RMI codebase) gets none.
+policy="$work/remote-engine.policy"
+{
+  IFS=':' read -r -a entries <<< "$wekacp"
+  for entry in "${entries[@]}" "$work/classes/"; do
+    [ -n "$entry" ] && printf 'grant codeBase "file:%s" { permission java.security.AllPermission; };\n' "$entry"
+  done
+  printf 'grant codeBase "file:%s/packages/-" { permission java.security.AllPermission; };\n' "$WEKA_HOME"
+} > "$policy"
+
+port=${PORT:-$((20000 + RANDOM % 20000))}
+hosts=()
+for i in 0 1; do
+  p=$((port + i))
+  dir="$work/engine-$p"
+  mkdir -p "$dir"
+  (cd "$dir" && exec java -Xmx1g -Djava.security.manager=allow -Djava.security.policy="$policy" \
+    -Djava.rmi.server.hostname=127.0.0.1 -Dweka.packageManager.offline=true -Djava.awt.headless=true \
+    -cp "$wekacp:$work/classes" LoopbackRemoteEngine -p "$p") > "$work/engine-$p.log" 2>&1 &
+  pids+=($!)
+  hosts+=("127.0.0.1:$p=$dir")
+done
+for i in 0 1; do
+  p=$((port + i))
+  for _ in $(seq 1 120); do
+    grep -q "RemoteEngine bound in RMI registry" "$work/engine-$p.log" && break
+    kill -0 "${pids[$i]}" 2> /dev/null || break
+    sleep 1
+  done
+  grep -q "RemoteEngine bound in RMI registry" "$work/engine-$p.log" \
+    || { cat "$work/engine-$p.log"; echo "remote-experiment.sh: RemoteEngine on port $p did not start" >&2; exit 1; }
+  echo "RemoteEngine bound at //127.0.0.1:$p/RemoteEngine"
+done
+
+status=0
+java -Xmx1g -Djava.rmi.server.hostname=127.0.0.1 -Dweka.packageManager.offline=true -Djava.awt.headless=true \
+  -cp "$wekacp:$work/classes" RemoteExperimentCheck "$work" "$((TIME_LIMIT - 60))" "${hosts[@]}" \
+  > "$work/client.log" 2> "$work/client.err" || status=$?
+if [ "$status" != 0 ]; then
+  for log in "$work"/engine-*.log "$work/client.err"; do
+    echo "---- $(basename "$log") (last lines)"; tail -n 30 "$log"
+  done
+fi
+grep -h "Launching task\|Finished/failed" "$work"/engine-*.log | sed 's/^/engine: /' || true
+cat "$work/client.log"
+grep -q "^remote experiment: " "$work/client.log" \
+  || echo "remote experiment: 0 result rows from 0 hosts, equal to local: no"
+exit "$status"
