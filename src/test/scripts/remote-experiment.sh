@@ -10,7 +10,10 @@
 # Last line: "remote experiment: N result rows from 2 hosts, equal to local: yes|no"; exit 0 only for yes.
 #
 # Usage: src/test/scripts/remote-experiment.sh        (from anywhere; builds the zip if missing)
-#   TIME_LIMIT=seconds (default 600) bounds the whole script; PORT=n picks the first registry port.
+#   TIME_LIMIT=seconds (default 600) bounds the whole script; PORT=n picks the first registry port;
+#   POLICY=file runs the engines under that policy file instead of the generated one; ENGINE_JAVA_OPTS adds
+#   JVM options to the engines (e.g. -Djava.security.debug=access:failure lists denied permissions).
+# The result files (local and per engine) and the logs are copied to target/remote-experiment/.
 # Needs a JDK 17 (java, javac) and the Maven build's target/; installs nothing on the system.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -54,18 +57,25 @@ java -cp "$wekacp" weka.core.WekaPackageManager -offline -install-package "$zip"
 mkdir -p "$work/classes"
 javac -nowarn -d "$work/classes" -cp "$wekacp" src/test/scripts/remote/*.java
 
-# Security policy: RemoteEngine.main installs a security manager (java.rmi.RMISecurityManager) unless one is
-# set; Java 17 only allows that with -Djava.security.manager=allow. Full permissions for the code on the
-# engine's class path and in WEKA_HOME/packages (the installed package and its libraries); code from
-# anywhere else (an RMI codebase) gets none.
+# Security policy: docs/remote-engine.policy, as on real hosts (POLICY=file for another). RemoteEngine.main
+# installs a security manager (java.rmi.RMISecurityManager) unless one is set; Java 17 allows that only with
+# -Djava.security.manager=allow. weka.dir: the deepest folder holding every jar of the class path.
+# See docs/remote-experimenter.md for what Weka's own remote.policy lacks.
+# The loopback launcher exports the engine, so RMI runs the engine's calls with the launcher's permissions:
+# it gets the same grant as Weka's jar, appended to a copy of the policy.
 policy="$work/remote-engine.policy"
-{
-  IFS=':' read -r -a entries <<< "$wekacp"
-  for entry in "${entries[@]}" "$work/classes/"; do
-    [ -n "$entry" ] && printf 'grant codeBase "file:%s" { permission java.security.AllPermission; };\n' "$entry"
-  done
-  printf 'grant codeBase "file:%s/packages/-" { permission java.security.AllPermission; };\n' "$WEKA_HOME"
-} > "$policy"
+cat "${POLICY:-docs/remote-engine.policy}" > "$policy"
+printf '\n// added by remote-experiment.sh: its loopback launcher\ngrant codeBase "file:%s/" {\n  permission java.security.AllPermission;\n};\n' \
+  "$work/classes" >> "$policy"
+weka_dir=
+IFS=':' read -r -a entries <<< "$wekacp"
+for entry in "${entries[@]}"; do
+  d=$(dirname "$entry")
+  if [ -z "$weka_dir" ]; then weka_dir=$d; fi
+  while [ "${d#"$weka_dir"/}" = "$d" ] && [ "$d" != "$weka_dir" ]; do weka_dir=$(dirname "$weka_dir"); done
+done
+
+echo "engines: policy $(basename "${POLICY:-docs/remote-engine.policy}") with weka.dir=$weka_dir, wekahome=$WEKA_HOME"
 
 port=${PORT:-$((20000 + RANDOM % 20000))}
 hosts=()
@@ -73,7 +83,8 @@ for i in 0 1; do
   p=$((port + i))
   dir="$work/engine-$p"
   mkdir -p "$dir"
-  (cd "$dir" && exec java -Xmx1g -Djava.security.manager=allow -Djava.security.policy="$policy" \
+  # shellcheck disable=SC2086
+  (cd "$dir" && exec java -Xmx1g ${ENGINE_JAVA_OPTS:-} -Djava.security.manager=allow -Djava.security.policy="$policy" -Dwekahome="$WEKA_HOME" -Dweka.dir="$weka_dir" \
     -Djava.rmi.server.hostname=127.0.0.1 -Dweka.packageManager.offline=true -Djava.awt.headless=true \
     -cp "$wekacp:$work/classes" LoopbackRemoteEngine -p "$p") > "$work/engine-$p.log" 2>&1 &
   pids+=($!)
@@ -100,6 +111,12 @@ if [ "$status" != 0 ]; then
     echo "---- $(basename "$log") (last lines)"; tail -n 30 "$log"
   done
 fi
+mkdir -p target/remote-experiment
+rm -f target/remote-experiment/*
+cp "$policy" "$work"/*.log "$work"/*.csv "$work"/client.err target/remote-experiment/ 2> /dev/null || true
+for d in "$work"/engine-*/; do
+  for f in "$d"*.csv; do [ -f "$f" ] && cp "$f" "target/remote-experiment/$(basename "$d")-$(basename "$f")"; done
+done
 grep -h "Launching task\|Finished/failed" "$work"/engine-*.log | sed 's/^/engine: /' || true
 cat "$work/client.log"
 grep -q "^remote experiment: " "$work/client.log" \
