@@ -11,7 +11,7 @@
 #
 # Usage: src/test/scripts/remote-experiment.sh        (from anywhere; builds the zip if missing)
 #   TIME_LIMIT=seconds (default 600) bounds the whole script; PORT=n picks the first registry port;
-#   POLICY=file runs the engines under that policy file instead of the generated one; ENGINE_JAVA_OPTS adds
+#   POLICY=file runs the engines under that policy instead of docs/remote-engine.policy; ENGINE_JAVA_OPTS adds
 #   JVM options to the engines (e.g. -Djava.security.debug=access:failure lists denied permissions).
 # The result files (local and per engine) and the logs are copied to target/remote-experiment/.
 # Needs a JDK 17 (java, javac) and the Maven build's target/; installs nothing on the system.
@@ -26,6 +26,11 @@ for tool in java javac timeout; do
   command -v "$tool" > /dev/null || { echo "remote-experiment.sh: '$tool' not found (install a JDK 17 and coreutils)" >&2; exit 2; }
 done
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+fail() {
+  echo "remote-experiment.sh: $*" >&2
+  echo "remote experiment: 0 result rows from 0 hosts, equal to local: no"
+  exit 1
+}
 
 zip=$(ls target/overparam-*.zip 2>/dev/null | head -n 1 || true)
 if [ -z "$zip" ] || [ ! -f target/weka.classpath ]; then
@@ -52,15 +57,15 @@ trap 'echo "remote-experiment.sh: stopped by a signal or the time limit (TIME_LI
 
 export WEKA_HOME="$work/wekahome"
 java -cp "$wekacp" weka.core.WekaPackageManager -offline -install-package "$zip" > "$work/install.log" 2>&1 \
-  || { cat "$work/install.log"; echo "remote-experiment.sh: package install failed" >&2; exit 1; }
+  || { cat "$work/install.log"; fail "package install failed"; }
 
 # The loopback launcher and the client (src/test/scripts/remote/*.java), compiled against Weka only.
 mkdir -p "$work/classes"
-javac -nowarn -d "$work/classes" -cp "$wekacp" src/test/scripts/remote/*.java
+javac -nowarn -d "$work/classes" -cp "$wekacp" src/test/scripts/remote/*.java || fail "javac failed"
 
 # Security policy: docs/remote-engine.policy, as on real hosts (POLICY=file for another). RemoteEngine.main
-# installs a security manager (java.rmi.RMISecurityManager) unless one is set; Java 17 allows that only with
-# -Djava.security.manager=allow. weka.dir: the deepest folder holding every jar of the class path.
+# installs a security manager (java.rmi.RMISecurityManager) unless one is set: Java 17 allows that with a
+# warning, Java 18-23 only with -Djava.security.manager=allow (given here). weka.dir: the deepest folder holding every jar of the class path.
 # See docs/remote-experimenter.md for what Weka's own remote.policy lacks.
 # The loopback launcher exports the engine, so RMI runs the engine's calls with the launcher's permissions:
 # it gets the same grant as Weka's jar, appended to a copy of the policy.
@@ -99,7 +104,7 @@ for i in 0 1; do
     sleep 1
   done
   grep -q "RemoteEngine bound in RMI registry" "$work/engine-$p.log" \
-    || { cat "$work/engine-$p.log"; echo "remote-experiment.sh: RemoteEngine on port $p did not start" >&2; exit 1; }
+    || { cat "$work/engine-$p.log"; fail "RemoteEngine on port $p did not start (port in use? try PORT=...)"; }
   echo "RemoteEngine bound at //127.0.0.1:$p/RemoteEngine"
 done
 
