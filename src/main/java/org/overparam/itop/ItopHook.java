@@ -10,11 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.nn.ExecutionMode;
-import org.overparam.nn.FlatLayerWeights;
-import org.overparam.nn.FlatOptimizer;
-import org.overparam.nn.LayerWeights;
-import org.overparam.nn.ParameterLayout;
-import org.overparam.nn.TrainingHook;
+import org.overparam.engine.FlatLayerWeights;
+import org.overparam.engine.FlatOptimizer;
+import org.overparam.engine.LayerWeights;
+import org.overparam.engine.ParameterLayout;
+import org.overparam.engine.TrainingHook;
 
 /**
  * Dynamic sparse training as a {@link TrainingHook}: masks the weights from the start and every ΔT

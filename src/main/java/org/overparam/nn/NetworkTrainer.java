@@ -14,6 +14,9 @@ import org.overparam.common.Checks;
 import org.overparam.common.ProgressListener;
 import org.overparam.common.Seeds;
 import org.overparam.common.TrainingHistory;
+import org.overparam.engine.NetworkStep;
+import org.overparam.engine.TrainingHook;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * Trains a network on a {@link TrainingSet} with any {@link Objective}, one epoch per

@@ -15,13 +15,13 @@ import org.overparam.common.Seeds;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.ItopHook;
 import org.overparam.itop.SparseMasks;
-import org.overparam.nn.Dl4jRuntime;
+import org.overparam.nd4j.Dl4jRuntime;
 import org.overparam.nn.NetworkFactory;
-import org.overparam.nn.NetworkStep;
+import org.overparam.engine.NetworkStep;
 import org.overparam.nn.Objective;
 import org.overparam.nn.OptimizerState;
 import org.overparam.nn.SoftmaxCrossEntropy;
-import org.overparam.nn.TrainingHook;
+import org.overparam.engine.TrainingHook;
 
 /**
  * A network trained continually on a stream: instances are buffered into minibatches, each full

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.nn.Activation;
-import org.overparam.nn.Dl4jRuntime;
+import org.overparam.nd4j.Dl4jRuntime;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkFactory;
-import org.overparam.nn.NetworkStep;
+import org.overparam.engine.NetworkStep;
 import org.overparam.nn.Objective;
 import org.overparam.nn.SoftmaxCrossEntropy;
-import org.overparam.nn.TrainingHook;
+import org.overparam.engine.TrainingHook;
 import org.overparam.nn.UpdaterType;
 
 /** {@link ItopHook#requestUpdate}: a topology update at a chosen rate, outside any schedule. */

@@ -12,13 +12,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.overparam.nn.Activation;
-import org.overparam.nn.FlatOptimizer;
+import org.overparam.engine.FlatOptimizer;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkTrainer;
-import org.overparam.nn.ParameterLayout;
+import org.overparam.engine.ParameterLayout;
 import org.overparam.nn.SoftmaxCrossEntropy;
-import org.overparam.nn.TrainingHook;
+import org.overparam.engine.TrainingHook;
 import org.overparam.nn.TrainingSet;
 import org.overparam.nn.UpdaterType;
 

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.lang.ref.Reference;
 import org.bytedeco.javacpp.DoublePointer;
@@ -8,6 +8,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * C = α·op(A)·op(B) + β·C straight through OpenBLAS's {@code cblas_?gemm} on the arrays' own

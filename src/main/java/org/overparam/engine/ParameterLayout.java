@@ -1,8 +1,9 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.overparam.nn.NetworkFactory;
 
 /**
  * Where each layer's weights and biases sit in the network's flat parameter vector.

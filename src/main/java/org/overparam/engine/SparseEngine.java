@@ -1,5 +1,6 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
+import org.overparam.nn.OptimizerState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nn.Activation;
+import org.overparam.nn.NetworkConfig;
 
 /**
  * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,

@@ -1,5 +1,6 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
+import org.overparam.nn.OptimizerState;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,7 +1,13 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
+import org.overparam.nn.OptimizerState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nn.ExecutionMode;
+import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.NetworkTrainer;
+import org.overparam.nn.Objective;
 
 /**
  * One optimiser step of a network on a forwarded batch: forward pass, the objective's gradient on

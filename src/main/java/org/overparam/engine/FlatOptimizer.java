@@ -1,8 +1,10 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
+import org.overparam.nn.OptimizerState;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.overparam.nn.UpdaterType;
 
 /**
  * The optimiser, working on the network's flat parameter and gradient vectors. Keeping it outside

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /** Straight OpenBLAS calls against ND4J's gemm for every storage order, transpose and offset view. */
 class DirectGemmTest {

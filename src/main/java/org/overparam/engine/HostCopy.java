@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.lang.ref.Reference;
 import org.bytedeco.javacpp.DoublePointer;
@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * Small element-wise steps done in Java on bulk copies of ND4J's native buffers. An ND4J op has

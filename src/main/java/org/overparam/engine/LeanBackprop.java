@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,6 @@
-package org.overparam.nn;
+package org.overparam.engine;
+
+import org.overparam.nn.UpdaterType;
 
 /**
  * {@link FlatOptimizer}'s update rules on Java float arrays, for the sparse engine, whose weights

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,7 +1,8 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.overparam.nn.ExecutionMode;
 
 /**
  * Extends the training step without copying the loop: ITOP's masks and topology updates are a hook.
