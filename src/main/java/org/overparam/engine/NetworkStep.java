@@ -32,7 +32,7 @@ public final class NetworkStep {
     this.objective = objective;
     layout = ParameterLayout.of(net);
     if (hook != null) {
-      hook.initialize(layout, net.params(), schedule);
+      hook.initialize(layout, schedule);
     }
     boolean[][] active = activeWeights(hook);
     engine = runsSparse(active, hook, config) ? new SparseEngine(net, layout, config, hook, active)

@@ -52,6 +52,10 @@ final class SparseEngine implements StepEngine, LayerWeights {
     this.activation = config.activation();
     this.l2 = config.l2();
     optimizer = new ArrayOptimizer(config.updater(), config.momentum());
+    INDArray mask = DenseMask.of(hook, layout, net.params());
+    if (mask != null) {
+      net.params().muli(mask); // the network holds what this engine holds (nothing to write until a step)
+    }
     float[] flat = net.params().data().asFloat();
     List<ParameterLayout.Segment> segs = layout.weights();
     layers = new SparseLayer[segs.size()];
@@ -139,7 +143,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
       optimizer.update(s.bias, s.biasGrad, s.biasState, s.nOut, learningRate);
     }
     if (hook != null) {
-      hook.afterUpdate(this, iteration);
+      hook.afterStep(this, iteration);
     }
     networkCurrent = false;
   }

@@ -1,18 +1,18 @@
 package org.overparam.engine;
 
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.overparam.nn.ExecutionMode;
 
 /**
- * Extends the training step without copying the loop: ITOP's masks and topology updates are a hook.
- * Calls per step on the dense engine: backprop → {@link #beforeUpdate} → L2 and optimiser step →
- * {@link #afterUpdate(INDArray, FlatOptimizer, long)}; on the sparse engine, which stores only the
- * weights of {@link #activeWeights}: backprop, L2 and optimiser step → {@link #afterUpdate(LayerWeights, long)}.
+ * What a training method adds to the engine's step without copying the loop (ITOP's masks and
+ * topology updates). The engine owns the weights and how a mask is applied; the hook says which
+ * weights are active and, after each optimiser step, may rewire them through the engine's
+ * {@link LayerWeights}. Per step: backprop, the gradient masked where the engine keeps inactive
+ * weights, coupled L2 and the optimiser step, the weights masked, then {@link #afterStep}.
  */
 public interface TrainingHook {
-  /** Called once the network exists, before the first step. */
-  void initialize(ParameterLayout layout, INDArray params, Schedule schedule);
+  /** Called once the network exists, before the engine is built and before the first step. */
+  void initialize(ParameterLayout layout, Schedule schedule);
 
   /** The active weights of weight matrix l (column-major), or null where this hook masks nothing. */
   default boolean[] activeWeights(int layer) {
@@ -24,14 +24,24 @@ public interface TrainingHook {
     return ExecutionMode.DENSE;
   }
 
-  /** Sees (and may change) the raw gradient of step {@code iteration} before the optimiser. */
-  default void beforeUpdate(INDArray params, INDArray gradient, long iteration) {}
+  /**
+   * Whether an engine that stores inactive weights zeroes their gradients before the optimiser (so
+   * their optimiser state stays zero); the weights themselves are masked after every step either way.
+   */
+  default boolean masksGradients() {
+    return true;
+  }
 
-  /** Sees (and may change) the parameters and optimiser state after step {@code iteration}. */
-  default void afterUpdate(INDArray params, FlatOptimizer optimizer, long iteration) {}
+  /**
+   * Whether {@link #afterStep} of step {@code iteration} will ask for {@link LayerWeights#denseGradient}:
+   * an engine that would have to copy it while the gradient is at hand does so only then.
+   */
+  default boolean wantsDenseGradient(long iteration) {
+    return false;
+  }
 
-  /** Sparse engine: after the optimiser step of {@code iteration}; may rewire the weights. */
-  default void afterUpdate(LayerWeights weights, long iteration) {}
+  /** After the optimiser step of {@code iteration}, with the engine's weights; may rewire them. */
+  default void afterStep(LayerWeights weights, long iteration) {}
 
   /** Metrics for the epoch report (e.g. the ITOP rate). */
   default Map<String, Double> epochMetrics() {
