@@ -3,31 +3,24 @@ package org.overparam.engine;
 import org.overparam.nn.UpdaterType;
 
 /**
- * {@link FlatOptimizer}'s update rules on Java float arrays, for the sparse engine, whose weights
- * and optimiser state are stored for active connections only. The arithmetic is the same, in the
- * same order and precision, so the two engines agree to float rounding (a unit test checks it).
+ * {@link UpdateRule} on Java float arrays, for the sparse engine, whose weights and optimiser state
+ * are stored for active connections only. Each operation rounds once per element in float32, as the
+ * dense engine's BLAS calls do, so the two engines agree to float rounding (a unit test checks it).
  */
 final class ArrayOptimizer {
-  private static final double BETA1 = 0.9;
-  private static final double BETA2 = 0.999;
-  private static final double ADAM_EPS = 1e-8;
-
   private final UpdaterType type;
-  private final float momentum;
+  private final double momentum;
+  private final FloatArrays ops = new FloatArrays();
   private long steps;
 
   ArrayOptimizer(UpdaterType type, double momentum) {
     this.type = type;
-    this.momentum = (float) momentum;
+    this.momentum = momentum;
   }
 
   /** How many state arrays each parameter array needs (momentum; Adam's two moments). */
   int stateArrays() {
-    return switch (type) {
-      case SGD -> 0;
-      case NESTEROVS -> 1;
-      case ADAM -> 2;
-    };
+    return UpdateRule.stateVectors(type);
   }
 
   long steps() {
@@ -49,38 +42,56 @@ final class ArrayOptimizer {
    * @param state {@link #stateArrays()} arrays as long as {@code p}
    */
   void update(float[] p, float[] g, float[][] state, int n, double lr) {
-    float rate = (float) lr;
-    switch (type) {
-      case SGD -> {
-        for (int k = 0; k < n; k++) {
-          p[k] += -rate * g[k];
-        }
+    ops.n = n;
+    UpdateRule.apply(type, momentum, steps, lr, ops, p, g, state.length > 0 ? state[0] : null,
+        state.length > 1 ? state[1] : null);
+  }
+
+  /** {@link VectorOps} on the first {@code n} entries of float arrays; scalars rounded to float first. */
+  private static final class FloatArrays implements VectorOps<float[]> {
+    private int n;
+
+    @Override
+    public void axpy(double a, float[] x, float[] y) {
+      float af = (float) a;
+      for (int k = 0; k < n; k++) {
+        y[k] += af * x[k];
       }
-      case NESTEROVS -> {
-        // PyTorch: v ← μv + g; p ← p − lr (g + μv)
-        float[] v = state[0];
-        for (int k = 0; k < n; k++) {
-          v[k] = v[k] * momentum + g[k];
-          p[k] += -rate * (g[k] + momentum * v[k]);
-        }
+    }
+
+    @Override
+    public void scale(float[] x, double a) {
+      float af = (float) a;
+      for (int k = 0; k < n; k++) {
+        x[k] *= af;
       }
-      case ADAM -> {
-        float[] m = state[0];
-        float[] s = state[1];
-        float b1 = (float) BETA1;
-        float b2 = (float) BETA2;
-        float oneMinusB1 = (float) (1 - BETA1);
-        float oneMinusB2 = (float) (1 - BETA2);
-        float invC2 = (float) (1 / (1 - Math.pow(BETA2, steps)));
-        float step = (float) (-lr / (1 - Math.pow(BETA1, steps)));
-        float eps = (float) ADAM_EPS;
-        for (int k = 0; k < n; k++) {
-          m[k] = m[k] * b1 + oneMinusB1 * g[k];
-          s[k] = s[k] * b2 + oneMinusB2 * (g[k] * g[k]);
-          p[k] += step * (m[k] / ((float) Math.sqrt(s[k] * invC2) + eps));
-        }
+    }
+
+    @Override
+    public void square(float[] x) {
+      for (int k = 0; k < n; k++) {
+        x[k] *= x[k];
       }
-      default -> throw new IllegalStateException("unknown updater " + type);
+    }
+
+    @Override
+    public void copy(float[] from, float[] to) {
+      System.arraycopy(from, 0, to, 0, n);
+    }
+
+    @Override
+    public void sqrtPlus(float[] x, double eps) {
+      float ef = (float) eps;
+      for (int k = 0; k < n; k++) {
+        x[k] = (float) Math.sqrt(x[k]) + ef; // the double root rounds to the float one
+      }
+    }
+
+    @Override
+    public void divideInto(float[] numerator, float[] x) {
+      for (int k = 0; k < n; k++) {
+        x[k] = numerator[k] / x[k];
+      }
     }
   }
 }
