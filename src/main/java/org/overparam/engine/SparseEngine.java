@@ -151,66 +151,14 @@ final class SparseEngine implements StepEngine, LayerWeights {
   /** a = f(z) in place, unit by unit. */
   private void activate(float[][] z, int rows) {
     for (float[] u : z) {
-      switch (activation) {
-        case RELU -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = Math.max(u[b], 0f);
-          }
-        }
-        case LEAKYRELU -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = u[b] > 0 ? u[b] : 0.01f * u[b];
-          }
-        }
-        case ELU -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = u[b] > 0 ? u[b] : (float) Math.expm1(u[b]);
-          }
-        }
-        case TANH -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = (float) Math.tanh(u[b]);
-          }
-        }
-        case SIGMOID -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = (float) (1 / (1 + Math.exp(-u[b])));
-          }
-        }
-        default -> throw new IllegalStateException("unknown activation " + activation);
-      }
+      ActivationKernels.forward(activation, u, rows);
     }
   }
 
   /** delta ← delta · f'(z), with f' written in terms of the activation a = f(z). */
   private void activationBackward(float[][] a, float[][] delta, int rows) {
     for (int i = 0; i < a.length; i++) {
-      float[] u = a[i];
-      float[] d = delta[i];
-      switch (activation) {
-        case RELU -> HostCopy.reluBackward(u, d, rows);
-        case LEAKYRELU -> { // slope 1 at z = 0, as DL4J (a unit with no active inputs sits there)
-          for (int b = 0; b < rows; b++) {
-            d[b] = u[b] >= 0 ? d[b] : 0.01f * d[b];
-          }
-        }
-        case ELU -> { // f'(z) = e^z = a + 1 for z ≤ 0
-          for (int b = 0; b < rows; b++) {
-            d[b] = u[b] > 0 ? d[b] : d[b] * (u[b] + 1);
-          }
-        }
-        case TANH -> {
-          for (int b = 0; b < rows; b++) {
-            d[b] *= 1 - u[b] * u[b];
-          }
-        }
-        case SIGMOID -> {
-          for (int b = 0; b < rows; b++) {
-            d[b] *= u[b] * (1 - u[b]);
-          }
-        }
-        default -> throw new IllegalStateException("unknown activation " + activation);
-      }
+      ActivationKernels.backward(activation, a[i], delta[i], rows);
     }
   }
 
@@ -229,7 +177,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
     INDArray d = matrix(last.delta()[layer], last.rows());
     long n = in.size(0) * d.size(0);
     if (gradientScratch == null || gradientScratch.length() < n) {
-      gradientScratch = Nd4j.createUninitialized(DataType.FLOAT, n); // allocating 16 MB took longer than the GEMM
+      // allocating 16 MB took longer than the GEMM
+      gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, n));
     }
     INDArray g = Nd4j.create(gradientScratch.data(), new long[] {in.size(0), d.size(0)}, new long[] {1, in.size(0)}, 0,
         'f');
@@ -323,7 +272,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
         a[l + 1] = new float[layers[l].nOut][r];
         delta[l] = new float[layers[l].nOut][r];
       }
-      return new Buffers(r, Nd4j.create(DataType.FLOAT, r, layers[0].nIn), new float[r * layers[0].nIn], a, delta);
+      INDArray input = OutsideWorkspaces.allocate(() -> Nd4j.create(DataType.FLOAT, r, layers[0].nIn));
+      return new Buffers(r, input, new float[r * layers[0].nIn], a, delta);
     });
   }
 }
