@@ -24,6 +24,8 @@ final class DenseEngine implements StepEngine, LayerWeights {
   private final FlatOptimizer optimizer;
   private final INDArray weightIndicator;
   private final INDArray scratch;
+  /** The native input of the batch last forwarded (one of {@link LeanBackprop}'s buffers). */
+  private INDArray input;
   /** 1 at active weights and at every bias, 0 at inactive weights; null where the hook masks nothing. */
   private INDArray mask;
   /** The hook's view of the step being finished: host copies made on first use, changes to write back. */
@@ -50,17 +52,8 @@ final class DenseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public INDArray inputBuffer(int rows) {
-    return lean.inputBuffer(rows);
-  }
-
-  @Override
-  public INDArray gather(float[][] x, int[] rows) {
-    return lean.gather(x, rows);
-  }
-
-  @Override
-  public double[][] forward(INDArray input) {
+  public double[][] forward(float[][] x, int[] rowIds) {
+    input = lean.gather(x, rowIds);
     INDArray out = lean.forward(input);
     int rows = (int) out.size(0);
     int classes = (int) out.size(1);
@@ -83,7 +76,7 @@ final class DenseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public void backwardAndUpdate(INDArray input, double[][] dLogits, double learningRate, long iteration) {
+  public void backwardAndUpdate(double[][] dLogits, double learningRate, long iteration) {
     var dBuffer = lean.dLogitsBuffer(dLogits.length).data();
     for (int r = 0; r < dLogits.length; r++) {
       for (int c = 0; c < dLogits[r].length; c++) {

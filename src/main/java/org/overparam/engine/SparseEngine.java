@@ -41,7 +41,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
    * Activations per unit, transposed ({@code a[0]} the input, {@code a[l + 1]} layer l's output,
    * the last the logits), and deltas dLoss/dz of each layer's pre-activation.
    */
-  private record Buffers(int rows, INDArray input, float[] flatInput, float[][][] a, float[][][] delta) {}
+  private record Buffers(int rows, float[][][] a, float[][][] delta) {}
 
   /** @param active every weight matrix's active set (column-major), as the hook masks it */
   SparseEngine(MultiLayerNetwork net, ParameterLayout layout, NetworkConfig config, TrainingHook hook,
@@ -69,28 +69,18 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public INDArray inputBuffer(int rows) {
-    return buffers(rows).input();
-  }
-
-  @Override
-  public INDArray gather(float[][] x, int[] rows) {
-    INDArray input = buffers(rows.length).input();
-    HostCopy.gatherRows(x, rows, input);
-    return input;
-  }
-
-  @Override
-  public double[][] forward(INDArray input) {
-    Buffers buf = buffers((int) input.size(0));
-    int rows = buf.rows();
-    float[] x = buf.flatInput();
-    HostCopy.read(input, x); // row-major [rows, nIn]
-    float[][] in = buf.a()[0];
+  public double[][] forward(float[][] x, int[] rowIds) {
+    int rows = rowIds.length;
+    Buffers buf = buffers(rows);
+    float[][] in = buf.a()[0]; // transposed: unit by unit
     int nIn = in.length;
     for (int r = 0; r < rows; r++) {
+      float[] row = x[rowIds[r]];
+      if (row.length < nIn) {
+        throw new IllegalArgumentException("row " + rowIds[r] + " has " + row.length + " inputs, the network " + nIn);
+      }
       for (int i = 0; i < nIn; i++) {
-        in[i][r] = x[r * nIn + i];
+        in[i][r] = row[i];
       }
     }
     for (int l = 0; l < layers.length; l++) {
@@ -113,7 +103,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public void backwardAndUpdate(INDArray input, double[][] dLogits, double learningRate, long iteration) {
+  public void backwardAndUpdate(double[][] dLogits, double learningRate, long iteration) {
     Buffers buf = last;
     int rows = buf.rows();
     float[][][] delta = buf.delta();
@@ -272,8 +262,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
         a[l + 1] = new float[layers[l].nOut][r];
         delta[l] = new float[layers[l].nOut][r];
       }
-      INDArray input = OutsideWorkspaces.allocate(() -> Nd4j.create(DataType.FLOAT, r, layers[0].nIn));
-      return new Buffers(r, input, new float[r * layers[0].nIn], a, delta);
+      return new Buffers(r, a, delta);
     });
   }
 }

@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.itop.ItopConfig;
@@ -93,15 +91,11 @@ public final class StreamNetwork implements Serializable {
     // objective keeps its mean weight of 1 and instance weights count as given.
     Objective objective = new SoftmaxCrossEntropy();
     Built built = Dl4jRuntime.call(() -> {
-      Nd4j.getRandom().setSeed(Seeds.derive(cfg.network().seed(), "nd4j"));
+      Dl4jRuntime.seed(Seeds.derive(cfg.network().seed(), "nd4j"));
       MultiLayerNetwork n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
       NetworkStep s = new NetworkStep(n, cfg.network(), objective, hook, new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b));
       if (saved != null) {
-        INDArray params = n.params();
-        Checks.require(saved.params().length == params.length(), "the saved network has " + saved.params().length
-            + " parameters, its configuration " + params.length());
-        params.assign(Nd4j.createFromArray(saved.params()).castTo(params.dataType()).reshape(params.shape()));
-        s.readFromNetwork();
+        s.restoreParameters(saved.params());
         s.restoreOptimizerState(saved.optimizer());
       }
       return new Built(n, s);
@@ -191,15 +185,14 @@ public final class StreamNetwork implements Serializable {
     }
     boolean update = hook != null && (batches + 1) % cfg.updateIntervalBatches() == 0;
     Dl4jRuntime.run(() -> {
-      INDArray input = step.inputBuffer(buffered);
-      input.assign(Nd4j.create(encoded).castTo(input.dataType()));
+      int[] rows = Arrays.copyOf(rowIds, buffered);
       for (int s = 0; s < cfg.stepsPerBatch(); s++) {
         if (hook != null && s == cfg.stepsPerBatch() - 1 && (update || pendingDriftUpdate)) {
           hook.requestUpdate(nextPruneRate());
         }
         Objective.Step st = new Objective.Step(rowIds, buffered, bufferLabels, bufferWeights, 0, iterations);
         try {
-          lastLoss = step.run(input, st, cfg.network().learningRate()).loss();
+          lastLoss = step.run(encoded, rows, st, cfg.network().learningRate()).loss();
         } catch (ArithmeticException e) {
           throw new ArithmeticException("training diverged after " + instancesSeen + " instances: " + e.getMessage()
               + ". Lower the learning rate (now " + cfg.network().learningRate() + ") or check the stream for extreme values.");
@@ -240,9 +233,7 @@ public final class StreamNetwork implements Serializable {
     }
     standardizer.encode(raw, single);
     return Dl4jRuntime.call(() -> {
-      INDArray input = step.inputBuffer(1);
-      input.assign(Nd4j.create(new float[][] {single}).castTo(input.dataType()));
-      return SoftmaxCrossEntropy.softmax(step.forward(input)[0]);
+      return SoftmaxCrossEntropy.softmax(step.forward(new float[][] {single}, new int[] {0})[0]);
     });
   }
 
@@ -303,10 +294,7 @@ public final class StreamNetwork implements Serializable {
 
   /** A copy of the flat parameter vector (for tests). */
   public double[] parameters() {
-    return Dl4jRuntime.call(() -> {
-      step.writeToNetwork();
-      return net.params().toDoubleVector();
-    });
+    return Dl4jRuntime.call(step::parameters);
   }
 
   /** Number of parameters, biases included. */

@@ -179,7 +179,7 @@ class ItopHookTest {
           new TrainingHook.Schedule(12, 1, 8, 8));
       int[] rows = {0, 1, 2, 3, 4, 5, 6, 7};
       for (int t = 0; t < 12; t++) {
-        step.run(step.gather(data.x(), rows), new Objective.Step(rows, 8, data.labels(), data.weights(), 0, t), 0.05);
+        step.run(data.x(), rows, new Objective.Step(rows, 8, data.labels(), data.weights(), 0, t), 0.05);
         double[] p = n.params().toDoubleVector();
         double[][] state = step.optimizerState().vectors();
         for (ParameterLayout.Segment seg : step.layout().weights()) {
