@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.itop.ItopConfig;
@@ -41,7 +40,6 @@ public final class StreamNetwork implements Serializable {
   private final StreamConfig cfg;
   private final int numClasses;
   private final OnlineStandardizer standardizer;
-  private final MultiLayerNetwork net;
   private final ItopHook hook;
   private final NetworkStep step;
   private final double[][] bufferRaw;
@@ -90,18 +88,16 @@ public final class StreamNetwork implements Serializable {
     // begin() is never called: a stream has no training set to average the weights over, so the
     // objective keeps its mean weight of 1 and instance weights count as given.
     Objective objective = new SoftmaxCrossEntropy();
-    Built built = Dl4jRuntime.call(() -> {
+    step = Dl4jRuntime.call(() -> {
       Dl4jRuntime.seed(Seeds.derive(cfg.network().seed(), "nd4j"));
-      MultiLayerNetwork n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
+      var n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
       NetworkStep s = new NetworkStep(n, cfg.network(), objective, hook, new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b));
       if (saved != null) {
         s.restoreParameters(saved.params());
         s.restoreOptimizerState(saved.optimizer());
       }
-      return new Built(n, s);
+      return s;
     });
-    net = built.net();
-    step = built.step();
     if (saved != null) {
       buffered = saved.bufferLabels().length;
       for (int r = 0; r < buffered; r++) {
@@ -143,8 +139,6 @@ public final class StreamNetwork implements Serializable {
   private void readObject(ObjectInputStream in) throws InvalidObjectException {
     throw new InvalidObjectException("a StreamNetwork is read through its serial form");
   }
-
-  private record Built(MultiLayerNetwork net, NetworkStep step) {}
 
   /** The ITOP settings with the hook's own schedule switched off: this class times the updates. */
   private static ItopConfig withoutSchedule(ItopConfig c) {
@@ -299,6 +293,6 @@ public final class StreamNetwork implements Serializable {
 
   /** Number of parameters, biases included. */
   public long numParameters() {
-    return net.numParams();
+    return step.layout().totalLength();
   }
 }
