@@ -8,13 +8,12 @@ import org.overparam.common.Checks;
 import org.overparam.nd4j.Dl4jRuntime;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.NetworkConfig;
-import org.overparam.nn.NetworkTrainer;
 import org.overparam.nn.Objective;
 
 /**
  * One optimiser step of a network on a forwarded batch: forward pass, the objective's gradient on
  * the logits, backpropagation, the hook around the update (ITOP masks and rewires), coupled L2, the
- * optimiser, and the objective's own update. Shared by the epoch trainer ({@link NetworkTrainer})
+ * optimiser, and the objective's own update. Shared by the epoch trainer (nn.NetworkTrainer)
  * and by streaming learners, which feed it one buffered minibatch at a time.
  *
  * <p>The engine is chosen here: {@link SparseEngine} when the hook masks the weights and its

@@ -3,7 +3,6 @@ package org.overparam.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.overparam.nn.NetworkFactory;
 
 /**
  * Where each layer's weights and biases sit in the network's flat parameter vector.
@@ -30,7 +29,7 @@ public record ParameterLayout(List<Segment> weights, long totalLength) {
     weights = List.copyOf(weights);
   }
 
-  /** The layout of a network of dense layers (as built by {@link NetworkFactory}). */
+  /** The layout of a network of dense layers (as nn.NetworkFactory builds them). */
   public static ParameterLayout of(MultiLayerNetwork net) {
     List<Segment> segs = new ArrayList<>();
     long offset = 0;
