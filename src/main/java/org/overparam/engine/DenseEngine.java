@@ -1,12 +1,12 @@
 package org.overparam.engine;
 
-import org.overparam.nn.OptimizerState;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.OptimizerState;
 
 /**
  * The dense engine: {@link LeanBackprop}'s GEMMs on the DL4J network's own parameters, coupled L2

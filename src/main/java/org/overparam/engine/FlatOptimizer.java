@@ -1,9 +1,9 @@
 package org.overparam.engine;
 
-import org.overparam.nn.OptimizerState;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.overparam.nn.OptimizerState;
 import org.overparam.nn.UpdaterType;
 
 /**

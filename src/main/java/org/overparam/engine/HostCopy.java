@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.overparam.nn.Activation;
 import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nn.Activation;
 
 /**
  * Small element-wise steps done in Java on bulk copies of ND4J's native buffers. An ND4J op has

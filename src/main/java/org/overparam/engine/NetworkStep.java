@@ -1,6 +1,5 @@
 package org.overparam.engine;
 
-import org.overparam.nn.OptimizerState;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,6 +8,7 @@ import org.overparam.nd4j.Dl4jRuntime;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.Objective;
+import org.overparam.nn.OptimizerState;
 
 /**
  * One optimiser step of a network on a forwarded batch: forward pass, the objective's gradient on

@@ -1,6 +1,5 @@
 package org.overparam.engine;
 
-import org.overparam.nn.OptimizerState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.nn.Activation;
 import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.OptimizerState;
 
 /**
  * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,
