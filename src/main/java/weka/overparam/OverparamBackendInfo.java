@@ -2,7 +2,7 @@ package weka.overparam;
 
 import java.io.PrintStream;
 import java.util.Map;
-import org.overparam.nn.BackendReport;
+import org.overparam.nd4j.BackendReport;
 
 /**
  * Prints the ND4J backend the package's networks run on (CPU or CUDA, BLAS vendor, threads):

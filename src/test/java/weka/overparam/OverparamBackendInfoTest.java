@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.overparam.nn.BackendReport;
+import org.overparam.nd4j.BackendReport;
 
 /** Without ND4J's CUDA backend on the class path, ND4J falls back to (and reports) the CPU. */
 class OverparamBackendInfoTest {

@@ -2,25 +2,20 @@ package org.overparam.itop;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
+import org.overparam.engine.LayerWeights;
+import org.overparam.engine.ParameterLayout;
+import org.overparam.engine.TrainingHook;
 import org.overparam.nn.ExecutionMode;
-import org.overparam.nn.FlatLayerWeights;
-import org.overparam.nn.FlatOptimizer;
-import org.overparam.nn.LayerWeights;
-import org.overparam.nn.ParameterLayout;
-import org.overparam.nn.TrainingHook;
 
 /**
  * Dynamic sparse training as a {@link TrainingHook}: masks the weights from the start and every ΔT
  * steps prunes and regrows connections, zeroing the optimiser state wherever a connection changed.
- * On the dense engine it also masks the gradients before every optimiser step and re-applies the
- * masks after it; the sparse engine stores active weights only, so there is nothing to mask.
+ * The engine applies the masks ({@link #activeWeights}): the dense one multiplies by them around
+ * every step, the sparse one stores active weights only.
  */
 public final class ItopHook implements TrainingHook {
   private final ItopConfig cfg;
@@ -28,9 +23,6 @@ public final class ItopHook implements TrainingHook {
   private ParameterLayout layout;
   private SparseMasks masks;
   private PruneRegrowSchedule schedule;
-  /** 1 at active weights and at every bias, 0 at inactive weights; same shape as the parameters. */
-  private INDArray flatMask;
-  private double[] denseGradient;
   /** Masks of a saved network to continue from; initialize takes them in place of new ones. */
   private SparseMasks resumed;
   /** Prune rate of a topology update requested for the next step; NaN when none is pending. */
@@ -42,7 +34,7 @@ public final class ItopHook implements TrainingHook {
   }
 
   @Override
-  public void initialize(ParameterLayout layout, INDArray params, Schedule runSchedule) {
+  public void initialize(ParameterLayout layout, Schedule runSchedule) {
     this.layout = layout;
     int L = layout.weights().size();
     boolean[] forced = new boolean[L];
@@ -58,7 +50,6 @@ public final class ItopHook implements TrainingHook {
       masks = resumed;
     }
     schedule = new PruneRegrowSchedule(cfg, runSchedule.totalIterations(), runSchedule.iterationsPerEpoch());
-    params.muli(buildFlatMask(params)); // the dense engine keeps the flat mask only once it runs
   }
 
   /**
@@ -81,31 +72,17 @@ public final class ItopHook implements TrainingHook {
   }
 
   @Override
-  public void beforeUpdate(INDArray params, INDArray gradient, long iteration) {
-    if (cfg.growth() == Growth.GRADIENT && updatesAfter(iteration + 1)) {
-      denseGradient = gradient.toDoubleVector(); // RigL ranks the dense gradient, inactive entries included
-    }
-    if (cfg.maskGradients()) {
-      gradient.muli(flatMask(params));
-    }
+  public boolean masksGradients() {
+    return cfg.maskGradients();
   }
 
   @Override
-  public void afterUpdate(INDArray params, FlatOptimizer optimizer, long iteration) {
-    params.muli(flatMask(params));
-    double p = dueUpdate(iteration + 1);
-    if (!Double.isNaN(p)) {
-      FlatLayerWeights weights = new FlatLayerWeights(layout, params, denseGradient, optimizer);
-      topologyUpdate(weights, iteration + 1, p);
-      weights.commit();
-      denseGradient = null;
-      flatMask = buildFlatMask(params);
-      params.muli(flatMask);
-    }
+  public boolean wantsDenseGradient(long iteration) {
+    return cfg.growth() == Growth.GRADIENT && updatesAfter(iteration + 1); // RigL ranks the dense gradient
   }
 
   @Override
-  public void afterUpdate(LayerWeights weights, long iteration) {
+  public void afterStep(LayerWeights weights, long iteration) {
     double p = dueUpdate(iteration + 1);
     if (!Double.isNaN(p)) {
       topologyUpdate(weights, iteration + 1, p);
@@ -174,28 +151,6 @@ public final class ItopHook implements TrainingHook {
       weights.rewire(l, pruned, grown, w, reset);
     }
     masks.countUpdate(p);
-  }
-
-  private INDArray flatMask(INDArray params) {
-    if (flatMask == null) {
-      flatMask = buildFlatMask(params);
-    }
-    return flatMask;
-  }
-
-  private INDArray buildFlatMask(INDArray params) {
-    float[] m = new float[(int) layout.totalLength()];
-    Arrays.fill(m, 1f);
-    List<ParameterLayout.Segment> segs = layout.weights();
-    for (int l = 0; l < segs.size(); l++) {
-      int off = (int) segs.get(l).offset();
-      for (int j = 0; j < segs.get(l).length(); j++) {
-        if (!masks.isActive(l, j)) {
-          m[off + j] = 0;
-        }
-      }
-    }
-    return Nd4j.createFromArray(m).castTo(params.dataType()).reshape(params.shape());
   }
 
   private static double gaussian(SplittableRandom rng) {

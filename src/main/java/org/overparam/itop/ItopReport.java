@@ -4,7 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.overparam.nn.ParameterLayout;
+import org.overparam.engine.ParameterLayout;
 
 /** An immutable summary of a finished sparse run, for toString() (README.md, ItopSparseNetwork). */
 public record ItopReport(List<Layer> layers, double sparsity, double itopRate, double expectedRandomItopRate,

@@ -2,7 +2,7 @@ package org.overparam.kgd;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.overparam.nn.Dl4jRuntime;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /** Dense double-precision products through ND4J's BLAS (the O(n^2 r) steps of training). */
 final class Dense {

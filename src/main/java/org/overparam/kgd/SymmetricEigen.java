@@ -7,7 +7,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.bytedeco.openblas.global.openblas;
 import org.overparam.common.Abandonable;
-import org.overparam.nn.Dl4jRuntime;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /** Eigendecomposition of a symmetric matrix, truncated to its leading components. */
 final class SymmetricEigen {

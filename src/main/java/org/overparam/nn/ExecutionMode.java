@@ -6,7 +6,7 @@ public enum ExecutionMode {
   AUTO,
   /** Dense matrices times 0/1 masks, as the reference implementations do (BLAS GEMMs). */
   DENSE,
-  /** Only active weights are stored and multiplied ({@link SparseEngine}); float32 only. */
+  /** Only active weights are stored and multiplied (the sparse engine); float32 only. */
   SPARSE;
 
   /**

@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /** Writes a DL4J network into a Java serialization stream and reads it back (no temp files). */
 public final class ModelBytes {

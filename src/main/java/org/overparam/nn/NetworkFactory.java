@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.overparam.common.Seeds;
+import org.overparam.engine.FlatOptimizer;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * Builds the DL4J multilayer perceptron every network learner trains: dense hidden layers and a

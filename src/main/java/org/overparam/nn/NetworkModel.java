@@ -8,6 +8,7 @@ import java.io.Serializable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * A trained network: maps standardised inputs to class probabilities. Serializable (the DL4J

@@ -14,6 +14,9 @@ import org.overparam.common.Checks;
 import org.overparam.common.ProgressListener;
 import org.overparam.common.Seeds;
 import org.overparam.common.TrainingHistory;
+import org.overparam.engine.NetworkStep;
+import org.overparam.engine.TrainingHook;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * Trains a network on a {@link TrainingSet} with any {@link Objective}, one epoch per
@@ -173,9 +176,10 @@ public final class NetworkTrainer {
     }
     Objective.Step step = new Objective.Step(rows, batch.length, labels, weights, epoch, iteration);
     return Dl4jRuntime.call(() -> {
-      INDArray input = views == 1 ? networkStep.gather(data.x(), rows) : viewInput(rows, views, viewRng);
+      float[][] x = views == 1 ? data.x() : viewInput(rows, views, viewRng);
+      int[] xRows = views == 1 ? rows : java.util.stream.IntStream.range(0, x.length).toArray();
       try {
-        return networkStep.run(input, step, learningRate(iteration));
+        return networkStep.run(x, xRows, step, learningRate(iteration));
       } catch (ArithmeticException e) {
         throw diverged(e.getMessage());
       }
@@ -183,7 +187,7 @@ public final class NetworkTrainer {
   }
 
   /** Input rows followed by the objective's extra views of them (e.g. SOP+'s noisy copy). */
-  private INDArray viewInput(int[] rows, int views, SplittableRandom viewRng) {
+  private float[][] viewInput(int[] rows, int views, SplittableRandom viewRng) {
     float[][] x = new float[rows.length * views][];
     for (int r = 0; r < rows.length; r++) {
       x[r] = data.x()[rows[r]];
@@ -196,7 +200,7 @@ public final class NetworkTrainer {
       objective.makeView(v, view, viewRng);
       System.arraycopy(view, 0, x, v * rows.length, rows.length);
     }
-    return networkStep.gather(x, java.util.stream.IntStream.range(0, x.length).toArray());
+    return x;
   }
 
   /** Scores the validation rows (early stopping) and measures them for the history. */

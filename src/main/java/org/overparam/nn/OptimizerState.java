@@ -13,7 +13,7 @@ public record OptimizerState(long steps, double[][] vectors) implements Serializ
   @Serial private static final long serialVersionUID = 1L;
 
   /** Throws, naming both shapes, unless this state has {@code count} vectors of {@code length} entries. */
-  void requireShape(int count, long length) {
+  public void requireShape(int count, long length) {
     Checks.require(vectors.length == count, "the saved optimiser state has " + vectors.length
         + " vectors, this optimiser " + count);
     for (double[] v : vectors) {

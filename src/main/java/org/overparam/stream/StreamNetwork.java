@@ -7,21 +7,18 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.ItopHook;
 import org.overparam.itop.SparseMasks;
-import org.overparam.nn.Dl4jRuntime;
+import org.overparam.nd4j.Dl4jRuntime;
 import org.overparam.nn.NetworkFactory;
-import org.overparam.nn.NetworkStep;
+import org.overparam.engine.NetworkStep;
 import org.overparam.nn.Objective;
 import org.overparam.nn.OptimizerState;
 import org.overparam.nn.SoftmaxCrossEntropy;
-import org.overparam.nn.TrainingHook;
+import org.overparam.engine.TrainingHook;
 
 /**
  * A network trained continually on a stream: instances are buffered into minibatches, each full
@@ -43,7 +40,6 @@ public final class StreamNetwork implements Serializable {
   private final StreamConfig cfg;
   private final int numClasses;
   private final OnlineStandardizer standardizer;
-  private final MultiLayerNetwork net;
   private final ItopHook hook;
   private final NetworkStep step;
   private final double[][] bufferRaw;
@@ -92,22 +88,16 @@ public final class StreamNetwork implements Serializable {
     // begin() is never called: a stream has no training set to average the weights over, so the
     // objective keeps its mean weight of 1 and instance weights count as given.
     Objective objective = new SoftmaxCrossEntropy();
-    Built built = Dl4jRuntime.call(() -> {
-      Nd4j.getRandom().setSeed(Seeds.derive(cfg.network().seed(), "nd4j"));
-      MultiLayerNetwork n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
+    step = Dl4jRuntime.call(() -> {
+      Dl4jRuntime.seed(Seeds.derive(cfg.network().seed(), "nd4j"));
+      var n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
       NetworkStep s = new NetworkStep(n, cfg.network(), objective, hook, new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b));
       if (saved != null) {
-        INDArray params = n.params();
-        Checks.require(saved.params().length == params.length(), "the saved network has " + saved.params().length
-            + " parameters, its configuration " + params.length());
-        params.assign(Nd4j.createFromArray(saved.params()).castTo(params.dataType()).reshape(params.shape()));
-        s.readFromNetwork();
+        s.restoreParameters(saved.params());
         s.restoreOptimizerState(saved.optimizer());
       }
-      return new Built(n, s);
+      return s;
     });
-    net = built.net();
-    step = built.step();
     if (saved != null) {
       buffered = saved.bufferLabels().length;
       for (int r = 0; r < buffered; r++) {
@@ -150,8 +140,6 @@ public final class StreamNetwork implements Serializable {
     throw new InvalidObjectException("a StreamNetwork is read through its serial form");
   }
 
-  private record Built(MultiLayerNetwork net, NetworkStep step) {}
-
   /** The ITOP settings with the hook's own schedule switched off: this class times the updates. */
   private static ItopConfig withoutSchedule(ItopConfig c) {
     return new ItopConfig(c.sparsity(), c.distribution(), c.erkPower(), c.erEpsilon(), c.keepFirstDense(),
@@ -191,15 +179,14 @@ public final class StreamNetwork implements Serializable {
     }
     boolean update = hook != null && (batches + 1) % cfg.updateIntervalBatches() == 0;
     Dl4jRuntime.run(() -> {
-      INDArray input = step.inputBuffer(buffered);
-      input.assign(Nd4j.create(encoded).castTo(input.dataType()));
+      int[] rows = Arrays.copyOf(rowIds, buffered);
       for (int s = 0; s < cfg.stepsPerBatch(); s++) {
         if (hook != null && s == cfg.stepsPerBatch() - 1 && (update || pendingDriftUpdate)) {
           hook.requestUpdate(nextPruneRate());
         }
         Objective.Step st = new Objective.Step(rowIds, buffered, bufferLabels, bufferWeights, 0, iterations);
         try {
-          lastLoss = step.run(input, st, cfg.network().learningRate()).loss();
+          lastLoss = step.run(encoded, rows, st, cfg.network().learningRate()).loss();
         } catch (ArithmeticException e) {
           throw new ArithmeticException("training diverged after " + instancesSeen + " instances: " + e.getMessage()
               + ". Lower the learning rate (now " + cfg.network().learningRate() + ") or check the stream for extreme values.");
@@ -240,9 +227,7 @@ public final class StreamNetwork implements Serializable {
     }
     standardizer.encode(raw, single);
     return Dl4jRuntime.call(() -> {
-      INDArray input = step.inputBuffer(1);
-      input.assign(Nd4j.create(new float[][] {single}).castTo(input.dataType()));
-      return SoftmaxCrossEntropy.softmax(step.forward(input)[0]);
+      return SoftmaxCrossEntropy.softmax(step.forward(new float[][] {single}, new int[] {0})[0]);
     });
   }
 
@@ -303,14 +288,11 @@ public final class StreamNetwork implements Serializable {
 
   /** A copy of the flat parameter vector (for tests). */
   public double[] parameters() {
-    return Dl4jRuntime.call(() -> {
-      step.writeToNetwork();
-      return net.params().toDoubleVector();
-    });
+    return Dl4jRuntime.call(step::parameters);
   }
 
   /** Number of parameters, biases included. */
   public long numParameters() {
-    return net.numParams();
+    return step.layout().totalLength();
   }
 }

@@ -468,7 +468,7 @@ public abstract class AbstractNetworkClassifier extends ContractClassifier imple
       sb.append('\n').append(history.summary(12));
     }
     sb.append(describeModel());
-    sb.append("\nND4J backend: ").append(org.overparam.nn.BackendReport.backendName()).append('\n');
+    sb.append("\nND4J backend: ").append(org.overparam.nd4j.BackendReport.backendName()).append('\n');
     return sb.toString();
   }
 

@@ -12,7 +12,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
-import org.overparam.nn.Dl4jRuntime;
+import org.overparam.nd4j.Dl4jRuntime;
 import weka.classifiers.functions.OverparameterizedKernelGD;
 import weka.core.Instances;
 import weka.filters.Filter;

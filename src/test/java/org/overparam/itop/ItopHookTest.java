@@ -10,17 +10,21 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.overparam.nn.Activation;
-import org.overparam.nn.FlatOptimizer;
+import org.overparam.engine.LayerWeights;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkTrainer;
-import org.overparam.nn.ParameterLayout;
+import org.overparam.engine.ParameterLayout;
 import org.overparam.nn.SoftmaxCrossEntropy;
-import org.overparam.nn.TrainingHook;
+import org.overparam.engine.TrainingHook;
 import org.overparam.nn.TrainingSet;
 import org.overparam.nn.UpdaterType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.overparam.engine.NetworkStep;
+import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nn.NetworkFactory;
+import org.overparam.nn.Objective;
 
 /** ITOP inside the real training loop: the mask and density invariants (Liu et al., ICML 2021) after every step. */
 class ItopHookTest {
@@ -55,42 +59,49 @@ class ItopHookTest {
     }
 
     @Override
-    public void initialize(ParameterLayout layout, INDArray params, Schedule schedule) {
-      inner.initialize(layout, params, schedule);
+    public void initialize(ParameterLayout layout, Schedule schedule) {
+      inner.initialize(layout, schedule);
     }
 
     @Override
-    public void beforeUpdate(INDArray params, INDArray gradient, long iteration) {
-      inner.beforeUpdate(params, gradient, iteration);
+    public boolean[] activeWeights(int layer) {
+      return inner.activeWeights(layer);
     }
 
     @Override
-    public void afterUpdate(INDArray params, FlatOptimizer optimizer, long iteration) {
+    public ExecutionMode execution() {
+      return inner.execution();
+    }
+
+    @Override
+    public boolean masksGradients() {
+      return inner.masksGradients();
+    }
+
+    @Override
+    public boolean wantsDenseGradient(long iteration) {
+      return inner.wantsDenseGradient(iteration);
+    }
+
+    /** The weights as the hook leaves them (the optimiser state: {@link #optimiserStateIsZeroAtInactiveWeights}). */
+    @Override
+    public void afterStep(LayerWeights weights, long iteration) {
       double rsBefore = inner.masks().itopRate();
       int updatesBefore = inner.masks().updates();
-      inner.afterUpdate(params, optimizer, iteration);
+      inner.afterStep(weights, iteration);
       steps++;
       SparseMasks m = inner.masks();
       assertTrue(m.itopRate() >= rsBefore, "R_s monotone");
       checkedUpdates += m.updates() - updatesBefore;
-      double[] p = params.toDoubleVector();
-      INDArray[] state = optimizer.state();
-      double[][] s = new double[state.length][];
-      for (int k = 0; k < state.length; k++) {
-        s[k] = state[k].toDoubleVector();
-      }
       for (ParameterLayout.Segment seg : inner.layout().weights()) {
+        double[] p = weights.weights(seg.layer());
         int active = 0;
         for (int j = 0; j < seg.length(); j++) {
-          int at = (int) seg.offset() + j;
           if (m.isActive(seg.layer(), j)) {
             active++;
             assertTrue(m.hasFired(seg.layer(), j));
           } else {
-            assertTrue(p[at] == 0.0, "masked weight must be exactly 0 (±0), got " + p[at]);
-            for (double[] st : s) {
-              assertTrue(st[at] == 0.0, "optimiser state must be 0 at inactive positions, got " + st[at]);
-            }
+            assertTrue(p[j] == 0.0, "masked weight must be exactly 0 (±0), got " + p[j]);
           }
         }
         assertEquals(m.nonzeros(seg.layer()), active, "exact count");
@@ -147,5 +158,43 @@ class ItopHookTest {
       }
       assertArrayEquals(ma, mb);
     }
+  }
+
+  /**
+   * After every step (and every topology update) the network's weights and every optimiser state
+   * vector are zero at inactive weights, read through the step's public state on the dense engine.
+   */
+  @ParameterizedTest
+  @EnumSource(value = UpdaterType.class, names = {"NESTEROVS", "ADAM"})
+  void optimiserStateIsZeroAtInactiveWeights(UpdaterType updater) {
+    NetworkConfig net = new NetworkConfig(new int[] {16}, Activation.RELU, 1, 8, updater, 0.05, 0.9, 5e-4,
+        LrSchedule.CONSTANT, 1, false, 0, 1, 5);
+    ItopConfig cfg = new ItopConfig(0.7, Distribution.UNIFORM, 1, 20, false, false, Growth.GRADIENT, 0.5, 0,
+        PruneDecay.CONSTANT, 0, 2, 0, 0, 1, RegrowInit.NORMAL, 0.1, false, true, false, ExecutionMode.DENSE);
+    ItopHook hook = new ItopHook(cfg, 5);
+    TrainingSet data = data(8);
+    Dl4jRuntime.run(() -> {
+      MultiLayerNetwork n = NetworkFactory.build(10, 3, net);
+      NetworkStep step = new NetworkStep(n, net, new SoftmaxCrossEntropy(), hook,
+          new TrainingHook.Schedule(12, 1, 8, 8));
+      int[] rows = {0, 1, 2, 3, 4, 5, 6, 7};
+      for (int t = 0; t < 12; t++) {
+        step.run(data.x(), rows, new Objective.Step(rows, 8, data.labels(), data.weights(), 0, t), 0.05);
+        double[] p = n.params().toDoubleVector();
+        double[][] state = step.optimizerState().vectors();
+        for (ParameterLayout.Segment seg : step.layout().weights()) {
+          for (int j = 0; j < seg.length(); j++) {
+            if (!hook.masks().isActive(seg.layer(), j)) {
+              int at = (int) seg.offset() + j;
+              assertTrue(p[at] == 0.0, "step " + t + ": masked weight " + p[at]);
+              for (double[] v : state) {
+                assertTrue(v[at] == 0.0, "step " + t + ": optimiser state " + v[at] + " at an inactive weight");
+              }
+            }
+          }
+        }
+      }
+      assertTrue(hook.masks().updates() >= 5, "updates every 2 steps");
+    });
   }
 }

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.lang.ref.Reference;
 import org.bytedeco.javacpp.DoublePointer;
@@ -8,6 +8,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * C = α·op(A)·op(B) + β·C straight through OpenBLAS's {@code cblas_?gemm} on the arrays' own
@@ -45,9 +46,26 @@ final class DirectGemm {
       int cols = (int) a.size(1);
       boolean colMajor = a.stride(0) == 1 && (cols == 1 || a.stride(1) >= rows) || rows == 1 && a.stride(1) != 1;
       int ld = colMajor ? Math.max(1, Math.max(a.stride(1), rows)) : Math.max(1, Math.max(a.stride(0), cols));
+      requireWithinBuffer(a, colMajor, rows, cols, ld);
       Pointer base = a.data().addressPointer(); // a view's buffer already starts at the view's offset
       Pointer p = a.dataType() == DataType.DOUBLE ? new DoublePointer(base) : new FloatPointer(base);
       return new Mat(p, colMajor, rows, cols, ld);
+    }
+  }
+
+  /**
+   * BLAS reads (and for C writes) element (i, j) at i + j·ld (column-major) or i·ld + j (row-major)
+   * from the buffer's start: that needs unit steps along the minor dimension and every position
+   * inside the buffer, else a raw access would land outside the array or past its native memory.
+   */
+  private static void requireWithinBuffer(INDArray a, boolean colMajor, int rows, int cols, int ld) {
+    int inner = colMajor ? rows : cols;
+    int outer = colMajor ? cols : rows;
+    long minorStride = colMajor ? a.stride(0) : a.stride(1);
+    long extent = outer == 0 || inner == 0 ? 0 : (long) ld * (outer - 1) + inner;
+    if (inner > 1 && minorStride != 1 || extent > a.data().length()) {
+      throw new IllegalArgumentException("gemm needs a dense matrix with unit minor stride inside its buffer, got "
+          + a.shapeInfoToString() + " on a buffer of " + a.data().length());
     }
   }
 

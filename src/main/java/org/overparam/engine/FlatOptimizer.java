@@ -1,19 +1,17 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.overparam.nn.OptimizerState;
+import org.overparam.nn.UpdaterType;
 
 /**
- * The optimiser, working on the network's flat parameter and gradient vectors. Keeping it outside
- * DL4J gives one place for the update rule, direct access to the state (ITOP zeroes it where
- * connections change) and the same step for every objective.
+ * The optimiser on the network's flat parameter and gradient vectors (the dense engine). Keeping it
+ * outside DL4J gives direct access to the state (ITOP zeroes it where connections change) and the
+ * same step for every objective; the rule itself is {@link UpdateRule}'s.
  */
 public final class FlatOptimizer {
-  private static final double BETA1 = 0.9;
-  private static final double BETA2 = 0.999;
-  private static final double ADAM_EPS = 1e-8;
-
   private final UpdaterType type;
   private final double momentum;
   private final INDArray first;
@@ -23,8 +21,9 @@ public final class FlatOptimizer {
   public FlatOptimizer(UpdaterType type, double momentum, INDArray params) {
     this.type = type;
     this.momentum = momentum;
-    this.first = type == UpdaterType.SGD ? null : Nd4j.zerosLike(params);
-    this.second = type == UpdaterType.ADAM ? Nd4j.zerosLike(params) : null;
+    int vectors = UpdateRule.stateVectors(type);
+    this.first = vectors >= 1 ? Nd4j.zerosLike(params) : null;
+    this.second = vectors >= 2 ? Nd4j.zerosLike(params) : null;
   }
 
   /**
@@ -33,29 +32,44 @@ public final class FlatOptimizer {
    */
   public void step(INDArray params, INDArray grad, double lr) {
     steps++;
-    var blas = Nd4j.getBlasWrapper().level1();
-    long n = params.length();
-    switch (type) {
-      case SGD -> blas.axpy(n, -lr, grad, params);
-      case NESTEROVS -> {
-        // PyTorch: v ← μv + g; p ← p − lr (g + μv). BLAS level 1 only: ND4J's array-array ops cost
-        // some 20 µs each in fixed overhead, an axpy a few.
-        blas.scal(n, momentum, first);
-        blas.axpy(n, 1.0, grad, first);
-        blas.axpy(n, momentum, first, grad);
-        blas.axpy(n, -lr, grad, params);
-      }
-      case ADAM -> {
-        first.muli(BETA1);
-        blas.axpy(n, 1 - BETA1, grad, first);
-        second.muli(BETA2);
-        blas.axpy(n, 1 - BETA2, grad.muli(grad), second);
-        double c1 = 1 - Math.pow(BETA1, steps);
-        double c2 = 1 - Math.pow(BETA2, steps);
-        INDArray denom = Transforms.sqrt(grad.assign(second).muli(1 / c2), false).addi(ADAM_EPS);
-        blas.axpy(n, -lr / c1, denom.rdivi(first), params);
-      }
-      default -> throw new IllegalStateException("unknown updater " + type);
+    UpdateRule.apply(type, momentum, steps, lr, NativeVectors.INSTANCE, params, grad, first, second);
+  }
+
+  /**
+   * {@link VectorOps} on whole native vectors of one length. BLAS level 1 where it has the
+   * operation: ND4J's array-array ops cost some 20 µs each in fixed overhead, an axpy a few.
+   */
+  private enum NativeVectors implements VectorOps<INDArray> {
+    INSTANCE;
+
+    @Override
+    public void axpy(double a, INDArray x, INDArray y) {
+      Nd4j.getBlasWrapper().level1().axpy(y.length(), a, x, y);
+    }
+
+    @Override
+    public void scale(INDArray x, double a) {
+      Nd4j.getBlasWrapper().level1().scal(x.length(), a, x);
+    }
+
+    @Override
+    public void square(INDArray x) {
+      x.muli(x);
+    }
+
+    @Override
+    public void copy(INDArray from, INDArray to) {
+      to.assign(from);
+    }
+
+    @Override
+    public void sqrtPlus(INDArray x, double eps) {
+      Transforms.sqrt(x, false).addi(eps);
+    }
+
+    @Override
+    public void divideInto(INDArray numerator, INDArray x) {
+      x.rdivi(numerator);
     }
   }
 

@@ -1,11 +1,14 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /** The host-memory routes against ND4J's own (the route a GPU backend takes), on the same inputs. */
 class HostCopyTest {
@@ -40,6 +43,34 @@ class HostCopyTest {
       HostCopy.reluBackward(a2.dup(), d2, false);
       assertArrayEquals(new float[] {0, 0, 3, 4, 0, 6, 7, 8, 0}, d1.data().asFloat());
       assertArrayEquals(d1.data().asFloat(), d2.data().asFloat());
+    });
+  }
+
+  /** Raw copies count elements of the type they write: a buffer of another type is refused, not overrun. */
+  @Test
+  void refusesBuffersOfAnotherType() {
+    Dl4jRuntime.run(() -> {
+      float[][] x = {{1, 2}, {3, 4}};
+      INDArray half = Nd4j.create(DataType.HALF, 2, 2);
+      assertThrows(IllegalArgumentException.class, () -> HostCopy.gatherRows(x, new int[] {0, 1}, half, true));
+      INDArray doubles = Nd4j.create(DataType.DOUBLE, 2, 2);
+      assertThrows(IllegalArgumentException.class, () -> HostCopy.readBuffer(doubles.data(), new float[4], 4, true));
+      assertThrows(IllegalArgumentException.class, () -> HostCopy.relu(doubles, doubles, true));
+    });
+  }
+
+  /** Buffers cached from step to step are never placed in a caller's workspace, whose memory is reused. */
+  @Test
+  void cachedBuffersLiveOutsideAnOpenWorkspace() {
+    Dl4jRuntime.run(() -> {
+      org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration ws =
+          org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration.builder().initialSize(1 << 20).build();
+      try (var open = Nd4j.getWorkspaceManager().getAndActivateWorkspace(ws, "caller")) {
+        INDArray inside = Nd4j.create(DataType.FLOAT, 2, 2);
+        INDArray cached = OutsideWorkspaces.allocate(() -> Nd4j.create(DataType.FLOAT, 2, 2));
+        assertTrue(inside.isAttached(), "the check itself: an array made here is in the workspace");
+        assertTrue(!cached.isAttached(), "a cached buffer must not be");
+      }
     });
   }
 }

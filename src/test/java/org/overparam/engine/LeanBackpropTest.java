@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nn.Activation;
+import org.overparam.nn.LrSchedule;
+import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.NetworkFactory;
+import org.overparam.nn.UpdaterType;
 
 /** The lean GEMM backprop against DL4J's own backprop and against finite differences (double). */
 class LeanBackpropTest {

@@ -1,6 +1,6 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.overparam.nn.OptimizerState;
 
 /**
  * What one training step needs from an engine: batches in, logits out, and the backward pass with
@@ -8,20 +8,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link SparseEngine} stores and multiplies active weights only. {@link NetworkStep} chooses.
  */
 interface StepEngine {
-  /** The input buffer for a batch of {@code rows} rows, to be filled by the caller. */
-  INDArray inputBuffer(int rows);
-
-  /** Gathers {@code rows} of {@code x} into the input buffer. */
-  INDArray gather(float[][] x, int[] rows);
-
-  /** Forward pass: the logits, one row per input row. */
-  double[][] forward(INDArray input);
+  /**
+   * Forward pass of rows {@code rows} of {@code x} (Java arrays: the dense engine copies them to
+   * native memory once, the sparse engine reads them directly): the logits, one row per input row.
+   */
+  double[][] forward(float[][] x, int[] rows);
 
   /**
    * Backward pass of the batch last forwarded, given dLoss/dLogits, then coupled L2, the optimiser
    * step at {@code learningRate} and the hook's calls for {@code iteration}.
    */
-  void backwardAndUpdate(INDArray input, double[][] dLogits, double learningRate, long iteration);
+  void backwardAndUpdate(double[][] dLogits, double learningRate, long iteration);
 
   /** Makes the DL4J network's parameters current (the sparse engine keeps its own copy). */
   void writeToNetwork();

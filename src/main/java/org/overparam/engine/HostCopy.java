@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.lang.ref.Reference;
 import org.bytedeco.javacpp.DoublePointer;
@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nn.Activation;
 
 /**
  * Small element-wise steps done in Java on bulk copies of ND4J's native buffers. An ND4J op has
@@ -49,6 +51,7 @@ final class HostCopy {
       new FloatPointer(dst.data().addressPointer()).put(buf, 0, rows.length * width);
       Reference.reachabilityFence(dst);
     } else {
+      requireType(dst, DataType.DOUBLE);
       double[] buf = new double[rows.length * width];
       for (int r = 0; r < rows.length; r++) {
         for (int c = 0; c < width; c++) {
@@ -72,6 +75,9 @@ final class HostCopy {
   }
 
   static void readBuffer(DataBuffer data, float[] out, int n, boolean host) {
+    if (data.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("a float32 buffer is needed, got " + data.dataType());
+    }
     if (n > data.length() || n > out.length) {
       throw new IllegalArgumentException("cannot read " + n + " values from a buffer of " + data.length()
           + " into an array of " + out.length);
@@ -84,9 +90,9 @@ final class HostCopy {
     }
   }
 
-  /** a = max(z, 0) for float32 buffers of the same shape. */
+  /** a = max(z, 0) for buffers of the same shape: in Java for float32 on the CPU, else through ND4J. */
   static void relu(INDArray z, INDArray a) {
-    relu(z, a, CPU);
+    relu(z, a, CPU && a.dataType() == DataType.FLOAT);
   }
 
   static void relu(INDArray z, INDArray a, boolean host) {
@@ -96,19 +102,18 @@ final class HostCopy {
     }
     int n = (int) z.length();
     check(a);
+    requireType(a, DataType.FLOAT);
     requireLength(a, n);
     float[] buf = scratch(0, n);
     read(z, buf);
-    for (int i = 0; i < n; i++) {
-      buf[i] = Math.max(buf[i], 0f);
-    }
+    ActivationKernels.forward(Activation.RELU, buf, n);
     new FloatPointer(a.data().addressPointer()).put(buf, 0, n);
     Reference.reachabilityFence(a);
   }
 
   /** dA ← dA · 1[a > 0], the ReLU derivative written with its output a = relu(z) (a may be overwritten). */
   static void reluBackward(INDArray a, INDArray dA) {
-    reluBackward(a, dA, CPU);
+    reluBackward(a, dA, CPU && dA.dataType() == DataType.FLOAT);
   }
 
   static void reluBackward(INDArray a, INDArray dA, boolean host) {
@@ -118,27 +123,15 @@ final class HostCopy {
     }
     int n = (int) a.length();
     check(dA);
+    requireType(dA, DataType.FLOAT);
     requireLength(dA, n);
     float[] act = scratch(0, n);
     float[] grad = scratch(1, n);
     read(a, act);
     read(dA, grad);
-    reluBackward(act, grad, n);
+    ActivationKernels.backward(Activation.RELU, act, grad, n);
     new FloatPointer(dA.data().addressPointer()).put(grad, 0, n);
     Reference.reachabilityFence(dA);
-  }
-
-  /**
-   * grad[i] ← grad[i] · 1[a[i] > 0] for i < n, branch-free: a branch on the sign of activations
-   * mispredicts about half the time and made this loop slower than the GEMMs. The mask is all ones
-   * where a's bits are positive (a > 0), zero where a is 0 or negative.
-   */
-  static void reluBackward(float[] act, float[] grad, int n) {
-    for (int i = 0; i < n; i++) {
-      int bits = Float.floatToRawIntBits(act[i]);
-      int mask = ((-bits) & ~bits) >> 31;
-      grad[i] = Float.intBitsToFloat(Float.floatToRawIntBits(grad[i]) & mask);
-    }
   }
 
   private static float[] scratch(int which, long n) {
@@ -147,6 +140,16 @@ final class HostCopy {
       s[which] = new float[(int) n];
     }
     return s[which];
+  }
+
+  /**
+   * Raw writes count elements of the type written: into a buffer of a narrower type they would run
+   * past its native memory (doubles into float32 by half its length again).
+   */
+  private static void requireType(INDArray a, DataType type) {
+    if (a.dataType() != type) {
+      throw new IllegalArgumentException("a " + type + " buffer is needed, got " + a.dataType());
+    }
   }
 
   /** Writes of {@code n} values go straight to native memory: the buffer must hold exactly that many. */

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

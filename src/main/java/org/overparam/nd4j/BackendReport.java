@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.nd4j;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +7,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nn.Activation;
+import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.OptimizerState;
 
 /**
  * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,
@@ -38,7 +41,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
    * Activations per unit, transposed ({@code a[0]} the input, {@code a[l + 1]} layer l's output,
    * the last the logits), and deltas dLoss/dz of each layer's pre-activation.
    */
-  private record Buffers(int rows, INDArray input, float[] flatInput, float[][][] a, float[][][] delta) {}
+  private record Buffers(int rows, float[][][] a, float[][][] delta) {}
 
   /** @param active every weight matrix's active set (column-major), as the hook masks it */
   SparseEngine(MultiLayerNetwork net, ParameterLayout layout, NetworkConfig config, TrainingHook hook,
@@ -49,6 +52,10 @@ final class SparseEngine implements StepEngine, LayerWeights {
     this.activation = config.activation();
     this.l2 = config.l2();
     optimizer = new ArrayOptimizer(config.updater(), config.momentum());
+    INDArray mask = DenseMask.of(hook, layout, net.params());
+    if (mask != null) {
+      net.params().muli(mask); // the network holds what this engine holds (nothing to write until a step)
+    }
     float[] flat = net.params().data().asFloat();
     List<ParameterLayout.Segment> segs = layout.weights();
     layers = new SparseLayer[segs.size()];
@@ -62,28 +69,18 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public INDArray inputBuffer(int rows) {
-    return buffers(rows).input();
-  }
-
-  @Override
-  public INDArray gather(float[][] x, int[] rows) {
-    INDArray input = buffers(rows.length).input();
-    HostCopy.gatherRows(x, rows, input);
-    return input;
-  }
-
-  @Override
-  public double[][] forward(INDArray input) {
-    Buffers buf = buffers((int) input.size(0));
-    int rows = buf.rows();
-    float[] x = buf.flatInput();
-    HostCopy.read(input, x); // row-major [rows, nIn]
-    float[][] in = buf.a()[0];
+  public double[][] forward(float[][] x, int[] rowIds) {
+    int rows = rowIds.length;
+    Buffers buf = buffers(rows);
+    float[][] in = buf.a()[0]; // transposed: unit by unit
     int nIn = in.length;
     for (int r = 0; r < rows; r++) {
+      float[] row = x[rowIds[r]];
+      if (row.length < nIn) {
+        throw new IllegalArgumentException("row " + rowIds[r] + " has " + row.length + " inputs, the network " + nIn);
+      }
       for (int i = 0; i < nIn; i++) {
-        in[i][r] = x[r * nIn + i];
+        in[i][r] = row[i];
       }
     }
     for (int l = 0; l < layers.length; l++) {
@@ -106,7 +103,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public void backwardAndUpdate(INDArray input, double[][] dLogits, double learningRate, long iteration) {
+  public void backwardAndUpdate(double[][] dLogits, double learningRate, long iteration) {
     Buffers buf = last;
     int rows = buf.rows();
     float[][][] delta = buf.delta();
@@ -136,7 +133,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
       optimizer.update(s.bias, s.biasGrad, s.biasState, s.nOut, learningRate);
     }
     if (hook != null) {
-      hook.afterUpdate(this, iteration);
+      hook.afterStep(this, iteration);
     }
     networkCurrent = false;
   }
@@ -144,66 +141,14 @@ final class SparseEngine implements StepEngine, LayerWeights {
   /** a = f(z) in place, unit by unit. */
   private void activate(float[][] z, int rows) {
     for (float[] u : z) {
-      switch (activation) {
-        case RELU -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = Math.max(u[b], 0f);
-          }
-        }
-        case LEAKYRELU -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = u[b] > 0 ? u[b] : 0.01f * u[b];
-          }
-        }
-        case ELU -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = u[b] > 0 ? u[b] : (float) Math.expm1(u[b]);
-          }
-        }
-        case TANH -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = (float) Math.tanh(u[b]);
-          }
-        }
-        case SIGMOID -> {
-          for (int b = 0; b < rows; b++) {
-            u[b] = (float) (1 / (1 + Math.exp(-u[b])));
-          }
-        }
-        default -> throw new IllegalStateException("unknown activation " + activation);
-      }
+      ActivationKernels.forward(activation, u, rows);
     }
   }
 
   /** delta ← delta · f'(z), with f' written in terms of the activation a = f(z). */
   private void activationBackward(float[][] a, float[][] delta, int rows) {
     for (int i = 0; i < a.length; i++) {
-      float[] u = a[i];
-      float[] d = delta[i];
-      switch (activation) {
-        case RELU -> HostCopy.reluBackward(u, d, rows);
-        case LEAKYRELU -> { // slope 1 at z = 0, as DL4J (a unit with no active inputs sits there)
-          for (int b = 0; b < rows; b++) {
-            d[b] = u[b] >= 0 ? d[b] : 0.01f * d[b];
-          }
-        }
-        case ELU -> { // f'(z) = e^z = a + 1 for z ≤ 0
-          for (int b = 0; b < rows; b++) {
-            d[b] = u[b] > 0 ? d[b] : d[b] * (u[b] + 1);
-          }
-        }
-        case TANH -> {
-          for (int b = 0; b < rows; b++) {
-            d[b] *= 1 - u[b] * u[b];
-          }
-        }
-        case SIGMOID -> {
-          for (int b = 0; b < rows; b++) {
-            d[b] *= u[b] * (1 - u[b]);
-          }
-        }
-        default -> throw new IllegalStateException("unknown activation " + activation);
-      }
+      ActivationKernels.backward(activation, a[i], delta[i], rows);
     }
   }
 
@@ -222,7 +167,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
     INDArray d = matrix(last.delta()[layer], last.rows());
     long n = in.size(0) * d.size(0);
     if (gradientScratch == null || gradientScratch.length() < n) {
-      gradientScratch = Nd4j.createUninitialized(DataType.FLOAT, n); // allocating 16 MB took longer than the GEMM
+      // allocating 16 MB took longer than the GEMM
+      gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, n));
     }
     INDArray g = Nd4j.create(gradientScratch.data(), new long[] {in.size(0), d.size(0)}, new long[] {1, in.size(0)}, 0,
         'f');
@@ -316,7 +262,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
         a[l + 1] = new float[layers[l].nOut][r];
         delta[l] = new float[layers[l].nOut][r];
       }
-      return new Buffers(r, Nd4j.create(DataType.FLOAT, r, layers[0].nIn), new float[r * layers[0].nIn], a, delta);
+      return new Buffers(r, a, delta);
     });
   }
 }

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 /**
  * The weight matrices as a topology-changing hook (ITOP's prune and regrow) sees them, whatever the

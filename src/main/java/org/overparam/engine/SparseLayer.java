@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 /**
  * One weight matrix of the sparse engine, stored for its active connections only: compressed sparse

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public record ParameterLayout(List<Segment> weights, long totalLength) {
     weights = List.copyOf(weights);
   }
 
-  /** The layout of a network of dense layers (as built by {@link NetworkFactory}). */
+  /** The layout of a network of dense layers (as nn.NetworkFactory builds them). */
   public static ParameterLayout of(MultiLayerNetwork net) {
     List<Segment> segs = new ArrayList<>();
     long offset = 0;

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 /**
  * The products of a sparse layer, in plain Java on float arrays: the one place where sparse

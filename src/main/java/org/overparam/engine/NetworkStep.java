@@ -1,12 +1,19 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.common.Checks;
+import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nn.ExecutionMode;
+import org.overparam.nn.NetworkConfig;
+import org.overparam.nn.Objective;
+import org.overparam.nn.OptimizerState;
 
 /**
  * One optimiser step of a network on a forwarded batch: forward pass, the objective's gradient on
  * the logits, backpropagation, the hook around the update (ITOP masks and rewires), coupled L2, the
- * optimiser, and the objective's own update. Shared by the epoch trainer ({@link NetworkTrainer})
+ * optimiser, and the objective's own update. Shared by the epoch trainer (nn.NetworkTrainer)
  * and by streaming learners, which feed it one buffered minibatch at a time.
  *
  * <p>The engine is chosen here: {@link SparseEngine} when the hook masks the weights and its
@@ -19,14 +26,16 @@ public final class NetworkStep {
   private final Objective objective;
   private final ParameterLayout layout;
   private final StepEngine engine;
+  private final MultiLayerNetwork net;
 
   /** Builds the step for {@code net} and initialises the hook with {@code schedule}. */
   public NetworkStep(MultiLayerNetwork net, NetworkConfig config, Objective objective, TrainingHook hook,
       TrainingHook.Schedule schedule) {
     this.objective = objective;
+    this.net = net;
     layout = ParameterLayout.of(net);
     if (hook != null) {
-      hook.initialize(layout, net.params(), schedule);
+      hook.initialize(layout, schedule);
     }
     boolean[][] active = activeWeights(hook);
     engine = runsSparse(active, hook, config) ? new SparseEngine(net, layout, config, hook, active)
@@ -62,36 +71,42 @@ public final class NetworkStep {
   /** What one step produced. */
   public record Result(double loss, int correct) {}
 
-  /** The input buffer for {@code rows} forwarded rows (fill it, then call {@link #run}). */
-  public INDArray inputBuffer(int rows) {
-    return engine.inputBuffer(rows);
-  }
-
-  /** Gathers rows of {@code x} into the input buffer. */
-  public INDArray gather(float[][] x, int[] rows) {
-    return engine.gather(x, rows);
-  }
-
-  /** Forward pass only (prediction between steps, e.g. by a stream learner): the logits per row. */
-  public double[][] forward(INDArray input) {
-    return engine.forward(input);
+  /** Forward pass only (prediction between steps, e.g. by a stream learner): the logits of rows {@code rows} of {@code x}. */
+  public double[][] forward(float[][] x, int[] rows) {
+    return engine.forward(x, rows);
   }
 
   /**
-   * Runs one step on {@code input} (a buffer from {@link #inputBuffer} or {@link #gather}).
+   * Runs one step on rows {@code rows} of {@code x} (in the objective's order: the minibatch, then
+   * any extra rows and views).
    *
    * @throws ArithmeticException if the loss is not finite
    */
-  public Result run(INDArray input, Objective.Step step, double learningRate) {
-    double[][] logits = engine.forward(input);
+  public Result run(float[][] x, int[] rows, Objective.Step step, double learningRate) {
+    double[][] logits = engine.forward(x, rows);
     double[][] dLogits = new double[logits.length][logits.length == 0 ? 0 : logits[0].length];
     double loss = objective.lossAndGradient(step, logits, dLogits);
     if (!Double.isFinite(loss)) {
       throw new ArithmeticException("the loss is " + loss);
     }
-    engine.backwardAndUpdate(input, dLogits, learningRate, step.iteration());
+    engine.backwardAndUpdate(dLogits, learningRate, step.iteration());
     objective.afterStep(step);
     return new Result(loss, countCorrect(logits, step.labels(), step.batchSize()));
+  }
+
+  /** A copy of the network's flat parameter vector, current. */
+  public double[] parameters() {
+    engine.writeToNetwork();
+    return net.params().toDoubleVector();
+  }
+
+  /** Replaces the network's parameters with {@code flat} (a saved network's) and continues from them. */
+  public void restoreParameters(double[] flat) {
+    INDArray params = net.params();
+    Checks.require(flat.length == params.length(), "the saved network has " + flat.length
+        + " parameters, its configuration " + params.length());
+    params.assign(Nd4j.createFromArray(flat).castTo(params.dataType()).reshape(params.shape()));
+    engine.readFromNetwork();
   }
 
   /** Makes the network's parameters current (call before predicting with or copying the network). */

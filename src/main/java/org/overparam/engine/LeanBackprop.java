@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +47,7 @@ final class LeanBackprop {
     act = new IActivation[layers];
     kind = new Kind[layers];
     width = new int[layers + 1];
-    gradient = Nd4j.zeros(dt, params.shape());
+    gradient = OutsideWorkspaces.allocate(() -> Nd4j.zeros(dt, params.shape()));
     INDArray row = gradient.reshape(1, gradient.length()); // a view: the gradient is contiguous
     long offset = 0;
     for (int l = 0; l < layers; l++) {
@@ -124,17 +124,13 @@ final class LeanBackprop {
 
   /**
    * a = act(z), kept apart from z. ReLU in float32 runs in Java on a copy (each ND4J op costs some
-   * 20 µs of fixed overhead, more than the work at these sizes); tanh and sigmoid use legacy ops.
+   * 20 µs of fixed overhead, more than the work at these sizes) with {@link ActivationKernels}, the
+   * sparse engine's; tanh and sigmoid use legacy ops, the others DL4J's own activation (the native
+   * functions round differently from Java's, so moving them would change this engine's results).
    */
   private INDArray activate(int l, INDArray z, INDArray a) {
     switch (kind[l]) {
-      case RELU -> {
-        if (dt == DataType.FLOAT) {
-          HostCopy.relu(z, a);
-        } else {
-          Transforms.relu(a.assign(z), false);
-        }
-      }
+      case RELU -> HostCopy.relu(z, a);
       case TANH -> Transforms.tanh(a.assign(z), false);
       case SIGMOID -> Transforms.sigmoid(a.assign(z), false);
       default -> act[l].getActivation(a.assign(z), true);
@@ -149,11 +145,8 @@ final class LeanBackprop {
   private INDArray activationBackward(int l, INDArray z, INDArray a, INDArray dA) {
     switch (kind[l]) {
       case RELU -> {
-        if (dt == DataType.FLOAT) {
-          HostCopy.reluBackward(a, dA);
-          return dA;
-        }
-        return dA.muli(Transforms.sign(a, false)); // a = relu(z) >= 0, so sign(a) = 1[z > 0]
+        HostCopy.reluBackward(a, dA);
+        return dA;
       }
       case TANH -> {
         return dA.muli(a.muli(a).rsubi(1)); // 1 - tanh²
@@ -189,7 +182,7 @@ final class LeanBackprop {
   }
 
   private Buffers buffers(int rows) {
-    return buffers.computeIfAbsent(rows, r -> {
+    return buffers.computeIfAbsent(rows, r -> OutsideWorkspaces.allocate(() -> {
       INDArray[] z = new INDArray[layers];
       INDArray[] a = new INDArray[layers];
       INDArray[] dA = new INDArray[layers];
@@ -200,6 +193,6 @@ final class LeanBackprop {
       }
       return new Buffers(Nd4j.create(dt, r, width[0]), z, a, dA, Nd4j.ones(dt, 1, r), Nd4j.ones(dt, r, 1),
           Nd4j.create(dt, r, width[layers]));
-    });
+    }));
   }
 }

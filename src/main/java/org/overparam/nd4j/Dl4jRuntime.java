@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.nd4j;
 
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nn.UpdaterType;
 
 /** One and two steps of each optimiser against the formulas, in double precision. */
 class FlatOptimizerTest {

@@ -1,6 +1,7 @@
-package org.overparam.nn;
+package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /** Straight OpenBLAS calls against ND4J's gemm for every storage order, transpose and offset view. */
 class DirectGemmTest {
@@ -58,5 +60,17 @@ class DirectGemmTest {
     }
     INDArray big = Nd4j.rand(dt, rows + 2, cols + 3).dup(o);
     return big.get(NDArrayIndex.interval(1, rows + 1), NDArrayIndex.interval(2, cols + 2));
+  }
+
+  /** A matrix BLAS cannot address with one leading dimension is refused before any raw access. */
+  @Test
+  void refusesAMatrixWithoutUnitMinorStride() {
+    Dl4jRuntime.run(() -> {
+      INDArray big = Nd4j.rand(DataType.FLOAT, 4, 6);
+      INDArray everySecondColumn = big.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2, 6));
+      INDArray b = Nd4j.rand(DataType.FLOAT, 3, 2);
+      INDArray c = Nd4j.zeros(DataType.FLOAT, 4, 2);
+      assertThrows(IllegalArgumentException.class, () -> DirectGemm.gemm(everySecondColumn, b, c, false, false, 1, 0));
+    });
   }
 }

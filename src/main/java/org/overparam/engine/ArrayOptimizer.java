@@ -1,0 +1,97 @@
+package org.overparam.engine;
+
+import org.overparam.nn.UpdaterType;
+
+/**
+ * {@link UpdateRule} on Java float arrays, for the sparse engine, whose weights and optimiser state
+ * are stored for active connections only. Each operation rounds once per element in float32, as the
+ * dense engine's BLAS calls do, so the two engines agree to float rounding (a unit test checks it).
+ */
+final class ArrayOptimizer {
+  private final UpdaterType type;
+  private final double momentum;
+  private final FloatArrays ops = new FloatArrays();
+  private long steps;
+
+  ArrayOptimizer(UpdaterType type, double momentum) {
+    this.type = type;
+    this.momentum = momentum;
+  }
+
+  /** How many state arrays each parameter array needs (momentum; Adam's two moments). */
+  int stateArrays() {
+    return UpdateRule.stateVectors(type);
+  }
+
+  long steps() {
+    return steps;
+  }
+
+  void setSteps(long steps) {
+    this.steps = steps;
+  }
+
+  /** Starts a step (Adam's bias corrections count steps); then call {@link #update} per array. */
+  void beginStep() {
+    steps++;
+  }
+
+  /**
+   * p ← p − lr · update(g) on the first {@code n} entries; {@code g} is used as scratch space.
+   *
+   * @param state {@link #stateArrays()} arrays as long as {@code p}
+   */
+  void update(float[] p, float[] g, float[][] state, int n, double lr) {
+    ops.n = n;
+    UpdateRule.apply(type, momentum, steps, lr, ops, p, g, state.length > 0 ? state[0] : null,
+        state.length > 1 ? state[1] : null);
+  }
+
+  /** {@link VectorOps} on the first {@code n} entries of float arrays; scalars rounded to float first. */
+  private static final class FloatArrays implements VectorOps<float[]> {
+    private int n;
+
+    @Override
+    public void axpy(double a, float[] x, float[] y) {
+      float af = (float) a;
+      for (int k = 0; k < n; k++) {
+        y[k] += af * x[k];
+      }
+    }
+
+    @Override
+    public void scale(float[] x, double a) {
+      float af = (float) a;
+      for (int k = 0; k < n; k++) {
+        x[k] *= af;
+      }
+    }
+
+    @Override
+    public void square(float[] x) {
+      for (int k = 0; k < n; k++) {
+        x[k] *= x[k];
+      }
+    }
+
+    @Override
+    public void copy(float[] from, float[] to) {
+      System.arraycopy(from, 0, to, 0, n);
+    }
+
+    @Override
+    public void sqrtPlus(float[] x, double eps) {
+      float ef = (float) eps;
+      for (int k = 0; k < n; k++) {
+        x[k] = (float) Math.sqrt(x[k]) + ef; // the double root rounds to the float one
+      }
+    }
+
+    @Override
+    public void divideInto(float[] numerator, float[] x) {
+      for (int k = 0; k < n; k++) {
+        x[k] = numerator[k] / x[k];
+      }
+    }
+  }
+}
