@@ -97,7 +97,11 @@ public final class ImportGraph {
       new Rule("org.overparam.gmm", Layer.METHOD, "Gaussian-mixture EM with known or re-estimated weights"),
       new Rule("org.overparam.kgd", Layer.METHOD, "over-parameterized kernel gradient descent"),
       new Rule("org.overparam.stream", Layer.METHOD, "networks trained on data streams"),
-      new Rule("org.overparam.nn.*", Layer.ENGINE, "the network engine: layers, kernels, optimisers, training loop"),
+      new Rule("org.overparam.nn", Layer.ENGINE,
+          "networks: configuration, training loop, model, objective and hook interfaces"),
+      new Rule("org.overparam.engine", Layer.ENGINE,
+          "the dense and sparse step engines, update rules, activation kernels, native copies"),
+      new Rule("org.overparam.nd4j", Layer.ENGINE, "the ND4J runtime and backend report (also used by kgd)"),
       new Rule("org.overparam.plot", Layer.PLOT, "line plots of a training history (Java2D)"),
       new Rule("org.overparam.common", Layer.COMMON, "seeds, checks, progress listener, training history"));
 
