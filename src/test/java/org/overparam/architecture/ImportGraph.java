@@ -97,7 +97,7 @@ public final class ImportGraph {
       new Rule("org.overparam.gmm", Layer.METHOD, "Gaussian-mixture EM with known or re-estimated weights"),
       new Rule("org.overparam.kgd", Layer.METHOD, "over-parameterized kernel gradient descent"),
       new Rule("org.overparam.stream", Layer.METHOD, "networks trained on data streams"),
-      new Rule("org.overparam.nn", Layer.ENGINE,
+      new Rule("org.overparam.nn.*", Layer.ENGINE,
           "networks: configuration, training loop, model, objective and hook interfaces"),
       new Rule("org.overparam.engine", Layer.ENGINE,
           "the dense and sparse step engines, update rules, activation kernels, native copies"),
