@@ -120,10 +120,12 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
 
   /** The settings as the engine's validated configuration (throws on a bad option, naming it). */
   public StreamConfig streamConfig() {
-    NetworkConfig net = new NetworkConfig(NetworkConfig.parseLayers("hiddenLayers (-h)", hiddenLayersOption.getValue()),
-        Activation.values()[activationOption.getChosenIndex()], 1, batchSizeOption.getValue(),
-        UpdaterType.values()[updaterOption.getChosenIndex()], learningRateOption.getValue(),
-        momentumOption.getValue(), l2Option.getValue(), LrSchedule.CONSTANT, 1, false, 0, 1, randomSeed);
+    NetworkConfig net = NetworkConfig.builder()
+        .hiddenLayers(NetworkConfig.parseLayers("hiddenLayers (-h)", hiddenLayersOption.getValue()))
+        .activation(Activation.values()[activationOption.getChosenIndex()]).epochs(1)
+        .batchSize(batchSizeOption.getValue()).updater(UpdaterType.values()[updaterOption.getChosenIndex()])
+        .learningRate(learningRateOption.getValue()).momentum(momentumOption.getValue()).l2(l2Option.getValue())
+        .schedule(LrSchedule.CONSTANT).lrMinFactor(1).patience(1).seed(randomSeed).build();
     ItopConfig itop = new ItopConfig(sparsityOption.getValue(),
         distributionOption.getChosenIndex() == 0 ? Distribution.ERK : Distribution.UNIFORM, 1.0, 20,
         keepFirstDenseOption.isSet(), keepOutputDenseOption.isSet(), Growth.values()[growthOption.getChosenIndex()],

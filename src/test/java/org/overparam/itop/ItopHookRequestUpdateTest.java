@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.overparam.nn.Activation;
 import org.overparam.nn.Dl4jRuntime;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
@@ -16,14 +15,13 @@ import org.overparam.nn.NetworkStep;
 import org.overparam.nn.Objective;
 import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.TrainingHook;
-import org.overparam.nn.UpdaterType;
 
 /** {@link ItopHook#requestUpdate}: a topology update at a chosen rate, outside any schedule. */
 class ItopHookRequestUpdateTest {
   @Test
   void requestedUpdateRunsOnceAtTheRequestedRate() {
-    NetworkConfig net = new NetworkConfig(new int[] {12}, Activation.RELU, 1, 4, UpdaterType.NESTEROVS, 0.05, 0.9, 0,
-        LrSchedule.CONSTANT, 1, false, 0, 1, 1);
+    NetworkConfig net = NetworkConfig.builder().hiddenLayers(12).epochs(1).batchSize(4).l2(0)
+        .schedule(LrSchedule.CONSTANT).lrMinFactor(1).patience(1).build();
     // No interval and no number of updates: the hook's own schedule never fires.
     ItopConfig cfg = new ItopConfig(0.7, Distribution.UNIFORM, 1, 20, false, false, Growth.RANDOM, 0.5, 0,
         PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);

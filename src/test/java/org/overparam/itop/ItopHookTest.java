@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.overparam.nn.Activation;
 import org.overparam.nn.FlatOptimizer;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
@@ -104,8 +103,8 @@ class ItopHookTest {
   }
 
   static CheckingHook train(UpdaterType updater, Growth growth, boolean fix, long seed) throws Exception {
-    NetworkConfig cfg = new NetworkConfig(new int[] {32, 32}, Activation.RELU, 4, 16, updater, 0.02, 0.9, 5e-4,
-        LrSchedule.CONSTANT, 0.01, false, 0, 1, seed);
+    NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(32, 32).epochs(4).batchSize(16).updater(updater)
+        .learningRate(0.02).schedule(LrSchedule.CONSTANT).patience(1).seed(seed).build();
     CheckingHook hook = new CheckingHook(new ItopHook(itop(growth, fix), seed));
     NetworkTrainer t = new NetworkTrainer(cfg, data(96), new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
