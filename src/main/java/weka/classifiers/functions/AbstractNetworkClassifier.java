@@ -36,10 +36,11 @@ import weka.overparam.TrainingHistoryHandler;
 import weka.overparam.TrainingProgress;
 
 /**
- * The Weka side shared by every network learner of this package: options, data conversion,
- * iterative training (one epoch per {@link #next()}), batched prediction and serialization. A
- * subclass supplies its {@link Objective} (and optionally a validation score and a report); any
- * network can be trained sparse with ITOP through the Sparsity options, so the methods compose.
+ * The Weka side shared by every network learner of this package: data conversion, iterative
+ * training (one epoch per {@link #next()}), batched prediction and serialization; the options are
+ * inherited from {@link NetworkOptions} and {@link SparsityOptions}. A subclass supplies its {@link
+ * Objective} (and optionally a validation score and a report); any network can be trained sparse
+ * with ITOP through the Sparsity options, so the methods compose.
  */
 public abstract class AbstractNetworkClassifier extends NetworkOptions implements IterativeClassifier,
     BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler, TrainingHistoryHandler, LogHandler {

@@ -20,34 +20,37 @@ import weka.overparam.ContractClassifier;
 public abstract class SparsityOptions extends ContractClassifier {
   @Serial private static final long serialVersionUID = 1L;
 
-  private double sparsity = 0;
-  private Distribution distribution = Distribution.ERK;
-  private double erkPower = 1.0;
-  private double erEpsilon = 20;
-  private boolean keepFirstDense;
-  private boolean keepOutputDense;
-  private Growth growth = Growth.RANDOM;
-  private double pruneRate = 0.5;
-  private double pruneRateMin = 0.005;
-  private PruneDecay pruneDecay = PruneDecay.COSINE;
-  private int numTopologyUpdates = 50;
-  private int updateInterval = 0;
-  private double updateIntervalFraction = 0;
-  private double minUpdateIntervalEpochs = 1.0;
-  private double stopUpdatesAt = 1.0;
-  private RegrowInit regrowInit = RegrowInit.ZERO;
-  private double regrowInitStd = 0.1;
-  private boolean reinitWhenSame;
-  private boolean noGradientMasking;
-  private boolean fixMask;
-  private ExecutionMode sparseExecution = ExecutionMode.AUTO;
+  private double sparsity = ItopConfig.DEFAULT_SPARSITY;
+  private Distribution distribution = ItopConfig.DEFAULT_DISTRIBUTION;
+  private double erkPower = ItopConfig.DEFAULT_ERK_POWER;
+  private double erEpsilon = ItopConfig.DEFAULT_ER_EPSILON;
+  private boolean keepFirstDense = ItopConfig.DEFAULT_KEEP_FIRST_DENSE;
+  private boolean keepOutputDense = ItopConfig.DEFAULT_KEEP_OUTPUT_DENSE;
+  private Growth growth = ItopConfig.DEFAULT_GROWTH;
+  private double pruneRate = ItopConfig.DEFAULT_PRUNE_RATE;
+  private double pruneRateMin = ItopConfig.DEFAULT_PRUNE_RATE_MIN;
+  private PruneDecay pruneDecay = ItopConfig.DEFAULT_PRUNE_DECAY;
+  private int numTopologyUpdates = ItopConfig.DEFAULT_NUM_TOPOLOGY_UPDATES;
+  private int updateInterval = ItopConfig.DEFAULT_UPDATE_INTERVAL;
+  private double updateIntervalFraction = ItopConfig.DEFAULT_UPDATE_INTERVAL_FRACTION;
+  private double minUpdateIntervalEpochs = ItopConfig.DEFAULT_MIN_UPDATE_INTERVAL_EPOCHS;
+  private double stopUpdatesAt = ItopConfig.DEFAULT_STOP_UPDATES_AT;
+  private RegrowInit regrowInit = ItopConfig.DEFAULT_REGROW_INIT;
+  private double regrowInitStd = ItopConfig.DEFAULT_REGROW_INIT_STD;
+  private boolean reinitWhenSame = ItopConfig.DEFAULT_REINIT_WHEN_SAME;
+  private boolean noGradientMasking = !ItopConfig.DEFAULT_MASK_GRADIENTS;
+  private boolean fixMask = ItopConfig.DEFAULT_FIX_MASK;
+  private ExecutionMode sparseExecution = ItopConfig.DEFAULT_EXECUTION;
 
   /** Builds the sparsity configuration. */
   public ItopConfig itopConfig() {
-    return new ItopConfig(sparsity, distribution, erkPower, erEpsilon, keepFirstDense, keepOutputDense, growth,
-        pruneRate, pruneRateMin, pruneDecay, numTopologyUpdates, updateInterval, updateIntervalFraction,
-        minUpdateIntervalEpochs, stopUpdatesAt, regrowInit, regrowInitStd, reinitWhenSame, !noGradientMasking,
-        fixMask, sparseExecution);
+    return ItopConfig.builder().sparsity(sparsity).distribution(distribution).erkPower(erkPower).erEpsilon(erEpsilon)
+        .keepFirstDense(keepFirstDense).keepOutputDense(keepOutputDense).growth(growth).pruneRate(pruneRate)
+        .pruneRateMin(pruneRateMin).pruneDecay(pruneDecay).numTopologyUpdates(numTopologyUpdates)
+        .updateInterval(updateInterval).updateIntervalFraction(updateIntervalFraction)
+        .minUpdateIntervalEpochs(minUpdateIntervalEpochs).stopUpdatesAt(stopUpdatesAt).regrowInit(regrowInit)
+        .regrowInitStd(regrowInitStd).reinitWhenSame(reinitWhenSame).maskGradients(!noGradientMasking)
+        .fixMask(fixMask).execution(sparseExecution).build();
   }
 
   @OptionMetadata(displayName = "sparsity", description = "Fraction of all weights that are zero. 0 trains "

@@ -7,12 +7,9 @@ import java.io.BufferedOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
-import org.overparam.itop.Distribution;
 import org.overparam.itop.Growth;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.ItopHook;
-import org.overparam.itop.PruneDecay;
-import org.overparam.itop.RegrowInit;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
@@ -85,9 +82,9 @@ public final class EngineBenchmark {
       boolean fixedMasks) throws InterruptedException {
     NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(hidden).epochs(epochs).batchSize(128)
         .learningRate(0.01).l2(0).schedule(LrSchedule.CONSTANT).patience(1).build();
-    ItopHook hook = sparsity == 0 ? null : new ItopHook(new ItopConfig(sparsity, Distribution.ERK, 1, 20, false,
-        false, Growth.GRADIENT, 0.5, 0.005, PruneDecay.COSINE, 20, 0, 0, 0.25, 1, RegrowInit.ZERO, 0.1, false,
-        true, fixedMasks, mode), 1);
+    ItopHook hook = sparsity == 0 ? null : new ItopHook(ItopConfig.builder().sparsity(sparsity)
+        .growth(Growth.GRADIENT).numTopologyUpdates(20).minUpdateIntervalEpochs(0.25).fixMask(fixedMasks)
+        .execution(mode).build(), 1);
     NetworkTrainer t = new NetworkTrainer(cfg, data, new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
     if (hook != null && t.runsSparse() != (mode == ExecutionMode.SPARSE)) {

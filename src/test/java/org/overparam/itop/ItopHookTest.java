@@ -1,7 +1,6 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +38,8 @@ class ItopHookTest {
   }
 
   static ItopConfig itop(Growth growth, boolean fix) {
-    return new ItopConfig(0.8, Distribution.ERK, 1, 20, false, false, growth, 0.5, 0.005, PruneDecay.COSINE, 0, 3, 0,
-        0, 1, RegrowInit.ZERO, 0.1, false, true, fix, ExecutionMode.AUTO);
+    return ItopConfig.builder().sparsity(0.8).growth(growth).numTopologyUpdates(0).updateInterval(3)
+        .minUpdateIntervalEpochs(0).fixMask(fix).build();
   }
 
   /** Wraps the ITOP hook and checks the invariants after each step. */

@@ -33,8 +33,8 @@ class SparseExecutionTest {
     NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(24, 24).activation(act).epochs(4).batchSize(16)
         .updater(updater).learningRate(updater == UpdaterType.ADAM ? 0.005 : 0.05).schedule(LrSchedule.COSINE)
         .validationFraction(validation).patience(1).seed(5).build();
-    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, growth, 0.5, 0.005,
-        PruneDecay.COSINE, 0, 3, 0, 0, 1, init, 0.1, reinit, true, false, mode);
+    ItopConfig itop = ItopConfig.builder().sparsity(sparsity).growth(growth).numTopologyUpdates(0).updateInterval(3)
+        .minUpdateIntervalEpochs(0).regrowInit(init).reinitWhenSame(reinit).execution(mode).build();
     ItopHook hook = new ItopHook(itop, 5);
     NetworkTrainer t = new NetworkTrainer(cfg, ItopHookTest.data(96), new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
@@ -124,8 +124,8 @@ class SparseExecutionTest {
   }
 
   private static NetworkTrainer trainer(NetworkConfig cfg, double sparsity, ExecutionMode mode) {
-    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.5, 0.005,
-        PruneDecay.COSINE, 0, 3, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, mode);
+    ItopConfig itop = ItopConfig.builder().sparsity(sparsity).numTopologyUpdates(0).updateInterval(3)
+        .minUpdateIntervalEpochs(0).execution(mode).build();
     NetworkTrainer t = new NetworkTrainer(cfg, ItopHookTest.data(32), new SoftmaxCrossEntropy(), new ItopHook(itop, 5),
         null, null);
     t.initialize();
