@@ -41,8 +41,8 @@ class SopEngineStepTest {
         .updater(UpdaterType.SGD).learningRate(lr).momentum(0).l2(0).schedule(LrSchedule.CONSTANT).lrMinFactor(1)
         .doublePrecision(true).patience(1).seed(7).build();
     // init std 0.5 makes u, v large enough that their gradients are far from zero
-    SopConfig config = new SopConfig(SopVariant.REPO_HEAD, 1, 1, UvLrScaling.NONE, 128, 300, 0.5, false, 0, 0.1,
-        BalancePrior.UNIFORM, 0.1, 0, false);
+    SopConfig config = SopConfig.builder().variant(SopVariant.REPO_HEAD).lrV(1).scaling(UvLrScaling.NONE)
+        .initStd(0.5).lambdaBalance(0.1).build();
     double lrU = 0.3;
     double lrV = 0.7;
     SopObjective objective = new SopObjective(config, lrU, lrV);

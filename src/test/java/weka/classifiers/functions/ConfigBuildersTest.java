@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.overparam.itop.ItopConfig;
-import org.overparam.nn.NetworkConfig;
 import org.junit.jupiter.api.Test;
+import org.overparam.itop.ItopConfig;
+import org.overparam.kgd.KgdConfig;
+import org.overparam.mindiff.MinDiffConfig;
+import org.overparam.nn.NetworkConfig;
+import org.overparam.sop.SopConfig;
 
 /**
  * The configuration builders start from the same defaults as the Weka options (one set of
@@ -18,8 +21,18 @@ class ConfigBuildersTest {
   void wekaOptionsAtTheirDefaultsBuildTheBuildersDefaults() {
     ItopSparseNetwork itop = new ItopSparseNetwork();
     assertEquals(NetworkConfig.builder().build(), itop.networkConfig());
-    assertEquals(ItopConfig.defaults(0.9), itop.itopConfig(), "ItopSparseNetwork's own sparsity, the rest ITOP's");
+    assertEquals(ItopConfig.defaults(ItopSparseNetwork.DEFAULT_SPARSITY), itop.itopConfig(),
+        "ItopSparseNetwork's own sparsity, the rest ITOP's");
     assertEquals(ItopConfig.builder().build(), new SopRobustNetwork().itopConfig());
+    assertEquals(SopConfig.defaults(), new SopRobustNetwork().sopConfig());
+    assertEquals(NetworkConfig.builder()
+        .hiddenLayers(NetworkConfig.parseLayers("-hidden-layers", SopRobustNetwork.DEFAULT_HIDDEN_LAYERS))
+        .batchSize(SopRobustNetwork.NOMINAL_BATCH_SIZE).learningRate(SopRobustNetwork.DEFAULT_LEARNING_RATE)
+        .schedule(SopRobustNetwork.DEFAULT_LR_SCHEDULE).l2(SopRobustNetwork.DEFAULT_L2).build(),
+        new SopRobustNetwork().networkConfig(), "SOP's own network defaults, the rest NetworkConfig's");
+    assertEquals(NetworkConfig.builder().l2(MinDiffNetwork.DEFAULT_L2).build(), new MinDiffNetwork().networkConfig());
+    assertEquals(MinDiffConfig.builder().build(), new MinDiffNetwork().minDiffConfig(1, true));
+    assertEquals(KgdConfig.defaults(), new OverparameterizedKernelGD().toConfig());
   }
 
   @Test
@@ -32,6 +45,12 @@ class ConfigBuildersTest {
     ItopConfig itop = ItopConfig.builder().sparsity(0.8).pruneRate(0.3).pruneRateMin(0).numTopologyUpdates(7)
         .updateInterval(3).reinitWhenSame(true).maskGradients(false).fixMask(true).build();
     assertEquals(itop, itop.toBuilder().build());
+    SopConfig sop = SopConfig.builder().lrU(2).lambdaConsistency(0.9).viewMaskProb(0.2).ceOnly(true).build();
+    assertEquals(sop, sop.toBuilder().build());
+    MinDiffConfig minDiff = MinDiffConfig.builder().lambda(3).floodLevel(0.1).positiveClass(0).build();
+    assertEquals(minDiff, minDiff.toBuilder().build());
+    KgdConfig kgd = KgdConfig.builder().depth(2).refit(false).time(5).seed(9).build();
+    assertEquals(kgd, kgd.toBuilder().build());
   }
 
   @Test
