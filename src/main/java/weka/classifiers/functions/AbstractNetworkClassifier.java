@@ -1,6 +1,12 @@
 package weka.classifiers.functions;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamField;
 import java.io.Serial;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +220,55 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     dataFingerprint = getResume() ? fingerprint(data) : 0;
     trainingStart = System.nanoTime();
     progress().start(runConfig.epochs());
+  }
+
+  /**
+   * Reads the fitted state. A model saved before the options moved to {@link NetworkOptions} and
+   * {@link SparsityOptions} stored them with this class's fields: each stored field is set where it
+   * lives now, so that such a model keeps its options (and its -S and batch size, which Weka's
+   * classes read as before).
+   */
+  @Serial
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    ObjectInputStream.GetField stored = in.readFields();
+    for (ObjectStreamField f : stored.getObjectStreamClass().getFields()) {
+      Field target = fieldNamed(f.getName());
+      if (target == null) {
+        continue; // a field this version no longer has, ignored as default serialization does
+      }
+      try {
+        target.setAccessible(true);
+        Class<?> t = target.getType();
+        if (t == int.class) {
+          target.setInt(this, stored.get(f.getName(), 0));
+        } else if (t == long.class) {
+          target.setLong(this, stored.get(f.getName(), 0L));
+        } else if (t == double.class) {
+          target.setDouble(this, stored.get(f.getName(), 0.0));
+        } else if (t == boolean.class) {
+          target.setBoolean(this, stored.get(f.getName(), false));
+        } else {
+          target.set(this, stored.get(f.getName(), null));
+        }
+      } catch (IllegalAccessException | IllegalArgumentException e) {
+        throw new InvalidObjectException("cannot restore " + f.getName() + " of " + learnerName() + ": " + e);
+      }
+    }
+  }
+
+  /** The non-transient field of that name in this class or one of the option layers, or null. */
+  private static Field fieldNamed(String name) {
+    for (Class<?> c : List.of(AbstractNetworkClassifier.class, NetworkOptions.class, SparsityOptions.class)) {
+      try {
+        Field f = c.getDeclaredField(name);
+        if (!Modifier.isTransient(f.getModifiers()) && !Modifier.isStatic(f.getModifiers())) {
+          return f;
+        }
+      } catch (NoSuchFieldException e) {
+        // not in this class: try the next
+      }
+    }
+    return null;
   }
 
   /** A hash of the header, values and weights of {@code data}. */
