@@ -52,7 +52,10 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     BatchPredictor, WeightedInstancesHandler, TechnicalInformationHandler, TrainingHistoryHandler, LogHandler {
   @Serial private static final long serialVersionUID = 1L;
 
-  /** Numeric precision of training and prediction. */
+  /**
+   * Numeric precision of training and prediction (-data-type, held by {@link NetworkOptions}). It
+   * stays nested here: saved models record its class name, and code names it AbstractNetworkClassifier.Precision.
+   */
   public enum Precision {
     /** 32-bit floats (fast; the default). */
     FLOAT,
@@ -160,7 +163,8 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   public void checkOptions() {
     networkConfig();
     itopConfig();
-    Checks.require(!(getSparseExecution() == ExecutionMode.SPARSE && getDataType() == Precision.DOUBLE && getSparsity() > 0),
+    Checks.require(
+        !(getSparseExecution() == ExecutionMode.SPARSE && getDataType() == Precision.DOUBLE && getSparsity() > 0),
         "-sparse-execution SPARSE runs in float32 only: use -data-type FLOAT or -sparse-execution DENSE");
     Checks.require(OptionContract.parseInt("-batch-size", getBatchSize()) > 0,
         "-batch-size must be > 0, got " + getBatchSize());
