@@ -21,7 +21,6 @@ import org.overparam.itop.Distribution;
 import org.overparam.itop.Growth;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.PruneDecay;
-import org.overparam.itop.RegrowInit;
 import org.overparam.nn.Activation;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
@@ -120,15 +119,18 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
 
   /** The settings as the engine's validated configuration (throws on a bad option, naming it). */
   public StreamConfig streamConfig() {
-    NetworkConfig net = new NetworkConfig(NetworkConfig.parseLayers("hiddenLayers (-h)", hiddenLayersOption.getValue()),
-        Activation.values()[activationOption.getChosenIndex()], 1, batchSizeOption.getValue(),
-        UpdaterType.values()[updaterOption.getChosenIndex()], learningRateOption.getValue(),
-        momentumOption.getValue(), l2Option.getValue(), LrSchedule.CONSTANT, 1, false, 0, 1, randomSeed);
-    ItopConfig itop = new ItopConfig(sparsityOption.getValue(),
-        distributionOption.getChosenIndex() == 0 ? Distribution.ERK : Distribution.UNIFORM, 1.0, 20,
-        keepFirstDenseOption.isSet(), keepOutputDenseOption.isSet(), Growth.values()[growthOption.getChosenIndex()],
-        pruneRateOption.getValue(), 0, PruneDecay.CONSTANT, 0, 0, 0, 0, 1.0, RegrowInit.ZERO, 0.1, false, true,
-        false, ExecutionMode.values()[sparseExecutionOption.getChosenIndex()]);
+    NetworkConfig net = NetworkConfig.builder()
+        .hiddenLayers(NetworkConfig.parseLayers("hiddenLayers (-h)", hiddenLayersOption.getValue()))
+        .activation(Activation.values()[activationOption.getChosenIndex()]).epochs(1)
+        .batchSize(batchSizeOption.getValue()).updater(UpdaterType.values()[updaterOption.getChosenIndex()])
+        .learningRate(learningRateOption.getValue()).momentum(momentumOption.getValue()).l2(l2Option.getValue())
+        .schedule(LrSchedule.CONSTANT).lrMinFactor(1).patience(1).seed(randomSeed).build();
+    ItopConfig itop = ItopConfig.builder().sparsity(sparsityOption.getValue())
+        .distribution(distributionOption.getChosenIndex() == 0 ? Distribution.ERK : Distribution.UNIFORM)
+        .keepFirstDense(keepFirstDenseOption.isSet()).keepOutputDense(keepOutputDenseOption.isSet())
+        .growth(Growth.values()[growthOption.getChosenIndex()]).pruneRate(pruneRateOption.getValue())
+        .pruneRateMin(0).pruneDecay(PruneDecay.CONSTANT).numTopologyUpdates(0).minUpdateIntervalEpochs(0)
+        .execution(ExecutionMode.values()[sparseExecutionOption.getChosenIndex()]).build();
     return new StreamConfig(net, itop, stepsPerBatchOption.getValue(), updateIntervalOption.getValue(),
         driftPruneRateOption.getValue(), driftBoostUpdatesOption.getValue());
   }

@@ -63,6 +63,29 @@ public record KgdConfig(
   public static final int DEFAULT_MAX_EXACT = 5000;
   public static final double DEFAULT_VAL_PERCENT = 20;
   public static final int DEFAULT_CHECKPOINTS = 200;
+  public static final KernelType DEFAULT_KERNEL = KernelType.RBF;
+  /** 0 = 1/d. */
+  public static final double DEFAULT_KERNEL_GAMMA = 0;
+  public static final int DEFAULT_KERNEL_DEGREE = 2;
+  /** 0 = automatic. */
+  public static final double DEFAULT_B0 = 0;
+  public static final FeatureMode DEFAULT_FEATURES = FeatureMode.AUTO;
+  /** 0 = every component above the eigenvalue tolerance. */
+  public static final int DEFAULT_RANK = 0;
+  public static final EigenSolver DEFAULT_EIGEN_SOLVER = EigenSolver.ND4J;
+  public static final Solver DEFAULT_SOLVER = Solver.AUTO;
+  /** 0 = the curvature rule. */
+  public static final double DEFAULT_STEP_SIZE = 0;
+  public static final StopRule DEFAULT_STOP = StopRule.VALIDATION;
+  public static final boolean DEFAULT_REFIT = true;
+  /** 0 = automatic. */
+  public static final double DEFAULT_MAX_TIME = 0;
+  /** Used by -stop FIXED only, which needs a time > 0. */
+  public static final double DEFAULT_TIME = 0;
+  public static final double DEFAULT_TIME_CONSTANT = 1;
+  public static final boolean DEFAULT_BASELINE = false;
+  /** Weka's default seed ({@code -S 1}). */
+  public static final long DEFAULT_SEED = 1;
 
   public KgdConfig {
     Checks.require(kernel != null, "-kernel must not be null");
@@ -93,37 +116,27 @@ public record KgdConfig(
 
   /** The defaults (RBF, D = 1, validation stopping, automatic b0, gamma and basis). */
   public static KgdConfig defaults() {
-    return new KgdConfig(KernelType.RBF, 0, 2, DEFAULT_DEPTH, 0, FeatureMode.AUTO, DEFAULT_NUM_FEATURES, 0,
-        DEFAULT_EIG_TOL, DEFAULT_MAX_EXACT, EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION,
-        DEFAULT_VAL_PERCENT, true, DEFAULT_CHECKPOINTS, 0, 0, 1, false, 1);
+    return builder().build();
   }
 
   /** A copy with a different stopping rule and time. */
   public KgdConfig withStop(StopRule newStop, double newTime) {
-    return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, features, numFeatures, rank, eigTol,
-        maxExactInstances, eigenSolver, solver, stepSize, newStop, valPercent, refit, checkpoints, maxTime,
-        newTime, timeConstant, baseline, seed);
+    return toBuilder().stop(newStop).time(newTime).build();
   }
 
   /** A copy with a different depth and baseline flag. */
   public KgdConfig withDepth(int newDepth, boolean newBaseline) {
-    return new KgdConfig(kernel, kernelGamma, kernelDegree, newDepth, b0, features, numFeatures, rank, eigTol,
-        maxExactInstances, eigenSolver, solver, stepSize, stop, valPercent, refit, checkpoints, maxTime, time,
-        timeConstant, newBaseline, seed);
+    return toBuilder().depth(newDepth).baseline(newBaseline).build();
   }
 
   /** A copy that refits on all rows after validation, or keeps the validated model. */
   public KgdConfig withRefit(boolean newRefit) {
-    return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, features, numFeatures, rank, eigTol,
-        maxExactInstances, eigenSolver, solver, stepSize, stop, valPercent, newRefit, checkpoints, maxTime, time,
-        timeConstant, baseline, seed);
+    return toBuilder().refit(newRefit).build();
   }
 
   /** A copy with a different basis choice. */
   public KgdConfig withFeatures(FeatureMode newFeatures, EigenSolver newSolver) {
-    return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, newFeatures, numFeatures, rank, eigTol,
-        maxExactInstances, newSolver, solver, stepSize, stop, valPercent, refit, checkpoints, maxTime, time,
-        timeConstant, baseline, seed);
+    return toBuilder().features(newFeatures).eigenSolver(newSolver).build();
   }
 
   /** Whether the exact eigenbasis is used for {@code n} training rows (throws if refused). */
@@ -142,5 +155,164 @@ public record KgdConfig(
         yield n <= maxExactInstances;
       }
     };
+  }
+
+  /** A builder that starts from the defaults (the {@code DEFAULT_} constants). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().kernel(kernel).kernelGamma(kernelGamma).kernelDegree(kernelDegree).depth(depth).b0(b0)
+        .features(features).numFeatures(numFeatures).rank(rank).eigTol(eigTol).maxExactInstances(maxExactInstances)
+        .eigenSolver(eigenSolver).solver(solver).stepSize(stepSize).stop(stop).valPercent(valPercent).refit(refit)
+        .checkpoints(checkpoints).maxTime(maxTime).time(time).timeConstant(timeConstant).baseline(baseline)
+        .seed(seed);
+  }
+
+  /** Builds a {@link KgdConfig} by name; {@link #build()} validates it. */
+  public static final class Builder {
+    private KernelType kernel = DEFAULT_KERNEL;
+    private double kernelGamma = DEFAULT_KERNEL_GAMMA;
+    private int kernelDegree = DEFAULT_KERNEL_DEGREE;
+    private int depth = DEFAULT_DEPTH;
+    private double b0 = DEFAULT_B0;
+    private FeatureMode features = DEFAULT_FEATURES;
+    private int numFeatures = DEFAULT_NUM_FEATURES;
+    private int rank = DEFAULT_RANK;
+    private double eigTol = DEFAULT_EIG_TOL;
+    private int maxExactInstances = DEFAULT_MAX_EXACT;
+    private EigenSolver eigenSolver = DEFAULT_EIGEN_SOLVER;
+    private Solver solver = DEFAULT_SOLVER;
+    private double stepSize = DEFAULT_STEP_SIZE;
+    private StopRule stop = DEFAULT_STOP;
+    private double valPercent = DEFAULT_VAL_PERCENT;
+    private boolean refit = DEFAULT_REFIT;
+    private int checkpoints = DEFAULT_CHECKPOINTS;
+    private double maxTime = DEFAULT_MAX_TIME;
+    private double time = DEFAULT_TIME;
+    private double timeConstant = DEFAULT_TIME_CONSTANT;
+    private boolean baseline = DEFAULT_BASELINE;
+    private long seed = DEFAULT_SEED;
+
+    private Builder() {}
+
+    public Builder kernel(KernelType kernel) {
+      this.kernel = kernel;
+      return this;
+    }
+
+    public Builder kernelGamma(double kernelGamma) {
+      this.kernelGamma = kernelGamma;
+      return this;
+    }
+
+    public Builder kernelDegree(int kernelDegree) {
+      this.kernelDegree = kernelDegree;
+      return this;
+    }
+
+    public Builder depth(int depth) {
+      this.depth = depth;
+      return this;
+    }
+
+    public Builder b0(double b0) {
+      this.b0 = b0;
+      return this;
+    }
+
+    public Builder features(FeatureMode features) {
+      this.features = features;
+      return this;
+    }
+
+    public Builder numFeatures(int numFeatures) {
+      this.numFeatures = numFeatures;
+      return this;
+    }
+
+    public Builder rank(int rank) {
+      this.rank = rank;
+      return this;
+    }
+
+    public Builder eigTol(double eigTol) {
+      this.eigTol = eigTol;
+      return this;
+    }
+
+    public Builder maxExactInstances(int maxExactInstances) {
+      this.maxExactInstances = maxExactInstances;
+      return this;
+    }
+
+    public Builder eigenSolver(EigenSolver eigenSolver) {
+      this.eigenSolver = eigenSolver;
+      return this;
+    }
+
+    public Builder solver(Solver solver) {
+      this.solver = solver;
+      return this;
+    }
+
+    public Builder stepSize(double stepSize) {
+      this.stepSize = stepSize;
+      return this;
+    }
+
+    public Builder stop(StopRule stop) {
+      this.stop = stop;
+      return this;
+    }
+
+    public Builder valPercent(double valPercent) {
+      this.valPercent = valPercent;
+      return this;
+    }
+
+    public Builder refit(boolean refit) {
+      this.refit = refit;
+      return this;
+    }
+
+    public Builder checkpoints(int checkpoints) {
+      this.checkpoints = checkpoints;
+      return this;
+    }
+
+    public Builder maxTime(double maxTime) {
+      this.maxTime = maxTime;
+      return this;
+    }
+
+    public Builder time(double time) {
+      this.time = time;
+      return this;
+    }
+
+    public Builder timeConstant(double timeConstant) {
+      this.timeConstant = timeConstant;
+      return this;
+    }
+
+    public Builder baseline(boolean baseline) {
+      this.baseline = baseline;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The validated configuration; throws naming the flag of the first bad value. */
+    public KgdConfig build() {
+      return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, features, numFeatures, rank, eigTol,
+          maxExactInstances, eigenSolver, solver, stepSize, stop, valPercent, refit, checkpoints, maxTime, time,
+          timeConstant, baseline, seed);
+    }
   }
 }

@@ -38,6 +38,23 @@ public record NetworkConfig(
     int patience,
     long seed) implements Serializable {
 
+  // The defaults, in one place: the builder starts from them and the Weka options of the network
+  // learners start from them (a learner with other defaults sets its own in its constructor).
+  public static final String DEFAULT_HIDDEN_LAYERS = "256,256";
+  public static final Activation DEFAULT_ACTIVATION = Activation.RELU;
+  public static final int DEFAULT_EPOCHS = 100;
+  public static final int DEFAULT_BATCH_SIZE = 64;
+  public static final UpdaterType DEFAULT_UPDATER = UpdaterType.NESTEROVS;
+  public static final double DEFAULT_LEARNING_RATE = 0.05;
+  public static final double DEFAULT_MOMENTUM = 0.9;
+  public static final double DEFAULT_L2 = 5e-4;
+  public static final LrSchedule DEFAULT_SCHEDULE = LrSchedule.STEP;
+  public static final double DEFAULT_LR_MIN_FACTOR = 0.01;
+  public static final double DEFAULT_VALIDATION_FRACTION = 0;
+  public static final int DEFAULT_PATIENCE = 10;
+  /** Weka's default seed ({@code -S 1}). */
+  public static final long DEFAULT_SEED = 1;
+
   public NetworkConfig {
     Checks.require(hiddenLayers != null && hiddenLayers.length > 0,
         "-hidden-layers must list at least one layer width, e.g. 256,256");
@@ -61,8 +78,116 @@ public record NetworkConfig(
 
   /** The same configuration with another minibatch size. */
   public NetworkConfig withBatchSize(int size) {
-    return new NetworkConfig(hiddenLayers, activation, epochs, size, updater, learningRate, momentum, l2, schedule,
-        lrMinFactor, doublePrecision, validationFraction, patience, seed);
+    return toBuilder().batchSize(size).build();
+  }
+
+  /** A builder that starts from the defaults (the {@code DEFAULT_} constants, float32). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().hiddenLayers(hiddenLayers).activation(activation).epochs(epochs).batchSize(batchSize)
+        .updater(updater).learningRate(learningRate).momentum(momentum).l2(l2).schedule(schedule)
+        .lrMinFactor(lrMinFactor).doublePrecision(doublePrecision).validationFraction(validationFraction)
+        .patience(patience).seed(seed);
+  }
+
+  /** Builds a {@link NetworkConfig} by name; {@link #build()} validates it. */
+  public static final class Builder {
+    private int[] hiddenLayers = parseLayers("-hidden-layers", DEFAULT_HIDDEN_LAYERS);
+    private Activation activation = DEFAULT_ACTIVATION;
+    private int epochs = DEFAULT_EPOCHS;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private UpdaterType updater = DEFAULT_UPDATER;
+    private double learningRate = DEFAULT_LEARNING_RATE;
+    private double momentum = DEFAULT_MOMENTUM;
+    private double l2 = DEFAULT_L2;
+    private LrSchedule schedule = DEFAULT_SCHEDULE;
+    private double lrMinFactor = DEFAULT_LR_MIN_FACTOR;
+    private boolean doublePrecision;
+    private double validationFraction = DEFAULT_VALIDATION_FRACTION;
+    private int patience = DEFAULT_PATIENCE;
+    private long seed = DEFAULT_SEED;
+
+    private Builder() {}
+
+    public Builder hiddenLayers(int... widths) {
+      this.hiddenLayers = widths == null ? null : widths.clone();
+      return this;
+    }
+
+    public Builder activation(Activation activation) {
+      this.activation = activation;
+      return this;
+    }
+
+    public Builder epochs(int epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    public Builder updater(UpdaterType updater) {
+      this.updater = updater;
+      return this;
+    }
+
+    public Builder learningRate(double learningRate) {
+      this.learningRate = learningRate;
+      return this;
+    }
+
+    public Builder momentum(double momentum) {
+      this.momentum = momentum;
+      return this;
+    }
+
+    public Builder l2(double l2) {
+      this.l2 = l2;
+      return this;
+    }
+
+    public Builder schedule(LrSchedule schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    public Builder lrMinFactor(double lrMinFactor) {
+      this.lrMinFactor = lrMinFactor;
+      return this;
+    }
+
+    public Builder doublePrecision(boolean doublePrecision) {
+      this.doublePrecision = doublePrecision;
+      return this;
+    }
+
+    public Builder validationFraction(double validationFraction) {
+      this.validationFraction = validationFraction;
+      return this;
+    }
+
+    public Builder patience(int patience) {
+      this.patience = patience;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The validated configuration; throws naming the flag of the first bad value. */
+    public NetworkConfig build() {
+      return new NetworkConfig(hiddenLayers, activation, epochs, batchSize, updater, learningRate, momentum, l2,
+          schedule, lrMinFactor, doublePrecision, validationFraction, patience, seed);
+    }
   }
 
   @Override

@@ -53,6 +53,15 @@ public record SopConfig(
    */
   public static final double DEFAULT_INIT_STD = 0.1;
   public static final double DEFAULT_VIEW_NOISE_STD = 0.1;
+  public static final SopVariant DEFAULT_VARIANT = SopVariant.PAPER;
+  public static final UvLrScaling DEFAULT_SCALING = UvLrScaling.MATCH_GROWTH;
+  public static final boolean DEFAULT_PROJECT_UV = false;
+  /** Plain SOP: the SOP+ terms are off unless asked for. */
+  public static final double DEFAULT_LAMBDA_CONSISTENCY = 0;
+  public static final double DEFAULT_LAMBDA_BALANCE = 0;
+  public static final BalancePrior DEFAULT_BALANCE_PRIOR = BalancePrior.UNIFORM;
+  public static final double DEFAULT_VIEW_MASK_PROB = 0;
+  public static final boolean DEFAULT_CE_ONLY = false;
 
   public SopConfig {
     Objects.requireNonNull(variant, "-sop-variant");
@@ -73,9 +82,7 @@ public record SopConfig(
 
   /** The defaults of the official SOP configuration: plain SOP (no SOP+ terms), paper variant, MATCH_GROWTH scaling. */
   public static SopConfig defaults() {
-    return new SopConfig(SopVariant.PAPER, DEFAULT_LR_U, DEFAULT_LR_V, UvLrScaling.MATCH_GROWTH,
-        DEFAULT_REFERENCE_BATCH, DEFAULT_REFERENCE_EPOCHS, DEFAULT_INIT_STD, false, 0, 0,
-        BalancePrior.UNIFORM, DEFAULT_VIEW_NOISE_STD, 0, false);
+    return builder().build();
   }
 
   /** Whether a second input view is forwarded (SOP+ consistency on, SOP mode). */
@@ -91,5 +98,114 @@ public record SopConfig(
   /** Effective learning rate of v for a run with this batch size and epoch count. */
   public UvLearningRate effectiveLrV(int batch, int epochs) {
     return UvLearningRate.of(scaling, lrV, batch, epochs, referenceBatch, referenceEpochs);
+  }
+
+  /** A builder that starts from the defaults (the {@code DEFAULT_} constants). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this configuration. */
+  public Builder toBuilder() {
+    return new Builder().variant(variant).lrU(lrU).lrV(lrV).scaling(scaling).referenceBatch(referenceBatch)
+        .referenceEpochs(referenceEpochs).initStd(initStd).projectUv(projectUv).lambdaConsistency(lambdaConsistency)
+        .lambdaBalance(lambdaBalance).balancePrior(balancePrior).viewNoiseStd(viewNoiseStd)
+        .viewMaskProb(viewMaskProb).ceOnly(ceOnly);
+  }
+
+  /** Builds a {@link SopConfig} by name; {@link #build()} validates it. */
+  public static final class Builder {
+    private SopVariant variant = DEFAULT_VARIANT;
+    private double lrU = DEFAULT_LR_U;
+    private double lrV = DEFAULT_LR_V;
+    private UvLrScaling scaling = DEFAULT_SCALING;
+    private int referenceBatch = DEFAULT_REFERENCE_BATCH;
+    private int referenceEpochs = DEFAULT_REFERENCE_EPOCHS;
+    private double initStd = DEFAULT_INIT_STD;
+    private boolean projectUv = DEFAULT_PROJECT_UV;
+    private double lambdaConsistency = DEFAULT_LAMBDA_CONSISTENCY;
+    private double lambdaBalance = DEFAULT_LAMBDA_BALANCE;
+    private BalancePrior balancePrior = DEFAULT_BALANCE_PRIOR;
+    private double viewNoiseStd = DEFAULT_VIEW_NOISE_STD;
+    private double viewMaskProb = DEFAULT_VIEW_MASK_PROB;
+    private boolean ceOnly = DEFAULT_CE_ONLY;
+
+    private Builder() {}
+
+    public Builder variant(SopVariant variant) {
+      this.variant = variant;
+      return this;
+    }
+
+    public Builder lrU(double lrU) {
+      this.lrU = lrU;
+      return this;
+    }
+
+    public Builder lrV(double lrV) {
+      this.lrV = lrV;
+      return this;
+    }
+
+    public Builder scaling(UvLrScaling scaling) {
+      this.scaling = scaling;
+      return this;
+    }
+
+    public Builder referenceBatch(int referenceBatch) {
+      this.referenceBatch = referenceBatch;
+      return this;
+    }
+
+    public Builder referenceEpochs(int referenceEpochs) {
+      this.referenceEpochs = referenceEpochs;
+      return this;
+    }
+
+    public Builder initStd(double initStd) {
+      this.initStd = initStd;
+      return this;
+    }
+
+    public Builder projectUv(boolean projectUv) {
+      this.projectUv = projectUv;
+      return this;
+    }
+
+    public Builder lambdaConsistency(double lambdaConsistency) {
+      this.lambdaConsistency = lambdaConsistency;
+      return this;
+    }
+
+    public Builder lambdaBalance(double lambdaBalance) {
+      this.lambdaBalance = lambdaBalance;
+      return this;
+    }
+
+    public Builder balancePrior(BalancePrior balancePrior) {
+      this.balancePrior = balancePrior;
+      return this;
+    }
+
+    public Builder viewNoiseStd(double viewNoiseStd) {
+      this.viewNoiseStd = viewNoiseStd;
+      return this;
+    }
+
+    public Builder viewMaskProb(double viewMaskProb) {
+      this.viewMaskProb = viewMaskProb;
+      return this;
+    }
+
+    public Builder ceOnly(boolean ceOnly) {
+      this.ceOnly = ceOnly;
+      return this;
+    }
+
+    /** The validated configuration; throws naming the flag of the first bad value. */
+    public SopConfig build() {
+      return new SopConfig(variant, lrU, lrV, scaling, referenceBatch, referenceEpochs, initStd, projectUv,
+          lambdaConsistency, lambdaBalance, balancePrior, viewNoiseStd, viewMaskProb, ceOnly);
+    }
   }
 }

@@ -142,9 +142,8 @@ public final class StreamNetwork implements Serializable {
 
   /** The ITOP settings with the hook's own schedule switched off: this class times the updates. */
   private static ItopConfig withoutSchedule(ItopConfig c) {
-    return new ItopConfig(c.sparsity(), c.distribution(), c.erkPower(), c.erEpsilon(), c.keepFirstDense(),
-        c.keepOutputDense(), c.growth(), c.pruneRate(), c.pruneRateMin(), c.pruneDecay(), 0, 0, 0, 0, 1.0,
-        c.regrowInit(), c.regrowInitStd(), c.reinitWhenSame(), c.maskGradients(), false, c.execution());
+    return c.toBuilder().numTopologyUpdates(0).updateInterval(0).updateIntervalFraction(0).minUpdateIntervalEpochs(0)
+        .stopUpdatesAt(1.0).fixMask(false).build();
   }
 
   /**

@@ -27,8 +27,11 @@ import weka.overparam.CommandLineRun;
 public class ItopSparseNetwork extends AbstractNetworkClassifier {
   @Serial private static final long serialVersionUID = 4130950563286431285L;
 
+  /** This learner's own default (the Sparsity options of the other network learners start dense). */
+  public static final double DEFAULT_SPARSITY = 0.9;
+
   public ItopSparseNetwork() {
-    setSparsity(0.9);
+    setSparsity(DEFAULT_SPARSITY);
   }
 
   public String globalInfo() {

@@ -59,12 +59,12 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   private String sensitiveAttribute = "";
   private String sensitiveValue = "1";
   private String positiveClass = AUTO;
-  private MinDiffLabel mindiffLabel = MinDiffLabel.POSITIVE;
+  private MinDiffLabel mindiffLabel = MinDiffConfig.DEFAULT_LABEL;
   private double lambda = MinDiffConfig.DEFAULT_LAMBDA;
-  private Kernel kernel = Kernel.GAUSSIAN;
+  private Kernel kernel = MinDiffConfig.DEFAULT_KERNEL;
   private double kernelLength = MinDiffConfig.DEFAULT_KERNEL_LENGTH;
   private int mindiffBatchSize = MinDiffConfig.DEFAULT_MINDIFF_BATCH_SIZE;
-  private double floodLevel;
+  private double floodLevel = MinDiffConfig.DEFAULT_FLOOD_LEVEL;
   private double gapTolerance = MinDiffConfig.DEFAULT_GAP_TOLERANCE;
   private boolean sensitiveAsInput;
   private DecisionThresholds decisionThresholds = DecisionThresholds.DEFAULT;
@@ -77,9 +77,11 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   private transient boolean[] membership;
   private transient FairnessValidationScore validationScore;
 
+  /** No weight decay by default: L2 is one of the regularisers under study (Veldanda et al.). */
+  public static final double DEFAULT_L2 = 0;
+
   public MinDiffNetwork() {
-    // No weight decay by default: L2 is one of the regularisers under study (Veldanda et al.).
-    setL2(0);
+    setL2(DEFAULT_L2);
   }
 
   public String globalInfo() {
@@ -152,8 +154,9 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
 
   /** The validated MinDiff settings; lambda is 0 when MinDiff is inactive. */
   MinDiffConfig minDiffConfig(int positive, boolean active) {
-    return new MinDiffConfig(active ? lambda : 0, kernel, kernelLength, mindiffBatchSize, floodLevel, mindiffLabel,
-        positive, gapTolerance);
+    return MinDiffConfig.builder().lambda(active ? lambda : 0).kernel(kernel).kernelLength(kernelLength)
+        .mindiffBatchSize(mindiffBatchSize).floodLevel(floodLevel).label(mindiffLabel).positiveClass(positive)
+        .gapTolerance(gapTolerance).build();
   }
 
   @Override

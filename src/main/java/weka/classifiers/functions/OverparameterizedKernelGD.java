@@ -48,27 +48,27 @@ public class OverparameterizedKernelGD extends ContractClassifier
   private static final long serialVersionUID = 6240917361108032602L; // 2: the shared converter replaced the filters
   private static final Logger LOG = Logger.getLogger(OverparameterizedKernelGD.class.getName());
 
-  private KernelType kernel = KernelType.RBF;
-  private double kernelGamma = 0;
-  private int kernelDegree = 2;
+  private KernelType kernel = KgdConfig.DEFAULT_KERNEL;
+  private double kernelGamma = KgdConfig.DEFAULT_KERNEL_GAMMA;
+  private int kernelDegree = KgdConfig.DEFAULT_KERNEL_DEGREE;
   private int depth = KgdConfig.DEFAULT_DEPTH;
-  private double b0 = 0;
-  private FeatureMode features = FeatureMode.AUTO;
+  private double b0 = KgdConfig.DEFAULT_B0;
+  private FeatureMode features = KgdConfig.DEFAULT_FEATURES;
   private int numFeatures = KgdConfig.DEFAULT_NUM_FEATURES;
-  private int rank = 0;
+  private int rank = KgdConfig.DEFAULT_RANK;
   private double eigTol = KgdConfig.DEFAULT_EIG_TOL;
   private int maxExactInstances = KgdConfig.DEFAULT_MAX_EXACT;
-  private EigenSolver eigenSolver = EigenSolver.ND4J;
-  private Solver solver = Solver.AUTO;
-  private double stepSize = 0;
-  private StopRule stop = StopRule.VALIDATION;
+  private EigenSolver eigenSolver = KgdConfig.DEFAULT_EIGEN_SOLVER;
+  private Solver solver = KgdConfig.DEFAULT_SOLVER;
+  private double stepSize = KgdConfig.DEFAULT_STEP_SIZE;
+  private StopRule stop = KgdConfig.DEFAULT_STOP;
   private double valPercent = KgdConfig.DEFAULT_VAL_PERCENT;
-  private boolean noRefit = false;
+  private boolean noRefit = !KgdConfig.DEFAULT_REFIT;
   private int checkpoints = KgdConfig.DEFAULT_CHECKPOINTS;
-  private double maxTime = 0;
-  private double time = 0;
-  private double timeConstant = 1;
-  private boolean baseline = false;
+  private double maxTime = KgdConfig.DEFAULT_MAX_TIME;
+  private double time = KgdConfig.DEFAULT_TIME;
+  private double timeConstant = KgdConfig.DEFAULT_TIME_CONSTANT;
+  private boolean baseline = KgdConfig.DEFAULT_BASELINE;
 
   private KgdModel model;
 
@@ -124,9 +124,11 @@ public class OverparameterizedKernelGD extends ContractClassifier
 
   /** The validated core configuration of the current options. */
   public KgdConfig toConfig() {
-    return new KgdConfig(kernel, kernelGamma, kernelDegree, depth, b0, features, numFeatures, rank, eigTol,
-        maxExactInstances, eigenSolver, solver, stepSize, stop, valPercent, !noRefit, checkpoints, maxTime, time,
-        timeConstant, baseline, getSeed());
+    return KgdConfig.builder().kernel(kernel).kernelGamma(kernelGamma).kernelDegree(kernelDegree).depth(depth).b0(b0)
+        .features(features).numFeatures(numFeatures).rank(rank).eigTol(eigTol).maxExactInstances(maxExactInstances)
+        .eigenSolver(eigenSolver).solver(solver).stepSize(stepSize).stop(stop).valPercent(valPercent).refit(!noRefit)
+        .checkpoints(checkpoints).maxTime(maxTime).time(time).timeConstant(timeConstant).baseline(baseline)
+        .seed(getSeed()).build();
   }
 
   @Override

@@ -54,20 +54,20 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   private static final Logger LOG = Logger.getLogger(SopRobustNetwork.class.getName());
 
-  private SopVariant sopVariant = SopVariant.PAPER;
+  private SopVariant sopVariant = SopConfig.DEFAULT_VARIANT;
   private double lrU = SopConfig.DEFAULT_LR_U;
   private double lrV = SopConfig.DEFAULT_LR_V;
-  private UvLrScaling uvLrScaling = UvLrScaling.MATCH_GROWTH;
+  private UvLrScaling uvLrScaling = SopConfig.DEFAULT_SCALING;
   private int uvReferenceBatch = SopConfig.DEFAULT_REFERENCE_BATCH;
   private int uvReferenceEpochs = SopConfig.DEFAULT_REFERENCE_EPOCHS;
   private double uvInitStd = SopConfig.DEFAULT_INIT_STD;
-  private boolean projectUv;
-  private double lambdaConsistency;
-  private double lambdaBalance;
-  private BalancePrior balancePrior = BalancePrior.UNIFORM;
+  private boolean projectUv = SopConfig.DEFAULT_PROJECT_UV;
+  private double lambdaConsistency = SopConfig.DEFAULT_LAMBDA_CONSISTENCY;
+  private double lambdaBalance = SopConfig.DEFAULT_LAMBDA_BALANCE;
+  private BalancePrior balancePrior = SopConfig.DEFAULT_BALANCE_PRIOR;
   private double viewNoiseStd = SopConfig.DEFAULT_VIEW_NOISE_STD;
-  private double viewMaskProb;
-  private boolean ceOnly;
+  private double viewMaskProb = SopConfig.DEFAULT_VIEW_MASK_PROB;
+  private boolean ceOnly = SopConfig.DEFAULT_CE_ONLY;
   private int noiseReportTopK = 20;
   private File noiseReportFile = new File("");
 
@@ -77,13 +77,23 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   private transient int[] originalRows;
   private transient UvLearningRate[] effectiveRates;
 
-  /** The network defaults of the official SOP configuration (Liu et al. 2022); the base's option descriptions name them. */
+  // The network defaults of the official SOP configuration (Liu et al. 2022), this learner's own:
+  // its re-annotated getters below name them; the other network options keep NetworkConfig's.
+  public static final String DEFAULT_HIDDEN_LAYERS = "128,128";
+  /** Automatic: {@link #NOMINAL_BATCH_SIZE}, fewer for small training sets. */
+  public static final int DEFAULT_BATCH_SIZE_TRAIN = 0;
+  /** The paper's minibatch size. */
+  public static final int NOMINAL_BATCH_SIZE = 128;
+  public static final double DEFAULT_LEARNING_RATE = 0.02;
+  public static final LrSchedule DEFAULT_LR_SCHEDULE = LrSchedule.COSINE;
+  public static final double DEFAULT_L2 = 1e-3;
+
   public SopRobustNetwork() {
-    setHiddenLayers("128,128");
-    setBatchSizeTrain(0); // automatic: 128, fewer for small training sets
-    setLearningRate(0.02);
-    setLrSchedule(LrSchedule.COSINE);
-    setL2(1e-3);
+    setHiddenLayers(DEFAULT_HIDDEN_LAYERS);
+    setBatchSizeTrain(DEFAULT_BATCH_SIZE_TRAIN);
+    setLearningRate(DEFAULT_LEARNING_RATE);
+    setLrSchedule(DEFAULT_LR_SCHEDULE);
+    setL2(DEFAULT_L2);
   }
 
   public String globalInfo() {
@@ -116,8 +126,10 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   /** The validated SOP configuration built from the current options. */
   public SopConfig sopConfig() {
-    return new SopConfig(sopVariant, lrU, lrV, uvLrScaling, uvReferenceBatch, uvReferenceEpochs, uvInitStd, projectUv,
-        lambdaConsistency, lambdaBalance, balancePrior, viewNoiseStd, viewMaskProb, ceOnly);
+    return SopConfig.builder().variant(sopVariant).lrU(lrU).lrV(lrV).scaling(uvLrScaling)
+        .referenceBatch(uvReferenceBatch).referenceEpochs(uvReferenceEpochs).initStd(uvInitStd).projectUv(projectUv)
+        .lambdaConsistency(lambdaConsistency).lambdaBalance(lambdaBalance).balancePrior(balancePrior)
+        .viewNoiseStd(viewNoiseStd).viewMaskProb(viewMaskProb).ceOnly(ceOnly).build();
   }
 
   @Override
@@ -149,7 +161,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @Override
   protected int nominalBatchSize() {
-    return 128; // the paper's
+    return NOMINAL_BATCH_SIZE;
   }
 
   @Override

@@ -7,20 +7,15 @@ import java.io.BufferedOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Random;
-import org.overparam.itop.Distribution;
 import org.overparam.itop.Growth;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.ItopHook;
-import org.overparam.itop.PruneDecay;
-import org.overparam.itop.RegrowInit;
-import org.overparam.nn.Activation;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkTrainer;
 import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.TrainingSet;
-import org.overparam.nn.UpdaterType;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -85,11 +80,11 @@ public final class EngineBenchmark {
   /** @param fixedMasks keep the initial masks (no topology updates), to time the training step alone */
   static NetworkTrainer trainer(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode,
       boolean fixedMasks) throws InterruptedException {
-    NetworkConfig cfg = new NetworkConfig(hidden, Activation.RELU, epochs, 128, UpdaterType.NESTEROVS, 0.01, 0.9, 0,
-        LrSchedule.CONSTANT, 0.01, false, 0, 1, 1);
-    ItopHook hook = sparsity == 0 ? null : new ItopHook(new ItopConfig(sparsity, Distribution.ERK, 1, 20, false,
-        false, Growth.GRADIENT, 0.5, 0.005, PruneDecay.COSINE, 20, 0, 0, 0.25, 1, RegrowInit.ZERO, 0.1, false,
-        true, fixedMasks, mode), 1);
+    NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(hidden).epochs(epochs).batchSize(128)
+        .learningRate(0.01).l2(0).schedule(LrSchedule.CONSTANT).patience(1).build();
+    ItopHook hook = sparsity == 0 ? null : new ItopHook(ItopConfig.builder().sparsity(sparsity)
+        .growth(Growth.GRADIENT).numTopologyUpdates(20).minUpdateIntervalEpochs(0.25).fixMask(fixedMasks)
+        .execution(mode).build(), 1);
     NetworkTrainer t = new NetworkTrainer(cfg, data, new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
     if (hook != null && t.runsSparse() != (mode == ExecutionMode.SPARSE)) {

@@ -21,8 +21,9 @@ import org.overparam.nn.UpdaterType;
 /** The lean GEMM backprop against DL4J's own backprop and against finite differences (double). */
 class LeanBackpropTest {
   private static NetworkConfig config(Activation act) {
-    return new NetworkConfig(new int[] {7, 5}, act, 1, 4, UpdaterType.SGD, 0.1, 0.9, 0, LrSchedule.CONSTANT, 0.01,
-        true, 0, 1, 3);
+    return NetworkConfig.builder().hiddenLayers(7, 5).activation(act).epochs(1).batchSize(4)
+        .updater(UpdaterType.SGD).learningRate(0.1).l2(0).schedule(LrSchedule.CONSTANT).doublePrecision(true)
+        .patience(1).seed(3).build();
   }
 
   private static INDArray randomMatrix(int rows, int cols, long seed) {

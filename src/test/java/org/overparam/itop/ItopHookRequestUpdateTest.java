@@ -1,7 +1,6 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import org.overparam.nn.ExecutionMode;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,11 @@ import org.overparam.nn.UpdaterType;
 class ItopHookRequestUpdateTest {
   @Test
   void requestedUpdateRunsOnceAtTheRequestedRate() {
-    NetworkConfig net = new NetworkConfig(new int[] {12}, Activation.RELU, 1, 4, UpdaterType.NESTEROVS, 0.05, 0.9, 0,
-        LrSchedule.CONSTANT, 1, false, 0, 1, 1);
+    NetworkConfig net = NetworkConfig.builder().hiddenLayers(12).epochs(1).batchSize(4).l2(0)
+        .schedule(LrSchedule.CONSTANT).lrMinFactor(1).patience(1).build();
     // No interval and no number of updates: the hook's own schedule never fires.
-    ItopConfig cfg = new ItopConfig(0.7, Distribution.UNIFORM, 1, 20, false, false, Growth.RANDOM, 0.5, 0,
-        PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);
+    ItopConfig cfg = ItopConfig.builder().sparsity(0.7).distribution(Distribution.UNIFORM).pruneRateMin(0)
+        .pruneDecay(PruneDecay.CONSTANT).numTopologyUpdates(0).minUpdateIntervalEpochs(0).build();
     ItopHook hook = new ItopHook(cfg, 9);
     Dl4jRuntime.run(() -> {
       MultiLayerNetwork n = NetworkFactory.build(5, 3, net);

@@ -1,7 +1,6 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.overparam.nn.Activation;
+import org.overparam.nn.ExecutionMode;
 import org.overparam.engine.LayerWeights;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
@@ -44,8 +43,8 @@ class ItopHookTest {
   }
 
   static ItopConfig itop(Growth growth, boolean fix) {
-    return new ItopConfig(0.8, Distribution.ERK, 1, 20, false, false, growth, 0.5, 0.005, PruneDecay.COSINE, 0, 3, 0,
-        0, 1, RegrowInit.ZERO, 0.1, false, true, fix, ExecutionMode.AUTO);
+    return ItopConfig.builder().sparsity(0.8).growth(growth).numTopologyUpdates(0).updateInterval(3)
+        .minUpdateIntervalEpochs(0).fixMask(fix).build();
   }
 
   /** Wraps the ITOP hook and checks the invariants after each step. */
@@ -115,8 +114,8 @@ class ItopHookTest {
   }
 
   static CheckingHook train(UpdaterType updater, Growth growth, boolean fix, long seed) throws Exception {
-    NetworkConfig cfg = new NetworkConfig(new int[] {32, 32}, Activation.RELU, 4, 16, updater, 0.02, 0.9, 5e-4,
-        LrSchedule.CONSTANT, 0.01, false, 0, 1, seed);
+    NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(32, 32).epochs(4).batchSize(16).updater(updater)
+        .learningRate(0.02).schedule(LrSchedule.CONSTANT).patience(1).seed(seed).build();
     CheckingHook hook = new CheckingHook(new ItopHook(itop(growth, fix), seed));
     NetworkTrainer t = new NetworkTrainer(cfg, data(96), new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
@@ -167,10 +166,12 @@ class ItopHookTest {
   @ParameterizedTest
   @EnumSource(value = UpdaterType.class, names = {"NESTEROVS", "ADAM"})
   void optimiserStateIsZeroAtInactiveWeights(UpdaterType updater) {
-    NetworkConfig net = new NetworkConfig(new int[] {16}, Activation.RELU, 1, 8, updater, 0.05, 0.9, 5e-4,
-        LrSchedule.CONSTANT, 1, false, 0, 1, 5);
-    ItopConfig cfg = new ItopConfig(0.7, Distribution.UNIFORM, 1, 20, false, false, Growth.GRADIENT, 0.5, 0,
-        PruneDecay.CONSTANT, 0, 2, 0, 0, 1, RegrowInit.NORMAL, 0.1, false, true, false, ExecutionMode.DENSE);
+    NetworkConfig net = NetworkConfig.builder().hiddenLayers(16).epochs(1).batchSize(8).updater(updater)
+        .learningRate(0.05).momentum(0.9).l2(5e-4).schedule(LrSchedule.CONSTANT).lrMinFactor(1).patience(1).seed(5)
+        .build();
+    ItopConfig cfg = ItopConfig.builder().sparsity(0.7).distribution(Distribution.UNIFORM).growth(Growth.GRADIENT)
+        .pruneRateMin(0).pruneDecay(PruneDecay.CONSTANT).numTopologyUpdates(0).updateInterval(2)
+        .minUpdateIntervalEpochs(0).regrowInit(RegrowInit.NORMAL).execution(ExecutionMode.DENSE).build();
     ItopHook hook = new ItopHook(cfg, 5);
     TrainingSet data = data(8);
     Dl4jRuntime.run(() -> {

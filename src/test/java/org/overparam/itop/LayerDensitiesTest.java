@@ -1,7 +1,6 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class LayerDensitiesTest {
   static ItopConfig cfg(double density, Distribution d) {
     ItopConfig base = ItopConfig.defaults(1 - density);
-    return new ItopConfig(1 - density, d, 1.0, 20, false, false, base.growth(), 0.5, 0.005, PruneDecay.COSINE, 50,
-        0, 0, 1, 1, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);
+    return ItopConfig.builder().sparsity(1 - density).distribution(d).growth(base.growth()).build();
   }
 
   @ParameterizedTest

@@ -1,7 +1,6 @@
 package org.overparam.itop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class PruneRegrowScheduleTest {
   private static ItopConfig cfg(int updates, int interval, double stopAt, boolean fix) {
-    return new ItopConfig(0.9, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.5, 0.005, PruneDecay.COSINE,
-        updates, interval, 0, 1.0, stopAt, RegrowInit.ZERO, 0.1, false, true, fix, ExecutionMode.AUTO);
+    return ItopConfig.builder().sparsity(0.9).numTopologyUpdates(updates).updateInterval(interval)
+        .stopUpdatesAt(stopAt).fixMask(fix).build();
   }
 
   @Test

@@ -30,10 +30,11 @@ class SparseExecutionTest {
 
   static Run train(ExecutionMode mode, Activation act, UpdaterType updater, Growth growth, RegrowInit init,
       boolean reinit, double validation, double sparsity) throws Exception {
-    NetworkConfig cfg = new NetworkConfig(new int[] {24, 24}, act, 4, 16, updater, updater == UpdaterType.ADAM ? 0.005
-        : 0.05, 0.9, 5e-4, LrSchedule.COSINE, 0.01, false, validation, 1, 5);
-    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, growth, 0.5, 0.005,
-        PruneDecay.COSINE, 0, 3, 0, 0, 1, init, 0.1, reinit, true, false, mode);
+    NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(24, 24).activation(act).epochs(4).batchSize(16)
+        .updater(updater).learningRate(updater == UpdaterType.ADAM ? 0.005 : 0.05).schedule(LrSchedule.COSINE)
+        .validationFraction(validation).patience(1).seed(5).build();
+    ItopConfig itop = ItopConfig.builder().sparsity(sparsity).growth(growth).numTopologyUpdates(0).updateInterval(3)
+        .minUpdateIntervalEpochs(0).regrowInit(init).reinitWhenSame(reinit).execution(mode).build();
     ItopHook hook = new ItopHook(itop, 5);
     NetworkTrainer t = new NetworkTrainer(cfg, ItopHookTest.data(96), new SoftmaxCrossEntropy(), hook, null, null);
     t.initialize();
@@ -92,16 +93,17 @@ class SparseExecutionTest {
 
   @Test
   void autoChoosesByDensityAndPrecision() throws Exception {
-    NetworkConfig cfg = new NetworkConfig(new int[] {24}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
-        LrSchedule.CONSTANT, 0.01, false, 0, 1, 5);
+    NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(24).epochs(1).batchSize(16).updater(UpdaterType.SGD)
+        .l2(0).schedule(LrSchedule.CONSTANT).patience(1).seed(5).build();
     assertTrue(trainer(cfg, 0.95, ExecutionMode.AUTO).runsSparse(), "AUTO at 95% sparsity");
-    NetworkConfig wide = new NetworkConfig(new int[] {128, 128}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
-        LrSchedule.CONSTANT, 0.01, false, 0, 1, 5);
+    NetworkConfig wide = NetworkConfig.builder().hiddenLayers(128, 128).epochs(1).batchSize(16)
+        .updater(UpdaterType.SGD).l2(0).schedule(LrSchedule.CONSTANT).patience(1).seed(5).build();
     assertTrue(trainer(wide, 0.9, ExecutionMode.AUTO).runsSparse(), "AUTO at ItopSparseNetwork's default 90%");
     assertFalse(trainer(wide, 0.85, ExecutionMode.AUTO).runsSparse(), "AUTO at 85% sparsity");
     assertFalse(trainer(cfg, 0.5, ExecutionMode.AUTO).runsSparse(), "AUTO at 50% sparsity");
-    NetworkConfig doubles = new NetworkConfig(new int[] {24}, Activation.RELU, 1, 16, UpdaterType.SGD, 0.05, 0.9, 0,
-        LrSchedule.CONSTANT, 0.01, true, 0, 1, 5);
+    NetworkConfig doubles = NetworkConfig.builder().hiddenLayers(24).epochs(1).batchSize(16)
+        .updater(UpdaterType.SGD).l2(0).schedule(LrSchedule.CONSTANT).doublePrecision(true).patience(1).seed(5)
+        .build();
     assertFalse(trainer(doubles, 0.95, ExecutionMode.AUTO).runsSparse(), "AUTO in float64");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> trainer(doubles, 0.95, ExecutionMode.SPARSE));
@@ -110,8 +112,8 @@ class SparseExecutionTest {
 
   @Test
   void trainingStateShrinksWithDensity() throws Exception {
-    NetworkConfig cfg = new NetworkConfig(new int[] {256, 256}, Activation.RELU, 1, 16, UpdaterType.ADAM, 0.005, 0.9,
-        0, LrSchedule.CONSTANT, 0.01, false, 0, 1, 5);
+    NetworkConfig cfg = NetworkConfig.builder().epochs(1).batchSize(16).updater(UpdaterType.ADAM)
+        .learningRate(0.005).l2(0).schedule(LrSchedule.CONSTANT).patience(1).seed(5).build();
     long dense = trainer(cfg, 0.95, ExecutionMode.DENSE).trainingStateBytes();
     long at95 = trainer(cfg, 0.95, ExecutionMode.SPARSE).trainingStateBytes();
     long at90 = trainer(cfg, 0.90, ExecutionMode.SPARSE).trainingStateBytes();
@@ -122,8 +124,8 @@ class SparseExecutionTest {
   }
 
   private static NetworkTrainer trainer(NetworkConfig cfg, double sparsity, ExecutionMode mode) {
-    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.5, 0.005,
-        PruneDecay.COSINE, 0, 3, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, mode);
+    ItopConfig itop = ItopConfig.builder().sparsity(sparsity).numTopologyUpdates(0).updateInterval(3)
+        .minUpdateIntervalEpochs(0).execution(mode).build();
     NetworkTrainer t = new NetworkTrainer(cfg, ItopHookTest.data(32), new SoftmaxCrossEntropy(), new ItopHook(itop, 5),
         null, null);
     t.initialize();

@@ -104,8 +104,8 @@ class EigenBasisTest {
   @Test
   void linearExplicitFeaturesEqualExactEigenbasis() {
     KgdConfig base = KgdTestData.fixed(8, 1, false).withStop(StopRule.FIXED, 8);
-    KgdConfig linear = new KgdConfig(KernelType.LINEAR, 0, 2, 1, 0.2, FeatureMode.EXACT_EIGEN, 500, 0, 1e-10,
-        5000, EigenSolver.ND4J, Solver.AUTO, 0, StopRule.FIXED, 20, true, 200, 0, base.time(), 1, false, 1);
+    KgdConfig linear = KgdConfig.builder().kernel(KernelType.LINEAR).b0(0.2).features(FeatureMode.EXACT_EIGEN)
+        .stop(StopRule.FIXED).time(base.time()).build();
     double[] exact = fit(linear).predict(x);
     double[] features = fit(linear.withFeatures(FeatureMode.RANDOM_FOURIER, EigenSolver.ND4J)).predict(x);
     assertArrayEquals(exact, features, 1e-8);

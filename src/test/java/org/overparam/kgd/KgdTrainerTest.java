@@ -19,8 +19,8 @@ class KgdTrainerTest {
   @Test
   void closedFormAndDiscreteGdAgreeForDepthZero() throws InterruptedException {
     KgdConfig exact = KgdTestData.fixed(30, 0, false);
-    KgdConfig gd = new KgdConfig(exact.kernel(), 0, 2, 0, 0, FeatureMode.AUTO, 500, 0, 1e-10, 5000,
-        EigenSolver.ND4J, Solver.GD, 1e-3, StopRule.FIXED, 20, true, 200, 0, 30, 1, false, 1);
+    KgdConfig gd = KgdConfig.builder().kernel(exact.kernel()).depth(0).solver(Solver.GD).stepSize(1e-3)
+        .stop(StopRule.FIXED).time(30).build();
     assertArrayEquals(fit(exact).predict(x), fit(gd).predict(x), 2e-3);
   }
 
@@ -52,8 +52,7 @@ class KgdTrainerTest {
     // A small b0 makes the first curvature step (0.5 / (lambda_max b0^2D)) longer than the whole horizon.
     // The refit used to run to t* in that single step and predict about the mean (training MSE 0.57, while
     // the validated model's validation MSE was 0.07): the mechanism of the ozone folds.
-    KgdConfig smallB0 = new KgdConfig(KernelType.RBF, 0, 2, 1, 0.01, FeatureMode.AUTO, 500, 0, 1e-10, 5000,
-        EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION, 20, true, 200, 0, 0, 1, false, 1);
+    KgdConfig smallB0 = KgdConfig.builder().b0(0.01).build();
     FitSummary s = fit(smallB0).summary();
     assertTrue(s.steps() > s.validation().best(), s.steps() + " steps for " + (s.validation().best() + 1)
         + " checkpoints");
@@ -79,8 +78,8 @@ class KgdTrainerTest {
   @Test
   void randomFeaturesApproachTheExactFit() throws InterruptedException {
     KgdConfig exact = KgdTestData.fixed(20, 1, true);
-    KgdConfig features = new KgdConfig(KernelType.RBF, 0, 2, 1, 0, FeatureMode.RANDOM_FOURIER, 1000, 0, 1e-10,
-        5000, EigenSolver.ND4J, Solver.AUTO, 0, StopRule.FIXED, 20, true, 200, 0, 20, 1, true, 3);
+    KgdConfig features = KgdConfig.builder().features(FeatureMode.RANDOM_FOURIER).numFeatures(1000)
+        .stop(StopRule.FIXED).time(20).baseline(true).seed(3).build();
     double[] a = fit(exact).predict(x);
     double[] b = fit(features).predict(x);
     double diff = 0;
@@ -104,13 +103,11 @@ class KgdTrainerTest {
     e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(new double[][] {{1, 2}}, new double[] {3}));
     assertTrue(e.getMessage().contains("at least 3"), e.getMessage());
     KgdConfig exactOnly = KgdConfig.defaults().withFeatures(FeatureMode.EXACT_EIGEN, EigenSolver.ND4J);
-    KgdConfig tiny = new KgdConfig(KernelType.RBF, 0, 2, 1, 0, FeatureMode.EXACT_EIGEN, 500, 0, 1e-10, 50,
-        EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION, 20, true, 200, 0, 0, 1, false, 1);
+    KgdConfig tiny = KgdConfig.builder().features(FeatureMode.EXACT_EIGEN).maxExactInstances(50).build();
     e = assertThrows(IllegalArgumentException.class, () -> new KgdTrainer(tiny, null).fit(x, y));
     assertTrue(e.getMessage().contains("max-exact-instances") && exactOnly.useExact(80), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new KgdConfig(KernelType.POLYNOMIAL, 0, 2, 1, 0,
-        FeatureMode.RANDOM_FOURIER, 500, 0, 1e-10, 50, EigenSolver.ND4J, Solver.AUTO, 0, StopRule.VALIDATION, 20,
-        true, 200, 0, 0, 1, false, 1));
+    e = assertThrows(IllegalArgumentException.class, () -> KgdConfig.builder().kernel(KernelType.POLYNOMIAL)
+        .features(FeatureMode.RANDOM_FOURIER).maxExactInstances(50).build());
     assertTrue(e.getMessage().contains("POLYNOMIAL"), e.getMessage());
   }
 }

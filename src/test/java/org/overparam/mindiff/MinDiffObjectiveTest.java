@@ -41,7 +41,8 @@ class MinDiffObjectiveTest {
   }
 
   private static MinDiffConfig config(double lambda, Kernel kernel, double flood, int mdBatch, MinDiffLabel label) {
-    return new MinDiffConfig(lambda, kernel, 0.3, mdBatch, flood, label, 1, 0.01);
+    return MinDiffConfig.builder().lambda(lambda).kernel(kernel).kernelLength(0.3).mindiffBatchSize(mdBatch)
+        .floodLevel(flood).label(label).build();
   }
 
   /** A step over minibatch rows 0..7 plus the objective's extra rows. */
@@ -193,13 +194,13 @@ class MinDiffObjectiveTest {
   @Test
   void configMessagesNameTheOption() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new MinDiffConfig(-1, Kernel.GAUSSIAN, 0.1, 8, 0, MinDiffLabel.POSITIVE, 1, 0.01));
+        () -> MinDiffConfig.builder().lambda(-1).mindiffBatchSize(8).build());
     assertTrue(e.getMessage().contains("lambda"));
     e = assertThrows(IllegalArgumentException.class,
-        () -> new MinDiffConfig(1, Kernel.GAUSSIAN, 0.1, 0, 0, MinDiffLabel.POSITIVE, 1, 0.01));
+        () -> MinDiffConfig.builder().lambda(1).mindiffBatchSize(0).build());
     assertTrue(e.getMessage().contains("mindiff-batch-size"));
     e = assertThrows(IllegalArgumentException.class,
-        () -> new MinDiffConfig(1, Kernel.GAUSSIAN, 0.1, 8, Double.NaN, MinDiffLabel.POSITIVE, 1, 0.01));
+        () -> MinDiffConfig.builder().lambda(1).mindiffBatchSize(8).floodLevel(Double.NaN).build());
     assertTrue(e.getMessage().contains("flood-level"));
   }
 }

@@ -28,8 +28,8 @@ class NetworkTrainerTest {
   }
 
   static NetworkConfig config(int epochs, double lr, double validation, long seed) {
-    return new NetworkConfig(new int[] {16}, Activation.RELU, epochs, 16, UpdaterType.NESTEROVS, lr, 0.9, 1e-4,
-        LrSchedule.COSINE, 0.01, false, validation, 3, seed);
+    return NetworkConfig.builder().hiddenLayers(16).epochs(epochs).batchSize(16).learningRate(lr).l2(1e-4)
+        .schedule(LrSchedule.COSINE).validationFraction(validation).patience(3).seed(seed).build();
   }
 
   static double[] train(NetworkConfig cfg, TrainingSet data) throws InterruptedException {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class SopConfigTest {
   private static SopConfig with(double lrU, double lrV, double initStd, double maskProb) {
-    return new SopConfig(SopVariant.PAPER, lrU, lrV, UvLrScaling.NONE, 128, 300, initStd, false, 0, 0,
-        BalancePrior.UNIFORM, 0.1, maskProb, false);
+    return SopConfig.builder().lrU(lrU).lrV(lrV).scaling(UvLrScaling.NONE).initStd(initStd).viewMaskProb(maskProb)
+        .build();
   }
 
   @Test
@@ -34,11 +34,11 @@ class SopConfigTest {
   void secondViewOnlyWithConsistencyAndNotForTheBaseline() {
     SopConfig d = SopConfig.defaults();
     assertFalse(d.usesSecondView());
-    SopConfig plus = new SopConfig(SopVariant.PAPER, 1, 10, UvLrScaling.NONE, 128, 300, 1e-8, false, 0.9, 0.1,
-        BalancePrior.UNIFORM, 0.1, 0, false);
+    SopConfig plus = SopConfig.builder().scaling(UvLrScaling.NONE).initStd(1e-8).lambdaConsistency(0.9)
+        .lambdaBalance(0.1).build();
     assertTrue(plus.usesSecondView());
-    SopConfig baseline = new SopConfig(SopVariant.PAPER, 1, 10, UvLrScaling.NONE, 128, 300, 1e-8, false, 0.9, 0.1,
-        BalancePrior.UNIFORM, 0.1, 0, true);
+    SopConfig baseline = SopConfig.builder().scaling(UvLrScaling.NONE).initStd(1e-8).lambdaConsistency(0.9)
+        .lambdaBalance(0.1).ceOnly(true).build();
     assertFalse(baseline.usesSecondView());
   }
 }

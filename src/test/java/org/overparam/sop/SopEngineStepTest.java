@@ -37,11 +37,12 @@ class SopEngineStepTest {
     }
     TrainingSet data = new TrainingSet(x, labels, weights, c);
     double lr = 0.5;
-    NetworkConfig net = new NetworkConfig(new int[] {2}, Activation.TANH, 1, n, UpdaterType.SGD, lr, 0, 0,
-        LrSchedule.CONSTANT, 1, true, 0, 1, 7);
+    NetworkConfig net = NetworkConfig.builder().hiddenLayers(2).activation(Activation.TANH).epochs(1).batchSize(n)
+        .updater(UpdaterType.SGD).learningRate(lr).momentum(0).l2(0).schedule(LrSchedule.CONSTANT).lrMinFactor(1)
+        .doublePrecision(true).patience(1).seed(7).build();
     // init std 0.5 makes u, v large enough that their gradients are far from zero
-    SopConfig config = new SopConfig(SopVariant.REPO_HEAD, 1, 1, UvLrScaling.NONE, 128, 300, 0.5, false, 0, 0.1,
-        BalancePrior.UNIFORM, 0.1, 0, false);
+    SopConfig config = SopConfig.builder().variant(SopVariant.REPO_HEAD).lrV(1).scaling(UvLrScaling.NONE)
+        .initStd(0.5).lambdaBalance(0.1).build();
     double lrU = 0.3;
     double lrV = 0.7;
     SopObjective objective = new SopObjective(config, lrU, lrV);

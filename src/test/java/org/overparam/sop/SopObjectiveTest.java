@@ -36,8 +36,8 @@ class SopObjectiveTest {
   }
 
   private static SopConfig config(SopVariant variant, double lambdaC, boolean project, boolean ceOnly) {
-    return new SopConfig(variant, 1, 10, UvLrScaling.NONE, 128, 300, 0.1, project, lambdaC, 0,
-        BalancePrior.UNIFORM, 0.1, 0, ceOnly);
+    return SopConfig.builder().variant(variant).scaling(UvLrScaling.NONE).projectUv(project)
+        .lambdaConsistency(lambdaC).ceOnly(ceOnly).build();
   }
 
   private static SopObjective started(SopConfig config, double lrU, double lrV, long seed) {
@@ -157,8 +157,8 @@ class SopObjectiveTest {
 
   @Test
   void secondViewAddsSeededNoiseAndMasks() {
-    SopConfig cfg = new SopConfig(SopVariant.PAPER, 1, 10, UvLrScaling.NONE, 128, 300, 0.1, false, 0.9, 0,
-        BalancePrior.UNIFORM, 0.5, 0.5, false);
+    SopConfig cfg = SopConfig.builder().scaling(UvLrScaling.NONE).lambdaConsistency(0.9).viewNoiseStd(0.5)
+        .viewMaskProb(0.5).build();
     SopObjective objective = started(cfg, 1, 10, 1);
     assertEquals(2, objective.views());
     float[][] x1 = new float[20][10];

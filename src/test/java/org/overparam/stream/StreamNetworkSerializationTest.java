@@ -11,12 +11,9 @@ import java.io.ObjectOutputStream;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.overparam.itop.Distribution;
 import org.overparam.itop.Growth;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.PruneDecay;
-import org.overparam.itop.RegrowInit;
-import org.overparam.nn.Activation;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
@@ -29,10 +26,11 @@ import org.overparam.nn.UpdaterType;
  */
 class StreamNetworkSerializationTest {
   private static StreamConfig config(double sparsity, UpdaterType updater, Growth growth, ExecutionMode execution) {
-    NetworkConfig net = new NetworkConfig(new int[] {24, 16}, Activation.RELU, 1, 8, updater, 0.02, 0.9, 1e-4,
-        LrSchedule.CONSTANT, 1, false, 0, 1, 11);
-    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, growth, 0.3, 0,
-        PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, execution);
+    NetworkConfig net = NetworkConfig.builder().hiddenLayers(24, 16).epochs(1).batchSize(8).updater(updater)
+        .learningRate(0.02).l2(1e-4).schedule(LrSchedule.CONSTANT).lrMinFactor(1).patience(1).seed(11).build();
+    ItopConfig itop = ItopConfig.builder().sparsity(sparsity).growth(growth).pruneRate(0.3).pruneRateMin(0)
+        .pruneDecay(PruneDecay.CONSTANT).numTopologyUpdates(0).minUpdateIntervalEpochs(0).execution(execution)
+        .build();
     return new StreamConfig(net, itop, 2, 3, 0.6, 2);
   }
 

@@ -1,30 +1,24 @@
 package org.overparam.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import org.overparam.nn.ExecutionMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.overparam.itop.Distribution;
-import org.overparam.itop.Growth;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.PruneDecay;
-import org.overparam.itop.RegrowInit;
-import org.overparam.nn.Activation;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
-import org.overparam.nn.UpdaterType;
 
 /** The stream trainer: batching, ΔT timing, drift boost, learning, determinism. */
 class StreamNetworkTest {
   static StreamConfig config(double sparsity, int batch, int deltaT, long seed) {
-    NetworkConfig net = new NetworkConfig(new int[] {16, 16}, Activation.RELU, 1, batch, UpdaterType.NESTEROVS, 0.05,
-        0.9, 0, LrSchedule.CONSTANT, 1, false, 0, 1, seed);
-    ItopConfig itop = new ItopConfig(sparsity, Distribution.ERK, 1, 20, false, false, Growth.RANDOM, 0.2, 0,
-        PruneDecay.CONSTANT, 0, 0, 0, 0, 1, RegrowInit.ZERO, 0.1, false, true, false, ExecutionMode.AUTO);
+    NetworkConfig net = NetworkConfig.builder().hiddenLayers(16, 16).epochs(1).batchSize(batch).l2(0)
+        .schedule(LrSchedule.CONSTANT).lrMinFactor(1).patience(1).seed(seed).build();
+    ItopConfig itop = ItopConfig.builder().sparsity(sparsity).pruneRate(0.2).pruneRateMin(0)
+        .pruneDecay(PruneDecay.CONSTANT).numTopologyUpdates(0).minUpdateIntervalEpochs(0).build();
     return new StreamConfig(net, itop, 1, deltaT, 0.6, 2);
   }
 
