@@ -1,6 +1,5 @@
 package weka.overparam;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
@@ -14,18 +13,11 @@ import java.util.logging.Logger;
  * {@code ItopSparseNetwork: epoch 12/100, loss 0.4312, accuracy 0.8810, R_s 0.3520 (0.80 s/epoch, at most 1 min 10 s left)}.
  */
 public final class TrainingProgress {
-  /** The metrics a progress line shows, by their training-history names, with the label shown. */
-  private static final Map<String, String> SHOWN = new LinkedHashMap<>();
-
-  static {
-    SHOWN.put("loss/training", "loss");
-    SHOWN.put("accuracy/training", "accuracy");
-    SHOWN.put("loss/validation", "validation loss");
-    SHOWN.put("accuracy/validation", "validation accuracy");
-    SHOWN.put("R_s/all layers", "R_s");
-    SHOWN.put("MMD/training", "MMD");
-    SHOWN.put("labels flagged as noisy", "flagged");
-  }
+  /** The metrics a progress line shows: training-history name, then the label shown, in line order. */
+  private static final String[][] SHOWN = {
+      {"loss/training", "loss"}, {"accuracy/training", "accuracy"}, {"loss/validation", "validation loss"},
+      {"accuracy/validation", "validation accuracy"}, {"R_s/all layers", "R_s"}, {"MMD/training", "MMD"},
+      {"labels flagged as noisy", "flagged"}};
 
   private final String learner;
   private final Logger logger;
@@ -78,12 +70,12 @@ public final class TrainingProgress {
     if (planned > 0) {
       sb.append('/').append(first + planned);
     }
-    SHOWN.forEach((key, label) -> {
-      Double v = metrics.get(key);
+    for (String[] shown : SHOWN) {
+      Double v = metrics.get(shown[0]);
       if (v != null && !v.isNaN()) {
-        sb.append(", ").append(label).append(' ').append(String.format(Locale.ROOT, "%.4f", v));
+        sb.append(", ").append(shown[1]).append(' ').append(String.format(Locale.ROOT, "%.4f", v));
       }
-    });
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     sb.append(String.format(Locale.ROOT, " (%.2f s/epoch", seconds / done));
     int left = planned - done;

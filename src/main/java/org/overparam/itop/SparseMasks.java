@@ -172,35 +172,28 @@ public final class SparseMasks implements Serializable {
 
   /** R_s = Σ|F_l| / Σ n_l over all weight matrices. */
   public double itopRate() {
-    long f = 0;
-    long n = 0;
-    for (int l = 0; l < active.length; l++) {
-      f += firedCount[l];
-      n += active[l].length;
-    }
-    return (double) f / n;
+    return overAllWeights(l -> firedCount[l]);
   }
 
   /** Expected R_s had every update grown uniformly at random (a health check for RANDOM growth). */
   public double expectedRandomItopRate() {
-    double unfired = 0;
-    long n = 0;
-    for (int l = 0; l < active.length; l++) {
-      unfired += expectedUnfired[l];
-      n += active[l].length;
-    }
-    return 1 - unfired / n;
+    return 1 - overAllWeights(l -> expectedUnfired[l]);
   }
 
   /** Global density Σ nnz_l / Σ n_l, from the masks. */
   public double density() {
-    long a = 0;
+    return overAllWeights(l -> nnz[l]);
+  }
+
+  /** Σ_l count(l) / Σ_l n_l: a per-layer count as a fraction of all weights. */
+  private double overAllWeights(java.util.function.IntToDoubleFunction count) {
+    double c = 0;
     long n = 0;
     for (int l = 0; l < active.length; l++) {
-      a += nnz[l];
+      c += count.applyAsDouble(l);
       n += active[l].length;
     }
-    return (double) a / n;
+    return c / n;
   }
 
   public int updates() {
