@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dense vs static sparse vs SET-ITOP vs RigL-ITOP at 90% / 95% sparsity on real data (README Results).
+# Dense vs static sparse vs SET-ITOP vs RigL-ITOP at 90% / 95% sparsity on real data (docs/results.md).
 # Usage (from anywhere): src/test/scripts/itop-accuracy.sh [segment|letter|fashion|letter-long ...]
 # (default: segment letter fashion; letter-long repeats dense, SET-ITOP 90% and RigL-ITOP 90% on letter with
 # -training-multiplier 4)

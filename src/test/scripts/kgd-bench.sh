@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Evidence for OverparameterizedKernelGD (README, Results). Run from the repository root:
+# Evidence for OverparameterizedKernelGD (docs/results.md). Run from the repository root:
 #   src/test/scripts/kgd-bench.sh [rate|rate-full|cv|eigen|exact|scale|all]   (default: all)
 # Data come from ../shared/data (override with DATA=...); outputs go to target/kgd-bench/.
 # The exact part needs Debian's python3-numpy and libopenblas0-pthread
@@ -18,7 +18,7 @@ source src/test/scripts/weka-bench-classpath.sh
 JAVA="java -Xmx6g -cp $WEKA_BENCH_CP"
 
 if [ "$part" = rate ] || [ "$part" = all ]; then
-  # CI setting (README.md, Results, OverparameterizedKernelGD): n = 2000..4000 step 500, 32 repetitions, N = 4e6.
+  # CI setting (docs/results.md, OverparameterizedKernelGD): n = 2000..4000 step 500, 32 repetitions, N = 4e6.
   $JAVA weka.Run -no-scan -no-load weka.overparam.KernelGdRateStudy -output "$OUT/rate-ci.csv" | tee "$OUT/rate-ci.txt"
 fi
 if [ "$part" = rate-full ]; then

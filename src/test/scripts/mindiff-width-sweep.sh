@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MinDiffNetwork width sweep on UCI Adult (README "Results / MinDiffNetwork"): plain network, MinDiff,
+# MinDiffNetwork width sweep on UCI Adult (docs/results.md, "MinDiffNetwork"): plain network, MinDiff,
 # MinDiff + flooding / L2 / fairness-aware early stopping, hidden width 2 ... 2048.
 # Usage (from anywhere): src/test/scripts/mindiff-width-sweep.sh [sweep options] [-- MinDiffNetwork options]
 #   e.g. src/test/scripts/mindiff-width-sweep.sh -seeds 1,2,3 -- -epochs 60 -updater ADAM -learning-rate 0.003

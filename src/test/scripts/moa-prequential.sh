@@ -2,7 +2,7 @@
 # Prequential evaluation (MOA EvaluatePrequential, cumulative accuracy) of the MOA stream learner
 # moa.classifiers.overparam.ItopStreamNetwork (dense, 90% sparse, 90% sparse + drift coupling)
 # against MOA's HoeffdingTree and HoeffdingAdaptiveTree, on generators with and without drift and
-# on two real data sets read as ArffFileStream (README "MOA stream learners").
+# on two real data sets read as ArffFileStream (docs/results.md, "MOA stream learners").
 # Usage (from anywhere): src/test/scripts/moa-prequential.sh [instances per generator stream] [seed]
 #   STREAMS="rbf-drift rbf-abrupt" LEARNERS="itop-90 itop-90-drift" restrict the runs (names below).
 # Output: one CSV row per run (stream, learner, instances, accuracy %, kappa %, CPU s, inst/s, wall s,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Label-noise study of SopRobustNetwork for the README Results: plain cross-entropy network
+# Label-noise study of SopRobustNetwork for docs/results.md: plain cross-entropy network
 # (-ce-only) vs SOP, same architecture, epochs and seed, under symmetric noise (Weka's AddNoise
 # on the class) and asymmetric pair-flip noise (AsymmetricLabelNoise); detection precision/recall
 # of the noise report against the injected flips; training times of both in the same run.
