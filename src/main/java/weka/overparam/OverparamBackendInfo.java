@@ -17,7 +17,7 @@ public class OverparamBackendInfo extends CommandLineTool {
     sb.append(BackendReport.format(r));
     if ("CPU".equals(r.get("kind"))) {
       sb.append("\nRunning on the CPU. To use an NVIDIA GPU, add ND4J's CUDA backend to the package's lib/ folder\n"
-          + "(see the README, section GPU); ND4J then prefers CUDA whenever a device is present.\n");
+          + "(see docs/troubleshooting.md, section GPU (CUDA)); ND4J then prefers CUDA whenever a device is present.\n");
     }
     return sb.toString();
   }
