@@ -242,6 +242,49 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
     nominalAttributes = nominal;
   }
 
+  /**
+   * A clusterer holding a model fitted elsewhere (the Spark job {@code org.overparam.spark.SparkOverparamEm})
+   * on data with this header. The model's attributes are the header's numeric attributes, in order
+   * (the class attribute, if set, excluded); the header must have no nominal attribute besides the class.
+   * The options are set to the fit's k, covariance and weight mode.
+   *
+   * @throws IllegalArgumentException if the header does not match the model
+   */
+  public static OverparameterizedEM ofFittedModel(GaussianMixture model, Instances header, GmmConfig config) {
+    List<Integer> num = new ArrayList<>();
+    for (int a = 0; a < header.numAttributes(); a++) {
+      if (a == header.classIndex()) {
+        continue;
+      }
+      if (!header.attribute(a).isNumeric()) {
+        throw new IllegalArgumentException("attribute '" + header.attribute(a).name() + "' is not numeric; a model "
+            + "fitted elsewhere covers numeric attributes only");
+      }
+      num.add(a);
+    }
+    if (num.size() != model.numNumeric() || model.numNominal() != 0) {
+      throw new IllegalArgumentException("the header has " + num.size() + " numeric attributes, the model "
+          + model.numNumeric() + " numeric and " + model.numNominal() + " nominal");
+    }
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.numClusters = model.numComponents();
+    em.covariance = model.covarianceType();
+    em.mixingWeights = model.mixingWeights();
+    em.regCovar = config.regCovar();
+    em.restarts = config.numInit();
+    em.maxIterations = config.maxIterations();
+    em.tolerance = config.tolerance();
+    em.initialisation = config.initialisation();
+    em.weights = java.util.Arrays.stream(config.weights()).mapToObj(Double::toString)
+        .collect(java.util.stream.Collectors.joining(","));
+    em.setSeed((int) config.seed());
+    em.model = model;
+    em.header = TrainingHeader.of(new Instances(header, 0));
+    em.numericAttributes = num.stream().mapToInt(Integer::intValue).toArray();
+    em.nominalAttributes = new int[0];
+    return em;
+  }
+
   private static void requireAValue(Instances data, int att) {
     for (Instance inst : data) {
       if (!inst.isMissing(att)) {

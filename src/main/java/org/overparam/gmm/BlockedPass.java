@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * block sums into its own {@link SufficientStats}; the blocks are then added in index order. So the
  * result is bit-for-bit the same for 1 and for N threads.
  */
-final class BlockedPass implements AutoCloseable {
+final class BlockedPass implements EStepPass, AutoCloseable {
   /** Rows per block: large enough to amortise scheduling, small enough to balance two cores. */
   static final int BLOCK_ROWS = 2048;
 
@@ -60,7 +60,8 @@ final class BlockedPass implements AutoCloseable {
   }
 
   /** One E-step under the given densities; the returned object is reused by the next call. */
-  SufficientStats run(ComponentDensities cd) throws InterruptedException {
+  @Override
+  public SufficientStats run(ComponentDensities cd) throws InterruptedException {
     if (pool == null) {
       for (int b = 0; b < blocks.length; b++) {
         runBlock(cd, b, scratch[0]);

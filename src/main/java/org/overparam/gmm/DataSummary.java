@@ -14,6 +14,15 @@ final class DataSummary {
   final double[] catCount;
   final double[] catTotal;
 
+  /** Numeric-only statistics computed elsewhere (e.g. reduced over partitions). */
+  DataSummary(double[] mean, double[] var, double[] cov) {
+    this.mean = mean;
+    this.var = var;
+    this.cov = cov;
+    this.catCount = new double[0];
+    this.catTotal = new double[0];
+  }
+
   DataSummary(MixtureData data, int[] catOffset, int totalCategories) {
     int d = data.d;
     mean = new double[d];

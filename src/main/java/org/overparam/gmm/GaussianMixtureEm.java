@@ -84,25 +84,35 @@ public final class GaussianMixtureEm {
   }
 
   private GaussianMixture fitK(int k, MixtureData data, DataSummary s) throws InterruptedException {
+    try (BlockedPass pass = new BlockedPass(data, config.covariance(), k, totalCategories(data), config.numThreads())) {
+      return fitK(k, data, s, data.totalWeight, pass);
+    }
+  }
+
+  /**
+   * The restarts for one k: starts drawn from {@code initData} (the training rows, or a sample of
+   * them for a distributed pass), E-steps by {@code pass} over all rows of total weight
+   * {@code totalWeight}, whose whole-data statistics are {@code s}.
+   */
+  GaussianMixture fitK(int k, MixtureData initData, DataSummary s, double totalWeight, EStepPass pass)
+      throws InterruptedException {
     Run best = null;
     double[] finals = new double[config.numInit()];
     double[][] traces = new double[config.numInit()][];
     int winner = -1;
-    try (BlockedPass pass = new BlockedPass(data, config.covariance(), k, totalCategories(data), config.numThreads())) {
-      for (int r = 0; r < config.numInit(); r++) {
-        SplittableRandom rng = Seeds.stream(config.seed(), "gmm-init/k=" + k + "/run=" + r);
-        MixtureParams start = Initialiser.initial(config, k, data, s, rng);
-        Run run = run(start, pass, data.totalWeight, config.regularisation(s.var), r);
-        finals[r] = run.logLik;
-        traces[r] = run.trace;
-        if (best == null || run.logLik > best.logLik) {
-          best = run;
-          winner = r;
-        }
+    for (int r = 0; r < config.numInit(); r++) {
+      SplittableRandom rng = Seeds.stream(config.seed(), "gmm-init/k=" + k + "/run=" + r);
+      MixtureParams start = Initialiser.initial(config, k, initData, s, rng);
+      Run run = run(start, pass, totalWeight, config.regularisation(s.var), r);
+      finals[r] = run.logLik;
+      traces[r] = run.trace;
+      if (best == null || run.logLik > best.logLik) {
+        best = run;
+        winner = r;
       }
     }
     FitSummary fs = new FitSummary(best.logLik, best.iterations, best.converged, finals, winner, best.decreases,
-        indices(best.empty), collapsed(best.params, s), data.totalWeight, List.of(), iterationHistory(k, traces, winner));
+        indices(best.empty), collapsed(best.params, s), totalWeight, List.of(), iterationHistory(k, traces, winner));
     return new GaussianMixture(best.params, config.mixingWeights(), fs);
   }
 
@@ -130,7 +140,7 @@ public final class GaussianMixtureEm {
   }
 
   /** One EM run from the given start. */
-  private Run run(MixtureParams start, BlockedPass pass, double totalWeight, double[] reg, int restart)
+  private Run run(MixtureParams start, EStepPass pass, double totalWeight, double[] reg, int restart)
       throws InterruptedException {
     MixtureParams p = start;
     ComponentDensities cd = new ComponentDensities(p);

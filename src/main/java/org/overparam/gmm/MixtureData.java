@@ -49,6 +49,14 @@ public final class MixtureData {
     this.totalWeight = tw;
   }
 
+  /**
+   * A numeric-only block taken as it is (row-major, NaN = missing; no copy, no checks): for callers
+   * in this package that validated the values.
+   */
+  static MixtureData ofRowMajor(int n, int d, double[] x, double[] w) {
+    return new MixtureData(n, d, new int[0], x, new int[0], w);
+  }
+
   /** Numeric rows with unit weights. */
   public static MixtureData of(double[][] rows) {
     double[] w = new double[rows.length];
