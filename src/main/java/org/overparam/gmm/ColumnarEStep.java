@@ -211,15 +211,36 @@ final class ColumnarEStep {
       SufficientStats st, Scratch sc) {
     int[][] lanes = sc.lanes;
     int[] count = sc.laneCount;
-    java.util.Arrays.fill(count, 0);
-    int main = len & ~3;
-    for (int i = 0; i < len; i++) {
-      if (r[ro + i] != 0.0) {
-        int c = i < main ? i & 3 : 0;
-        lanes[c][count[c]++] = i;
-      }
+    int[] l0 = lanes[0];
+    int[] l1 = lanes[1];
+    int[] l2 = lanes[2];
+    int[] l3 = lanes[3];
+    int n0 = 0;
+    int n1 = 0;
+    int n2 = 0;
+    int n3 = 0;
+    // without branches (zero and nonzero rows alternate unpredictably): every row is written, and
+    // the count moves past it only when its responsibility is nonzero
+    int i = 0;
+    for (; i + 3 < len; i += 4) {
+      l0[n0] = i;
+      n0 += r[ro + i] != 0.0 ? 1 : 0;
+      l1[n1] = i + 1;
+      n1 += r[ro + i + 1] != 0.0 ? 1 : 0;
+      l2[n2] = i + 2;
+      n2 += r[ro + i + 2] != 0.0 ? 1 : 0;
+      l3[n3] = i + 3;
+      n3 += r[ro + i + 3] != 0.0 ? 1 : 0;
     }
-    int nonzero = count[0] + count[1] + count[2] + count[3];
+    for (; i < len; i++) {
+      l0[n0] = i;
+      n0 += r[ro + i] != 0.0 ? 1 : 0;
+    }
+    count[0] = n0;
+    count[1] = n1;
+    count[2] = n2;
+    count[3] = n3;
+    int nonzero = n0 + n1 + n2 + n3;
     if (nonzero > len - len / 4) {
       diagonalMomentsDense(cd, j, xt, len, r, ro, st);
     } else {
