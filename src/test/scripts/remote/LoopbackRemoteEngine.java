@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.gmm;
 
 /** Parses the list-valued options: "0.5,0.3,0.2" and "m11,m12;m21,m22". */

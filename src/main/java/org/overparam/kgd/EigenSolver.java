@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.kgd;
 
 /** Which library eigendecomposes the kernel matrix. Both return the same spectrum. */

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.kgd;
 
 /** psi(x) = k(x, X) over the stored training rows X: the Nystroem extension's feature map. */

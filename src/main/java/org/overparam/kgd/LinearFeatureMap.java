@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.kgd;
 
 /** psi(x) = x: the exact feature map of the linear kernel (used in the random-features mode). */

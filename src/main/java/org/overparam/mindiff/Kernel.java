@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.mindiff;
 
 /** Kernel of the MMD penalty, on sigmoid probabilities, with length scale {@code l}. */

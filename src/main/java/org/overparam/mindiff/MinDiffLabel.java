@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.mindiff;
 
 /** Which true label restricts the MinDiff batches, and so which error rate is equalised. */

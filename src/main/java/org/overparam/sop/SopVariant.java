@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.sop;
 
 /** Which losses train the per-instance noise variable u. v is always trained by MSE only. */

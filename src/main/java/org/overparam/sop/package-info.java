@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
 /**
  * Sparse Over-Parameterization (SOP) for training under label noise (Liu, Zhu, Qu &amp; You, ICML
  * 2022), Weka-free: the validated {@link org.overparam.sop.SopConfig}, the pure loss with
