@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
+package weka.overparam;
+
+import java.beans.PropertyDescriptor;
+import java.io.File;
+import javax.swing.DefaultListModel;
+import weka.classifiers.Classifier;
+import weka.classifiers.functions.ItopSparseNetwork;
+import weka.classifiers.functions.Logistic;
+import weka.classifiers.functions.MultilayerPerceptron;
+import weka.classifiers.trees.J48;
+import weka.experiment.ClassifierSplitEvaluator;
+import weka.experiment.CrossValidationResultProducer;
+import weka.experiment.Experiment;
+import weka.experiment.InstancesResultListener;
+import weka.experiment.PropertyNode;
+import weka.experiment.xml.XMLExperiment;
+
+/**
+ * Writes the shipped Experimenter configuration docs/experiments/compare-networks.xml: a sparse and
+ * a dense ItopSparseNetwork against Weka's MultilayerPerceptron, Logistic and J48 on two bundled
+ * data sets, 10-fold cross-validation, results to experiment-results.arff. Paths are relative, so
+ * open it in the Experimenter started from the repository root. Usage: {@code ExampleExperiment <file.xml>}.
+ */
+public final class ExampleExperiment {
+  static final String[] DATASETS = {"test-data/arff/iris.arff", "test-data/arff/wine.arff"};
+
+  private ExampleExperiment() {}
+
+  static Classifier[] schemes() throws Exception {
+    ItopSparseNetwork sparse = new ItopSparseNetwork();
+    sparse.setOptions(new String[] {"-epochs", "30", "-hidden-layers", "64,64", "-sparsity", "0.9"});
+    ItopSparseNetwork dense = new ItopSparseNetwork();
+    dense.setOptions(new String[] {"-epochs", "30", "-hidden-layers", "64,64", "-sparsity", "0"});
+    return new Classifier[] {sparse, dense, new MultilayerPerceptron(), new Logistic(), new J48()};
+  }
+
+  static Experiment build(int runs) throws Exception {
+    Experiment exp = new Experiment();
+    ClassifierSplitEvaluator evaluator = new ClassifierSplitEvaluator();
+    CrossValidationResultProducer producer = new CrossValidationResultProducer();
+    producer.setNumFolds(10);
+    producer.setSplitEvaluator(evaluator);
+    exp.setResultProducer(producer);
+    exp.setPropertyPath(new PropertyNode[] {
+        new PropertyNode(evaluator, new PropertyDescriptor("splitEvaluator", CrossValidationResultProducer.class),
+            CrossValidationResultProducer.class),
+        new PropertyNode(evaluator.getClassifier(), new PropertyDescriptor("classifier", ClassifierSplitEvaluator.class),
+            ClassifierSplitEvaluator.class)});
+    exp.setPropertyArray(schemes());
+    exp.setUsePropertyIterator(true);
+    exp.setRunLower(1);
+    exp.setRunUpper(runs);
+    DefaultListModel<File> files = new DefaultListModel<>();
+    for (String d : DATASETS) {
+      files.addElement(new File(d));
+    }
+    exp.setDatasets(files);
+    InstancesResultListener listener = new InstancesResultListener();
+    listener.setOutputFile(new File("experiment-results.arff"));
+    exp.setResultListener(listener);
+    return exp;
+  }
+
+  public static void main(String[] args) throws Exception {
+    new XMLExperiment().write(new File(args[0]), build(10));
+    System.out.println("wrote " + args[0]);
+  }
+}
