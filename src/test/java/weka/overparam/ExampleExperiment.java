@@ -2,19 +2,15 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package weka.overparam;
 
-import java.beans.PropertyDescriptor;
 import java.io.File;
-import javax.swing.DefaultListModel;
+import org.overparam.bench.BenchExperiments;
 import weka.classifiers.Classifier;
 import weka.classifiers.functions.ItopSparseNetwork;
 import weka.classifiers.functions.Logistic;
 import weka.classifiers.functions.MultilayerPerceptron;
 import weka.classifiers.trees.J48;
 import weka.experiment.ClassifierSplitEvaluator;
-import weka.experiment.CrossValidationResultProducer;
 import weka.experiment.Experiment;
-import weka.experiment.InstancesResultListener;
-import weka.experiment.PropertyNode;
 import weka.experiment.xml.XMLExperiment;
 
 /**
@@ -37,30 +33,10 @@ public final class ExampleExperiment {
   }
 
   static Experiment build(int runs) throws Exception {
-    Experiment exp = new Experiment();
     ClassifierSplitEvaluator evaluator = new ClassifierSplitEvaluator();
-    CrossValidationResultProducer producer = new CrossValidationResultProducer();
-    producer.setNumFolds(10);
-    producer.setSplitEvaluator(evaluator);
-    exp.setResultProducer(producer);
-    exp.setPropertyPath(new PropertyNode[] {
-        new PropertyNode(evaluator, new PropertyDescriptor("splitEvaluator", CrossValidationResultProducer.class),
-            CrossValidationResultProducer.class),
-        new PropertyNode(evaluator.getClassifier(), new PropertyDescriptor("classifier", ClassifierSplitEvaluator.class),
-            ClassifierSplitEvaluator.class)});
-    exp.setPropertyArray(schemes());
-    exp.setUsePropertyIterator(true);
-    exp.setRunLower(1);
-    exp.setRunUpper(runs);
-    DefaultListModel<File> files = new DefaultListModel<>();
-    for (String d : DATASETS) {
-      files.addElement(new File(d));
-    }
-    exp.setDatasets(files);
-    InstancesResultListener listener = new InstancesResultListener();
-    listener.setOutputFile(new File("experiment-results.arff"));
-    exp.setResultListener(listener);
-    return exp;
+    File[] datasets = java.util.Arrays.stream(DATASETS).map(File::new).toArray(File[]::new);
+    return BenchExperiments.build(datasets, evaluator, "classifier", evaluator.getClassifier(), schemes(), runs,
+        new File("experiment-results.arff"));
   }
 
   public static void main(String[] args) throws Exception {

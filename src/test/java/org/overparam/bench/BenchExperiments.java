@@ -29,6 +29,16 @@ public final class BenchExperiments {
    */
   public static void run(File dataset, SplitEvaluator evaluator, String property, Object current, Object[] schemes,
       int runs, File results) throws Exception {
+    results.delete();
+    Experiment exp = build(new File[] {dataset}, evaluator, property, current, schemes, runs, results);
+    exp.initialize();
+    exp.runExperiment();
+    exp.postProcess();
+  }
+
+  /** A 10-fold cross-validation experiment of {@code schemes} on {@code datasets}, results as ARFF. */
+  public static Experiment build(File[] datasets, SplitEvaluator evaluator, String property, Object current,
+      Object[] schemes, int runs, File results) throws Exception {
     Experiment exp = new Experiment();
     CrossValidationResultProducer producer = new CrossValidationResultProducer();
     producer.setNumFolds(10);
@@ -43,15 +53,14 @@ public final class BenchExperiments {
     exp.setRunLower(1);
     exp.setRunUpper(runs);
     DefaultListModel<File> files = new DefaultListModel<>();
-    files.addElement(dataset);
+    for (File d : datasets) {
+      files.addElement(d);
+    }
     exp.setDatasets(files);
     InstancesResultListener listener = new InstancesResultListener();
-    results.delete();
     listener.setOutputFile(results);
     exp.setResultListener(listener);
-    exp.initialize();
-    exp.runExperiment();
-    exp.postProcess();
+    return exp;
   }
 
   public static String tTest(File results, String column) throws Exception {
