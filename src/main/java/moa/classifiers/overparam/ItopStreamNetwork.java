@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package moa.classifiers.overparam;
 
+import org.overparam.common.ArgMax;
 import com.github.javacliparser.FlagOption;
 import com.github.javacliparser.FloatOption;
 import com.github.javacliparser.IntOption;
@@ -181,7 +182,7 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
     int label = (int) inst.classValue();
     if (detector != null && net.isTrained()) {
       double[] votes = inst == lastVoted ? lastVotes : net.votes(raw);
-      detector.input(argMax(votes) == label ? 0 : 1);
+      detector.input(ArgMax.of(votes) == label ? 0 : 1);
       if (detector.getChange()) {
         net.signalDrift();
       }
@@ -228,16 +229,6 @@ public class ItopStreamNetwork extends AbstractClassifier implements MultiClassC
       }
     }
     return raw;
-  }
-
-  private static int argMax(double[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   @Override

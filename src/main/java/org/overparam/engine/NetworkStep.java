@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.engine;
 
+import org.overparam.common.ArgMax;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -151,13 +152,7 @@ public final class NetworkStep {
   private static int countCorrect(double[][] logits, int[] labels, int rows) {
     int correct = 0;
     for (int r = 0; r < rows; r++) {
-      int best = 0;
-      for (int c = 1; c < logits[r].length; c++) {
-        if (logits[r][c] > logits[r][best]) {
-          best = c;
-        }
-      }
-      correct += best == labels[r] ? 1 : 0;
+      correct += ArgMax.of(logits[r]) == labels[r] ? 1 : 0;
     }
     return correct;
   }

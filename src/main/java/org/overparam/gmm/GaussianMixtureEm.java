@@ -121,12 +121,15 @@ public final class GaussianMixtureEm {
   /** One column per restart ("start r", the kept one marked), one row per iteration. */
   private static TrainingHistory iterationHistory(int k, double[][] traces, int winner) {
     TrainingHistory.Recorder r = new TrainingHistory.Recorder("EM iterations (k = " + k + ")", "iteration");
+    String[] names = new String[traces.length];
+    for (int run = 0; run < traces.length; run++) {
+      names[run] = "mean log-likelihood/start " + (run + 1) + (run == winner ? " (kept)" : "");
+    }
     int longest = java.util.Arrays.stream(traces).mapToInt(t -> t.length).max().orElse(0);
     for (int it = 0; it < longest; it++) {
       Map<String, Double> row = new LinkedHashMap<>();
       for (int run = 0; run < traces.length; run++) {
-        String name = "mean log-likelihood/start " + (run + 1) + (run == winner ? " (kept)" : "");
-        row.put(name, it < traces[run].length ? traces[run][it] : Double.NaN);
+        row.put(names[run], it < traces[run].length ? traces[run][it] : Double.NaN);
       }
       r.add(it, row);
     }

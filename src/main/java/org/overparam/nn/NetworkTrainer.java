@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.nn;
 
+import org.overparam.common.ArgMax;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -239,12 +240,8 @@ public final class NetworkTrainer {
     double right = 0;
     double total = 0;
     for (int r = 0; r < rows.length; r++) {
-      int best = 0;
-      for (int c = 1; c < p[r].length; c++) {
-        best = p[r][c] > p[r][best] ? c : best;
-      }
       double w = data.weights()[rows[r]];
-      right += best == data.labels()[rows[r]] ? w : 0;
+      right += ArgMax.of(p[r]) == data.labels()[rows[r]] ? w : 0;
       total += w;
     }
     return right / total;

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.sop;
 
+import org.overparam.common.ArgMax;
 import org.overparam.common.LogSumExp;
 import java.util.Objects;
 import org.overparam.common.Checks;
@@ -133,7 +134,7 @@ public final class SopLoss {
       }
       ce -= Math.log(clamp(qHat[i][k], eps, 1)) * omegaOverB;
 
-      int h = argmax(logits[i]);
+      int h = ArgMax.of(logits[i]);
       prediction[i] = h;
       double uIota = (u[i] * u[i] < 1) ? 1 : 0;
       for (int j = 0; j < c; j++) {
@@ -219,17 +220,6 @@ public final class SopLoss {
       out[j] = z[j] - logNorm;
     }
     return out;
-  }
-
-  /** Index of the largest entry (the first one on ties). */
-  public static int argmax(double[] z) {
-    int best = 0;
-    for (int j = 1; j < z.length; j++) {
-      if (z[j] > z[best]) {
-        best = j;
-      }
-    }
-    return best;
   }
 
   private static double clamp(double x, double lo, double hi) {

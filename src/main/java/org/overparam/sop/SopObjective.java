@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.sop;
 
+import org.overparam.common.ArgMax;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -160,7 +161,7 @@ public final class SopObjective implements Objective {
     for (int r = 0; r < b; r++) {
       double scale = omega[r] / b;
       value += scale * SoftmaxCrossEntropy.gradientOfRow(z[r], batchLabels[r], scale, dLogits[r]);
-      lastPrediction[rows[r]] = SopLoss.argmax(z[r]);
+      lastPrediction[rows[r]] = ArgMax.of(z[r]);
     }
     epochCe += value;
     epochSteps++;
