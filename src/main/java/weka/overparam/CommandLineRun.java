@@ -28,10 +28,15 @@ public final class CommandLineRun {
   /** Evaluates {@code classifier} as {@code weka.classifiers.Evaluation} does from the command line. */
   public static void classifier(Classifier classifier, String[] options) {
     try {
-      System.out.println(Evaluation.evaluateModel(classifier, options));
+      evaluateClassifier(classifier, options);
     } catch (Exception e) {
       report(e);
     }
+  }
+
+  /** {@link #classifier}, but the exception is the caller's. */
+  static void evaluateClassifier(Classifier classifier, String[] options) throws Exception {
+    System.out.println(Evaluation.evaluateModel(classifier, options));
   }
 
   /**
@@ -42,20 +47,25 @@ public final class CommandLineRun {
    */
   public static void clusterer(Clusterer clusterer, String[] options) {
     try {
-      String[] rest = options.clone();
-      String folds = Utils.getOption('x', rest);
-      boolean crossValidate = !folds.isEmpty() && clusterer instanceof DensityBasedClusterer;
-      if (crossValidate) {
-        checkCrossValidation(options);
-      }
-      String text = ClusterEvaluation.evaluateClusterer(clusterer, rest);
-      if (crossValidate) {
-        text += crossValidation((DensityBasedClusterer) clusterer, options, folds);
-      }
-      System.out.println(text);
+      evaluateClusterer(clusterer, options);
     } catch (Exception e) {
       report(e);
     }
+  }
+
+  /** {@link #clusterer}, but the exception is the caller's. */
+  static void evaluateClusterer(Clusterer clusterer, String[] options) throws Exception {
+    String[] rest = options.clone();
+    String folds = Utils.getOption('x', rest);
+    boolean crossValidate = !folds.isEmpty() && clusterer instanceof DensityBasedClusterer;
+    if (crossValidate) {
+      checkCrossValidation(options);
+    }
+    String text = ClusterEvaluation.evaluateClusterer(clusterer, rest);
+    if (crossValidate) {
+      text += crossValidation((DensityBasedClusterer) clusterer, options, folds);
+    }
+    System.out.println(text);
   }
 
   /** Weka's own rule: cross-validation runs on the training file alone, without class-based evaluation. */
@@ -102,7 +112,8 @@ public final class CommandLineRun {
     return sum / shuffled.numInstances();
   }
 
-  private static void report(Exception e) {
+  /** Prints {@code e} for the command line: the message alone for bad input, the stack trace for a bug. */
+  static void report(Exception e) {
     String message = String.valueOf(e.getMessage());
     if (message.contains("General options")) {
       System.err.println(message); // Weka's own report, with the option list
