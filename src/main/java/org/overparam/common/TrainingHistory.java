@@ -140,7 +140,8 @@ public final class TrainingHistory implements Serializable {
 
   /**
    * A few lines for a model's description: each column's value at the first, middle and last
-   * step (at most {@code maxColumns} columns; the CSV and the plot have all of them).
+   * step (at most {@code maxColumns} columns; the CSV and the plot have all of them). Steps and
+   * values are rounded to five significant digits here; the CSV keeps them exact.
    */
   public String summary(int maxColumns) {
     if (isEmpty()) {
@@ -151,7 +152,7 @@ public final class TrainingHistory implements Serializable {
     StringBuilder sb = new StringBuilder(title).append(String.format(Locale.ROOT, " (%d %ss", n, stepName));
     sb.append("; values at ").append(stepName);
     for (int k = 0; k < at.length; k++) {
-      sb.append(k == 0 ? " " : k == at.length - 1 ? " and " : ", ").append(number(steps[at[k]]));
+      sb.append(k == 0 ? " " : k == at.length - 1 ? " and " : ", ").append(shortNumber(steps[at[k]]));
     }
     sb.append(")\n");
     int width = columns.stream().limit(maxColumns).mapToInt(String::length).max().orElse(0);
