@@ -149,7 +149,9 @@ public final class TrainingHistory implements Serializable {
     }
     int n = steps.length;
     int[] at = n >= 3 ? new int[] {0, n / 2, n - 1} : n == 2 ? new int[] {0, 1} : new int[] {0};
-    StringBuilder sb = new StringBuilder(title).append(String.format(Locale.ROOT, " (%d %ss", n, stepName));
+    // "10 epochs", but "10 k values", not "10 ks"
+    String counted = stepName.length() == 1 ? stepName + " values" : stepName + "s";
+    StringBuilder sb = new StringBuilder(title).append(String.format(Locale.ROOT, " (%d %s", n, counted));
     sb.append("; values at ").append(stepName);
     for (int k = 0; k < at.length; k++) {
       sb.append(k == 0 ? " " : k == at.length - 1 ? " and " : ", ").append(shortNumber(steps[at[k]]));

@@ -66,6 +66,8 @@ class TrainingHistoryTest {
         .add(2.94241337633034, row("MSE", 0.5)).add(1049.7698178, row("MSE", 0.25)).build();
     assertTrue(times.summary(1).startsWith("Flow (3 times; values at time 0.0090394, 2.9424 and 1049.8)"),
         times.summary(1));
+    TrainingHistory byK = new TrainingHistory.Recorder("BIC", "k").add(1, row("BIC", 3)).add(2, row("BIC", 2)).build();
+    assertTrue(byK.summary(1).startsWith("BIC (2 k values; values at k 1 and 2)"), byK.summary(1));
   }
 
   @Test
