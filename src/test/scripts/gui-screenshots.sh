@@ -5,7 +5,13 @@
 # (weka.gui.overparam.KnowledgeFlowScreenshots) and captures the canvas and the ImageViewer.
 # With "progress" it captures the Explorer's Log and status bar while a network trains, then presses Stop and
 # checks that the status bar says "Interrupted".
-# Usage (from anywhere): src/test/scripts/gui-screenshots.sh [progress itop sop mindiff kgd em kf]   (default: all)
+# With "walkthrough" (every learner) or "walkthrough-<learner>" it takes the pictures of the guides' "In the
+# Explorer" sections (weka.gui.overparam.ExplorerWalkthrough): the Preprocess tab with the guide's data, the
+# Classify or Cluster tab with the learner chosen, its options dialog opened by a click on its name, and the
+# output after Start (docs/images/walk-*.png, reduced to 256 colours with ImageMagick when it is installed).
+# Usage (from anywhere): src/test/scripts/gui-screenshots.sh [progress itop sop mindiff kgd em kf walkthrough
+#   walkthrough-itop walkthrough-sop walkthrough-mindiff walkthrough-kgd walkthrough-em]
+#   (default: all but the walkthrough)
 # Needs Xvfb (Debian/Ubuntu: sudo apt-get install -y xvfb); Maven builds the classes offline if it can.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -23,7 +29,8 @@ display=${SCREENSHOT_DISPLAY:-}
 if [ -z "$display" ]; then
   for n in $(seq 90 120); do [ -e /tmp/.X$n-lock ] || { display=:$n; break; }; done
 fi
-Xvfb "$display" -screen 0 1280x1000x24 -nolisten tcp >/dev/null 2>&1 &
+# Tall enough for the longest options dialog (ItopSparseNetwork's) without a scroll bar.
+Xvfb "$display" -screen 0 1600x1400x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
@@ -35,13 +42,31 @@ run() {
     | grep -v -E '^SLF4J|^Warning: Versions of org.bytedeco|ARPACK|zip END header'
 }
 learners=()
+walks=()
+walk=no
 kf=$([ $# -eq 0 ] && echo yes || echo no)
 for a in "$@"; do
-  if [ "$a" = kf ]; then kf=yes; else learners+=("$a"); fi
+  case "$a" in
+    kf) kf=yes ;;
+    walkthrough) walk=yes ;;
+    walkthrough-*) walk=yes; walks+=("${a#walkthrough-}") ;;
+    *) learners+=("$a") ;;
+  esac
 done
 if [ $# -eq 0 ] || [ ${#learners[@]} -gt 0 ]; then
   run weka.gui.overparam.ExplorerScreenshots "$out" "${learners[@]}"
 fi
 if [ "$kf" = yes ]; then
   run weka.gui.overparam.KnowledgeFlowScreenshots "$out"
+fi
+if [ "$walk" = yes ]; then
+  stamp=$(mktemp)
+  run weka.gui.overparam.ExplorerWalkthrough "$out" "${walks[@]}"
+  # Flat Swing pictures lose nothing visible at 256 colours (without dithering) and shrink by half or more.
+  if command -v convert >/dev/null; then
+    find "$out" -name 'walk-*.png' -newer "$stamp" | while read -r f; do
+      convert "$f" -dither None -colors 256 -define png:compression-level=9 "$f"
+    done
+  fi
+  rm -f "$stamp"
 fi

@@ -140,7 +140,8 @@ public final class TrainingHistory implements Serializable {
 
   /**
    * A few lines for a model's description: each column's value at the first, middle and last
-   * step (at most {@code maxColumns} columns; the CSV and the plot have all of them).
+   * step (at most {@code maxColumns} columns; the CSV and the plot have all of them). Steps and
+   * values are rounded to five significant digits here; the CSV keeps them exact.
    */
   public String summary(int maxColumns) {
     if (isEmpty()) {
@@ -148,10 +149,12 @@ public final class TrainingHistory implements Serializable {
     }
     int n = steps.length;
     int[] at = n >= 3 ? new int[] {0, n / 2, n - 1} : n == 2 ? new int[] {0, 1} : new int[] {0};
-    StringBuilder sb = new StringBuilder(title).append(String.format(Locale.ROOT, " (%d %ss", n, stepName));
+    // "10 epochs", but "10 k values", not "10 ks"
+    String counted = stepName.length() == 1 ? stepName + " values" : stepName + "s";
+    StringBuilder sb = new StringBuilder(title).append(String.format(Locale.ROOT, " (%d %s", n, counted));
     sb.append("; values at ").append(stepName);
     for (int k = 0; k < at.length; k++) {
-      sb.append(k == 0 ? " " : k == at.length - 1 ? " and " : ", ").append(number(steps[at[k]]));
+      sb.append(k == 0 ? " " : k == at.length - 1 ? " and " : ", ").append(shortNumber(steps[at[k]]));
     }
     sb.append(")\n");
     int width = columns.stream().limit(maxColumns).mapToInt(String::length).max().orElse(0);

@@ -68,10 +68,15 @@ public record Kernel(KernelType type, double gamma, int degree) implements Seria
   @Override
   public String toString() {
     return switch (type) {
-      case RBF, LAPLACE -> type + " (gamma = " + gamma + ")";
-      case POLYNOMIAL -> "POLYNOMIAL (gamma = " + gamma + ", degree = " + degree + ")";
+      case RBF, LAPLACE -> type + " (gamma = " + sixDigits(gamma) + ")";
+      case POLYNOMIAL -> "POLYNOMIAL (gamma = " + sixDigits(gamma) + ", degree = " + degree + ")";
       case LINEAR -> "LINEAR";
     };
+  }
+
+  /** Six significant digits, trailing zeros dropped: 1/6 as 0.166667, not 0.16666666666666666; 0.5 as 0.5. */
+  static String sixDigits(double v) {
+    return Double.toString(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v)));
   }
 
   static double dot(double[] x, double[] y) {

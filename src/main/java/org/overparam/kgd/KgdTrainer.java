@@ -88,7 +88,7 @@ public final class KgdTrainer {
         curve = validationCurve(inner, e, yVal, warnings, scan);
         double best = curve.bestTime();
         if (curve.best() == config.checkpoints() - 1) { // (a scan cut short by its step budget says so itself)
-          warnings.add("validation optimum at the end of the grid (t = " + best + "); raise -max-time");
+          warnings.add("validation optimum at the end of the grid (t = " + Kernel.sixDigits(best) + "); raise -max-time");
         }
         // The kept model runs through the scan's own checkpoints up to t*: the GD steps land on them,
         // so it is discretised as the model that was validated (one long step from the start would not be).

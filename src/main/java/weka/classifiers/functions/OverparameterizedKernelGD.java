@@ -323,7 +323,7 @@ public class OverparameterizedKernelGD extends ContractClassifier
     this.depth = depth;
   }
 
-  @OptionMetadata(displayName = "b0", description = "Initial value of b (>= 0; default 0 = (sigma/sqrt(n))^(1/(D+2))).",
+  @OptionMetadata(displayName = "initial b (b0)", description = "Initial value of b (>= 0; default 0 = (sigma/sqrt(n))^(1/(D+2))).",
       commandLineParamName = "b0", commandLineParamSynopsis = "-b0 <double>", displayOrder = 11,
       category = "Optimisation")
   public double getB0() {
@@ -419,7 +419,7 @@ public class OverparameterizedKernelGD extends ContractClassifier
     this.checkpoints = checkpoints;
   }
 
-  @OptionMetadata(displayName = "max time",
+  @OptionMetadata(displayName = "checkpoint grid end (max time)",
       description = "End of the checkpoint grid (>= 0; default 0 = 10 eps^-(2D+2)/(D+2), baseline 100 / alpha_GCV).",
       commandLineParamName = "max-time", commandLineParamSynopsis = "-max-time <double>", displayOrder = 19,
       category = "Stopping")
@@ -431,7 +431,7 @@ public class OverparameterizedKernelGD extends ContractClassifier
     this.maxTime = maxTime;
   }
 
-  @OptionMetadata(displayName = "time", description = "Stopping time for -stop FIXED (> 0 there; default 0).",
+  @OptionMetadata(displayName = "fixed stopping time", description = "Stopping time for -stop FIXED (> 0 there; default 0).",
       commandLineParamName = "time", commandLineParamSynopsis = "-time <double>", displayOrder = 20,
       category = "Stopping")
   public double getTime() {

@@ -61,6 +61,13 @@ class TrainingHistoryTest {
     assertTrue(s.contains("loss/training") && s.contains("2.5000") && s.contains("0.75000"), s);
     assertTrue(s.contains("... and 2 more columns"), s);
     assertEquals("empty: nothing recorded\n", new TrainingHistory.Recorder("empty", "epoch").build().summary(3));
+    // fractional steps (kernel GD's times) are rounded as the values are, not printed in full
+    TrainingHistory times = new TrainingHistory.Recorder("Flow", "time").add(0.009039426381449146, row("MSE", 1))
+        .add(2.94241337633034, row("MSE", 0.5)).add(1049.7698178, row("MSE", 0.25)).build();
+    assertTrue(times.summary(1).startsWith("Flow (3 times; values at time 0.0090394, 2.9424 and 1049.8)"),
+        times.summary(1));
+    TrainingHistory byK = new TrainingHistory.Recorder("BIC", "k").add(1, row("BIC", 3)).add(2, row("BIC", 2)).build();
+    assertTrue(byK.summary(1).startsWith("BIC (2 k values; values at k 1 and 2)"), byK.summary(1));
   }
 
   @Test

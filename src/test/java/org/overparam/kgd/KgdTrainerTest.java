@@ -19,6 +19,13 @@ class KgdTrainerTest {
   }
 
   @Test
+  void modelTextRoundsKernelParametersToSixDigits() {
+    assertEquals("RBF (gamma = 0.166667)", new Kernel(KernelType.RBF, 1.0 / 6, 2).toString());
+    assertEquals("POLYNOMIAL (gamma = 0.5, degree = 3)", new Kernel(KernelType.POLYNOMIAL, 0.5, 3).toString());
+    assertEquals("903.943", Kernel.sixDigits(903.9426381449146));
+  }
+
+  @Test
   void closedFormAndDiscreteGdAgreeForDepthZero() throws InterruptedException {
     KgdConfig exact = KgdTestData.fixed(30, 0, false);
     KgdConfig gd = KgdConfig.builder().kernel(exact.kernel()).depth(0).solver(Solver.GD).stepSize(1e-3)

@@ -6,7 +6,6 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.Rectangle;
 import java.awt.Robot;
-import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.lang.reflect.Field;
@@ -226,9 +225,12 @@ public final class ExplorerScreenshots {
         + TRAINING_TIMEOUT_MS / 1000 + " s (see the Explorer's log)");
   }
 
-  /** The window's pixels as the X server shows them (the whole screen when {@code frame} is null). */
+  /**
+   * The window's pixels as the X server shows them (when {@code frame} is null, the screen's top-left
+   * WIDTH x HEIGHT, where this class places its windows; the screen may be taller for the walkthrough).
+   */
   private static void capture(JFrame frame, File file) throws Exception {
-    Rectangle area = frame == null ? new Rectangle(Toolkit.getDefaultToolkit().getScreenSize()) : frame.getBounds();
+    Rectangle area = frame == null ? new Rectangle(0, 0, WIDTH, HEIGHT) : frame.getBounds();
     BufferedImage image = new Robot().createScreenCapture(area);
     if (!ImageIO.write(image, "png", file)) {
       throw new IllegalStateException("no PNG writer");
@@ -237,7 +239,7 @@ public final class ExplorerScreenshots {
   }
 
   /** The Explorer's tab of that class; a missing Training history tab means Explorer.props was not applied. */
-  private static Container tab(Explorer explorer, Class<?> type) {
+  static Container tab(Explorer explorer, Class<?> type) {
     for (Explorer.ExplorerPanel p : explorer.getPanels()) {
       if (type.isInstance(p)) {
         return (Container) p;
@@ -247,14 +249,14 @@ public final class ExplorerScreenshots {
   }
 
   /** The tab's learner editor: protected in ClassifierPanel and ClustererPanel, and a driver may reach in. */
-  private static GenericObjectEditor editor(Container tab) throws ReflectiveOperationException {
+  static GenericObjectEditor editor(Container tab) throws ReflectiveOperationException {
     Field f = tab.getClass().getDeclaredField(tab instanceof ClassifierPanel ? "m_ClassifierEditor" : "m_ClustererEditor");
     f.setAccessible(true);
     return (GenericObjectEditor) f.get(tab);
   }
 
   @SuppressWarnings("unchecked")
-  private static <T extends Component> T find(Container root, Predicate<Component> match) {
+  static <T extends Component> T find(Container root, Predicate<Component> match) {
     List<Component> todo = new ArrayList<>(List.of(root.getComponents()));
     while (!todo.isEmpty()) {
       Component c = todo.remove(0);
