@@ -56,7 +56,7 @@ public final class ScalingSimulation {
         Utils.joinOptions(learner.getOptions()));
     System.out.printf("optimiser state: %s%n", averageState ? "averaged with the weights" : "local to each worker");
     System.out.println("| K | s | steps per worker | rounds | topology updates | test accuracy | R_s "
-        + "| dense KB per worker and round | sparse KB per worker and round | dense total MB | sparse total MB "
+        + "| dense kB per worker and round | sparse kB per worker and round | dense total MB | sparse total MB "
         + "| train s |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     double firstAcc = Double.NaN;
@@ -76,8 +76,8 @@ public final class ScalingSimulation {
         double rs = sim.masks().itopRate();
         DataParallelItop.Traffic t = sim.traffic();
         System.out.printf("| %d | %d | %d | %d | %d | %.2f%% | %.3f | %.1f | %.1f | %s | %s | %.0f |%n", k, s,
-            sim.iterations(), sim.rounds(), sim.masks().updates(), 100 * acc, rs, t.denseRoundBytes() / 1024.0,
-            t.sparseRoundBytes() / 1024.0, k == 1 ? "0" : String.format("%.1f", t.denseTotal() / 1e6),
+            sim.iterations(), sim.rounds(), sim.masks().updates(), 100 * acc, rs, t.denseRoundBytes() / 1e3,
+            t.sparseRoundBytes() / 1e3, k == 1 ? "0" : String.format("%.1f", t.denseTotal() / 1e6),
             k == 1 ? "0" : String.format("%.1f", t.sparseTotal() / 1e6), seconds);
         if (Double.isNaN(firstAcc)) {
           firstAcc = acc;
