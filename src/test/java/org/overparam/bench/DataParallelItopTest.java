@@ -103,14 +103,15 @@ class DataParallelItopTest {
     OptimizerState firstState = sim.optimizerState(0);
     for (int w = 0; w < 3; w++) {
       double[] p = sim.parameters(w);
+      double[] momentum = sim.optimizerState(w).vectors()[0];
       assertArrayEquals(first, p, 0.0, "worker " + w + " holds the average");
-      assertArrayEquals(firstState.vectors()[0], sim.optimizerState(w).vectors()[0], 0.0);
+      assertArrayEquals(firstState.vectors()[0], momentum, 0.0);
       for (ParameterLayout.Segment seg : sim.layout().weights()) {
         for (int j = 0; j < seg.length(); j++) {
           if (!masks.isActive(seg.layer(), j)) {
             assertEquals(0.0, p[(int) seg.offset() + j], "worker " + w + ": inactive weight " + j + " of layer "
                 + seg.layer());
-            assertEquals(0.0, sim.optimizerState(w).vectors()[0][(int) seg.offset() + j]);
+            assertEquals(0.0, momentum[(int) seg.offset() + j]);
           }
         }
       }
