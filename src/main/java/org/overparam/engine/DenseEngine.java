@@ -3,6 +3,7 @@
 package org.overparam.engine;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -147,6 +148,15 @@ final class DenseEngine implements StepEngine, LayerWeights {
       }
     }
     rewired = true;
+  }
+
+  @Override
+  public void betweenSteps(Consumer<LayerWeights> change) {
+    change.accept(this);
+    if (rewired) {
+      commitRewiring(net.params());
+    }
+    hostWeights = null;
   }
 
   /** Writes the rewired weights back, zeroes the optimiser state where it was reset and masks anew. */

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.engine;
 
+import java.util.function.Consumer;
 import org.overparam.common.ArgMax;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -110,6 +111,16 @@ public final class NetworkStep {
         + " parameters, its configuration " + params.length());
     params.assign(Nd4j.createFromArray(flat).castTo(params.dataType()).reshape(params.shape()));
     engine.readFromNetwork();
+  }
+
+  /**
+   * Lets {@code change} read and rewire the weight matrices between steps, as a hook does from its
+   * afterStep: for a coordinator that decides one topology for several copies of a network (ITOP
+   * trained data-parallel: masks decided once from the averaged weights) and applies it to each copy.
+   * The dense gradient is not available here; a hook that needs it collects it in afterStep.
+   */
+  public void betweenSteps(Consumer<LayerWeights> change) {
+    engine.betweenSteps(change);
   }
 
   /** Makes the network's parameters current (call before predicting with or copying the network). */

@@ -5,6 +5,7 @@ package org.overparam.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -196,6 +197,12 @@ final class SparseEngine implements StepEngine, LayerWeights {
   @Override
   public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
     layers[layer].rewire(pruned, grown, weights, resetState);
+  }
+
+  @Override
+  public void betweenSteps(Consumer<LayerWeights> change) {
+    change.accept(this);
+    networkCurrent = false; // the network's copy no longer matches what was rewired
   }
 
   @Override

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.engine;
 
+import java.util.function.Consumer;
 import org.overparam.nn.OptimizerState;
 
 /**
@@ -21,6 +22,12 @@ interface StepEngine {
    * step at {@code learningRate} and the hook's calls for {@code iteration}.
    */
   void backwardAndUpdate(double[][] dLogits, double learningRate, long iteration);
+
+  /**
+   * Lets {@code change} read and rewire the weight matrices between steps, as a hook does from its
+   * afterStep (the dense gradient is available only there).
+   */
+  void betweenSteps(Consumer<LayerWeights> change);
 
   /** Makes the DL4J network's parameters current (the sparse engine keeps its own copy). */
   void writeToNetwork();
