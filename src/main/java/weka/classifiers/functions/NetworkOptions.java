@@ -39,6 +39,7 @@ public abstract class NetworkOptions extends SparsityOptions {
   private Precision dataType = Precision.FLOAT;
   private boolean resume;
   private int trainingMultiplier = 1;
+  private boolean noCollapseGuard = !NetworkConfig.DEFAULT_COLLAPSE_GUARD;
 
   /** The minibatch size that {@code -batch-size-train 0} (automatic) means for large training sets. */
   protected int nominalBatchSize() {
@@ -54,7 +55,7 @@ public abstract class NetworkOptions extends SparsityOptions {
         .batchSize(batchSizeTrain == 0 ? nominalBatchSize() : batchSizeTrain).updater(updater)
         .learningRate(learningRate).momentum(momentum).l2(l2).schedule(lrSchedule).lrMinFactor(lrMinFactor)
         .doublePrecision(dataType == Precision.DOUBLE).validationFraction(validationFraction).patience(patience)
-        .seed(getSeed()).build();
+        .collapseGuard(!noCollapseGuard).seed(getSeed()).build();
   }
 
   // ---------------------------------------------------------------- resume (IterativeClassifier's, implemented by the subclass)
@@ -213,6 +214,21 @@ public abstract class NetworkOptions extends SparsityOptions {
 
   public void setPatience(int patience) {
     this.patience = patience;
+  }
+
+  @OptionMetadata(displayName = "no collapse guard", description = "Keep the last weights even if training "
+      + "collapsed. By default a run whose epoch loss spikes above 10 times the best epoch's (and the untrained "
+      + "network's), or that comes to predict one class for every training instance no better than the class "
+      + "frequencies, gets the weights of its best epoch back, stops, and says so in the model's description "
+      + "(default false: the guard is on).", commandLineParamName = "no-collapse-guard",
+      commandLineParamSynopsis = "-no-collapse-guard", commandLineParamIsFlag = true, displayOrder = 22,
+      category = "Optimisation")
+  public boolean getNoCollapseGuard() {
+    return noCollapseGuard;
+  }
+
+  public void setNoCollapseGuard(boolean noCollapseGuard) {
+    this.noCollapseGuard = noCollapseGuard;
   }
 
   @OptionMetadata(displayName = "data type", description = "Numeric precision: FLOAT (fast) or DOUBLE (default FLOAT).",
