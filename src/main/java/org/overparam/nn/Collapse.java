@@ -28,7 +28,7 @@ public record Collapse(int epoch, double loss, String reason, int restoredEpoch,
     String what = String.format(Locale.ROOT, "training %s at epoch %d (training loss %.4g: %s); ",
         atEnd ? "ended collapsed" : "collapsed", epoch, loss, reason);
     if (restoredEpoch == epoch) {
-      return what + "no epoch was better, so the model is this collapsed one";
+      return what + "it never learned more than the class frequencies, so there was nothing to restore";
     }
     return what + "restored the weights of epoch " + restoredEpoch + (atEnd ? "" : " and stopped");
   }

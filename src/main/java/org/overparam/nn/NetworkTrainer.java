@@ -199,9 +199,9 @@ public final class NetworkTrainer {
   /**
    * Ends training: restores the best validation weights if early stopping was on. With the collapse
    * guard and no validation split, a run whose last epoch predicted one class for every training row
-   * at a loss of at least {@value #PRIOR_LOSS_FRACTION} of the class-frequency loss (a run that never
-   * learned, or collapsed more slowly than the guard's rule) gets the weights of its lowest-loss epoch
-   * back where that epoch was better, and {@link #collapse()} says so either way.
+   * at a loss of at least {@value #PRIOR_LOSS_FRACTION} of the class-frequency loss gets the weights
+   * of its lowest-loss epoch back where that epoch was below this fraction (it had learned, then lost
+   * it), and {@link #collapse()} says so either way (a run that never learned is only reported).
    */
   public NetworkModel finish() {
     if (config.collapseGuard() && collapse == null && validationRows.length == 0 && lastEpochOnlyClass >= 0
@@ -209,7 +209,10 @@ public final class NetworkTrainer {
       String reason = String.format(java.util.Locale.ROOT, "every training instance was predicted as class %d "
           + "(counting from 1), about as good as predicting the class frequencies (loss %.4g)", lastEpochOnlyClass + 1,
           priorEntropy);
-      boolean better = bestTrainingParams != null && bestTrainingEpoch < epoch && bestTrainingLoss < lastEpochLoss;
+      // Restore only a run that had learned (beaten the class frequencies by the margin) and lost it; a run
+      // that never learned is reported as it is.
+      boolean better = bestTrainingParams != null && bestTrainingEpoch < epoch
+          && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy;
       if (better) {
         Dl4jRuntime.run(() -> {
           net.params().assign(bestTrainingParams);

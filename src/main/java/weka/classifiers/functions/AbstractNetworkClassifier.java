@@ -326,7 +326,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
       String warning = learnerName() + ": " + collapse.describe() + ". Lower -learning-rate (now " + getLearningRate()
           + ") or -momentum to train through.";
       Logger.getLogger(getClass().getName()).warning(warning);
-      if (progress().log() != null) {
+      if (progress().log() != null && collapse.restoredEpoch() != collapse.epoch()) { // a model was rolled back
         progress().log().logMessage(warning);
       }
     }

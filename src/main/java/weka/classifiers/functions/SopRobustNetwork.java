@@ -404,8 +404,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.uvLrScaling = uvLrScaling;
   }
 
-  @OptionMetadata(displayName = "u/v reference batch size", description = "Batch size at which the default lr-u "
-      + "and lr-v are given, > 0 (default 128, the paper's).", commandLineParamName = "uv-reference-batch",
+  @OptionMetadata(displayName = "u/v reference batch size", description = "Batch size at which the defaults of "
+      + "lr-u and lr-v are given, > 0 (default 128, the paper's).", commandLineParamName = "uv-reference-batch",
       commandLineParamSynopsis = "-uv-reference-batch <int>", displayOrder = 64, category = "Label noise")
   public int getUvReferenceBatch() {
     return uvReferenceBatch;
@@ -415,8 +415,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.uvReferenceBatch = uvReferenceBatch;
   }
 
-  @OptionMetadata(displayName = "u/v reference epochs", description = "Number of epochs at which the default "
-      + "lr-u and lr-v are given, > 0 (default 300, the paper's).", commandLineParamName = "uv-reference-epochs",
+  @OptionMetadata(displayName = "u/v reference epochs", description = "Number of epochs at which the defaults "
+      + "of lr-u and lr-v are given, > 0 (default 300, the paper's).", commandLineParamName = "uv-reference-epochs",
       commandLineParamSynopsis = "-uv-reference-epochs <int>", displayOrder = 65, category = "Label noise")
   public int getUvReferenceEpochs() {
     return uvReferenceEpochs;
