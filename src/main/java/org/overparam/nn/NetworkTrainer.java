@@ -198,17 +198,21 @@ public final class NetworkTrainer {
 
   /**
    * Ends training: restores the best validation weights if early stopping was on. With the collapse
-   * guard and no validation split, a run whose last epoch predicted one class for every training row
-   * at a loss of at least {@value #PRIOR_LOSS_FRACTION} of the class-frequency loss gets the weights
+   * guard and no validation split, a run whose last epoch's loss is at least {@value
+   * #PRIOR_LOSS_FRACTION} of the class-frequency loss (one class predicted for every row, or an output
+   * so near a constant that it is as poor) gets the weights
    * of its lowest-loss epoch back where that epoch was below this fraction (it had learned, then lost
    * it), and {@link #collapse()} says so either way (a run that never learned is only reported).
    */
   public NetworkModel finish() {
-    if (config.collapseGuard() && collapse == null && validationRows.length == 0 && lastEpochOnlyClass >= 0
+    if (config.collapseGuard() && collapse == null && validationRows.length == 0
         && lastEpochLoss >= PRIOR_LOSS_FRACTION * priorEntropy) {
-      String reason = String.format(java.util.Locale.ROOT, "every training instance was predicted as class %d "
-          + "(counting from 1), about as good as predicting the class frequencies (loss %.4g)", lastEpochOnlyClass + 1,
-          priorEntropy);
+      // (A network near a constant output need not predict one class: near-ties split its argmax.)
+      String reason = lastEpochOnlyClass >= 0
+          ? String.format(java.util.Locale.ROOT, "every training instance was predicted as class %d (counting from "
+              + "1), about as good as predicting the class frequencies (loss %.4g)", lastEpochOnlyClass + 1, priorEntropy)
+          : String.format(java.util.Locale.ROOT, "at least %.1f times the loss of predicting the class frequencies, "
+              + "%.4g", PRIOR_LOSS_FRACTION, priorEntropy);
       // Restore only a run that had learned (beaten the class frequencies by the margin) and lost it; a run
       // that never learned is reported as it is.
       boolean better = bestTrainingParams != null && bestTrainingEpoch < epoch

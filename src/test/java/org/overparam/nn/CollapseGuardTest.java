@@ -119,6 +119,18 @@ class CollapseGuardTest {
   }
 
   @Test
+  void aRunThatEndsNearAConstantOutputSaysSoEvenWithoutOneClass() throws Exception {
+    // Pulled towards the uniform output: near-ties spread the argmax over the classes, but the loss sits at ln 3.
+    NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(16).epochs(15).batchSize(16).learningRate(0.05).l2(1e-4)
+        .schedule(LrSchedule.CONSTANT).seed(1).build();
+    Run r = run(cfg, new TowardsConstant(0, new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}), DATA);
+    Collapse c = r.trainer().collapse();
+    assertNotNull(c);
+    assertTrue(c.atEnd());
+    assertTrue(c.reason().startsWith("at least 0.9 times the loss of predicting the class frequencies"), c.reason());
+  }
+
+  @Test
   void withAValidationSplitTheBestValidationEpochIsRestored() throws Exception {
     NetworkConfig cfg = absurdRate().validationFraction(0.25).patience(20).build();
     Run r = run(cfg, new SoftmaxCrossEntropy(), DATA);
