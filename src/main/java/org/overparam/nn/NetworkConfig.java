@@ -248,7 +248,8 @@ public record NetworkConfig(
         && updater == c.updater && learningRate == c.learningRate && momentum == c.momentum
         && l2 == c.l2 && schedule == c.schedule && lrMinFactor == c.lrMinFactor
         && doublePrecision == c.doublePrecision && validationFraction == c.validationFraction
-        && patience == c.patience && gradientClip == c.gradientClip && collapseGuard == c.collapseGuard && seed == c.seed;
+        && patience == c.patience && gradientClip == c.gradientClip && collapseGuard == c.collapseGuard
+        && seed == c.seed;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -200,18 +201,19 @@ public final class NetworkTrainer {
    * Ends training: restores the best validation weights if early stopping was on. With the collapse
    * guard and no validation split, a run whose last epoch's loss is at least {@value
    * #PRIOR_LOSS_FRACTION} of the class-frequency loss (one class predicted for every row, or an output
-   * so near a constant that it is as poor) gets the weights
-   * of its lowest-loss epoch back where that epoch was below this fraction (it had learned, then lost
-   * it), and {@link #collapse()} says so either way (a run that never learned is only reported).
+   * so near a constant that it is as poor) gets the weights of its lowest-loss epoch back where that
+   * epoch was below this fraction (it had learned, then lost it), and {@link #collapse()} says so
+   * either way (a run that never learned is only reported).
    */
   public NetworkModel finish() {
     if (config.collapseGuard() && collapse == null && validationRows.length == 0
         && lastEpochLoss >= PRIOR_LOSS_FRACTION * priorEntropy) {
       // (A network near a constant output need not predict one class: near-ties split its argmax.)
       String reason = lastEpochOnlyClass >= 0
-          ? String.format(java.util.Locale.ROOT, "every training instance was predicted as class %d (counting from "
-              + "1), about as good as predicting the class frequencies (loss %.4g)", lastEpochOnlyClass + 1, priorEntropy)
-          : String.format(java.util.Locale.ROOT, "at least %.1f times the loss of predicting the class frequencies, "
+          ? String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from "
+              + "1), about as good as predicting the class frequencies (loss %.4g)", lastEpochOnlyClass + 1,
+              priorEntropy)
+          : String.format(Locale.ROOT, "at least %.1f times the loss of predicting the class frequencies, "
               + "%.4g", PRIOR_LOSS_FRACTION, priorEntropy);
       // Restore only a run that had learned (beaten the class frequencies by the margin) and lost it; a run
       // that never learned is reported as it is.
@@ -243,13 +245,13 @@ public final class NetworkTrainer {
   private boolean guardAgainstCollapse(double loss, int onlyClass) {
     String reason = null;
     if (loss > SPIKE_FACTOR * bestTrainingLoss && loss > initialLoss) {
-      reason = String.format(java.util.Locale.ROOT, "more than %.0f times the best, %.4g at epoch %d", SPIKE_FACTOR,
+      reason = String.format(Locale.ROOT, "more than %.0f times the best, %.4g at epoch %d", SPIKE_FACTOR,
           bestTrainingLoss, bestTrainingEpoch);
     } else if (onlyClass >= 0 && loss >= PRIOR_LOSS_FRACTION * priorEntropy
         && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy) {
-      reason = String.format(java.util.Locale.ROOT, "every training instance was predicted as class %d (counting from 1), about as "
-          + "good as predicting the class frequencies (loss %.4g), where epoch %d reached %.4g", onlyClass + 1,
-          priorEntropy, bestTrainingEpoch, bestTrainingLoss);
+      reason = String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from 1), "
+          + "about as good as predicting the class frequencies (loss %.4g), where epoch %d reached %.4g",
+          onlyClass + 1, priorEntropy, bestTrainingEpoch, bestTrainingLoss);
     }
     if (reason == null) {
       if (loss < bestTrainingLoss) {
@@ -498,7 +500,7 @@ public final class NetworkTrainer {
     return stoppedEarly;
   }
 
-  /** The collapse the guard detected and rolled back, or null if none. */
+  /** The collapse the guard detected (and rolled back where an epoch was better), or null if none. */
   public Collapse collapse() {
     return collapse;
   }

@@ -10,8 +10,10 @@ import org.overparam.common.Checks;
  * names the command-line option.
  *
  * @param variant which losses train u ({@code sop-variant})
- * @param lrU plain-SGD learning rate of u ({@code lr-u}): the default is at the reference scale, another value is used as given
- * @param lrV plain-SGD learning rate of v ({@code lr-v}): the default is at the reference scale, another value is used as given
+ * @param lrU plain-SGD learning rate of u ({@code lr-u}): the default is at the reference scale,
+ *     another value is used as given
+ * @param lrV plain-SGD learning rate of v ({@code lr-v}): the default is at the reference scale,
+ *     another value is used as given
  * @param scaling how a default lrU/lrV is rescaled to the run's batch size and epochs ({@code uv-lr-scaling})
  * @param referenceBatch batch size at which the default lrU/lrV are given ({@code uv-reference-batch})
  * @param referenceEpochs epoch count at which the default lrU/lrV are given ({@code uv-reference-epochs})

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 class CollapseGuardTest {
   private static final TrainingSet DATA = NetworkTrainerTest.blobs(90, 7);
 
-  /** lr 1 with Nesterov momentum 0.9: the loss goes from 1.42 (epoch 1) to 17.6 (epoch 2), finite and below the divergence limit. */
+  /**
+   * lr 1 with Nesterov momentum 0.9: the loss goes from 1.42 (epoch 1) to 17.6 (epoch 2), finite and
+   * below the divergence limit.
+   */
   private static NetworkConfig.Builder absurdRate() {
     return NetworkConfig.builder().hiddenLayers(16).epochs(30).batchSize(16).learningRate(1).l2(1e-4)
         .schedule(LrSchedule.CONSTANT).seed(1);
