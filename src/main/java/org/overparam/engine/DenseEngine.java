@@ -23,6 +23,7 @@ final class DenseEngine implements StepEngine, LayerWeights {
   private final ParameterLayout layout;
   private final TrainingHook hook;
   private final double l2;
+  private final double gradientClip;
   private final LeanBackprop lean;
   private final FlatOptimizer optimizer;
   private final INDArray weightIndicator;
@@ -42,6 +43,7 @@ final class DenseEngine implements StepEngine, LayerWeights {
     this.layout = layout;
     this.hook = hook;
     this.l2 = config.l2();
+    this.gradientClip = config.gradientClip();
     INDArray params = net.params();
     optimizer = new FlatOptimizer(config.updater(), config.momentum(), params);
     lean = new LeanBackprop(net);
@@ -93,6 +95,12 @@ final class DenseEngine implements StepEngine, LayerWeights {
     }
     if (mask != null && hook.masksGradients()) {
       gradient.muli(mask);
+    }
+    if (gradientClip > 0) {
+      double norm = gradient.norm2Number().doubleValue();
+      if (norm > gradientClip) {
+        gradient.muli(gradientClip / norm);
+      }
     }
     if (l2 > 0) {
       Nd4j.getBlasWrapper().level1().axpy(params.length(), l2, scratch.assign(params).muli(weightIndicator), gradient);

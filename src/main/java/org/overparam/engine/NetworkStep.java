@@ -72,8 +72,14 @@ public final class NetworkStep {
     return mode.sparse(count, total, config.doublePrecision(), Dl4jRuntime.cpuBackend());
   }
 
-  /** What one step produced. */
-  public record Result(double loss, int correct) {}
+  /**
+   * What one step produced.
+   *
+   * @param loss the objective's loss on the minibatch (before the update)
+   * @param correct minibatch rows whose most probable class is their label
+   * @param onlyClass the class predicted for every minibatch row, or -1 where the rows got more than one
+   */
+  public record Result(double loss, int correct, int onlyClass) {}
 
   /** Forward pass only (prediction between steps, e.g. by a stream learner): the logits of rows {@code rows} of {@code x}. */
   public double[][] forward(float[][] x, int[] rows) {
@@ -95,7 +101,7 @@ public final class NetworkStep {
     }
     engine.backwardAndUpdate(dLogits, learningRate, step.iteration());
     objective.afterStep(step);
-    return new Result(loss, countCorrect(logits, step.labels(), step.batchSize()));
+    return new Result(loss, countCorrect(logits, step.labels(), step.batchSize()), onlyClass(logits, step.batchSize()));
   }
 
   /** A copy of the network's flat parameter vector, current. */
@@ -158,6 +164,14 @@ public final class NetworkStep {
 
   public ParameterLayout layout() {
     return layout;
+  }
+
+  private static int onlyClass(double[][] logits, int rows) {
+    int only = rows == 0 ? -1 : ArgMax.of(logits[0]);
+    for (int r = 1; r < rows && only >= 0; r++) {
+      only = ArgMax.of(logits[r]) == only ? only : -1;
+    }
+    return only;
   }
 
   private static int countCorrect(double[][] logits, int[] labels, int rows) {

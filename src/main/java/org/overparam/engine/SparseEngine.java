@@ -30,6 +30,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private final TrainingHook hook;
   private final Activation activation;
   private final double l2;
+  private final double gradientClip;
   private final SparseLayer[] layers;
   private final ArrayOptimizer optimizer;
   private final Map<Integer, Buffers> buffers = new HashMap<>();
@@ -54,6 +55,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
     this.hook = hook;
     this.activation = config.activation();
     this.l2 = config.l2();
+    this.gradientClip = config.gradientClip();
     optimizer = new ArrayOptimizer(config.updater(), config.momentum());
     INDArray mask = DenseMask.of(hook, layout, net.params());
     if (mask != null) {
@@ -124,6 +126,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
         activationBackward(buf.a()[l], delta[l - 1], rows);
       }
     }
+    if (gradientClip > 0) {
+      clipGradient();
+    }
     optimizer.beginStep();
     for (SparseLayer s : layers) {
       if (l2 > 0) {
@@ -139,6 +144,31 @@ final class SparseEngine implements StepEngine, LayerWeights {
       hook.afterStep(this, iteration);
     }
     networkCurrent = false;
+  }
+
+  /** Rescales the active weights' and the biases' gradient to norm {@link #gradientClip} where it is larger. */
+  private void clipGradient() {
+    double sq = 0;
+    for (SparseLayer s : layers) {
+      for (int k = 0; k < s.value.length; k++) {
+        sq += (double) s.grad[k] * s.grad[k];
+      }
+      for (int k = 0; k < s.nOut; k++) {
+        sq += (double) s.biasGrad[k] * s.biasGrad[k];
+      }
+    }
+    double norm = Math.sqrt(sq);
+    if (norm > gradientClip) {
+      float f = (float) (gradientClip / norm);
+      for (SparseLayer s : layers) {
+        for (int k = 0; k < s.value.length; k++) {
+          s.grad[k] *= f;
+        }
+        for (int k = 0; k < s.nOut; k++) {
+          s.biasGrad[k] *= f;
+        }
+      }
+    }
   }
 
   /** a = f(z) in place, unit by unit. */

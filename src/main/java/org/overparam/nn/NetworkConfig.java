@@ -22,6 +22,10 @@ import org.overparam.common.Checks;
  * @param doublePrecision train in float64 instead of float32
  * @param validationFraction fraction of rows held out for early stopping (0 = none)
  * @param patience epochs without improvement before stopping (with a validation split)
+ * @param gradientClip largest L2 norm of the loss gradient over all parameters per step, rescaled to it
+ *     when larger, before coupled L2 (PyTorch's clip_grad_norm_); 0 = no clipping
+ * @param collapseGuard whether a collapsed run (a loss spike, or one class predicted for every
+ *     training row) is rolled back to its best epoch and stopped; see {@link NetworkTrainer}
  * @param seed the seed that owns all randomness of the run
  */
 public record NetworkConfig(
@@ -38,6 +42,8 @@ public record NetworkConfig(
     boolean doublePrecision,
     double validationFraction,
     int patience,
+    double gradientClip,
+    boolean collapseGuard,
     long seed) implements Serializable {
 
   // The defaults, in one place: the builder starts from them and the Weka options of the network
@@ -54,6 +60,10 @@ public record NetworkConfig(
   public static final double DEFAULT_LR_MIN_FACTOR = 0.01;
   public static final double DEFAULT_VALIDATION_FRACTION = 0;
   public static final int DEFAULT_PATIENCE = 10;
+  /** Off: clipping changes the trajectory of every run (see docs/guide-itop.md for the measurements). */
+  public static final double DEFAULT_GRADIENT_CLIP = 0;
+  /** On: detecting a collapse costs a copy of the weights per improving epoch and changes no healthy run. */
+  public static final boolean DEFAULT_COLLAPSE_GUARD = true;
   /** Weka's default seed ({@code -S 1}). */
   public static final long DEFAULT_SEED = 1;
 
@@ -76,6 +86,7 @@ public record NetworkConfig(
     Checks.require(validationFraction >= 0 && validationFraction < 1,
         "-validation-fraction must be in [0, 1), got " + validationFraction);
     Checks.positive("-patience", patience);
+    Checks.nonNegative("-gradient-clip", gradientClip);
   }
 
   /** The same configuration with another minibatch size. */
@@ -93,7 +104,7 @@ public record NetworkConfig(
     return new Builder().hiddenLayers(hiddenLayers).activation(activation).epochs(epochs).batchSize(batchSize)
         .updater(updater).learningRate(learningRate).momentum(momentum).l2(l2).schedule(schedule)
         .lrMinFactor(lrMinFactor).doublePrecision(doublePrecision).validationFraction(validationFraction)
-        .patience(patience).seed(seed);
+        .patience(patience).gradientClip(gradientClip).collapseGuard(collapseGuard).seed(seed);
   }
 
   /** Builds a {@link NetworkConfig} by name; {@link #build()} validates it. */
@@ -111,6 +122,8 @@ public record NetworkConfig(
     private boolean doublePrecision;
     private double validationFraction = DEFAULT_VALIDATION_FRACTION;
     private int patience = DEFAULT_PATIENCE;
+    private double gradientClip = DEFAULT_GRADIENT_CLIP;
+    private boolean collapseGuard = DEFAULT_COLLAPSE_GUARD;
     private long seed = DEFAULT_SEED;
 
     private Builder() {}
@@ -180,6 +193,16 @@ public record NetworkConfig(
       return this;
     }
 
+    public Builder gradientClip(double gradientClip) {
+      this.gradientClip = gradientClip;
+      return this;
+    }
+
+    public Builder collapseGuard(boolean collapseGuard) {
+      this.collapseGuard = collapseGuard;
+      return this;
+    }
+
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -188,7 +211,8 @@ public record NetworkConfig(
     /** The validated configuration; throws naming the flag of the first bad value. */
     public NetworkConfig build() {
       return new NetworkConfig(hiddenLayers, activation, epochs, batchSize, updater, learningRate, momentum, l2,
-          schedule, lrMinFactor, doublePrecision, validationFraction, patience, seed);
+          schedule, lrMinFactor, doublePrecision, validationFraction, patience,
+          gradientClip, collapseGuard, seed);
     }
   }
 
@@ -224,7 +248,8 @@ public record NetworkConfig(
         && updater == c.updater && learningRate == c.learningRate && momentum == c.momentum
         && l2 == c.l2 && schedule == c.schedule && lrMinFactor == c.lrMinFactor
         && doublePrecision == c.doublePrecision && validationFraction == c.validationFraction
-        && patience == c.patience && seed == c.seed;
+        && patience == c.patience && gradientClip == c.gradientClip && collapseGuard == c.collapseGuard
+        && seed == c.seed;
   }
 
   @Override

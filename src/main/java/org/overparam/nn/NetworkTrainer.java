@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -28,6 +29,15 @@ import org.overparam.nd4j.Dl4jRuntime;
  * coupled L2, the optimiser step and the optional {@link TrainingHook} (ITOP's masks). Optional
  * early stopping on a seeded validation split restores the best weights in {@link #finish()}.
  *
+ * <p>With {@link NetworkConfig#collapseGuard()} on, a run that collapses is rolled back: after an epoch
+ * whose mean training loss is more than {@value #SPIKE_FACTOR} times the lowest epoch loss so far
+ * and above the untrained network's (a spike), or in which every training row was predicted as one
+ * class while the loss was at least {@value #PRIOR_LOSS_FRACTION} of the entropy of the weighted class
+ * distribution (what predicting the class frequencies scores: the network has lost what it learned)
+ * after an earlier epoch had been below that, the weights of the best epoch (lowest training loss; with a
+ * validation split, best validation score) are restored, training stops and {@link #collapse()} says
+ * what happened. The rule reads only the losses and predictions, so it is as deterministic as the run.
+ *
  * <p>All randomness derives from {@link NetworkConfig#seed()} by name and epoch, so the same seed
  * and data give bit-identical parameters on the CPU backend.
  */
@@ -38,6 +48,20 @@ public final class NetworkTrainer {
    * first, and its model would then answer NaN.
    */
   static final double EXPLODED_LOSS_FACTOR = 1000;
+  /**
+   * An epoch whose mean training loss exceeds this multiple of the best epoch's (and the untrained
+   * network's loss) is a spike. Label noise, a learning-rate step or a topology update move the loss
+   * by far less; the collapse this guards against (issue: lr 0.05 with Nesterov momentum on
+   * pair-flipped labels) jumped from about 1.2 to 107.
+   */
+  static final double SPIKE_FACTOR = 10;
+  /**
+   * An epoch in which every training row was predicted as one class is a collapse when its loss is at
+   * least this fraction of the class-frequency loss (the entropy of the class distribution) and an
+   * earlier epoch's was below it. (A network near a constant output keeps a trace of the input, so its
+   * loss sits just below the entropy: 1.095 against ln 3 = 1.0986 in the unit test.)
+   */
+  static final double PRIOR_LOSS_FRACTION = 0.9;
 
   private final NetworkConfig config;
   private final TrainingSet data;
@@ -62,6 +86,16 @@ public final class NetworkTrainer {
   private Map<String, Double> lastMetrics = Map.of();
   /** The loss of the first step, computed before any update (NaN until then). */
   private double initialLoss = Double.NaN;
+  /** Entropy of the weighted class distribution of the training rows (the loss of predicting the frequencies). */
+  private double priorEntropy;
+  private double bestTrainingLoss = Double.POSITIVE_INFINITY;
+  private int bestTrainingEpoch;
+  /** The weights of the epoch with the lowest training loss (collapse guard without a validation split). */
+  private INDArray bestTrainingParams;
+  private Collapse collapse;
+  private double lastEpochLoss = Double.NaN;
+  /** The class predicted for every training row in the last epoch, or -1. */
+  private int lastEpochOnlyClass = -1;
 
   public NetworkTrainer(NetworkConfig config, TrainingSet data, Objective objective, TrainingHook hook,
       ValidationScore validationScore, ProgressListener listener) {
@@ -86,6 +120,7 @@ public final class NetworkTrainer {
           batchesPerEpoch, trainRows.length, config.batchSize()));
     });
     objective.begin(data, trainRows.clone(), Seeds.stream(config.seed(), "objective"));
+    priorEntropy = classEntropy();
   }
 
   /** Extends the run by {@code epochs} more epochs (resumed training). */
@@ -120,6 +155,7 @@ public final class NetworkTrainer {
     SplittableRandom viewRng = Seeds.stream(config.seed(), "views/" + epoch);
     double lossSum = 0;
     int correct = 0;
+    int onlyClass = -2; // the one class predicted for every row so far; -1 once two were
     for (int b = 0; b < batchesPerEpoch; b++) {
       Checks.checkInterrupted();
       int from = b * config.batchSize();
@@ -128,6 +164,7 @@ public final class NetworkTrainer {
       checkNotExploded(result.loss());
       lossSum += result.loss() * batch.length;
       correct += result.correct();
+      onlyClass = onlyClass == -2 || onlyClass == result.onlyClass() ? result.onlyClass() : -1;
       iteration++;
     }
     epoch++;
@@ -149,14 +186,47 @@ public final class NetworkTrainer {
     if (hook != null) {
       metrics.putAll(hook.epochMetrics());
     }
+    lastEpochLoss = loss;
+    lastEpochOnlyClass = onlyClass;
+    if (config.collapseGuard() && guardAgainstCollapse(loss, onlyClass)) {
+      more = false;
+    }
     history.add(epoch, metrics);
     lastMetrics = Collections.unmodifiableMap(metrics);
     listener.onEpoch(epoch, metrics);
     return more;
   }
 
-  /** Ends training: restores the best validation weights if early stopping was on. */
+  /**
+   * Ends training: restores the best validation weights if early stopping was on. With the collapse
+   * guard and no validation split, a run whose last epoch's loss is at least {@value
+   * #PRIOR_LOSS_FRACTION} of the class-frequency loss (one class predicted for every row, or an output
+   * so near a constant that it is as poor) gets the weights of its lowest-loss epoch back where that
+   * epoch was below this fraction (it had learned, then lost it), and {@link #collapse()} says so
+   * either way (a run that never learned is only reported).
+   */
   public NetworkModel finish() {
+    if (config.collapseGuard() && collapse == null && validationRows.length == 0
+        && lastEpochLoss >= PRIOR_LOSS_FRACTION * priorEntropy) {
+      // (A network near a constant output need not predict one class: near-ties split its argmax.)
+      String reason = lastEpochOnlyClass >= 0
+          ? String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from "
+              + "1), about as good as predicting the class frequencies (loss %.4g)", lastEpochOnlyClass + 1,
+              priorEntropy)
+          : String.format(Locale.ROOT, "at least %.1f times the loss of predicting the class frequencies, "
+              + "%.4g", PRIOR_LOSS_FRACTION, priorEntropy);
+      // Restore only a run that had learned (beaten the class frequencies by the margin) and lost it; a run
+      // that never learned is reported as it is.
+      boolean better = bestTrainingParams != null && bestTrainingEpoch < epoch
+          && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy;
+      if (better) {
+        Dl4jRuntime.run(() -> {
+          net.params().assign(bestTrainingParams);
+          networkStep.readFromNetwork();
+        });
+      }
+      collapse = new Collapse(epoch, lastEpochLoss, reason, better ? bestTrainingEpoch : epoch, true);
+    }
     Dl4jRuntime.run(() -> {
       if (bestParams != null) {
         net.params().assign(bestParams);
@@ -165,6 +235,65 @@ public final class NetworkTrainer {
       checkFinite(net.params(), "parameters");
     });
     return currentModel();
+  }
+
+  /**
+   * The collapse guard, after each epoch (see the class comment): keeps the weights of the best
+   * epoch by training loss, and on a spike or a collapse to one class restores the best weights and
+   * stops. Returns whether it stopped.
+   */
+  private boolean guardAgainstCollapse(double loss, int onlyClass) {
+    String reason = null;
+    if (loss > SPIKE_FACTOR * bestTrainingLoss && loss > initialLoss) {
+      reason = String.format(Locale.ROOT, "more than %.0f times the best, %.4g at epoch %d", SPIKE_FACTOR,
+          bestTrainingLoss, bestTrainingEpoch);
+    } else if (onlyClass >= 0 && loss >= PRIOR_LOSS_FRACTION * priorEntropy
+        && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy) {
+      reason = String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from 1), "
+          + "about as good as predicting the class frequencies (loss %.4g), where epoch %d reached %.4g",
+          onlyClass + 1, priorEntropy, bestTrainingEpoch, bestTrainingLoss);
+    }
+    if (reason == null) {
+      if (loss < bestTrainingLoss) {
+        bestTrainingLoss = loss;
+        bestTrainingEpoch = epoch;
+        if (validationRows.length == 0) {
+          bestTrainingParams = Dl4jRuntime.call(() -> {
+            networkStep.writeToNetwork();
+            return net.params().dup();
+          });
+        }
+      }
+      return false;
+    }
+    boolean byValidation = validationRows.length > 0;
+    INDArray restore = byValidation ? bestParams : bestTrainingParams;
+    int restoredEpoch = byValidation ? bestEpoch : bestTrainingEpoch;
+    if (restore == null) {
+      return false; // nothing better seen yet (a collapse in the first epoch is left to the divergence checks)
+    }
+    Dl4jRuntime.run(() -> {
+      net.params().assign(restore);
+      networkStep.readFromNetwork();
+    });
+    collapse = new Collapse(epoch, loss, reason, restoredEpoch, false);
+    stoppedEarly = true;
+    return true;
+  }
+
+  /** Entropy (nats) of the weighted class distribution of the training rows. */
+  private double classEntropy() {
+    double[] mass = new double[data.numClasses()];
+    double total = 0;
+    for (int r : trainRows) {
+      mass[data.labels()[r]] += data.weights()[r];
+      total += data.weights()[r];
+    }
+    double h = 0;
+    for (double m : mass) {
+      h -= m > 0 ? m / total * Math.log(m / total) : 0;
+    }
+    return h;
   }
 
   private NetworkStep.Result step(int[] batch, SplittableRandom viewRng) {
@@ -361,13 +490,19 @@ public final class NetworkTrainer {
     return batchesPerEpoch;
   }
 
-  /** The epoch whose weights {@link #finish()} keeps (with early stopping), else the last. */
+  /** The epoch whose weights {@link #finish()} keeps (with early stopping or after a collapse), else the last. */
   public int bestEpoch() {
-    return bestParams != null ? bestEpoch : epoch;
+    return bestParams != null ? bestEpoch : collapse != null ? collapse.restoredEpoch() : epoch;
   }
 
+  /** Whether training stopped before its planned epochs: early stopping or the collapse guard. */
   public boolean stoppedEarly() {
     return stoppedEarly;
+  }
+
+  /** The collapse the guard detected (and rolled back where an epoch was better), or null if none. */
+  public Collapse collapse() {
+    return collapse;
   }
 
   public int validationSize() {

@@ -10,11 +10,13 @@ import org.overparam.common.Checks;
  * names the command-line option.
  *
  * @param variant which losses train u ({@code sop-variant})
- * @param lrU plain-SGD learning rate of u at the reference scale ({@code lr-u})
- * @param lrV plain-SGD learning rate of v at the reference scale ({@code lr-v})
- * @param scaling how lrU/lrV are rescaled to the run's batch size and epochs ({@code uv-lr-scaling})
- * @param referenceBatch batch size at which lrU/lrV are given ({@code uv-reference-batch})
- * @param referenceEpochs epoch count at which lrU/lrV are given ({@code uv-reference-epochs})
+ * @param lrU plain-SGD learning rate of u ({@code lr-u}): the default is at the reference scale,
+ *     another value is used as given
+ * @param lrV plain-SGD learning rate of v ({@code lr-v}): the default is at the reference scale,
+ *     another value is used as given
+ * @param scaling how a default lrU/lrV is rescaled to the run's batch size and epochs ({@code uv-lr-scaling})
+ * @param referenceBatch batch size at which the default lrU/lrV are given ({@code uv-reference-batch})
+ * @param referenceEpochs epoch count at which the default lrU/lrV are given ({@code uv-reference-epochs})
  * @param initStd standard deviation of the Gaussian initialisation of u and v ({@code uv-init-std})
  * @param projectUv clip u and v to [−1, 1] after each step ({@code project-uv})
  * @param lambdaConsistency λ_C, weight of the SOP+ consistency term ({@code lambda-consistency})
@@ -92,14 +94,25 @@ public record SopConfig(
     return !ceOnly && lambdaConsistency > 0;
   }
 
-  /** Effective learning rate of u for a run with this batch size and epoch count. */
+  /**
+   * Effective learning rate of u for a run with this batch size and epoch count: {@link #scaling}
+   * rescales the default {@value #DEFAULT_LR_U}; any other value is the user's and is used as given.
+   */
   public UvLearningRate effectiveLrU(int batch, int epochs) {
-    return UvLearningRate.of(scaling, lrU, batch, epochs, referenceBatch, referenceEpochs);
+    return UvLearningRate.of(lrU == DEFAULT_LR_U ? scaling : UvLrScaling.NONE, lrU, batch, epochs, referenceBatch,
+        referenceEpochs);
   }
 
-  /** Effective learning rate of v for a run with this batch size and epoch count. */
+  /**
+   * Effective learning rate of v for a run with this batch size and epoch count: {@link #scaling}
+   * rescales the default {@value #DEFAULT_LR_V}; any other value is the user's and is used as given.
+   * (A Weka option string carries values, not whether they were typed, so "set" means "not the
+   * default"; with the default mode, rescaling a set value would hit the cap B/8 at 100 epochs for
+   * any value above about 4.6, and -lr-v 100 would run exactly as the default 10.)
+   */
   public UvLearningRate effectiveLrV(int batch, int epochs) {
-    return UvLearningRate.of(scaling, lrV, batch, epochs, referenceBatch, referenceEpochs);
+    return UvLearningRate.of(lrV == DEFAULT_LR_V ? scaling : UvLrScaling.NONE, lrV, batch, epochs, referenceBatch,
+        referenceEpochs);
   }
 
   /** A builder that starts from the defaults (the {@code DEFAULT_} constants). */

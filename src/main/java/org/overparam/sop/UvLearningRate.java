@@ -5,12 +5,13 @@ package org.overparam.sop;
 import org.overparam.common.Checks;
 
 /**
- * The learning rate actually used for u or v, and whether the stability cap bound.
+ * The learning rate actually used for u or v, how it was derived, and whether the stability cap bound.
  *
  * @param value the effective plain-SGD learning rate
  * @param capped true if the MATCH_GROWTH rule exceeded B/8 and was cut back to it
+ * @param rescaled true if the MATCH_GROWTH rule rescaled the given rate, false if it is used as given
  */
-public record UvLearningRate(double value, boolean capped) {
+public record UvLearningRate(double value, boolean capped, boolean rescaled) {
 
   /**
    * Rescales {@code lrRef}, given at reference batch size {@code refBatch} and {@code refEpochs}
@@ -28,11 +29,11 @@ public record UvLearningRate(double value, boolean capped) {
     Checks.positive("uv-reference-batch", refBatch);
     Checks.positive("uv-reference-epochs", refEpochs);
     if (scaling == UvLrScaling.NONE) {
-      return new UvLearningRate(lrRef, false);
+      return new UvLearningRate(lrRef, false, false);
     }
     double growthPerVisit = Math.log1p(4.0 * lrRef / refBatch) * refEpochs / epochs;
     double lr = batch / 4.0 * Math.expm1(growthPerVisit);
     double cap = batch / 8.0;
-    return lr > cap ? new UvLearningRate(cap, true) : new UvLearningRate(lr, false);
+    return lr > cap ? new UvLearningRate(cap, true, true) : new UvLearningRate(lr, false, true);
   }
 }

@@ -19,6 +19,7 @@ import org.overparam.common.TrainingHistory;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.ItopHook;
 import org.overparam.itop.ItopReport;
+import org.overparam.nn.Collapse;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkModel;
@@ -71,6 +72,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   protected NetworkModel model;
   protected ItopReport itopReport;
   private String trainingSummary;
+  private Collapse collapse;
   private TrainingHistory history;
   private String configLine;
   private transient TrainingProgress progress;
@@ -195,6 +197,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     itopReport = null;
     trainingSummary = null;
     history = null;
+    collapse = null;
     checkOptions();
     ItopConfig itop = itopConfig();
     getCapabilities().testWithFail(data);
@@ -318,6 +321,15 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     }
     model = trainer.finish();
     history = trainer.history();
+    collapse = trainer.collapse();
+    if (collapse != null) {
+      String warning = learnerName() + ": " + collapse.describe() + ". Lower -learning-rate (now " + getLearningRate()
+          + ") or -momentum to train through.";
+      Logger.getLogger(getClass().getName()).warning(warning);
+      if (progress().log() != null && collapse.restoredEpoch() != collapse.epoch()) { // a model was rolled back
+        progress().log().logMessage(warning);
+      }
+    }
     itopReport = itopHook == null ? null : itopHook.report(trainer.batchesPerEpoch());
     trainingSummary = summarize(trainer, (System.nanoTime() - trainingStart) / 1e9);
     afterTraining(model, pending.train(), pending.set(), pending.objective());
@@ -381,6 +393,11 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     return model;
   }
 
+  /** The collapse that the last training run detected and rolled back (null if none; see -no-collapse-guard). */
+  public Collapse getCollapse() {
+    return collapse;
+  }
+
   /** The sparse-topology report of the last training run (null for a dense network). */
   public ItopReport getItopReport() {
     return itopReport;
@@ -432,6 +449,9 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     if (m.containsKey("loss/training")) {
       sb.append(String.format("final training loss: %.5f, training accuracy (during the last epoch): %.4f%n",
           m.get("loss/training"), m.get("accuracy/training")));
+    }
+    if (t.collapse() != null) {
+      sb.append("WARNING: ").append(t.collapse().describe()).append('\n');
     }
     if (t.validationSize() > 0) {
       sb.append(String.format("early stopping: %d validation instances, best epoch %d%s%n", t.validationSize(),

@@ -184,8 +184,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     UvLearningRate rateU = config.effectiveLrU(net.batchSize(), net.epochs());
     UvLearningRate rateV = config.effectiveLrV(net.batchSize(), net.epochs());
     if ((rateU.capped() || rateV.capped()) && !config.ceOnly()) {
-      LOG.info("SOP: the rescaled " + (rateU.capped() ? rateV.capped() ? "lr-u and lr-v were" : "lr-u was" : "lr-v was")
-          + " capped at batch-size-train/8 = " + net.batchSize() / 8.0 + " for stability");
+      LOG.info("SOP: the rescaled default " + (rateU.capped() ? rateV.capped() ? "lr-u and lr-v were" : "lr-u was"
+          : "lr-v was") + " capped at batch-size-train/8 = " + net.batchSize() / 8.0 + " for stability");
     }
     effectiveRates = new UvLearningRate[] {rateU, rateV};
     return new SopObjective(config, rateU.value(), rateV.value());
@@ -221,10 +221,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     if (getBatchSizeTrain() == 0) {
       sb.append(String.format("batch size %d (automatic)%n", runConfig().batchSize()));
     }
-    sb.append(String.format("variant %s; effective lr-u %s%s, lr-v %s%s (%s)%n", sopVariant,
-        Utils.doubleToString(effectiveRates[0].value(), 6), effectiveRates[0].capped() ? " (capped)" : "",
-        Utils.doubleToString(effectiveRates[1].value(), 6), effectiveRates[1].capped() ? " (capped)" : "",
-        uvLrScaling));
+    sb.append(String.format("variant %s; effective lr-u %s (%s), lr-v %s (%s)%n", sopVariant,
+        Utils.doubleToString(effectiveRates[0].value(), 6), derivation(effectiveRates[0], lrU),
+        Utils.doubleToString(effectiveRates[1].value(), 6), derivation(effectiveRates[1], lrV)));
     if (lambdaConsistency > 0 || lambdaBalance > 0) {
       sb.append(String.format("SOP+: lambda-consistency %s, lambda-balance %s (%s prior)%n",
           Utils.doubleToString(lambdaConsistency, 4), Utils.doubleToString(lambdaBalance, 4), balancePrior));
@@ -232,6 +231,15 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     sb.append(String.format("final training CE %s, MSE %s%n", Utils.doubleToString(sop.lastEpochCe(), 5),
         Utils.doubleToString(sop.lastEpochMse(), 5)));
     return sb.toString();
+  }
+
+  /** How an effective u/v rate came from its option: "as given", or rescaled (and capped) by the scaling mode. */
+  private String derivation(UvLearningRate rate, double given) {
+    if (!rate.rescaled()) {
+      return "as given";
+    }
+    return "default " + Utils.doubleToString(given, 6) + " rescaled by " + uvLrScaling
+        + (rate.capped() ? ", capped at batch-size-train/8" : "");
   }
 
   @Override
@@ -357,8 +365,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.sopVariant = sopVariant;
   }
 
-  @OptionMetadata(displayName = "lr u", description = "Plain-SGD learning rate of u at the reference scale "
-      + "(uv-reference-batch, uv-reference-epochs), >= 0 (default 1, official CIFAR-100 value).",
+  @OptionMetadata(displayName = "lr u", description = "Plain-SGD learning rate of u, >= 0. The default 1 (official "
+      + "CIFAR-100 value) is given at the reference scale (uv-reference-batch, uv-reference-epochs) and rescaled by "
+      + "uv-lr-scaling; any other value is used as given.",
       commandLineParamName = "lr-u", commandLineParamSynopsis = "-lr-u <double>", displayOrder = 61,
       category = "Label noise")
   public double getLrU() {
@@ -369,8 +378,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.lrU = lrU;
   }
 
-  @OptionMetadata(displayName = "lr v", description = "Plain-SGD learning rate of v at the reference scale, >= 0 "
-      + "(default 10, official CIFAR-100 symmetric-noise value; the paper uses 100 for asymmetric noise).",
+  @OptionMetadata(displayName = "lr v", description = "Plain-SGD learning rate of v, >= 0. The default 10 (official "
+      + "CIFAR-100 symmetric-noise value) is given at the reference scale and rescaled by uv-lr-scaling; any other "
+      + "value is used as given (the paper uses 100 for asymmetric noise).",
       commandLineParamName = "lr-v", commandLineParamSynopsis = "-lr-v <double>", displayOrder = 62,
       category = "Label noise")
   public double getLrV() {
@@ -381,9 +391,10 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.lrV = lrV;
   }
 
-  @OptionMetadata(displayName = "u/v learning-rate scaling", description = "MATCH_GROWTH rescales lr-u and lr-v from "
-      + "the reference batch size and epochs to this run's, keeping the growth of u and v over the run, capped at "
-      + "batch-size-train/8; NONE uses them as given (default MATCH_GROWTH).", commandLineParamName = "uv-lr-scaling",
+  @OptionMetadata(displayName = "u/v learning-rate scaling", description = "MATCH_GROWTH rescales lr-u and lr-v left at "
+      + "their defaults from the reference batch size and epochs to this run's, keeping the growth of u and v over "
+      + "the run, capped at batch-size-train/8; NONE uses the defaults as given. A rate set to another value is "
+      + "always used as given (default MATCH_GROWTH).", commandLineParamName = "uv-lr-scaling",
       commandLineParamSynopsis = "-uv-lr-scaling <MATCH_GROWTH|NONE>", displayOrder = 63, category = "Label noise")
   public UvLrScaling getUvLrScaling() {
     return uvLrScaling;
@@ -393,8 +404,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.uvLrScaling = uvLrScaling;
   }
 
-  @OptionMetadata(displayName = "u/v reference batch size", description = "Batch size at which lr-u and lr-v are "
-      + "given, > 0 (default 128, the paper's).", commandLineParamName = "uv-reference-batch",
+  @OptionMetadata(displayName = "u/v reference batch size", description = "Batch size at which the defaults of "
+      + "lr-u and lr-v are given, > 0 (default 128, the paper's).", commandLineParamName = "uv-reference-batch",
       commandLineParamSynopsis = "-uv-reference-batch <int>", displayOrder = 64, category = "Label noise")
   public int getUvReferenceBatch() {
     return uvReferenceBatch;
@@ -404,8 +415,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.uvReferenceBatch = uvReferenceBatch;
   }
 
-  @OptionMetadata(displayName = "u/v reference epochs", description = "Number of epochs at which lr-u and lr-v are "
-      + "given, > 0 (default 300, the paper's).", commandLineParamName = "uv-reference-epochs",
+  @OptionMetadata(displayName = "u/v reference epochs", description = "Number of epochs at which the defaults "
+      + "of lr-u and lr-v are given, > 0 (default 300, the paper's).", commandLineParamName = "uv-reference-epochs",
       commandLineParamSynopsis = "-uv-reference-epochs <int>", displayOrder = 65, category = "Label noise")
   public int getUvReferenceEpochs() {
     return uvReferenceEpochs;

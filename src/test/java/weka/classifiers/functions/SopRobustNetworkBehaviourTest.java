@@ -4,6 +4,7 @@ package weka.classifiers.functions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.sop.LabelNoise;
 import org.overparam.sop.NoiseReport;
+import org.overparam.sop.UvLrScaling;
 import org.overparam.testing.Serialization;
 import weka.core.Instances;
 
@@ -229,6 +231,22 @@ class SopRobustNetworkBehaviourTest {
     net.setNoiseReportFile(dir.resolve("no-such-dir").resolve("r.csv").toFile());
     Exception e = assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(clean));
     assertTrue(e.getMessage().contains("noise-report-file"), e.getMessage());
+  }
+
+  @Test
+  void anExplicitLrVIsUsedAsGivenAndNamedInTheDescription() throws Exception {
+    // The default lr-v 10 rescales to batch 32, 30 epochs as 114, capped at 32/8 = 4; -lr-v 100 used to be
+    // rescaled and capped to the same 4, so that the run equalled the default one.
+    SopRobustNetwork given = small();
+    given.setOptions(new String[] {"-lr-v", "100", "-hidden-layers", "16", "-epochs", "30", "-batch-size-train", "32",
+        "-uv-init-std", "1e-4", "-data-type", "DOUBLE"});
+    assertEquals(UvLrScaling.MATCH_GROWTH, given.getUvLrScaling());
+    given.buildClassifier(noisy);
+    assertTrue(given.toString().contains("lr-v 100 (as given)"), given.toString());
+    assertTrue(trainedOnNoisy.toString().contains("lr-v 4 (default 10 rescaled by MATCH_GROWTH, capped at "
+        + "batch-size-train/8)"), trainedOnNoisy.toString());
+    assertFalse(java.util.Arrays.equals(trainedOnNoisy.getModel().parameters(), given.getModel().parameters()),
+        "-lr-v 100 must give another model than the default");
   }
 
   @Test
