@@ -21,7 +21,8 @@ import org.overparam.nn.ExecutionMode;
  * @param pruneDecay decay of the prune rate
  * @param numTopologyUpdates U used to derive ΔT when no interval is given
  * @param updateInterval ΔT in iterations (0 = derive)
- * @param updateIntervalFraction ΔT as a fraction of all iterations (0 = derive from U)
+ * @param updateIntervalFraction ΔT as a fraction of the base run's iterations, T_total / trainingMultiplier
+ *     (0 = derive from U)
  * @param minUpdateIntervalEpochs lower bound on the derived ΔT, in epochs
  * @param stopUpdatesAt fraction of the run after which the mask is frozen
  * @param trainingMultiplier m of ITOP's extended training: the run is m times a base run, ΔT is derived from
