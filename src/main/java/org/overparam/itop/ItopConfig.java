@@ -21,9 +21,12 @@ import org.overparam.nn.ExecutionMode;
  * @param pruneDecay decay of the prune rate
  * @param numTopologyUpdates U used to derive ΔT when no interval is given
  * @param updateInterval ΔT in iterations (0 = derive)
- * @param updateIntervalFraction ΔT as a fraction of all iterations (0 = derive from U)
+ * @param updateIntervalFraction ΔT as a fraction of the base run's iterations, T_total / trainingMultiplier
+ *     (0 = derive from U)
  * @param minUpdateIntervalEpochs lower bound on the derived ΔT, in epochs
  * @param stopUpdatesAt fraction of the run after which the mask is frozen
+ * @param trainingMultiplier m of ITOP's extended training: the run is m times a base run, ΔT is derived from
+ *     the base run and stays as it is there, so the run makes m times the updates and explores more
  * @param regrowInit value of regrown weights
  * @param regrowInitStd standard deviation for {@link RegrowInit#NORMAL}
  * @param reinitWhenSame reset weights pruned and regrown in the same update
@@ -47,6 +50,7 @@ public record ItopConfig(
     double updateIntervalFraction,
     double minUpdateIntervalEpochs,
     double stopUpdatesAt,
+    int trainingMultiplier,
     RegrowInit regrowInit,
     double regrowInitStd,
     boolean reinitWhenSame,
@@ -71,6 +75,7 @@ public record ItopConfig(
   public static final double DEFAULT_UPDATE_INTERVAL_FRACTION = 0;
   public static final double DEFAULT_MIN_UPDATE_INTERVAL_EPOCHS = 1.0;
   public static final double DEFAULT_STOP_UPDATES_AT = 1.0;
+  public static final int DEFAULT_TRAINING_MULTIPLIER = 1;
   public static final RegrowInit DEFAULT_REGROW_INIT = RegrowInit.ZERO;
   public static final double DEFAULT_REGROW_INIT_STD = 0.1;
   public static final boolean DEFAULT_REINIT_WHEN_SAME = false;
@@ -93,6 +98,7 @@ public record ItopConfig(
     Checks.inClosed("-update-interval-fraction", updateIntervalFraction, 0, 1);
     Checks.nonNegative("-min-update-interval-epochs", minUpdateIntervalEpochs);
     Checks.inClosed("-stop-updates-at", stopUpdatesAt, 0, 1);
+    Checks.positive("-training-multiplier", trainingMultiplier);
     Checks.nonNegative("-regrow-init-std", regrowInitStd);
     Checks.require(execution != null, "-sparse-execution must be set");
   }
@@ -123,9 +129,9 @@ public record ItopConfig(
         .keepFirstDense(keepFirstDense).keepOutputDense(keepOutputDense).growth(growth).pruneRate(pruneRate)
         .pruneRateMin(pruneRateMin).pruneDecay(pruneDecay).numTopologyUpdates(numTopologyUpdates)
         .updateInterval(updateInterval).updateIntervalFraction(updateIntervalFraction)
-        .minUpdateIntervalEpochs(minUpdateIntervalEpochs).stopUpdatesAt(stopUpdatesAt).regrowInit(regrowInit)
-        .regrowInitStd(regrowInitStd).reinitWhenSame(reinitWhenSame).maskGradients(maskGradients)
-        .fixMask(fixMask).execution(execution);
+        .minUpdateIntervalEpochs(minUpdateIntervalEpochs).stopUpdatesAt(stopUpdatesAt)
+        .trainingMultiplier(trainingMultiplier).regrowInit(regrowInit).regrowInitStd(regrowInitStd)
+        .reinitWhenSame(reinitWhenSame).maskGradients(maskGradients).fixMask(fixMask).execution(execution);
   }
 
   /** Builds an {@link ItopConfig} by name; {@link #build()} validates it. */
@@ -145,6 +151,7 @@ public record ItopConfig(
     private double updateIntervalFraction = DEFAULT_UPDATE_INTERVAL_FRACTION;
     private double minUpdateIntervalEpochs = DEFAULT_MIN_UPDATE_INTERVAL_EPOCHS;
     private double stopUpdatesAt = DEFAULT_STOP_UPDATES_AT;
+    private int trainingMultiplier = DEFAULT_TRAINING_MULTIPLIER;
     private RegrowInit regrowInit = DEFAULT_REGROW_INIT;
     private double regrowInitStd = DEFAULT_REGROW_INIT_STD;
     private boolean reinitWhenSame = DEFAULT_REINIT_WHEN_SAME;
@@ -229,6 +236,11 @@ public record ItopConfig(
       return this;
     }
 
+    public Builder trainingMultiplier(int trainingMultiplier) {
+      this.trainingMultiplier = trainingMultiplier;
+      return this;
+    }
+
     public Builder regrowInit(RegrowInit regrowInit) {
       this.regrowInit = regrowInit;
       return this;
@@ -263,8 +275,8 @@ public record ItopConfig(
     public ItopConfig build() {
       return new ItopConfig(sparsity, distribution, erkPower, erEpsilon, keepFirstDense, keepOutputDense, growth,
           pruneRate, pruneRateMin, pruneDecay, numTopologyUpdates, updateInterval, updateIntervalFraction,
-          minUpdateIntervalEpochs, stopUpdatesAt, regrowInit, regrowInitStd, reinitWhenSame, maskGradients, fixMask,
-          execution);
+          minUpdateIntervalEpochs, stopUpdatesAt, trainingMultiplier, regrowInit, regrowInitStd, reinitWhenSame,
+          maskGradients, fixMask, execution);
     }
   }
 }

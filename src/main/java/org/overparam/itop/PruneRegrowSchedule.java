@@ -5,6 +5,11 @@ package org.overparam.itop;
 /**
  * When topology updates happen and at which prune rate (Liu et al., ICML 2021). Iterations are 1-based:
  * update iff t mod ΔT = 0 and t ≤ T_stop.
+ *
+ * <p>Extended training ({@link ItopConfig#trainingMultiplier()} m): the run of T_total iterations is m
+ * base runs of T_total / m. ΔT is whatever the base run would use, whichever way it is given, so the
+ * longer run makes m times the updates, as ITOP's {@code --multiplier} does with a fixed
+ * {@code --update_frequency}. T_stop and the cosine decay of the prune rate span the whole, longer run.
  */
 public final class PruneRegrowSchedule {
   private final long deltaT;
@@ -21,13 +26,16 @@ public final class PruneRegrowSchedule {
     this.p0 = cfg.pruneRate();
     this.pMin = cfg.pruneRateMin();
     this.decay = cfg.pruneDecay();
+    // ΔT comes from the base run, so that a longer run (m > 1) keeps it and updates m times as often
+    long baseIterations = totalIterations / cfg.trainingMultiplier();
     if (cfg.updateInterval() > 0) {
       deltaT = cfg.updateInterval();
     } else if (cfg.updateIntervalFraction() > 0) {
-      deltaT = Math.max(1, Math.round(cfg.updateIntervalFraction() * totalIterations));
+      deltaT = Math.max(1, Math.round(cfg.updateIntervalFraction() * baseIterations));
     } else if (cfg.numTopologyUpdates() > 0) {
       long floorEpochs = (long) Math.ceil(iterationsPerEpoch * cfg.minUpdateIntervalEpochs());
-      deltaT = Math.max(1, Math.max(floorEpochs, tStop / cfg.numTopologyUpdates()));
+      long baseStop = (long) Math.floor(cfg.stopUpdatesAt() * baseIterations);
+      deltaT = Math.max(1, Math.max(floorEpochs, baseStop / cfg.numTopologyUpdates()));
     } else {
       deltaT = Long.MAX_VALUE;
     }

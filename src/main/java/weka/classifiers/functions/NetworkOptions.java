@@ -4,6 +4,7 @@ package weka.classifiers.functions;
 
 import java.io.Serial;
 import org.overparam.common.Checks;
+import org.overparam.itop.ItopConfig;
 import org.overparam.nn.Activation;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
@@ -57,6 +58,12 @@ public abstract class NetworkOptions extends SparsityOptions {
         .learningRate(learningRate).momentum(momentum).l2(l2).schedule(lrSchedule).lrMinFactor(lrMinFactor)
         .doublePrecision(dataType == Precision.DOUBLE).validationFraction(validationFraction).patience(patience)
         .gradientClip(gradientClip).collapseGuard(!noCollapseGuard).seed(getSeed()).build();
+  }
+
+  /** The sparsity configuration, with the training multiplier: the topology schedule depends on it. */
+  @Override
+  public ItopConfig itopConfig() {
+    return super.itopConfig().toBuilder().trainingMultiplier(trainingMultiplier).build();
   }
 
   // ---------------------------------------------------------------- resume (IterativeClassifier's, implemented by the subclass)
@@ -255,8 +262,10 @@ public abstract class NetworkOptions extends SparsityOptions {
     this.dataType = dataType;
   }
 
-  @OptionMetadata(displayName = "training multiplier", description = "ITOP's extended training: multiplies the epochs "
-      + "(and so the schedule length), >= 1 (default 1).", commandLineParamName = "training-multiplier",
+  @OptionMetadata(displayName = "training multiplier", description = "ITOP's extended training: multiplies the epochs. "
+      + "A sparse network keeps the update interval (Delta T) of the shorter run, so it makes this many times the "
+      + "topology updates and explores more connections; the prune rate decays over the whole run. >= 1 (default 1).",
+      commandLineParamName = "training-multiplier",
       commandLineParamSynopsis = "-training-multiplier <int>", displayOrder = 21, category = "Optimisation")
   public int getTrainingMultiplier() {
     return trainingMultiplier;

@@ -170,8 +170,8 @@ public abstract class SparsityOptions extends ContractClassifier {
   }
 
   @OptionMetadata(displayName = "number of topology updates", description = "Number of prune-and-regrow updates over "
-      + "the run, used when no update interval is given; each is at least min-update-interval-epochs apart, >= 0 "
-      + "(default 50).", commandLineParamName = "num-topology-updates",
+      + "the run, used when no update interval is given; each is at least min-update-interval-epochs apart. "
+      + "training-multiplier m keeps their interval and so makes m times as many. >= 0 (default 50).", commandLineParamName = "num-topology-updates",
       commandLineParamSynopsis = "-num-topology-updates <int>", displayOrder = 50, category = "Sparsity: update schedule")
   public int getNumTopologyUpdates() {
     return numTopologyUpdates;
@@ -192,8 +192,9 @@ public abstract class SparsityOptions extends ContractClassifier {
     this.updateInterval = updateInterval;
   }
 
-  @OptionMetadata(displayName = "update interval fraction", description = "Delta T as a fraction of all optimiser steps, "
-      + "in [0, 1]; 0 derives it from the number of topology updates (default 0).",
+  @OptionMetadata(displayName = "update interval fraction", description = "Delta T as a fraction of all optimiser steps "
+      + "(of the run before training-multiplier), in [0, 1]; 0 derives it from the number of topology updates "
+      + "(default 0).",
       commandLineParamName = "update-interval-fraction", commandLineParamSynopsis = "-update-interval-fraction <double>",
       displayOrder = 52, category = "Sparsity: update schedule")
   public double getUpdateIntervalFraction() {
