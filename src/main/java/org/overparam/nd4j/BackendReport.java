@@ -85,6 +85,7 @@ public final class BackendReport {
     CudaProbe p = probe();
     Map<String, String> r = new LinkedHashMap<>();
     r.put("CUDA backend jars", p.cudaBackendOnClassPath() ? "present (" + CudaProbe.CUDA_BACKEND_CLASS + ")"
+        : p.unusedAddon() != null ? "absent (" + p.unusedAddon() + ")"
         : "absent (overparamCUDA add-on not installed)");
     r.put("NVIDIA driver", p.driverVersion() == null ? "none loaded" : p.driverVersion());
     r.put("GPUs (driver)", p.deviceCount() == null ? "unknown" : String.valueOf(p.deviceCount()));

@@ -31,6 +31,8 @@ public final class CudaDiagnosis {
     CUDA_OK,
     /** The CUDA backend's jars are not on the class path (the overparamCUDA add-on is not installed). */
     NO_CUDA_BACKEND,
+    /** The overparamCUDA add-on is installed but of another version than overparam, so it is not used. */
+    ADDON_VERSION_MISMATCH,
     /** The environment variables BACKEND_PRIORITY_CPU / _GPU put the CPU first. */
     CPU_FORCED,
     /** No NVIDIA kernel driver is loaded. */
@@ -69,6 +71,10 @@ public final class CudaDiagnosis {
           + found);
     }
     String cpu = "Running on the CPU";
+    if (p.unusedAddon() != null) {
+      return new Diagnosis(Cause.ADDON_VERSION_MISMATCH, cpu + ": " + p.unusedAddon() + " (see docs/gpu.md).\n"
+          + found);
+    }
     if (!p.cudaBackendOnClassPath()) {
       return new Diagnosis(Cause.NO_CUDA_BACKEND, cpu + ": ND4J's CUDA backend is not installed.\n"
           + "To use an NVIDIA GPU, install the overparamCUDA add-on package (same version as overparam; it needs the"

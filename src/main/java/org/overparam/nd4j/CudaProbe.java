@@ -28,10 +28,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param loadError the CUDA backend's own error when ND4J skipped it, or null
  * @param cpuForced whether BACKEND_PRIORITY_CPU / BACKEND_PRIORITY_GPU put the CPU first
  * @param searchedPaths the folders searched for the CUDA runtime (for the report)
+ * @param unusedAddon why an installed overparamCUDA add-on is not used (a version mismatch), or null
  */
 public record CudaProbe(boolean cudaBackendOnClassPath, String driverVersion, Integer deviceCount,
                         List<String> cudartFound, String backendChosen, String loadError, boolean cpuForced,
-                        List<String> searchedPaths) {
+                        List<String> searchedPaths, String unusedAddon) {
   /** ND4J's CUDA backend, in nd4j-cuda-11.6. */
   public static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
 
@@ -64,7 +65,7 @@ public record CudaProbe(boolean cudaBackendOnClassPath, String driverVersion, In
       List<String> cudart = findCudart(dirs);
       String error = jar && !chosen.endsWith("JCublasBackend") ? cudaLoadError(loader) : null;
       return new CudaProbe(jar, driver, devices, cudart, chosen, error, cpuForced(System.getenv()),
-          dirs.stream().map(Path::toString).toList());
+          dirs.stream().map(Path::toString).toList(), AddonClassLoader.unusedAddonReason());
     });
   }
 

@@ -24,7 +24,7 @@ class CudaDiagnosisTest {
 
   private static CudaProbe probe(boolean jar, String driver, Integer devices, List<String> cudart, String chosen,
                                  String error) {
-    return new CudaProbe(jar, driver, devices, cudart, chosen, error, false, List.of("/usr/local/cuda/lib64"));
+    return new CudaProbe(jar, driver, devices, cudart, chosen, error, false, List.of("/usr/local/cuda/lib64"), null);
   }
 
   private static CudaDiagnosis.Diagnosis explain(CudaProbe p) {
@@ -39,6 +39,18 @@ class CudaDiagnosisTest {
     assertEquals(Cause.NO_CUDA_BACKEND, d.cause());
     assertTrue(d.text().startsWith("Running on the CPU: ND4J's CUDA backend is not installed."), d.text());
     assertTrue(d.text().contains("overparamCUDA") && d.text().contains("CUDA 11.6"), d.text());
+  }
+
+  @Test
+  void addonOfAnotherVersion() {
+    String reason = AddonClassLoader.versionMismatch("0.2.0", "0.1.0");
+    assertEquals("the installed overparamCUDA 0.1.0 does not match overparam 0.2.0; install overparamCUDA 0.2.0",
+        reason);
+    assertNull(AddonClassLoader.versionMismatch("0.2.0", "0.2.0"));
+    assertNull(AddonClassLoader.versionMismatch(null, "0.2.0"), "outside Weka nothing to compare");
+    var d = explain(new CudaProbe(false, "535.104.05", 1, CUDART_116, CPU, null, false, List.of(), reason));
+    assertEquals(Cause.ADDON_VERSION_MISMATCH, d.cause());
+    assertTrue(d.text().startsWith("Running on the CPU: " + reason), d.text());
   }
 
   @Test
@@ -91,7 +103,7 @@ class CudaDiagnosisTest {
 
   @Test
   void cpuForcedByPriorityVariables() {
-    var p = new CudaProbe(true, "535.104.05", 1, CUDART_116, CPU, null, true, List.of());
+    var p = new CudaProbe(true, "535.104.05", 1, CUDART_116, CPU, null, true, List.of(), null);
     assertEquals(Cause.CPU_FORCED, explain(p).cause());
     assertTrue(CudaProbe.cpuForced(Map.of("BACKEND_PRIORITY_CPU", "200")));
     assertFalse(CudaProbe.cpuForced(Map.of("BACKEND_PRIORITY_CPU", "200", "BACKEND_PRIORITY_GPU", "300")));
