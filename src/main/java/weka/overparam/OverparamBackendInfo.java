@@ -7,7 +7,8 @@ import java.util.Map;
 import org.overparam.nd4j.BackendReport;
 
 /**
- * Prints the ND4J backend the package's networks run on (CPU or CUDA, BLAS vendor, threads):
+ * Prints the ND4J backend the package's networks run on (CPU or CUDA, BLAS vendor, threads), what was found of
+ * the CUDA backend, driver and runtime, and why the GPU is not used when it is not:
  * {@code java -cp weka.jar weka.Run .OverparamBackendInfo}.
  */
 public class OverparamBackendInfo extends CommandLineTool {
@@ -17,16 +18,14 @@ public class OverparamBackendInfo extends CommandLineTool {
     Map<String, String> r = BackendReport.collect();
     StringBuilder sb = new StringBuilder("overparam: ND4J backend\n");
     sb.append(BackendReport.format(r));
-    if ("CPU".equals(r.get("kind"))) {
-      sb.append("\nRunning on the CPU. To use an NVIDIA GPU, add ND4J's CUDA backend to the package's lib/ folder\n"
-          + "(see docs/troubleshooting.md, section GPU (CUDA)); ND4J then prefers CUDA whenever a device is present.\n");
-    }
+    sb.append("\nGPU (CUDA)\n").append(BackendReport.format(BackendReport.cudaFindings()));
+    sb.append('\n').append(BackendReport.diagnosis().text());
     return sb.toString();
   }
 
   @Override
   protected String usage() {
-    return "Usage: weka.Run .OverparamBackendInfo\nPrints the ND4J backend the networks run on.\n\nGeneral options:\n"
+    return "Usage: weka.Run .OverparamBackendInfo\nPrints the ND4J backend the networks run on, and why not the GPU when the CUDA backend is not used.\n\nGeneral options:\n"
         + "  -h   this help";
   }
 

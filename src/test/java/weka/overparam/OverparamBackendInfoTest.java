@@ -20,6 +20,9 @@ class OverparamBackendInfoTest {
     assertEquals("CPU", r.get("kind"));
     assertTrue(r.get("backend").contains("CpuBackend"), r.get("backend"));
     assertTrue(r.get("blas").contains("OpenBLAS 0.3.21"), "the OpenBLAS the package ships: " + r.get("blas"));
-    assertTrue(OverparamBackendInfo.report().contains("Running on the CPU"));
+    String report = OverparamBackendInfo.report();
+    assertTrue(report.contains("Running on the CPU: ND4J's CUDA backend is not installed."), report);
+    assertTrue(report.contains("CUDA backend jars:") && report.contains("NVIDIA driver:")
+        && report.contains("CUDA runtime (libcudart):") && report.contains("needed:"), report);
   }
 }

@@ -38,7 +38,7 @@ final class DirectGemm {
 
   /** Whether calls go straight to OpenBLAS (else through ND4J). */
   static boolean direct() {
-    return CPU;
+    return CPU && Routes.cpuShortcuts();
   }
 
   /** A 2-D array as BLAS sees it: its buffer address, and whether it is stored column by column. */
@@ -72,7 +72,7 @@ final class DirectGemm {
   }
 
   static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
-    if (!CPU || a.dataType() != c.dataType() || b.dataType() != c.dataType()
+    if (!direct() || a.dataType() != c.dataType() || b.dataType() != c.dataType()
         || (c.dataType() != DataType.FLOAT && c.dataType() != DataType.DOUBLE)) {
       Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
       return;

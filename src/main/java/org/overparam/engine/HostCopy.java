@@ -10,7 +10,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.overparam.nd4j.Dl4jRuntime;
 import org.overparam.nn.Activation;
 
 /**
@@ -22,8 +21,6 @@ import org.overparam.nn.Activation;
  * (CUDA keeps host and device copies) every method takes ND4J's own route.
  */
 final class HostCopy {
-  private static final boolean CPU = Dl4jRuntime.cpuBackend();
-
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
@@ -31,7 +28,7 @@ final class HostCopy {
 
   /** Copies {@code rows} of {@code x} into {@code dst} ([rows.length, width], float32 or float64). */
   static void gatherRows(float[][] x, int[] rows, INDArray dst) {
-    gatherRows(x, rows, dst, CPU);
+    gatherRows(x, rows, dst, Routes.cpuShortcuts());
   }
 
   /** {@code host}: through native memory (CPU backend), else through ND4J (tests run both). */
@@ -73,7 +70,7 @@ final class HostCopy {
 
   /** Reads the first {@code n} values of a float32 data buffer, whatever the views on it. */
   static void readBuffer(DataBuffer data, float[] out, int n) {
-    readBuffer(data, out, n, CPU);
+    readBuffer(data, out, n, Routes.cpuShortcuts());
   }
 
   static void readBuffer(DataBuffer data, float[] out, int n, boolean host) {
@@ -94,7 +91,7 @@ final class HostCopy {
 
   /** a = max(z, 0) for buffers of the same shape: in Java for float32 on the CPU, else through ND4J. */
   static void relu(INDArray z, INDArray a) {
-    relu(z, a, CPU && a.dataType() == DataType.FLOAT);
+    relu(z, a, Routes.cpuShortcuts() && a.dataType() == DataType.FLOAT);
   }
 
   static void relu(INDArray z, INDArray a, boolean host) {
@@ -115,7 +112,7 @@ final class HostCopy {
 
   /** dA ← dA · 1[a > 0], the ReLU derivative written with its output a = relu(z) (a may be overwritten). */
   static void reluBackward(INDArray a, INDArray dA) {
-    reluBackward(a, dA, CPU && dA.dataType() == DataType.FLOAT);
+    reluBackward(a, dA, Routes.cpuShortcuts() && dA.dataType() == DataType.FLOAT);
   }
 
   static void reluBackward(INDArray a, INDArray dA, boolean host) {

@@ -69,7 +69,7 @@ public final class NetworkStep {
         count += a ? 1 : 0;
       }
     }
-    return mode.sparse(count, total, config.doublePrecision(), Dl4jRuntime.cpuBackend());
+    return mode.sparse(count, total, config.doublePrecision(), Routes.cpuShortcuts());
   }
 
   /**

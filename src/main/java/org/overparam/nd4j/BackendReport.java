@@ -50,6 +50,58 @@ public final class BackendReport {
         + Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.factory().blas().getBlasVendor() + ")");
   }
 
+  private static volatile CudaDiagnosis.Diagnosis diagnosis;
+  private static volatile CudaProbe probe;
+
+  /** What {@link CudaProbe#collect()} found, probed once per JVM (the backend cannot change after ND4J starts). */
+  public static CudaProbe probe() {
+    if (probe == null) {
+      synchronized (BackendReport.class) {
+        if (probe == null) {
+          probe = CudaProbe.collect();
+        }
+      }
+    }
+    return probe;
+  }
+
+  /** Which backend runs and why not the GPU ({@link CudaDiagnosis#explain} of {@link #probe()}). */
+  public static CudaDiagnosis.Diagnosis diagnosis() {
+    if (diagnosis == null) {
+      diagnosis = CudaDiagnosis.explain(probe());
+    }
+    return diagnosis;
+  }
+
+  /** The first line of {@link #diagnosis()}, for a model's description. */
+  public static String diagnosisLine() {
+    String text = diagnosis().text();
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+
+  /** The probe's findings as report lines (CUDA section of OverparamBackendInfo). */
+  public static Map<String, String> cudaFindings() {
+    CudaProbe p = probe();
+    Map<String, String> r = new LinkedHashMap<>();
+    r.put("CUDA backend jars", p.cudaBackendOnClassPath() ? "present (" + CudaProbe.CUDA_BACKEND_CLASS + ")"
+        : p.unusedAddon() != null ? "absent (" + p.unusedAddon() + ")"
+        : "absent (overparamCUDA add-on not installed)");
+    r.put("NVIDIA driver", p.driverVersion() == null ? "none loaded" : p.driverVersion());
+    r.put("GPUs (driver)", p.deviceCount() == null ? "unknown" : String.valueOf(p.deviceCount()));
+    r.put("CUDA runtime (libcudart)", p.cudartFound().isEmpty() ? "not found" : String.join(", ", p.cudartFound()));
+    r.put("searched", p.searchedPaths().isEmpty() ? "(no library folders exist)" : String.join(":", p.searchedPaths()));
+    r.put("CUDA_PATH", String.valueOf(System.getenv("CUDA_PATH")));
+    r.put("LD_LIBRARY_PATH", String.valueOf(System.getenv("LD_LIBRARY_PATH")));
+    r.put("CUDA_VISIBLE_DEVICES", String.valueOf(System.getenv("CUDA_VISIBLE_DEVICES")));
+    if (p.loadError() != null) {
+      r.put("CUDA backend error", p.loadError());
+    }
+    r.put("needed", "CUDA " + CudaDiagnosis.CUDA_VERSION + ", driver >= " + CudaDiagnosis.DRIVER_FOR_CUDA
+        + ", cuDNN " + CudaDiagnosis.CUDNN_VERSION + " (optional)");
+    return r;
+  }
+
   /** The report as aligned text lines. */
   public static String format(Map<String, String> report) {
     StringBuilder sb = new StringBuilder();

@@ -14,13 +14,16 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>Weka loads each package in its own class loader, and ND4J finds its backend through
  * {@link java.util.ServiceLoader} on the thread-context class loader (TCCL). Every call that may
  * touch ND4J (including its static initialisation) therefore runs inside {@link #call} or
- * {@link #run}, which set the TCCL to this package's loader and restore it afterwards.
+ * {@link #run}, which set the TCCL to this package's loader and restore it afterwards. When the overparamCUDA
+ * add-on package is loaded, that loader is joined with the add-on's ({@link AddonClassLoader}) so that ND4J also
+ * finds the CUDA backend.
  */
 public final class Dl4jRuntime {
   /** Environment variable / system property that overrides the default ND4J thread count. */
   public static final String THREADS_PROPERTY = "overparam.threads";
 
   private static volatile boolean threadsConfigured;
+  private static volatile ClassLoader backendLoader;
 
   private Dl4jRuntime() {}
 
@@ -34,13 +37,30 @@ public final class Dl4jRuntime {
   public static <T, E extends Exception> T call(Work<T, E> work) throws E {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(Dl4jRuntime.class.getClassLoader());
+    thread.setContextClassLoader(backendLoader());
     try {
       configureThreadsOnce();
       return work.call();
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /**
+   * The loader ND4J discovers its backends with: this package's, joined with the CUDA add-on's when Weka loaded it.
+   * Decided once: ND4J keeps the first loader it sees for the life of the JVM.
+   */
+  public static ClassLoader backendLoader() {
+    ClassLoader loader = backendLoader;
+    if (loader == null) {
+      synchronized (Dl4jRuntime.class) {
+        if (backendLoader == null) {
+          backendLoader = AddonClassLoader.forPackage(Dl4jRuntime.class.getClassLoader());
+        }
+        loader = backendLoader;
+      }
+    }
+    return loader;
   }
 
   /** {@link #call} for work without a result. */

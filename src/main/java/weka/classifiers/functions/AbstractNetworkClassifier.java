@@ -481,6 +481,8 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     }
     sb.append(describeModel());
     sb.append("\nND4J backend: ").append(org.overparam.nd4j.BackendReport.backendName()).append('\n');
+    // why not the GPU, in one line; weka.Run .OverparamBackendInfo prints the details
+    sb.append(org.overparam.nd4j.BackendReport.diagnosisLine()).append('\n');
     return sb.toString();
   }
 }
