@@ -80,13 +80,16 @@ echo "$with"
 expect "CUDA backend jars:           present" "$with"
 if [ "$mode" = standin ]; then
   # the add-on's class resolved ND4J's API through overparam's loader: one Nd4jBackend class for both backends
-  expect "CUDA backend error:          IllegalStateException: stand-in CUDA backend (cuda-addon-check.sh); Nd4jBackend from weka.core.WekaPackageLibIsolatingClassLoader (overparam)" "$with"
+  # ... and overparam's loader defines the add-on's class too (it adopted the add-on's jars): one loader for JavaCPP
+  expect "CUDA backend error:          IllegalStateException: stand-in CUDA backend (cuda-addon-check.sh); Nd4jBackend from weka.core.WekaPackageLibIsolatingClassLoader (overparam); JCublasBackend from weka.core.WekaPackageLibIsolatingClassLoader (overparam)" "$with"
   expect "Running on the CPU although the CUDA backend (overparamCUDA) is installed:" "$with"
 elif [ -r /proc/driver/nvidia/version ]; then
   expect "kind:                        CUDA (GPU)" "$with"
   expect "Running on the GPU" "$with"
 else
   expect "Running on the CPU although the CUDA backend (overparamCUDA) is installed:" "$with"
+  # JavaCPP reached the CUDA natives (and failed for want of a driver), not Java 17's module barrier
+  ! grep -q InaccessibleObjectException <<< "$with" || { echo "FAILED: the CUDA backend hit Java's module barrier"; exit 1; }
 fi
 echo "ok: with the add-on, OverparamBackendInfo sees ND4J's CUDA backend"
 

@@ -2,11 +2,16 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.nd4j;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,7 +29,9 @@ import java.util.Set;
  * {@link java.util.ServiceLoader}, with which ND4J finds its backends
  * ({@code META-INF/services/org.nd4j.linalg.factory.Nd4jBackend}), would still miss the CUDA backend.
  *
- * <p>This loader therefore answers classes and resources from the package first and then from the add-on, and lists
+ * <p>First choice: {@link #forPackage} adds the add-on's jars to the package's own loader ({@link #adoptJars}), so one
+ * loader defines ND4J, JavaCPP and the CUDA backend. Where that is not possible, this loader answers classes and
+ * resources from the package first and then from the add-on, and lists
  * the resources of both. The add-on's own loader resolves ND4J's API through its dependency on overparam, so both
  * backends implement the same {@code Nd4jBackend} class. {@link Dl4jRuntime} makes it the thread-context loader
  * whenever ND4J may start, which is the loader ND4J keeps for its service and class look-ups.
@@ -48,7 +55,10 @@ public final class AddonClassLoader extends ClassLoader {
     this.addon = Objects.requireNonNull(addon, "addon");
   }
 
-  /** The loader for ND4J: {@code own} joined with the add-on's loader when Weka has loaded the add-on, else own. */
+  /**
+   * The loader for ND4J: {@code own} with the add-on's jars adopted, or joined with the add-on's loader, when Weka
+   * has loaded an add-on of the same version; else own.
+   */
   public static ClassLoader forPackage(ClassLoader own) {
     ClassLoader addon = wekaPackageLoader(ADDON_PACKAGE, own);
     if (addon == null || addon == own) {
@@ -61,7 +71,58 @@ public final class AddonClassLoader extends ClassLoader {
       unusedAddonReason = reason;
       return own;
     }
+    if (adoptJars(own, addon)) {
+      return own;
+    }
     return new AddonClassLoader(own, addon);
+  }
+
+  /**
+   * Adds the add-on's jars to this package's own Weka loader, so that ND4J's CUDA classes are defined by the loader
+   * that also defines JavaCPP's {@code Loader}. Why: JavaCPP 1.5.7 loads a native library for a class of another
+   * loader through {@code Runtime.loadLibrary0}, made accessible by reflection, which Java 17 refuses unless the JVM
+   * was started with {@code --add-opens java.base/java.lang=ALL-UNNAMED}; with one loader it calls
+   * {@code System.load} directly. Uses Weka's own {@code WekaPackageLibIsolatingClassLoader.processDir(File, List,
+   * boolean)} (the method that reads a package's lib/ folder; reflective, as it is protected). Returns false where
+   * that is not possible (not inside Weka's package loader, or another Weka version), and the joined loader is used
+   * instead.
+   */
+  static boolean adoptJars(ClassLoader own, ClassLoader addon) {
+    if (!(addon instanceof URLClassLoader urls)) {
+      return false;
+    }
+    Set<File> dirs = new LinkedHashSet<>();
+    for (URL u : urls.getURLs()) {
+      if ("file".equals(u.getProtocol()) && u.getPath().toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+        try {
+          dirs.add(new File(u.toURI()).getParentFile());
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+          return false;
+        }
+      }
+    }
+    Method processDir = null;
+    for (Class<?> c = own.getClass(); c != null && processDir == null; c = c.getSuperclass()) {
+      try {
+        processDir = c.getDeclaredMethod("processDir", File.class, List.class, boolean.class);
+        processDir.setAccessible(true);
+      } catch (NoSuchMethodException e) {
+        // not declared here: look in the superclass
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    if (processDir == null || dirs.isEmpty()) {
+      return false;
+    }
+    try {
+      for (File dir : dirs) {
+        processDir.invoke(own, dir, new ArrayList<String>(), false);
+      }
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

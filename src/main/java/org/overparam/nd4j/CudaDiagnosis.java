@@ -35,6 +35,11 @@ public final class CudaDiagnosis {
     ADDON_VERSION_MISMATCH,
     /** The environment variables BACKEND_PRIORITY_CPU / _GPU put the CPU first. */
     CPU_FORCED,
+    /**
+     * Java refused JavaCPP's reflective access to {@code java.lang} (Java 17's strong encapsulation), which it needs
+     * when the CUDA classes and JavaCPP come from different class loaders.
+     */
+    JAVA_LANG_CLOSED,
     /** No NVIDIA kernel driver is loaded. */
     NO_DRIVER,
     /** The driver is older than any CUDA 11 program accepts. */
@@ -84,6 +89,12 @@ public final class CudaDiagnosis {
     if (p.cpuForced()) {
       return new Diagnosis(Cause.CPU_FORCED, header + "the environment variable BACKEND_PRIORITY_CPU is set above"
           + " BACKEND_PRIORITY_GPU, which puts the CPU first. Unset them to use the GPU.\n" + found);
+    }
+    if (p.loadError() != null && p.loadError().contains("InaccessibleObjectException")
+        && p.loadError().contains("java.lang")) {
+      return new Diagnosis(Cause.JAVA_LANG_CLOSED, header + "Java refused JavaCPP access to java.lang (" + p.loadError()
+          + "). Start Java with --add-opens java.base/java.lang=ALL-UNNAMED (e.g. in the command that starts Weka),"
+          + " then check again.\n" + found);
     }
     if (p.driverVersion() == null) {
       return new Diagnosis(Cause.NO_DRIVER, header + "no NVIDIA driver is loaded (no /proc/driver/nvidia/version)."

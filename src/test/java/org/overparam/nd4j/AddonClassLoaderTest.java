@@ -3,8 +3,10 @@
 package org.overparam.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,6 +58,55 @@ class AddonClassLoaderTest {
       // the add-on's loader also lists the package's service file (its parent): listed once here
       assertEquals(2, Collections.list(joined.getResources(SERVICE)).size());
       assertThrows(ClassNotFoundException.class, () -> joined.loadClass("standin.Missing"));
+    }
+  }
+
+  @Test
+  void aPackageLoaderAdoptsTheAddonsJars(@TempDir Path tmp) throws Exception {
+    Path ownJar = jar(tmp, "own", List.of(
+        "package standin; public class Base implements java.util.function.Supplier<String> {"
+            + " public String get() { return \"cpu\"; } }",
+        "package standin; public class A extends Base {}"), "standin.A\n");
+    Path addonJar = jar(tmp, "addon", List.of(
+        "package standin; public class B extends Base { public String get() { return \"cuda\"; } }"),
+        "standin.B\n", ownJar);
+    Path addonLib = Files.createDirectories(tmp.resolve("packages/standin-addon/lib"));
+    Files.copy(addonJar, addonLib.resolve("addon.jar"));
+    try (PackageLoader own = new PackageLoader(ownJar);
+         URLClassLoader addon = new URLClassLoader(new URL[] {addonLib.resolve("addon.jar").toUri().toURL()}, own)) {
+      assertEquals(List.of("cpu"), provided(own));
+      assertTrue(AddonClassLoader.adoptJars(own, addon));
+      assertEquals(List.of(addonLib.toFile()), own.processed);
+      // one loader now defines the package's classes and the add-on's (as JavaCPP needs for its natives)
+      assertSame(own, Class.forName("standin.B", false, own).getClassLoader());
+      assertEquals(List.of("cpu", "cuda"), provided(own));
+    }
+    try (URLClassLoader plain = new URLClassLoader(new URL[] {ownJar.toUri().toURL()});
+         URLClassLoader addon = new URLClassLoader(new URL[] {addonJar.toUri().toURL()})) {
+      assertFalse(AddonClassLoader.adoptJars(plain, addon), "a loader without processDir cannot adopt jars");
+    }
+  }
+
+  /**
+   * Stand-in for Weka's {@code WekaPackageLibIsolatingClassLoader}, whose constructor needs a package installed in
+   * WEKA_HOME: its {@code processDir(File, List, boolean)} adds every jar of a folder but those listed, as Weka's does
+   * (cuda-addon-check.sh exercises Weka's own with the package manager).
+   */
+  static final class PackageLoader extends URLClassLoader {
+    final List<java.io.File> processed = new ArrayList<>();
+
+    PackageLoader(Path jar) throws IOException {
+      super(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    @SuppressWarnings("unused") // called reflectively by AddonClassLoader.adoptJars
+    private void processDir(java.io.File dir, List<String> skip, boolean topLevel) throws IOException {
+      processed.add(dir);
+      for (java.io.File f : java.util.Objects.requireNonNull(dir.listFiles())) {
+        if (f.getName().endsWith(".jar") && !skip.contains(f.getName())) {
+          addURL(f.toURI().toURL());
+        }
+      }
     }
   }
 

@@ -62,6 +62,19 @@ class CudaDiagnosisTest {
   }
 
   @Test
+  void javaLangClosedToJavaCpp() {
+    // JavaCPP 1.5.7's error when the CUDA classes come from another class loader and java.lang is not opened
+    String error = "RuntimeException: java.lang.ExceptionInInitializerError: Exception"
+        + " java.lang.reflect.InaccessibleObjectException: Unable to make void java.lang.Runtime.loadLibrary0("
+        + "java.lang.Class,java.lang.String) accessible: module java.base does not \"opens java.lang\" to unnamed module";
+    var d = explain(probe(true, "535.104.05", 1, CUDART_116, CPU, error));
+    assertEquals(Cause.JAVA_LANG_CLOSED, d.cause());
+    assertTrue(d.text().contains("--add-opens java.base/java.lang=ALL-UNNAMED"), d.text());
+    // the same error outranks a missing driver: it must be fixed on any machine
+    assertEquals(Cause.JAVA_LANG_CLOSED, explain(probe(true, null, 0, List.of(), CPU, error)).cause());
+  }
+
+  @Test
   void driverTooOldForCuda11() {
     var d = explain(probe(true, "418.56", 1, CUDART_116, CPU, "CUDA driver version is insufficient"));
     assertEquals(Cause.DRIVER_TOO_OLD, d.cause());

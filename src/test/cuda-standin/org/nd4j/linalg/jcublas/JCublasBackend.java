@@ -12,10 +12,12 @@ package org.nd4j.linalg.jcublas;
 public class JCublasBackend {
   /**
    * Asked by the backend report for ND4J's reason; a real backend fails here without a GPU. The message names the
-   * loader of ND4J's API as this class sees it: overparam's, reached through the add-on's InjectDependencies.
+   * loader of ND4J's API as this class sees it and this class's own loader: both overparam's, which adopts the
+   * add-on's jars (AddonClassLoader.adoptJars), as JavaCPP needs on Java 17.
    */
   public boolean isAvailable() {
     throw new IllegalStateException("stand-in CUDA backend (cuda-addon-check.sh); Nd4jBackend from "
-        + org.nd4j.linalg.factory.Nd4jBackend.class.getClassLoader());
+        + org.nd4j.linalg.factory.Nd4jBackend.class.getClassLoader() + "; JCublasBackend from "
+        + JCublasBackend.class.getClassLoader());
   }
 }
