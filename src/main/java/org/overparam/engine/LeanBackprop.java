@@ -38,7 +38,15 @@ final class LeanBackprop {
   private record Buffers(INDArray input, INDArray[] z, INDArray[] a, INDArray[] dA, INDArray ones, INDArray onesColumn,
       INDArray dLogits) {}
 
+  private final boolean training;
+
   LeanBackprop(MultiLayerNetwork net) {
+    this(net, true);
+  }
+
+  /** {@code training}: false for forward passes only (no gradient or backward buffers are allocated). */
+  LeanBackprop(MultiLayerNetwork net, boolean training) {
+    this.training = training;
     INDArray params = net.params();
     dt = params.dataType();
     layers = net.getnLayers();
@@ -49,8 +57,8 @@ final class LeanBackprop {
     act = new IActivation[layers];
     kind = new Kind[layers];
     width = new int[layers + 1];
-    gradient = OutsideWorkspaces.allocate(() -> Nd4j.zeros(dt, params.shape()));
-    INDArray row = gradient.reshape(1, gradient.length()); // a view: the gradient is contiguous
+    gradient = training ? OutsideWorkspaces.allocate(() -> Nd4j.zeros(dt, params.shape())) : null;
+    INDArray row = training ? gradient.reshape(1, gradient.length()) : null; // a view: the gradient is contiguous
     long offset = 0;
     for (int l = 0; l < layers; l++) {
       var layer = net.getLayer(l);
@@ -61,6 +69,9 @@ final class LeanBackprop {
       width[l] = (int) w[l].size(0);
       width[l + 1] = (int) w[l].size(1);
       long n = layer.numParams();
+      if (!training) {
+        continue;
+      }
       INDArray segment = row.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + n)).reshape(1, n);
       Map<String, INDArray> views = DefaultParamInitializer.getInstance().getGradientsFromFlattened(layer.conf(), segment);
       gw[l] = views.get(DefaultParamInitializer.WEIGHT_KEY);
@@ -109,6 +120,9 @@ final class LeanBackprop {
    * {@link #dLogitsBuffer}; returns the flat gradient (same layout as the parameters).
    */
   INDArray backward(INDArray input) {
+    if (!training) {
+      throw new IllegalStateException("this LeanBackprop was made for forward passes only");
+    }
     Buffers buf = buffers((int) input.size(0));
     INDArray delta = buf.dLogits();
     for (int l = layers - 1; l >= 0; l--) {
@@ -184,6 +198,9 @@ final class LeanBackprop {
   }
 
   private Buffers buffers(int rows) {
+    if (!buffers.containsKey(rows) && buffers.size() >= MAX_BATCH_SIZES) {
+      buffers.clear(); // batch sizes seen are few in training; prediction may ask for many (each a remainder)
+    }
     return buffers.computeIfAbsent(rows, r -> OutsideWorkspaces.allocate(() -> {
       INDArray[] z = new INDArray[layers];
       INDArray[] a = new INDArray[layers];
@@ -191,10 +208,13 @@ final class LeanBackprop {
       for (int l = 0; l < layers; l++) {
         z[l] = Nd4j.create(dt, r, width[l + 1]);
         a[l] = Nd4j.create(dt, r, width[l + 1]);
-        dA[l] = Nd4j.create(dt, r, width[l + 1]);
+        dA[l] = training ? Nd4j.create(dt, r, width[l + 1]) : null;
       }
-      return new Buffers(Nd4j.create(dt, r, width[0]), z, a, dA, Nd4j.ones(dt, 1, r), Nd4j.ones(dt, r, 1),
-          Nd4j.create(dt, r, width[layers]));
+      return new Buffers(Nd4j.create(dt, r, width[0]), z, a, dA, training ? Nd4j.ones(dt, 1, r) : null,
+          Nd4j.ones(dt, r, 1), training ? Nd4j.create(dt, r, width[layers]) : null);
     }));
   }
+
+  /** The number of batch sizes whose buffers are kept. */
+  private static final int MAX_BATCH_SIZES = 8;
 }

@@ -10,6 +10,7 @@ import java.io.Serializable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.engine.Inference;
 import org.overparam.nd4j.Dl4jRuntime;
 
 /**
@@ -20,6 +21,8 @@ public final class NetworkModel implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
 
   private transient MultiLayerNetwork net;
+  /** The forward pass over {@code net}'s parameters, made on first use (not serialized). */
+  private transient Inference inference;
   private final int numInputs;
   private final int numClasses;
 
@@ -62,8 +65,20 @@ public final class NetworkModel implements Serializable {
   /** Raw network outputs (logits) for each row of {@code x}. */
   public double[][] logits(float[][] x) {
     return Dl4jRuntime.call(() -> {
+      synchronized (this) { // the forward pass reuses its buffers; one prediction at a time
+        if (inference == null) {
+          inference = new Inference(net);
+        }
+        return inference.logits(x);
+      }
+    });
+  }
+
+  /** DL4J's own forward pass, the reference {@link #logits} is tested against. */
+  double[][] dl4jLogits(float[][] x) {
+    return Dl4jRuntime.call(() -> {
       INDArray input = Nd4j.create(x).castTo(net.params().dataType());
-      synchronized (this) { // a DL4J network keeps per-call state; one prediction at a time
+      synchronized (this) { // a DL4J network keeps per-call state
         return net.output(input, false).toDoubleMatrix();
       }
     });

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Prediction throughput (issue 16, item 4): ItopSparseNetwork's distributionsForInstances (the batch path Weka's
+# Evaluation uses, Weka's default of 100 rows per call) against PyTorch inference on the same test set, in one run:
+# W1 (5,000 synthetic rows x 100, MLP 100-256-256-10) and W2 (Fashion-MNIST test, 10,000 x 784, 784-2048-2048-10).
+# Usage (from anywhere): src/test/scripts/prediction-benchmark.sh [W1|W2|all] [repeats]
+# Data for W2: fashion-mnist-train-10k.arff.gz and fashion-mnist-test.arff.gz in $OVERPARAM_DATA (default ../shared/data).
+# Needs Debian's python3-torch and python3-numpy for PyTorch's rows (not run in CI).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+what=${1:-all}
+repeats=${2:-5}
+data=${OVERPARAM_DATA:-../shared/data}
+source src/test/scripts/require-python.sh
+require_python torch,numpy python3-torch python3-numpy
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+source src/test/scripts/bench-classpath.sh
+out=target/prediction-benchmark
+mkdir -p "$out"
+echo "machine: $(nproc --all) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); OMP_NUM_THREADS=$OMP_NUM_THREADS"
+for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
+  log=$out/$w.txt
+  java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.PredictionBenchmark "$w" "$out" "$data" "$repeats" 2>&1 \
+    | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco|^Dec |^[A-Z][a-z]{2} [0-9]' \
+    | tee "$log"
+  for batch in 100 0; do
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/test/scripts/prediction_torch_reference.py "$out/$w-test.bin" 1 "$batch" \
+      "$repeats" | tee -a "$log"
+  done
+  awk -v w="$w" '/^ours dense/ {ours = $(NF-1)} /^PyTorch.*100 rows/ {t100 = $(NF-1)} /^PyTorch.*all rows/ {tall = $(NF-1)}
+    END {printf "%s prediction ratios: ours dense / PyTorch (100 rows per call) = %.2f, / PyTorch (all rows at once) = %.2f\n",
+      w, ours / t100, ours / tall}' "$log"
+done
