@@ -409,7 +409,9 @@ public final class NetworkTrainer {
   private ArithmeticException diverged(String what) {
     return new ArithmeticException("training diverged at epoch " + (epoch + 1) + ", step " + iteration
         + ": " + what + ". Lower the learning rate (now " + config.learningRate()
-        + ") or check the data for extreme values.");
+        + ") or check the data for extreme values."
+        + (data.isRegression() ? " (Squared error on a numeric class has no bounded gradient: a learning rate of "
+            + "0.01 or gradient clipping at norm 1 often trains where the classification defaults diverge.)" : ""));
   }
 
   private void checkFinite(INDArray params, String what) {

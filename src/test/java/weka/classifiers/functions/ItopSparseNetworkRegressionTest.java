@@ -156,6 +156,16 @@ class ItopSparseNetworkRegressionTest {
     assertTrue(inf.getMessage().contains("finite") && inf.getMessage().contains("instance 5"), inf.getMessage());
   }
 
+  @Test
+  void divergenceNamesTheRegressionRemedies() throws Exception {
+    ItopSparseNetwork n = net(0);
+    n.setLearningRate(1e9);
+    n.setEpochs(3);
+    Exception e = assertThrows(ArithmeticException.class, () -> n.buildClassifier(TestData.arff("cpu.arff")));
+    assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("numeric class")
+        && e.getMessage().contains("clipping"), e.getMessage());
+  }
+
   /** Standardisation makes an offset of 1e12 or a scale of 1e12 irrelevant (float64 training). */
   @Test
   void extremeMagnitudes() throws Exception {
