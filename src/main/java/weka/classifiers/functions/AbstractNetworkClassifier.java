@@ -232,10 +232,10 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     }
     long present = Arrays.stream(train.attributeToDoubleArray(train.classIndex())).distinct().count();
     if (regression) {
-      for (int i = 0; i < train.numInstances(); i++) {
-        double y = train.instance(i).classValue();
-        Checks.require(Double.isFinite(y), "the class '" + train.classAttribute().name() + "' is " + y
-            + " in training instance " + (i + 1) + " (counting those with a class value); a numeric class must be "
+      for (int i = 0; i < data.numInstances(); i++) { // (the data as given: its instance numbers are the user's)
+        double y = data.instance(i).classValue();
+        Checks.require(data.instance(i).classIsMissing() || Double.isFinite(y), "the class '"
+            + data.classAttribute().name() + "' is " + y + " in instance " + (i + 1) + "; a numeric class must be "
             + "finite");
       }
     } else if (present < 2) {
