@@ -152,6 +152,52 @@ class SquaredErrorTest {
     assertTrue(t.lastMetrics().get("loss/validation") < 0.1, t.lastMetrics().toString());
   }
 
+  /** SquaredError whose targets jump by {@code shift} from epoch {@code from} (0-based) on: a loss spike. */
+  private static final class JumpingTargets implements Objective {
+    private final SquaredError inner = new SquaredError(1);
+    private final int from;
+    private final double shift;
+
+    JumpingTargets(int from, double shift) {
+      this.from = from;
+      this.shift = shift;
+    }
+
+    @Override
+    public void begin(TrainingSet data, int[] trainRows, SplittableRandom rng) {
+      inner.begin(data, trainRows, rng);
+    }
+
+    @Override
+    public double lossAndGradient(Step step, double[][] logits, double[][] dLogits) {
+      if (step.epoch() < from) {
+        return inner.lossAndGradient(step, logits, dLogits);
+      }
+      double[][] moved = new double[logits.length][];
+      for (int r = 0; r < logits.length; r++) {
+        moved[r] = new double[] {logits[r][0] - shift}; // d/dz is unchanged
+      }
+      return inner.lossAndGradient(step, moved, dLogits);
+    }
+  }
+
+  @Test
+  void theSpikeRuleOfTheCollapseGuardStillApplies() throws InterruptedException {
+    TrainingSet data = set(300, 11);
+    NetworkTrainer t = new NetworkTrainer(NetworkConfig.builder().hiddenLayers(32).epochs(20).batchSize(16)
+        .learningRate(0.01).schedule(LrSchedule.CONSTANT).seed(7).build(), data, new JumpingTargets(4, 10), null, null,
+        null);
+    t.initialize();
+    while (t.nextEpoch()) {
+      // until the guard stops it
+    }
+    t.finish();
+    Collapse c = t.collapse();
+    assertTrue(c != null && c.epoch() == 5 && c.restoredEpoch() == 4, String.valueOf(c));
+    assertTrue(c.reason().contains("more than 10 times"), c.reason());
+    assertTrue(t.stoppedEarly());
+  }
+
   @Test
   void sameSeedSameModelBitForBit() throws InterruptedException {
     TrainingSet data = set(100, 2);
