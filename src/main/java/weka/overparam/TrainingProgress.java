@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 public final class TrainingProgress {
   /** The metrics a progress line shows: training-history name, then the label shown, in line order. */
   private static final String[][] SHOWN = {
-      {"loss/training", "loss"}, {"accuracy/training", "accuracy"}, {"loss/validation", "validation loss"},
-      {"accuracy/validation", "validation accuracy"}, {"R_s/all layers", "R_s"}, {"MMD/training", "MMD"},
+      {"loss/training", "loss"}, {"accuracy/training", "accuracy"}, {"RMSE/training", "RMSE"},
+      {"loss/validation", "validation loss"}, {"accuracy/validation", "validation accuracy"},
+      {"RMSE/validation", "validation RMSE"}, {"R_s/all layers", "R_s"}, {"MMD/training", "MMD"},
       {"labels flagged as noisy", "flagged"}};
 
   private final String learner;
@@ -75,7 +76,9 @@ public final class TrainingProgress {
     for (String[] shown : SHOWN) {
       Double v = metrics.get(shown[0]);
       if (v != null && !v.isNaN()) {
-        sb.append(", ").append(shown[1]).append(' ').append(String.format(Locale.ROOT, "%.4f", v));
+        // (an RMSE is in the class's unit, which may be 1e12 or 1e-200: significant digits, not decimals)
+        String format = shown[0].startsWith("RMSE/") ? "%.4g" : "%.4f";
+        sb.append(", ").append(shown[1]).append(' ').append(String.format(Locale.ROOT, format, v));
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;

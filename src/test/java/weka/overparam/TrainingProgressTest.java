@@ -51,6 +51,21 @@ class TrainingProgressTest {
   }
 
   @Test
+  void aNumericClassShowsItsRmseInTheClassUnit() throws Exception {
+    ItopSparseNetwork net = new ItopSparseNetwork();
+    net.setHiddenLayers("8");
+    net.setEpochs(2);
+    RecordingLog log = new RecordingLog();
+    net.setLog(log);
+    weka.core.Instances cpu = TestData.arff("cpu.arff");
+    cpu.forEach(i -> i.setClassValue(i.classValue() * 1e12));
+    net.buildClassifier(cpu);
+    String line = log.log.get(1);
+    assertTrue(line.contains(", loss ") && line.contains(", RMSE ") && !line.contains("accuracy"), line);
+    assertTrue(line.matches(".*RMSE \\d\\.\\d{3}e\\+1[34],.*"), line); // 4 significant digits, not 17 with decimals
+  }
+
+  @Test
   void durationsReadNaturally() {
     assertEquals("45 s", TrainingProgress.duration(44.6));
     assertEquals("3 min 20 s", TrainingProgress.duration(200));

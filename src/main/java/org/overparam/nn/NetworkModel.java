@@ -36,6 +36,7 @@ public final class NetworkModel implements Serializable {
     return numInputs;
   }
 
+  /** The number of classes, or 1 for a regression network (its output width). */
   public int numClasses() {
     return numClasses;
   }
@@ -46,18 +47,31 @@ public final class NetworkModel implements Serializable {
    * @throws ArithmeticException if the network's output for a row is not finite (never a NaN answer)
    */
   public double[][] predict(float[][] x) {
+    double[][] logits = outputs(x);
+    for (int r = 0; r < logits.length; r++) {
+      logits[r] = SoftmaxCrossEntropy.softmax(logits[r]);
+    }
+    return logits;
+  }
+
+  /**
+   * The network's raw outputs for each row of {@code x} (logits; for a regression network the
+   * standardised prediction in column 0), computed as one batch.
+   *
+   * @throws ArithmeticException if an output is not finite (never a NaN answer)
+   */
+  public double[][] outputs(float[][] x) {
     if (x.length == 0) {
       return new double[0][];
     }
     double[][] logits = logits(x);
-    for (int r = 0; r < logits.length; r++) {
-      for (double z : logits[r]) {
+    for (double[] row : logits) {
+      for (double z : row) {
         if (!Double.isFinite(z)) {
           throw new ArithmeticException("the network's output is " + z + " for this input: its parameters or the "
               + "input are too large for " + net.params().dataType() + " arithmetic");
         }
       }
-      logits[r] = SoftmaxCrossEntropy.softmax(logits[r]);
     }
     return logits;
   }

@@ -38,6 +38,10 @@ import org.overparam.nd4j.Dl4jRuntime;
  * validation split, best validation score) are restored, training stops and {@link #collapse()} says
  * what happened. The rule reads only the losses and predictions, so it is as deterministic as the run.
  *
+ * <p>For regression ({@link TrainingSet#isRegression()}) the history has no accuracy, the validation
+ * split is not stratified and its default score is {@link ValidationScore#SQUARED_ERROR}; the guard's
+ * spike rule applies, its class rules do not.
+ *
  * <p>All randomness derives from {@link NetworkConfig#seed()} by name and epoch, so the same seed
  * and data give bit-identical parameters on the CPU backend.
  */
@@ -103,7 +107,8 @@ public final class NetworkTrainer {
     this.data = data;
     this.objective = objective;
     this.hook = hook;
-    this.validationScore = validationScore == null ? ValidationScore.CROSS_ENTROPY : validationScore;
+    this.validationScore = validationScore != null ? validationScore
+        : data.isRegression() ? ValidationScore.SQUARED_ERROR : ValidationScore.CROSS_ENTROPY;
     this.listener = listener == null ? ProgressListener.NONE : listener;
   }
 
@@ -120,7 +125,7 @@ public final class NetworkTrainer {
           batchesPerEpoch, trainRows.length, config.batchSize()));
     });
     objective.begin(data, trainRows.clone(), Seeds.stream(config.seed(), "objective"));
-    priorEntropy = classEntropy();
+    priorEntropy = data.isRegression() ? Double.NaN : classEntropy(); // NaN: no class rule
   }
 
   /** Extends the run by {@code epochs} more epochs (resumed training). */
@@ -139,8 +144,10 @@ public final class NetworkTrainer {
    * Runs one epoch and records it in the {@link #history()}: "loss/training" and
    * "accuracy/training" (the running means over the epoch's steps), the objective's own metrics,
    * with a validation split "loss/validation", "accuracy/validation" and the early-stopping score
-   * when it is not the cross-entropy, "learning rate", and the hook's metrics. (No wall time: the
-   * same seed and data give the same history, bit for bit.)
+   * when it is not the cross-entropy, "learning rate", and the hook's metrics. For regression the
+   * losses are {@link SquaredError}'s (½ MSE on the standardised target), there is no accuracy, and the
+   * objective adds the RMSE in the target's unit. (No wall time: the same seed and data give the same
+   * history, bit for bit.)
    *
    * @return whether another epoch should follow
    * @throws InterruptedException if the thread was interrupted between minibatches
@@ -171,7 +178,9 @@ public final class NetworkTrainer {
     double loss = lossSum / trainRows.length;
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("loss/training", loss);
-    metrics.put("accuracy/training", (double) correct / trainRows.length);
+    if (!data.isRegression()) {
+      metrics.put("accuracy/training", (double) correct / trainRows.length);
+    }
     // (The order sets the history's panel order: the method's own quantities before the schedule's.)
     if (objective.measuresTrainingRows()) {
       metrics.putAll(objective.predictionMetrics("training", predict(trainRows), trainRows));
@@ -206,7 +215,7 @@ public final class NetworkTrainer {
    * either way (a run that never learned is only reported).
    */
   public NetworkModel finish() {
-    if (config.collapseGuard() && collapse == null && validationRows.length == 0
+    if (config.collapseGuard() && collapse == null && validationRows.length == 0 && !data.isRegression()
         && lastEpochLoss >= PRIOR_LOSS_FRACTION * priorEntropy) {
       // (A network near a constant output need not predict one class: near-ties split its argmax.)
       String reason = lastEpochOnlyClass >= 0
@@ -247,7 +256,7 @@ public final class NetworkTrainer {
     if (loss > SPIKE_FACTOR * bestTrainingLoss && loss > initialLoss) {
       reason = String.format(Locale.ROOT, "more than %.0f times the best, %.4g at epoch %d", SPIKE_FACTOR,
           bestTrainingLoss, bestTrainingEpoch);
-    } else if (onlyClass >= 0 && loss >= PRIOR_LOSS_FRACTION * priorEntropy
+    } else if (!data.isRegression() && onlyClass >= 0 && loss >= PRIOR_LOSS_FRACTION * priorEntropy
         && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy) {
       reason = String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from 1), "
           + "about as good as predicting the class frequencies (loss %.4g), where epoch %d reached %.4g",
@@ -347,21 +356,26 @@ public final class NetworkTrainer {
       stoppedEarly = true;
     }
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("loss/validation", ValidationScore.CROSS_ENTROPY.score(p, validationRows, data));
-    m.put("accuracy/validation", accuracy(p, validationRows));
-    if (validationScore != ValidationScore.CROSS_ENTROPY) {
+    ValidationScore loss = data.isRegression() ? ValidationScore.SQUARED_ERROR : ValidationScore.CROSS_ENTROPY;
+    m.put("loss/validation", loss.score(p, validationRows, data));
+    if (!data.isRegression()) {
+      m.put("accuracy/validation", accuracy(p, validationRows));
+    }
+    if (validationScore != loss) {
       m.put("early-stopping score", score);
     }
     m.putAll(objective.predictionMetrics("validation", p, validationRows));
     return m;
   }
 
+  /** Class probabilities of the rows, or for regression the standardised predictions (column 0). */
   private double[][] predict(int[] rows) {
     float[][] x = new float[rows.length][];
     for (int r = 0; r < x.length; r++) {
       x[r] = data.x()[rows[r]];
     }
-    return currentModel().predict(x);
+    NetworkModel model = currentModel();
+    return data.isRegression() ? model.outputs(x) : model.predict(x);
   }
 
   /** Weighted share of rows whose most probable class is the label. */
@@ -395,7 +409,9 @@ public final class NetworkTrainer {
   private ArithmeticException diverged(String what) {
     return new ArithmeticException("training diverged at epoch " + (epoch + 1) + ", step " + iteration
         + ": " + what + ". Lower the learning rate (now " + config.learningRate()
-        + ") or check the data for extreme values.");
+        + ") or check the data for extreme values."
+        + (data.isRegression() ? " (Squared error on a numeric class has no bounded gradient: a learning rate of "
+            + "0.01 or gradient clipping at norm 1 often trains where the classification defaults diverge.)" : ""));
   }
 
   private void checkFinite(INDArray params, String what) {
@@ -415,7 +431,8 @@ public final class NetworkTrainer {
       validationRows = new int[0];
       return;
     }
-    // Stratified: the same fraction of every stratum (by default every class) goes to validation.
+    // Stratified: the same fraction of every stratum (by default every class; for regression one
+    // stratum, all rows) goes to validation.
     int[] strata = validationScore.strata(data);
     Checks.require(strata.length == n, "the validation strata must have one entry per training row");
     SplittableRandom rng = Seeds.stream(config.seed(), "validation-split");

@@ -5,20 +5,26 @@ package org.overparam.nn;
 import org.overparam.common.Checks;
 
 /**
- * A training set for the network engine: standardised inputs, class indices and instance weights.
- * Rows are fixed positions for the whole run.
+ * A training set for the network engine: standardised inputs, class indices (or, for regression,
+ * standardised numeric targets) and instance weights. Rows are fixed positions for the whole run.
  *
  * @param x n rows of d standardised inputs (float, the network's working precision)
- * @param labels class index per row, in [0, numClasses)
+ * @param labels class index per row, in [0, numClasses); all 0 for regression
  * @param weights instance weight per row (> 0)
- * @param numClasses number of classes C
+ * @param numClasses number of classes C (at least 2), or 1 for regression: the network's output width
+ * @param targets standardised numeric target per row (see {@link RegressionTarget}), or null for classification
  */
-public record TrainingSet(float[][] x, int[] labels, double[] weights, int numClasses) {
+public record TrainingSet(float[][] x, int[] labels, double[] weights, int numClasses, double[] targets) {
   public TrainingSet {
     Checks.require(x.length > 0, "the training set has no instances");
     Checks.require(labels.length == x.length && weights.length == x.length,
         "x, labels and weights must have the same number of rows");
-    Checks.require(numClasses >= 2, "need at least 2 classes, got " + numClasses);
+    if (targets == null) {
+      Checks.require(numClasses >= 2, "need at least 2 classes, got " + numClasses);
+    } else {
+      Checks.require(numClasses == 1, "a regression network has one output, not " + numClasses);
+      Checks.require(targets.length == x.length, "x and targets must have the same number of rows");
+    }
     int d = x[0].length;
     for (int i = 0; i < x.length; i++) {
       Checks.require(x[i].length == d, "row " + (i + 1) + " has " + x[i].length + " inputs, expected " + d);
@@ -26,7 +32,24 @@ public record TrainingSet(float[][] x, int[] labels, double[] weights, int numCl
           + labels[i]);
       Checks.require(weights[i] >= 0 && Double.isFinite(weights[i]), "row " + (i + 1) + " has the invalid weight "
           + weights[i]);
+      Checks.require(targets == null || Double.isFinite(targets[i]), "the target of row " + (i + 1) + " is "
+          + (targets == null ? 0 : targets[i]) + "; targets must be finite");
     }
+  }
+
+  /** A classification set. */
+  public TrainingSet(float[][] x, int[] labels, double[] weights, int numClasses) {
+    this(x, labels, weights, numClasses, null);
+  }
+
+  /** A regression set: {@code targets} already standardised (see {@link RegressionTarget}). */
+  public static TrainingSet regression(float[][] x, double[] targets, double[] weights) {
+    return new TrainingSet(x, new int[x.length], weights, 1, targets);
+  }
+
+  /** Whether the rows carry numeric targets (one network output, squared error) rather than classes. */
+  public boolean isRegression() {
+    return targets != null;
   }
 
   public int size() {

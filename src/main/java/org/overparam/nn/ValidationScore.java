@@ -31,4 +31,21 @@ public interface ValidationScore {
     }
     return loss / weight;
   };
+
+  /**
+   * Weighted mean of ½ (z − t)² for regression: the network's standardised output z (column 0 of
+   * {@code probabilities}, which are then raw outputs) against the standardised target t; on the
+   * scale of {@link SquaredError}'s loss.
+   */
+  ValidationScore SQUARED_ERROR = (z, rows, data) -> {
+    double loss = 0;
+    double weight = 0;
+    for (int r = 0; r < rows.length; r++) {
+      double w = data.weights()[rows[r]];
+      double e = z[r][0] - data.targets()[rows[r]];
+      loss += w * 0.5 * e * e;
+      weight += w;
+    }
+    return loss / weight;
+  };
 }

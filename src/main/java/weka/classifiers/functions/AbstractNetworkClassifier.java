@@ -25,7 +25,9 @@ import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkModel;
 import org.overparam.nn.NetworkTrainer;
 import org.overparam.nn.Objective;
+import org.overparam.nn.RegressionTarget;
 import org.overparam.nn.SoftmaxCrossEntropy;
+import org.overparam.nn.SquaredError;
 import org.overparam.nn.TrainingSet;
 import org.overparam.nn.ValidationScore;
 import weka.classifiers.IterativeClassifier;
@@ -71,6 +73,8 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   protected InstancesConverter converter;
   protected NetworkModel model;
   protected ItopReport itopReport;
+  /** The standardisation of a numeric class (null for a nominal one, and in models saved before regression). */
+  protected RegressionTarget target;
   private String trainingSummary;
   private Collapse collapse;
   private TrainingHistory history;
@@ -93,6 +97,15 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   /** The training objective; the default is weighted softmax cross-entropy. */
   protected Objective createObjective(Instances train, TrainingSet set) throws Exception {
     return new SoftmaxCrossEntropy();
+  }
+
+  /**
+   * Why this learner cannot learn a numeric class (named in the error a numeric class gets), or null
+   * if it can: then it trains with {@link SquaredError} on the standardised class and predicts in the
+   * class's unit, and {@link #createObjective} and {@link #createValidationScore} are not asked.
+   */
+  protected String numericClassRefusal() {
+    return "it is a classifier";
   }
 
   /** Early-stopping score on the validation split (null = cross-entropy). */
@@ -157,6 +170,10 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     c.enable(Capability.MISSING_VALUES);
     c.enable(Capability.NOMINAL_CLASS);
     c.enable(Capability.BINARY_CLASS);
+    if (numericClassRefusal() == null) {
+      c.enable(Capability.NUMERIC_CLASS);
+      c.enable(Capability.DATE_CLASS);
+    }
     c.enable(Capability.MISSING_CLASS_VALUES);
     c.setMinimumNumberInstances(1);
     return c;
@@ -198,8 +215,15 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     trainingSummary = null;
     history = null;
     collapse = null;
+    target = null;
     checkOptions();
     ItopConfig itop = itopConfig();
+    boolean regression = data.classIndex() >= 0 && data.classAttribute().isNumeric();
+    if (regression && numericClassRefusal() != null) {
+      throw new IllegalArgumentException(learnerName() + " cannot handle a numeric class ('"
+          + data.classAttribute().name() + "'): " + numericClassRefusal()
+          + ". For regression use ItopSparseNetwork (or discretize the class first).");
+    }
     getCapabilities().testWithFail(data);
     Instances train = new Instances(data);
     train.deleteWithMissingClass();
@@ -207,7 +231,14 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
       throw new IllegalArgumentException("no training instances with a class value");
     }
     long present = Arrays.stream(train.attributeToDoubleArray(train.classIndex())).distinct().count();
-    if (present < 2) {
+    if (regression) {
+      for (int i = 0; i < data.numInstances(); i++) { // (the data as given: its instance numbers are the user's)
+        double y = data.instance(i).classValue();
+        Checks.require(data.instance(i).classIsMissing() || Double.isFinite(y), "the class '"
+            + data.classAttribute().name() + "' is " + y + " in instance " + (i + 1) + "; a numeric class must be "
+            + "finite");
+      }
+    } else if (present < 2) {
       throw new IllegalArgumentException("the training data have only one class value ('"
           + train.classAttribute().value((int) train.instance(0).classValue())
           + "'); a classifier needs at least two");
@@ -218,11 +249,11 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     converter = InstancesConverter.fit(train, ignoredAttributes(train));
     converter.notes().forEach(note -> Logger.getLogger(getClass().getName()).info(learnerName() + ": " + note));
     TrainingSet set = trainingSet(train);
-    Objective objective = createObjective(train, set);
+    Objective objective = regression ? new SquaredError(target.sd()) : createObjective(train, set);
     itopHook = itop.isSparse() ? new ItopHook(itop, Seeds.derive(getSeed(), "itop")) : null;
     configLine = Utils.joinOptions(getOptions());
-    trainer = new NetworkTrainer(runConfig, set, objective, itopHook, createValidationScore(train, set),
-        this::reportEpoch);
+    trainer = new NetworkTrainer(runConfig, set, objective, itopHook,
+        regression ? null : createValidationScore(train, set), this::reportEpoch);
     trainer.initialize();
     model = trainer.currentModel(); // the untrained network predicts too (IterativeClassifierOptimizer asks)
     pending = new Pending(train, set, objective);
@@ -340,8 +371,18 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     }
   }
 
+  /** The training set; for a numeric class also fits {@link #target}. */
   private TrainingSet trainingSet(Instances train) {
     double[] weights = InstancesConverter.weights(train);
+    if (train.classAttribute().isNumeric()) {
+      double[] y = train.attributeToDoubleArray(train.classIndex());
+      try {
+        target = RegressionTarget.fit(y, weights);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("class '" + train.classAttribute().name() + "': " + e.getMessage(), e);
+      }
+      return TrainingSet.regression(converter.rows(train), target.standardise(y), weights);
+    }
     int[] labels = new int[train.numInstances()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = (int) train.instance(i).classValue();
@@ -352,7 +393,22 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     checkBuilt();
-    return model.predict(new float[][] {converter.row(instance)})[0];
+    return predict(new float[][] {converter.row(instance)})[0];
+  }
+
+  /**
+   * Class probabilities, or for a numeric class the prediction in the class's unit as a one-element
+   * array (as Weka's numeric classifiers answer distributionForInstance).
+   */
+  private double[][] predict(float[][] x) {
+    if (target == null) {
+      return model.predict(x);
+    }
+    double[][] z = model.outputs(x);
+    for (double[] row : z) {
+      row[0] = target.toTarget(row[0]);
+    }
+    return z;
   }
 
   @Override
@@ -366,7 +422,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
       for (int i = from; i < to; i++) {
         x[i - from] = converter.row(insts.instance(i));
       }
-      double[][] p = model.predict(x);
+      double[][] p = predict(x);
       System.arraycopy(p, 0, out, from, p.length);
     }
     return out;
@@ -446,7 +502,10 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
           t.trainingStateBytes() / 1048576.0));
     }
     Map<String, Double> m = t.lastMetrics();
-    if (m.containsKey("loss/training")) {
+    if (m.containsKey("RMSE/training")) {
+      sb.append(String.format("final training loss (half the mean squared error, standardised class): %.5f, "
+          + "training RMSE (during the last epoch): %.6g%n", m.get("loss/training"), m.get("RMSE/training")));
+    } else if (m.containsKey("loss/training")) {
       sb.append(String.format("final training loss: %.5f, training accuracy (during the last epoch): %.4f%n",
           m.get("loss/training"), m.get("accuracy/training")));
     }
@@ -469,8 +528,10 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     sb.append(learnerName()).append('\n');
     sb.append("=".repeat(learnerName().length())).append("\n\n");
     sb.append("Options: ").append(configLine).append("\n\n");
-    sb.append(String.format("Network: %d inputs -> %s -> %d classes (%s), %d parameters%n", model.numInputs(),
-        getHiddenLayers(), model.numClasses(), getActivation(), model.numParameters()));
+    String outputs = target == null ? model.numClasses() + " classes"
+        : String.format("1 output (regression; class mean %.6g, sd %.6g)", target.mean(), target.sd());
+    sb.append(String.format("Network: %d inputs -> %s -> %s (%s), %d parameters%n", model.numInputs(),
+        getHiddenLayers(), outputs, getActivation(), model.numParameters()));
     converter.notes().forEach(note -> sb.append("Note: ").append(note).append('\n'));
     sb.append(trainingSummary == null ? "training in progress\n" : trainingSummary);
     if (itopReport != null) {

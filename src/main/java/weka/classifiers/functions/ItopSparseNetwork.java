@@ -45,7 +45,9 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
         + "The ITOP rate R_s, the fraction of all weights that were ever active, is reported: with enough "
         + "exploration a 90%-sparse network matches the dense one. Sparsity 0 trains an ordinary dense network.\n\n"
         + "Inputs: nominal attributes are one-hot encoded, numeric ones standardised; missing values are imputed "
-        + "(numeric: training mean; nominal: no category). Training runs on DL4J/ND4J.\n\nFor more information see:\n"
+        + "(numeric: training mean; nominal: no category). A numeric class is learnt by regression: squared "
+        + "error on the standardised class, one linear output, predictions in the class's unit. Training runs on "
+        + "DL4J/ND4J.\n\nFor more information see:\n"
         + getTechnicalInformation().toString();
   }
 
@@ -80,6 +82,12 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
   @Override
   public double getSparsity() {
     return super.getSparsity();
+  }
+
+  /** A numeric class is learnt by regression on its standardised value (squared error, one linear output). */
+  @Override
+  protected String numericClassRefusal() {
+    return null;
   }
 
   @Override

@@ -241,6 +241,12 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     return group != null && !sensitiveAsInput ? new int[] {group.index()} : new int[0];
   }
 
+  /** A numeric class is refused with this reason (see {@link AbstractNetworkClassifier#numericClassRefusal}). */
+  @Override
+  protected String numericClassRefusal() {
+    return "MinDiff equalises false negative and false positive rates between groups, and these need a class with a positive value";
+  }
+
   @Override
   protected Objective createObjective(Instances train, TrainingSet set) {
     return new MinDiffObjective(minDiffConfig(positiveIndex, group != null), membership);

@@ -177,6 +177,12 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     }
   }
 
+  /** A numeric class is refused with this reason (see {@link AbstractNetworkClassifier#numericClassRefusal}). */
+  @Override
+  protected String numericClassRefusal() {
+    return "SOP models label noise, wrong labels among classes, and a numeric class has no labels to be wrong";
+  }
+
   @Override
   protected Objective createObjective(Instances train, TrainingSet set) throws Exception {
     SopConfig config = sopConfig();

@@ -18,6 +18,9 @@ import org.overparam.nn.Activation;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkFactory;
+import org.overparam.nn.Objective;
+import org.overparam.nn.SquaredError;
+import org.overparam.nn.TrainingSet;
 import org.overparam.nn.UpdaterType;
 
 /** The lean GEMM backprop against DL4J's own backprop and against finite differences (double). */
@@ -90,6 +93,42 @@ class LeanBackpropTest {
         params.putScalar(k, keep);
         double numeric = (up - down) / (2 * h);
         assertEquals(numeric, grad[k], 1e-6 * Math.max(1, Math.abs(numeric)), "parameter " + k);
+      }
+    });
+  }
+  /** Regression end to end: SquaredError's gradient through a one-output network against central differences. */
+  @ParameterizedTest
+  @EnumSource(value = Activation.class, names = {"RELU", "TANH"})
+  void squaredErrorThroughAOneOutputNetworkMatchesFiniteDifferences(Activation act) {
+    Dl4jRuntime.run(() -> {
+      MultiLayerNetwork net = NetworkFactory.build(6, 1, config(act));
+      LeanBackprop lean = new LeanBackprop(net);
+      INDArray x = randomMatrix(4, 6, 31);
+      double[] targets = randomMatrix(1, 4, 32).toDoubleVector();
+      double[] weights = {1, 2, 0.5, 1.5};
+      float[][] xf = new float[4][6];
+      TrainingSet data = TrainingSet.regression(xf, targets, weights);
+      SquaredError loss = new SquaredError(1);
+      int[] rows = {0, 1, 2, 3};
+      loss.begin(data, rows, new SplittableRandom(1));
+      Objective.Step step = new Objective.Step(rows, 4, new int[4], weights, 0, 0);
+      INDArray input = lean.inputBuffer(4).assign(x);
+      double[][] z = lean.forward(input).toDoubleMatrix();
+      double[][] dz = new double[4][1];
+      loss.lossAndGradient(step, z, dz);
+      lean.dLogitsBuffer(4).assign(Nd4j.create(dz).castTo(DataType.DOUBLE));
+      double[] grad = lean.backward(input).toDoubleVector();
+      INDArray params = net.params();
+      double h = 1e-6;
+      for (int k = 0; k < grad.length; k++) {
+        double keep = params.getDouble(k);
+        params.putScalar(k, keep + h);
+        double up = loss.lossAndGradient(step, net.output(x, false).toDoubleMatrix(), new double[4][1]);
+        params.putScalar(k, keep - h);
+        double down = loss.lossAndGradient(step, net.output(x, false).toDoubleMatrix(), new double[4][1]);
+        params.putScalar(k, keep);
+        double numeric = (up - down) / (2 * h);
+        assertEquals(numeric, grad[k], 1e-6 * Math.max(1, Math.abs(numeric)), "parameter " + k + ", " + act);
       }
     });
   }

@@ -56,8 +56,10 @@ final class DataCases {
           IllegalArgumentException.class, "one class", "neg"));
       c.add(bad("missing-classes-" + k, t, "every class value missing", DataCases::withoutClassValues,
           Exception.class, "class"));
-      c.add(bad("numeric-class-" + k, t, "a numeric class", d -> Data.regression(40, 1), Exception.class,
-          "numeric class"));
+      if (t != Targets.ITOP) { // SOP's label noise and MinDiff's error rates need classes; the message says so
+        c.add(bad("numeric-class-" + k, t, "a numeric class", d -> Data.regression(40, 1), Exception.class,
+            "numeric class", t == Targets.SOP ? "label noise" : "false negative", "ItopSparseNetwork"));
+      }
       c.add(new Case("data-constant-" + k, t.label, "an attribute with the same value 7 in every instance",
           Expect.result(), () -> {
             Classifier cl = (Classifier) t.configured("-epochs 30 -hidden-layers 64");
@@ -70,6 +72,37 @@ final class DataCases {
     }
     c.add(bad("nominal-class-kgd", Targets.KGD, "a nominal class", d -> Data.separable(40, 1), Exception.class,
         "class"));
+    // ItopSparseNetwork regresses on a numeric class: its bad targets.
+    c.add(new Case("data-numeric-class-itop", Targets.ITOP.label, "a numeric class (regression)", Expect.result(),
+        () -> {
+          Classifier cl = (Classifier) Targets.ITOP.configured("-epochs 30 -hidden-layers 256,256");
+          cl.buildClassifier(Data.regression(200, 1));
+          double rmse = Data.rmse(cl, Data.regression(200, 2), 1);
+          require(rmse < 0.5, "test RMSE " + rmse + " (the target's sd is about 0.9)");
+          return String.format("test RMSE %.3f", rmse);
+        }));
+    c.add(withData("constant-target-itop", Targets.ITOP, "a numeric class with the value 3.5 in every instance",
+        () -> constantTarget(Data.regression(40, 1)), IllegalArgumentException.class, "constant", "3.5", "ZeroR"));
+    c.add(withData("infinite-target-itop", Targets.ITOP, "a numeric class that is +Infinity in instance 3",
+        () -> Data.withValue(Data.regression(40, 1), 2, 2, Double.POSITIVE_INFINITY), IllegalArgumentException.class,
+        "finite", "instance 3", "'y'"));
+    c.add(new Case("data-missing-targets-itop", Targets.ITOP.label, "a numeric class missing in every other "
+        + "instance", Expect.result(), () -> {
+          Instances d = Data.regression(40, 1);
+          for (int i = 0; i < d.numInstances(); i += 2) {
+            d.instance(i).setClassMissing();
+          }
+          Classifier cl = (Classifier) Targets.ITOP.configured("");
+          cl.buildClassifier(d);
+          require(Double.isFinite(cl.classifyInstance(d.instance(0))), "prediction not finite");
+          return "built on the 20 instances with a value; finite predictions";
+        }));
+    c.add(withData("all-targets-missing-itop", Targets.ITOP, "a numeric class missing in every instance",
+        () -> {
+          Instances d = Data.regression(40, 1);
+          d.forEach(weka.core.Instance::setClassMissing);
+          return d;
+        }, Exception.class, "class"));
     c.add(bad("constant-target-kgd", Targets.KGD, "the same target value in every instance", DataCases::constantTarget,
         IllegalArgumentException.class, "constant"));
     c.add(bad("only-nominal-em", Targets.EM, "only nominal attributes", DataCases::onlyNominal,
@@ -99,6 +132,12 @@ final class DataCases {
       Function<Instances, Instances> data, Class<? extends Throwable> type, String... fragments) {
     return new Case("data-" + id, t.label, input + (options.isEmpty() ? "" : " (" + options + ")"),
         Expect.error(type, fragments), () -> Targets.build(t.configured(options), data.apply(t.data())));
+  }
+
+  private static Case withData(String id, Targets t, String input, java.util.concurrent.Callable<Instances> data,
+      Class<? extends Throwable> type, String... fragments) {
+    return new Case("data-" + id, t.label, input, Expect.error(type, fragments),
+        () -> Targets.build(t.configured(""), data.call()));
   }
 
   /** The mixed data without its class and its numeric attribute. */

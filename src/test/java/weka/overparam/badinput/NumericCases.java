@@ -70,6 +70,12 @@ final class NumericCases {
         () -> kgdScaleFree(x -> x, y -> y * 1e200, 1e200)));
     c.add(new Case("num-kgd-y-small", Targets.KGD.label, "target stored as y * 1e-13", Expect.result(),
         () -> kgdScaleFree(x -> x, y -> y * 1e-13, 1e-13)));
+    c.add(new Case("num-itop-y-offset", Targets.ITOP.label, "numeric class stored as 1e12 + y", Expect.result(),
+        () -> itopScaleFree(y -> 1e12 + y, 1)));
+    c.add(new Case("num-itop-y-large", Targets.ITOP.label, "numeric class stored as y * 1e12", Expect.result(),
+        () -> itopScaleFree(y -> y * 1e12, 1e12)));
+    c.add(new Case("num-itop-y-small", Targets.ITOP.label, "numeric class stored as y * 1e-200", Expect.result(),
+        () -> itopScaleFree(y -> y * 1e-200, 1e-200)));
     c.add(new Case("num-em-extreme-test", Targets.EM.label, "trained on plain clusters, asked about u = 1e308",
         Expect.error(IllegalArgumentException.class, "too far", "u = 1.0E308"), () -> {
           DensityBasedClusterer em = (DensityBasedClusterer) Targets.EM.configured("-N 3");
@@ -159,6 +165,23 @@ final class NumericCases {
     scaled.buildClassifier(Data.regression(150, 1, fx, fy));
     double rmse = Data.rmse(scaled, Data.regression(150, 2, fx, fy), yScale);
     require(Math.abs(rmse / base - 1) < 0.01, String.format("RMSE %.6g (in plain units), plain data %.6g", rmse, base));
+    return String.format("RMSE %.5f in plain units, plain data %.5f", rmse, base);
+  }
+
+  /**
+   * ItopSparseNetwork regressing on a transformed class (float64) predicts the transformed targets:
+   * RMSE / scale within 1% of plain (the standardised class is the same up to rounding).
+   */
+  private static String itopScaleFree(DoubleUnaryOperator fy, double yScale) throws Exception {
+    String options = "-epochs 20 -hidden-layers 64,64 -sparsity 0.5 -data-type DOUBLE";
+    Classifier plain = (Classifier) Targets.ITOP.configured(options);
+    plain.buildClassifier(Data.regression(150, 1));
+    double base = Data.rmse(plain, Data.regression(150, 2), 1);
+    Classifier scaled = (Classifier) Targets.ITOP.configured(options);
+    scaled.buildClassifier(Data.regression(150, 1, x -> x, fy));
+    double rmse = Data.rmse(scaled, Data.regression(150, 2, x -> x, fy), yScale);
+    require(base < 0.75 && Math.abs(rmse / base - 1) < 0.01, String.format("RMSE %.6g (in plain units), plain data "
+        + "%.6g (the target's sd is about 0.9)", rmse, base));
     return String.format("RMSE %.5f in plain units, plain data %.5f", rmse, base);
   }
 
