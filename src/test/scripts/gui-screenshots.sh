@@ -10,7 +10,7 @@
 # Classify or Cluster tab with the learner chosen, its options dialog opened by a click on its name, and the
 # output after Start (docs/images/walk-*.png, reduced to 256 colours with ImageMagick when it is installed).
 # Usage (from anywhere): src/test/scripts/gui-screenshots.sh [progress itop sop mindiff kgd em kf walkthrough
-#   walkthrough-itop walkthrough-sop walkthrough-mindiff walkthrough-kgd walkthrough-em]
+#   walkthrough-itop walkthrough-sop walkthrough-mindiff walkthrough-itop-regression walkthrough-kgd walkthrough-em]
 #   (default: all but the walkthrough)
 # Needs Xvfb (Debian/Ubuntu: sudo apt-get install -y xvfb); Maven builds the classes offline if it can.
 set -euo pipefail

@@ -48,7 +48,8 @@ import weka.gui.explorer.Explorer;
  * when the run has ended, captures the output scrolled to the learner's model and to the evaluation.
  * Files: walk-preprocess-&lt;data&gt;.png and walk-&lt;learner&gt;-{tab,options,options-groups,model,result}.png.
  * Usage:
- * {@code ExplorerWalkthrough <output folder> [learner ...]} (itop sop mindiff kgd em; default all),
+ * {@code ExplorerWalkthrough <output folder> [learner ...]} (itop sop mindiff itop-regression kgd em; default
+ * all),
  * from the repository root (the data are read from test-data/arff).
  */
 public final class ExplorerWalkthrough {
@@ -86,6 +87,8 @@ public final class ExplorerWalkthrough {
           "-sensitive-attribute sex -sensitive-value Female -positive-class >50K -hidden-layers 64 -epochs 30 "
               + "-validation-fraction 0.2", "adult-small-train.arff", "sex", "adult-small-test.arff", Test.SUPPLIED,
           "MinDiff\n", "=== Evaluation on test set ==="),
+      new Walk("itop-regression", "weka.classifiers.functions.ItopSparseNetwork", "-learning-rate 0.01", "cpu.arff",
+          "class", null, Test.CROSS_VALIDATION, "=== Classifier model", "=== Cross-validation ==="),
       new Walk("kgd", "weka.classifiers.functions.OverparameterizedKernelGD", "", "cpu.arff", "class", null,
           Test.CROSS_VALIDATION, "=== Classifier model", "=== Cross-validation ==="),
       new Walk("em", "weka.clusterers.OverparameterizedEM", "-N -1", "gmm-2d-3clusters.arff", "x1", null,
@@ -98,7 +101,7 @@ public final class ExplorerWalkthrough {
     List<String> wanted = List.of(args).subList(1, args.length);
     for (String w : wanted) {
       if (WALKS.stream().noneMatch(walk -> walk.id().equals(w))) {
-        throw new IllegalArgumentException("no walkthrough '" + w + "'; known: itop sop mindiff kgd em");
+        throw new IllegalArgumentException("no walkthrough '" + w + "'; known: itop sop mindiff itop-regression kgd em");
       }
     }
     PackageProps.apply(new File("weka-package/props"));
