@@ -14,14 +14,7 @@ public final class SoftmaxCrossEntropy implements Objective {
 
   @Override
   public void begin(TrainingSet data, int[] trainRows, SplittableRandom rng) {
-    double s = 0;
-    for (int r : trainRows) {
-      s += data.weights()[r];
-    }
-    meanWeight = s / trainRows.length;
-    if (!(meanWeight > 0)) {
-      throw new IllegalArgumentException("all training instances have weight 0");
-    }
+    meanWeight = data.meanWeight(trainRows);
   }
 
   @Override

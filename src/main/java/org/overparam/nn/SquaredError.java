@@ -38,14 +38,7 @@ public final class SquaredError implements Objective {
     }
     targets = data.targets();
     weights = data.weights();
-    double s = 0;
-    for (int r : trainRows) {
-      s += data.weights()[r];
-    }
-    meanWeight = s / trainRows.length;
-    if (!(meanWeight > 0)) {
-      throw new IllegalArgumentException("all training instances have weight 0");
-    }
+    meanWeight = data.meanWeight(trainRows);
   }
 
   @Override

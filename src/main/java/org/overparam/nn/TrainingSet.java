@@ -68,4 +68,22 @@ public record TrainingSet(float[][] x, int[] labels, double[] weights, int numCl
     }
     return s / weights.length;
   }
+
+  /**
+   * Mean instance weight of {@code rows} (the objectives divide by it, so that the scale of the weights does not
+   * change the effective learning rate).
+   *
+   * @throws IllegalArgumentException if it is not positive (all those rows have weight 0)
+   */
+  public double meanWeight(int[] rows) {
+    double s = 0;
+    for (int r : rows) {
+      s += weights[r];
+    }
+    double mean = s / rows.length;
+    if (!(mean > 0)) {
+      throw new IllegalArgumentException("all training instances have weight 0");
+    }
+    return mean;
+  }
 }
