@@ -59,25 +59,7 @@ final class DenseEngine implements StepEngine, LayerWeights {
   @Override
   public double[][] forward(float[][] x, int[] rowIds) {
     input = lean.gather(x, rowIds);
-    INDArray out = lean.forward(input);
-    int rows = (int) out.size(0);
-    int classes = (int) out.size(1);
-    double[][] logits = new double[rows][classes];
-    if (out.dataType() == DataType.FLOAT) {
-      float[] flat = new float[rows * classes];
-      HostCopy.read(out, flat); // row-major [rows, classes]
-      for (int r = 0; r < rows; r++) {
-        for (int c = 0; c < classes; c++) {
-          logits[r][c] = flat[r * classes + c];
-        }
-      }
-    } else {
-      double[] flat = out.data().asDouble();
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(flat, r * classes, logits[r], 0, classes);
-      }
-    }
-    return logits;
+    return HostCopy.rows(lean.forward(input));
   }
 
   @Override

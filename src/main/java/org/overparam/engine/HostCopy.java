@@ -62,6 +62,28 @@ final class HostCopy {
     }
   }
 
+  /** The rows of a row-major [rows, cols] matrix (float32 or float64, as LeanBackprop's outputs are), as doubles. */
+  static double[][] rows(INDArray m) {
+    int rows = (int) m.size(0);
+    int cols = (int) m.size(1);
+    double[][] out = new double[rows][cols];
+    if (m.dataType() == DataType.FLOAT) {
+      float[] flat = new float[rows * cols];
+      read(m, flat);
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          out[r][c] = flat[r * cols + c];
+        }
+      }
+    } else {
+      double[] flat = m.data().asDouble();
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(flat, r * cols, out[r], 0, cols);
+      }
+    }
+    return out;
+  }
+
   /** Reads a float32 buffer into {@code out} (at least as long). */
   static void read(INDArray src, float[] out) {
     check(src);

@@ -3,8 +3,6 @@
 package org.overparam.engine;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The network's outputs for a batch of rows, with the training engine's forward pass ({@link LeanBackprop}: BLAS
@@ -18,11 +16,9 @@ public final class Inference {
   static final int BLOCK = 256;
 
   private final LeanBackprop lean;
-  private final int outputs;
 
   public Inference(MultiLayerNetwork net) {
     lean = new LeanBackprop(net, false);
-    outputs = (int) net.getLayer(net.getnLayers() - 1).getParam("W").size(1);
   }
 
   /** The raw outputs (logits) for each row of {@code x}. */
@@ -34,25 +30,8 @@ public final class Inference {
       for (int r = 0; r < rows; r++) {
         ids[r] = from + r;
       }
-      INDArray z = lean.forward(lean.gather(x, ids));
-      if (z.dataType() == DataType.FLOAT) {
-        float[] flat = new float[rows * outputs];
-        HostCopy.read(z, flat); // row-major [rows, outputs]
-        for (int r = 0; r < rows; r++) {
-          double[] row = new double[outputs];
-          for (int c = 0; c < outputs; c++) {
-            row[c] = flat[r * outputs + c];
-          }
-          out[from + r] = row;
-        }
-      } else {
-        double[] flat = z.data().asDouble();
-        for (int r = 0; r < rows; r++) {
-          double[] row = new double[outputs];
-          System.arraycopy(flat, r * outputs, row, 0, outputs);
-          out[from + r] = row;
-        }
-      }
+      double[][] z = HostCopy.rows(lean.forward(lean.gather(x, ids)));
+      System.arraycopy(z, 0, out, from, rows);
     }
     return out;
   }

@@ -39,6 +39,8 @@ final class LeanBackprop {
       INDArray dLogits) {}
 
   private final boolean training;
+  /** The number of batch sizes whose buffers are kept. */
+  private static final int MAX_BATCH_SIZES = 8;
 
   LeanBackprop(MultiLayerNetwork net) {
     this(net, true);
@@ -214,7 +216,4 @@ final class LeanBackprop {
           Nd4j.ones(dt, r, 1), training ? Nd4j.create(dt, r, width[layers]) : null);
     }));
   }
-
-  /** The number of batch sizes whose buffers are kept. */
-  private static final int MAX_BATCH_SIZES = 8;
 }

@@ -101,7 +101,7 @@ public final class NetworkStep {
     }
     engine.backwardAndUpdate(dLogits, learningRate, step.iteration());
     objective.afterStep(step);
-    return new Result(loss, countCorrect(logits, step.labels(), step.batchSize()), onlyClass(logits, step.batchSize()));
+    return result(loss, logits, step.labels(), step.batchSize());
   }
 
   /** A copy of the network's flat parameter vector, current. */
@@ -166,19 +166,15 @@ public final class NetworkStep {
     return layout;
   }
 
-  private static int onlyClass(double[][] logits, int rows) {
-    int only = rows == 0 ? -1 : ArgMax.of(logits[0]);
-    for (int r = 1; r < rows && only >= 0; r++) {
-      only = ArgMax.of(logits[r]) == only ? only : -1;
-    }
-    return only;
-  }
-
-  private static int countCorrect(double[][] logits, int[] labels, int rows) {
+  /** The minibatch's correct count and the only class predicted, from one arg-max per row. */
+  private static Result result(double loss, double[][] logits, int[] labels, int rows) {
     int correct = 0;
+    int only = rows == 0 ? -1 : -2; // -2: no row seen yet
     for (int r = 0; r < rows; r++) {
-      correct += ArgMax.of(logits[r]) == labels[r] ? 1 : 0;
+      int predicted = ArgMax.of(logits[r]);
+      correct += predicted == labels[r] ? 1 : 0;
+      only = only == -2 || only == predicted ? predicted : -1;
     }
-    return correct;
+    return new Result(loss, correct, only);
   }
 }
