@@ -15,8 +15,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * {@link java.util.ServiceLoader} on the thread-context class loader (TCCL). Every call that may
  * touch ND4J (including its static initialisation) therefore runs inside {@link #call} or
  * {@link #run}, which set the TCCL to this package's loader and restore it afterwards. When the overparamCUDA
- * add-on package is loaded, that loader is joined with the add-on's ({@link AddonClassLoader}) so that ND4J also
- * finds the CUDA backend.
+ * add-on package is loaded, that loader takes in the add-on's jars, or is joined with the add-on's loader where it
+ * cannot ({@link AddonClassLoader}), so that ND4J also finds the CUDA backend.
  */
 public final class Dl4jRuntime {
   /** Environment variable / system property that overrides the default ND4J thread count. */
@@ -47,7 +47,8 @@ public final class Dl4jRuntime {
   }
 
   /**
-   * The loader ND4J discovers its backends with: this package's, joined with the CUDA add-on's when Weka loaded it.
+   * The loader ND4J discovers its backends with: this package's, with the CUDA add-on's jars when Weka loaded it
+   * ({@link AddonClassLoader#forPackage}).
    * Decided once: ND4J keeps the first loader it sees for the life of the JVM.
    */
   public static ClassLoader backendLoader() {

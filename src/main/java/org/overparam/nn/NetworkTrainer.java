@@ -218,10 +218,7 @@ public final class NetworkTrainer {
     if (config.collapseGuard() && collapse == null && validationRows.length == 0 && !data.isRegression()
         && lastEpochLoss >= PRIOR_LOSS_FRACTION * priorEntropy) {
       // (A network near a constant output need not predict one class: near-ties split its argmax.)
-      String reason = lastEpochOnlyClass >= 0
-          ? String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from "
-              + "1), about as good as predicting the class frequencies (loss %.4g)", lastEpochOnlyClass + 1,
-              priorEntropy)
+      String reason = lastEpochOnlyClass >= 0 ? oneClassReason(lastEpochOnlyClass)
           : String.format(Locale.ROOT, "at least %.1f times the loss of predicting the class frequencies, "
               + "%.4g", PRIOR_LOSS_FRACTION, priorEntropy);
       // Restore only a run that had learned (beaten the class frequencies by the margin) and lost it; a run
@@ -229,17 +226,13 @@ public final class NetworkTrainer {
       boolean better = bestTrainingParams != null && bestTrainingEpoch < epoch
           && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy;
       if (better) {
-        Dl4jRuntime.run(() -> {
-          net.params().assign(bestTrainingParams);
-          networkStep.readFromNetwork();
-        });
+        Dl4jRuntime.run(() -> restore(bestTrainingParams));
       }
       collapse = new Collapse(epoch, lastEpochLoss, reason, better ? bestTrainingEpoch : epoch, true);
     }
     Dl4jRuntime.run(() -> {
       if (bestParams != null) {
-        net.params().assign(bestParams);
-        networkStep.readFromNetwork(); // a resumed run continues from the restored weights
+        restore(bestParams); // a resumed run continues from the restored weights
       }
       checkFinite(net.params(), "parameters");
     });
@@ -258,19 +251,15 @@ public final class NetworkTrainer {
           bestTrainingLoss, bestTrainingEpoch);
     } else if (!data.isRegression() && onlyClass >= 0 && loss >= PRIOR_LOSS_FRACTION * priorEntropy
         && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy) {
-      reason = String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from 1), "
-          + "about as good as predicting the class frequencies (loss %.4g), where epoch %d reached %.4g",
-          onlyClass + 1, priorEntropy, bestTrainingEpoch, bestTrainingLoss);
+      reason = oneClassReason(onlyClass) + String.format(Locale.ROOT, ", where epoch %d reached %.4g",
+          bestTrainingEpoch, bestTrainingLoss);
     }
     if (reason == null) {
       if (loss < bestTrainingLoss) {
         bestTrainingLoss = loss;
         bestTrainingEpoch = epoch;
         if (validationRows.length == 0) {
-          bestTrainingParams = Dl4jRuntime.call(() -> {
-            networkStep.writeToNetwork();
-            return net.params().dup();
-          });
+          bestTrainingParams = snapshot();
         }
       }
       return false;
@@ -281,13 +270,29 @@ public final class NetworkTrainer {
     if (restore == null) {
       return false; // nothing better seen yet (a collapse in the first epoch is left to the divergence checks)
     }
-    Dl4jRuntime.run(() -> {
-      net.params().assign(restore);
-      networkStep.readFromNetwork();
-    });
+    Dl4jRuntime.run(() -> restore(restore));
     collapse = new Collapse(epoch, loss, reason, restoredEpoch, false);
     stoppedEarly = true;
     return true;
+  }
+
+  private String oneClassReason(int onlyClass) {
+    return String.format(Locale.ROOT, "every training instance was predicted as class %d (counting from 1), "
+        + "about as good as predicting the class frequencies (loss %.4g)", onlyClass + 1, priorEntropy);
+  }
+
+  /** A copy of the current parameters (the engine's weights written to the network first). */
+  private INDArray snapshot() {
+    return Dl4jRuntime.call(() -> {
+      networkStep.writeToNetwork();
+      return net.params().dup();
+    });
+  }
+
+  /** Puts saved parameters back into the network and the engine (inside {@link Dl4jRuntime}). */
+  private void restore(INDArray saved) {
+    net.params().assign(saved);
+    networkStep.readFromNetwork();
   }
 
   /** Entropy (nats) of the weighted class distribution of the training rows. */
@@ -351,7 +356,7 @@ public final class NetworkTrainer {
     if (score < bestValidation) {
       bestValidation = score;
       bestEpoch = epoch;
-      bestParams = Dl4jRuntime.call(() -> net.params().dup());
+      bestParams = snapshot();
     } else if (epoch - bestEpoch >= config.patience()) {
       stoppedEarly = true;
     }

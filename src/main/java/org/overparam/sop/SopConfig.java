@@ -99,8 +99,7 @@ public record SopConfig(
    * rescales the default {@value #DEFAULT_LR_U}; any other value is the user's and is used as given.
    */
   public UvLearningRate effectiveLrU(int batch, int epochs) {
-    return UvLearningRate.of(lrU == DEFAULT_LR_U ? scaling : UvLrScaling.NONE, lrU, batch, epochs, referenceBatch,
-        referenceEpochs);
+    return effective(lrU, DEFAULT_LR_U, batch, epochs);
   }
 
   /**
@@ -111,7 +110,12 @@ public record SopConfig(
    * any value above about 4.6, and -lr-v 100 would run exactly as the default 10.)
    */
   public UvLearningRate effectiveLrV(int batch, int epochs) {
-    return UvLearningRate.of(lrV == DEFAULT_LR_V ? scaling : UvLrScaling.NONE, lrV, batch, epochs, referenceBatch,
+    return effective(lrV, DEFAULT_LR_V, batch, epochs);
+  }
+
+  /** {@code lr} rescaled by {@link #scaling} when it is the default {@code defaultLr}, else as given. */
+  private UvLearningRate effective(double lr, double defaultLr, int batch, int epochs) {
+    return UvLearningRate.of(lr == defaultLr ? scaling : UvLrScaling.NONE, lr, batch, epochs, referenceBatch,
         referenceEpochs);
   }
 

@@ -230,7 +230,6 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     if (train.numInstances() == 0) {
       throw new IllegalArgumentException("no training instances with a class value");
     }
-    long present = Arrays.stream(train.attributeToDoubleArray(train.classIndex())).distinct().count();
     if (regression) {
       for (int i = 0; i < data.numInstances(); i++) { // (the data as given: its instance numbers are the user's)
         double y = data.instance(i).classValue();
@@ -238,7 +237,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
             + data.classAttribute().name() + "' is " + y + " in instance " + (i + 1) + "; a numeric class must be "
             + "finite");
       }
-    } else if (present < 2) {
+    } else if (Arrays.stream(train.attributeToDoubleArray(train.classIndex())).distinct().count() < 2) {
       throw new IllegalArgumentException("the training data have only one class value ('"
           + train.classAttribute().value((int) train.instance(0).classValue())
           + "'); a classifier needs at least two");
