@@ -23,7 +23,8 @@ import org.overparam.common.Checks;
  * @param validationFraction fraction of rows held out for early stopping (0 = none)
  * @param patience epochs without improvement before stopping (with a validation split)
  * @param gradientClip largest L2 norm of the loss gradient over all parameters per step, rescaled to it
- *     when larger, before coupled L2 (PyTorch's clip_grad_norm_); 0 = no clipping
+ *     when larger, before coupled L2 (PyTorch's clip_grad_norm_); 0 = no clipping; {@link
+ *     #AUTO_GRADIENT_CLIP} = decided by the class type ({@link #resolvedFor})
  * @param collapseGuard whether a collapsed run (a loss spike, or one class predicted for every
  *     training row) is rolled back to its best epoch and stopped; see {@link NetworkTrainer}
  * @param seed the seed that owns all randomness of the run
@@ -60,8 +61,15 @@ public record NetworkConfig(
   public static final double DEFAULT_LR_MIN_FACTOR = 0.01;
   public static final double DEFAULT_VALIDATION_FRACTION = 0;
   public static final int DEFAULT_PATIENCE = 10;
-  /** Off: clipping changes the trajectory of every run (see docs/guide-itop.md for the measurements). */
-  public static final double DEFAULT_GRADIENT_CLIP = 0;
+  /**
+   * Automatic: {@link #REGRESSION_GRADIENT_CLIP} for a numeric class, none for classes. Squared error has no
+   * bounded gradient and diverged at the classification defaults on heavy-tailed data; clipping every
+   * classification run would change its trajectory (docs/guide-itop.md has the measurements).
+   */
+  public static final double AUTO_GRADIENT_CLIP = -1;
+  public static final double DEFAULT_GRADIENT_CLIP = AUTO_GRADIENT_CLIP;
+  /** The clipping norm {@link #AUTO_GRADIENT_CLIP} means for regression. */
+  public static final double REGRESSION_GRADIENT_CLIP = 5;
   /** On: detecting a collapse costs a copy of the weights per improving epoch and changes no healthy run. */
   public static final boolean DEFAULT_COLLAPSE_GUARD = true;
   /** Weka's default seed ({@code -S 1}). */
@@ -86,7 +94,16 @@ public record NetworkConfig(
     Checks.require(validationFraction >= 0 && validationFraction < 1,
         "-validation-fraction must be in [0, 1), got " + validationFraction);
     Checks.positive("-patience", patience);
-    Checks.nonNegative("-gradient-clip", gradientClip);
+    Checks.require(gradientClip >= 0 || gradientClip == AUTO_GRADIENT_CLIP,
+        "-gradient-clip must be >= 0 (0 = no clipping) or -1 (automatic), got " + gradientClip);
+  }
+
+  /** This configuration with {@link #AUTO_GRADIENT_CLIP} resolved for a numeric or a nominal class. */
+  public NetworkConfig resolvedFor(boolean regression) {
+    if (gradientClip != AUTO_GRADIENT_CLIP) {
+      return this;
+    }
+    return toBuilder().gradientClip(regression ? REGRESSION_GRADIENT_CLIP : 0).build();
   }
 
   /** The same configuration with another minibatch size. */

@@ -103,6 +103,7 @@ public final class NetworkTrainer {
 
   public NetworkTrainer(NetworkConfig config, TrainingSet data, Objective objective, TrainingHook hook,
       ValidationScore validationScore, ProgressListener listener) {
+    config = config.resolvedFor(data.isRegression()); // the rest of the constructor sees the resolved clip
     this.config = config;
     this.data = data;
     this.objective = objective;
@@ -416,7 +417,8 @@ public final class NetworkTrainer {
         + ": " + what + ". Lower the learning rate (now " + config.learningRate()
         + ") or check the data for extreme values."
         + (data.isRegression() ? " (Squared error on a numeric class has no bounded gradient: a learning rate of "
-            + "0.01 or gradient clipping at norm 1 often trains where the classification defaults diverge.)" : ""));
+            + "0.01 or stronger gradient clipping (-gradient-clip 1; now " + config.gradientClip()
+            + ") often trains where larger values diverge.)" : ""));
   }
 
   private void checkFinite(INDArray params, String what) {

@@ -528,7 +528,9 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     sb.append("=".repeat(learnerName().length())).append("\n\n");
     sb.append("Options: ").append(configLine).append("\n\n");
     String outputs = target == null ? model.numClasses() + " classes"
-        : String.format("1 output (regression; class mean %.6g, sd %.6g)", target.mean(), target.sd());
+        : String.format("1 output (regression; class mean %.6g, sd %.6g%s)", target.mean(), target.sd(),
+            getGradientClip() == NetworkConfig.AUTO_GRADIENT_CLIP
+                ? "; gradient clipped at norm " + NetworkConfig.REGRESSION_GRADIENT_CLIP + ", automatic" : "");
     sb.append(String.format("Network: %d inputs -> %s -> %s (%s), %d parameters%n", model.numInputs(),
         getHiddenLayers(), outputs, getActivation(), model.numParameters()));
     converter.notes().forEach(note -> sb.append("Note: ").append(note).append('\n'));

@@ -226,7 +226,8 @@ public abstract class NetworkOptions extends SparsityOptions {
 
   @OptionMetadata(displayName = "gradient clip", description = "Largest L2 norm of the loss gradient over all "
       + "parameters per step; a larger gradient is scaled down to it before L2 and the optimiser (PyTorch's "
-      + "clip_grad_norm_), >= 0 (default 0 = no clipping).", commandLineParamName = "gradient-clip",
+      + "clip_grad_norm_). 0 = no clipping; -1 (default) = automatic: 5 for a numeric class, whose squared "
+      + "error has no bounded gradient, none for a nominal class.", commandLineParamName = "gradient-clip",
       commandLineParamSynopsis = "-gradient-clip <double>", displayOrder = 23, category = "Stability")
   public double getGradientClip() {
     return gradientClip;

@@ -285,7 +285,7 @@ class ItopSparseNetworkBehaviourTest {
     assertFalse(Arrays.equals(plain.getModel().parameters(), clipped.getModel().parameters()));
     assertThrows(IllegalArgumentException.class, () -> {
       ItopSparseNetwork bad = small(0, 1);
-      bad.setGradientClip(-1);
+      bad.setGradientClip(-2);
       bad.buildClassifier(data);
     });
   }

@@ -87,7 +87,7 @@ public final class ExplorerWalkthrough {
           "-sensitive-attribute sex -sensitive-value Female -positive-class >50K -hidden-layers 64 -epochs 30 "
               + "-validation-fraction 0.2", "adult-small-train.arff", "sex", "adult-small-test.arff", Test.SUPPLIED,
           "MinDiff\n", "=== Evaluation on test set ==="),
-      new Walk("itop-regression", "weka.classifiers.functions.ItopSparseNetwork", "-learning-rate 0.01", "cpu.arff",
+      new Walk("itop-regression", "weka.classifiers.functions.ItopSparseNetwork", "", "cpu.arff",
           "class", null, Test.CROSS_VALIDATION, "=== Classifier model", "=== Cross-validation ==="),
       new Walk("kgd", "weka.classifiers.functions.OverparameterizedKernelGD", "", "cpu.arff", "class", null,
           Test.CROSS_VALIDATION, "=== Classifier model", "=== Cross-validation ==="),

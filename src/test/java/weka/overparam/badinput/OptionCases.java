@@ -44,6 +44,7 @@ final class OptionCases {
     c.add(bad("momentum-range", Targets.ITOP, "-momentum 1.5", "-momentum", "1.5"));
     c.add(bad("validation-fraction-one", Targets.ITOP, "-validation-fraction 1", "-validation-fraction", "1"));
     c.add(bad("prune-rate-range", Targets.ITOP, "-prune-rate 2", "-prune-rate", "2"));
+    c.add(bad("gradient-clip-negative", Targets.ITOP, "-gradient-clip -2", "-gradient-clip", "-2", "automatic"));
     c.add(bad("seed-nan", Targets.ITOP, "-S abc", "-S", "abc"));
     c.add(bad("batch-size-nan", Targets.ITOP, "-batch-size abc", "-batch-size", "abc"));
     c.add(bad("batch-size-zero", Targets.ITOP, "-batch-size 0", "-batch-size", "0"));
