@@ -32,6 +32,7 @@ final class BlockedPass implements EStepPass, AutoCloseable {
   /** Diagonal family: chunked columns and weights of each such block ({@link DiagonalEStep}), else null. */
   private final double[][][][] chunks;
   private final double[][][] chunkWeights;
+  private final boolean[] equalWeights;
   private final ColumnarEStep.Scratch[] scratch;
   private final DiagonalEStep.Scratch[] diagonalScratch;
 
@@ -48,6 +49,7 @@ final class BlockedPass implements EStepPass, AutoCloseable {
     this.blockWeights = new double[nb][];
     this.chunks = new double[nb][][][];
     this.chunkWeights = new double[nb][][];
+    this.equalWeights = new boolean[nb];
     boolean diagonal = type.isDiagonal();
     for (int b = 0; b < nb; b++) {
       int from = b * BLOCK_ROWS;
@@ -56,6 +58,7 @@ final class BlockedPass implements EStepPass, AutoCloseable {
         if (diagonal) {
           chunks[b] = DiagonalEStep.chunks(data, from, to);
           chunkWeights[b] = DiagonalEStep.weights(data, from, to);
+          equalWeights[b] = DiagonalEStep.equalWeights(chunkWeights[b], k);
         } else {
           columns[b] = ColumnarEStep.transpose(data, from, to);
           blockWeights[b] = java.util.Arrays.copyOfRange(data.w, from, to);
@@ -127,7 +130,7 @@ final class BlockedPass implements EStepPass, AutoCloseable {
     int from = b * BLOCK_ROWS;
     int to = Math.min(data.n, from + BLOCK_ROWS);
     if (chunks[b] != null) {
-      DiagonalEStep.accumulate(cd, chunks[b], chunkWeights[b], s, diagonalScratch[thread]);
+      DiagonalEStep.accumulate(cd, chunks[b], chunkWeights[b], equalWeights[b], s, diagonalScratch[thread]);
     } else if (columns[b] != null) {
       ColumnarEStep.accumulate(cd, columns[b], blockWeights[b], to - from, s, scratch[thread]);
     } else {

@@ -57,55 +57,63 @@ final class DiagonalEStep {
   static final class Scratch {
     /** [j][c]: the log-densities of chunk c, then its weighted responsibilities w_i r_ij. */
     final double[][][] r;
-    /** [j][c]: the rows of chunk c whose responsibility for j is not flushed to 0, and their count. */
-    final int[][][] rows;
-    final int[][] count;
     final double[] q = new double[CHUNK];
     final double[] max = new double[CHUNK];
     final double[] sum = new double[CHUNK];
     final double[] rs = new double[CHUNK];
-    final double[] xs = new double[CHUNK];
     final double[] lane1 = new double[CHUNK];
     final double[] lane2 = new double[CHUNK];
-
-    /** Whether every row of the block has the same weight and the lanes' products cannot overflow. */
-    boolean equalWeights(double[][] w, int k) {
-      if (w.length * Math.log(k) > 600) {
-        return false;
-      }
-      double w0 = w[0][0];
-      for (double[] wc : w) {
-        for (double v : wc) {
-          if (v != w0) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
+    /** The exponentials' arguments above the cutoff, packed, with j * CHUNK + i for each. */
+    final double[] packed;
+    final int[] where;
+    final double[] expR;
+    final double[] expK;
 
     Scratch(int k, int maxRows) {
       int nc = (maxRows + CHUNK - 1) / CHUNK;
       r = new double[k][nc][CHUNK];
-      rows = new int[k][nc][CHUNK];
-      count = new int[k][nc];
+      packed = new double[k * CHUNK];
+      where = new int[k * CHUNK];
+      expR = new double[k * CHUNK];
+      expK = new double[k * CHUNK];
     }
   }
 
-  /** Adds the statistics of the block (x from {@link #chunks}, w from {@link #weights}) to st. */
-  static void accumulate(ComponentDensities cd, double[][][] x, double[][] w, SufficientStats st, Scratch sc) {
+  /**
+   * Whether all rows of the block have the same weight and a lane's product of at most
+   * w.length normalisers in [1, k] stays far from overflow.
+   */
+  static boolean equalWeights(double[][] w, int k) {
+    if (w.length * Math.log(k) > 600) {
+      return false;
+    }
+    double w0 = w[0][0];
+    for (double[] wc : w) {
+      for (double v : wc) {
+        if (v != w0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Adds the statistics of the block (x from {@link #chunks}, w from {@link #weights}) to st.
+   *
+   * @param equalWeights {@link #equalWeights}(w, k), computed once per block by the caller
+   */
+  static void accumulate(ComponentDensities cd, double[][][] x, double[][] w, boolean equalWeights,
+      SufficientStats st, Scratch sc) {
     int k = cd.k;
+    int d = cd.d;
     double[] max = sc.max;
     double[] sum = sc.sum;
     double[] rs = sc.rs;
-    double[] xs = sc.xs;
-    double ll = 0;
-    int nonzero = 0;
     int lanes = Math.min(CHUNK, w[0].length);
-    // Equal weights w (the usual case): sum_i w (max_i + log s_i) = w (sum_i max_i + sum_lanes log prod_i s_i),
-    // one logarithm per lane instead of one per row. 1 <= s_i <= k, so a lane's product stays below
-    // k^chunks, far from overflow for any practical k (checked).
-    boolean equalWeights = sc.equalWeights(w, k);
+    // With equal weights w (the usual case) sum_i w (max_i + log s_i) = w (sum_i max_i + sum_lanes
+    // log prod s_i): one logarithm per lane instead of one per row (Math.log is scalar and slow).
+    double ll = 0;
     double[] maxLane = sc.lane1;
     double[] prod = sc.lane2;
     if (equalWeights) {
@@ -127,29 +135,12 @@ final class DiagonalEStep {
           }
         }
       }
+      exponentials(sc, c, k, len);
       java.util.Arrays.fill(sum, 0, len, 0.0);
       for (int j = 0; j < k; j++) {
-        double[] lp = sc.r[j][c];
+        double[] e = sc.r[j][c];
         for (int i = 0; i < len; i++) {
-          xs[i] = lp[i] - max[i];
-        }
-        // most terms fall below the cutoff: list the others without branches, then take their
-        // exponentials (a branch per term mispredicts often, the rows' winners being unpredictable)
-        int[] list = sc.rows[j][c];
-        int n = 0;
-        for (int i = 0; i < len; i++) {
-          list[n] = i;
-          n += xs[i] >= FastExp.CUTOFF ? 1 : 0;
-        }
-        sc.count[j][c] = n;
-        nonzero += n;
-        java.util.Arrays.fill(lp, 0, len, 0.0);
-        for (int p = 0; p < n; p++) {
-          int i = list[p];
-          lp[i] = FastExp.expNonPositive(xs[i]);
-        }
-        for (int i = 0; i < len; i++) {
-          sum[i] += lp[i];
+          sum[i] += e[i];
         }
       }
       if (equalWeights) {
@@ -177,17 +168,14 @@ final class DiagonalEStep {
       for (int i = 0; i < lanes; i++) {
         logs += Math.log(prod[i]);
       }
-      ll = w[0][0] * (ColumnarEStep.sum(maxLane, 0, lanes) + logs);
+      ll = w[0][0] * (laneSum(maxLane, lanes) + logs);
     }
     st.logLik += ll;
-    int total = 0;
-    for (double[] wc : w) {
-      total += wc.length;
-    }
-    boolean sparse = nonzero <= k * (total - total / 4);
+    boolean second = cd.p.type != CovarianceType.IDENTITY;
+    double[] l1 = sc.lane1;
+    double[] l2 = sc.lane2;
     for (int j = 0; j < k; j++) {
       double[][] rj = sc.r[j];
-      double[] l1 = sc.lane1;
       java.util.Arrays.fill(l1, 0, lanes, 0.0);
       for (int c = 0; c < x.length; c++) {
         double[] r = rj[c];
@@ -196,106 +184,96 @@ final class DiagonalEStep {
           l1[i] += r[i];
         }
       }
-      st.nk[j] += ColumnarEStep.sum(l1, 0, lanes);
-      if (sparse) {
-        sparseMoments(cd, j, x, sc, st);
-      } else {
-        denseMoments(cd, j, x, lanes, sc, st);
+      st.nk[j] += laneSum(l1, lanes);
+      for (int a = 0; a < d; a++) {
+        double m = cd.p.means[j * d + a];
+        java.util.Arrays.fill(l1, 0, lanes, 0.0);
+        java.util.Arrays.fill(l2, 0, lanes, 0.0);
+        for (int c = 0; c < x.length; c++) {
+          double[] r = rj[c];
+          double[] xa = x[c][a];
+          int len = xa.length;
+          if (second) {
+            for (int i = 0; i < len; i++) {
+              double t = xa[i] - m;
+              double u = r[i] * t;
+              l1[i] += u;
+              l2[i] += u * t;
+            }
+          } else {
+            for (int i = 0; i < len; i++) {
+              l1[i] += r[i] * (xa[i] - m);
+            }
+          }
+        }
+        st.s1[j * d + a] += laneSum(l1, lanes);
+        if (second) {
+          st.s2[j * d + a] += laneSum(l2, lanes);
+        }
       }
     }
   }
 
   /**
-   * s1 and s2 of component j over the listed rows, with four partial sums (list position mod 4;
-   * the rest of each chunk's list to sum 0), the chunks in order.
+   * Chunk c's log-densities become exp(lp - max), bit-for-bit {@link FastExp#expNonPositive}. Most
+   * arguments fall below its cutoff (their result is 0): the others are listed without branches (a
+   * branch per term mispredicts, each row's winner being unpredictable), packed, and given to
+   * {@link FastExp#expListed}, which vectorises.
    */
-  private static void sparseMoments(ComponentDensities cd, int j, double[][][] x, Scratch sc, SufficientStats st) {
-    int d = cd.d;
-    boolean second = cd.p.type != CovarianceType.IDENTITY;
-    double[][] rj = sc.r[j];
-    int[][] rows = sc.rows[j];
-    int[] count = sc.count[j];
-    for (int a = 0; a < d; a++) {
-      double m = cd.p.means[j * d + a];
-      double a0 = 0;
-      double a1 = 0;
-      double a2 = 0;
-      double a3 = 0;
-      double b0 = 0;
-      double b1 = 0;
-      double b2 = 0;
-      double b3 = 0;
-      for (int c = 0; c < x.length; c++) {
-        double[] xa = x[c][a];
-        double[] r = rj[c];
-        int[] list = rows[c];
-        int n = count[c];
-        int p = 0;
-        for (; p + 3 < n; p += 4) {
-          int i0 = list[p];
-          int i1 = list[p + 1];
-          int i2 = list[p + 2];
-          int i3 = list[p + 3];
-          double t0 = xa[i0] - m;
-          double t1 = xa[i1] - m;
-          double t2 = xa[i2] - m;
-          double t3 = xa[i3] - m;
-          double u0 = r[i0] * t0;
-          double u1 = r[i1] * t1;
-          double u2 = r[i2] * t2;
-          double u3 = r[i3] * t3;
-          a0 += u0;
-          a1 += u1;
-          a2 += u2;
-          a3 += u3;
-          b0 += u0 * t0;
-          b1 += u1 * t1;
-          b2 += u2 * t2;
-          b3 += u3 * t3;
-        }
-        for (; p < n; p++) {
-          int i = list[p];
-          double t = xa[i] - m;
-          double u = r[i] * t;
-          a0 += u;
-          b0 += u * t;
-        }
+  private static void exponentials(Scratch sc, int c, int k, int len) {
+    double[] max = sc.max;
+    double[] packed = sc.packed;
+    int[] where = sc.where;
+    int n = 0;
+    for (int j = 0; j < k; j++) {
+      double[] lp = sc.r[j][c];
+      for (int i = 0; i < len; i++) {
+        lp[i] -= max[i];
       }
-      st.s1[j * d + a] += (a0 + a1) + (a2 + a3);
-      if (second) {
-        st.s2[j * d + a] += (b0 + b1) + (b2 + b3);
+      int base = j * CHUNK;
+      for (int i = 0; i < len; i++) {
+        double v = lp[i];
+        packed[n] = v;
+        where[n] = base + i;
+        n += v >= FastExp.CUTOFF ? 1 : 0;
       }
+      java.util.Arrays.fill(lp, 0, len, 0.0);
+    }
+    FastExp.expListed(packed, n, sc.expR, sc.expK);
+    for (int p = 0; p < n; p++) {
+      int at = where[p];
+      sc.r[at / CHUNK][c][at % CHUNK] = packed[p];
     }
   }
 
-  /** s1 and s2 of component j over all rows, in lanes (lane i: rows i, i + CHUNK, ...). */
-  private static void denseMoments(ComponentDensities cd, int j, double[][][] x, int lanes, Scratch sc,
-      SufficientStats st) {
-    int d = cd.d;
-    boolean second = cd.p.type != CovarianceType.IDENTITY;
-    double[][] rj = sc.r[j];
-    double[] l1 = sc.lane1;
-    double[] l2 = sc.lane2;
-    for (int a = 0; a < d; a++) {
-      double m = cd.p.means[j * d + a];
-      java.util.Arrays.fill(l1, 0, lanes, 0.0);
-      java.util.Arrays.fill(l2, 0, lanes, 0.0);
-      for (int c = 0; c < x.length; c++) {
-        double[] r = rj[c];
-        double[] xa = x[c][a];
-        int len = xa.length;
-        for (int i = 0; i < len; i++) {
-          double t = xa[i] - m;
-          double u = r[i] * t;
-          l1[i] += u;
-          l2[i] += u * t;
-        }
-      }
-      st.s1[j * d + a] += ColumnarEStep.sum(l1, 0, lanes);
-      if (second) {
-        st.s2[j * d + a] += ColumnarEStep.sum(l2, 0, lanes);
-      }
+  /**
+   * The sum of lanes[0, n) with eight partial sums (lane i to sum i mod 8, pairwise at the end): the
+   * chains of dependent additions, not the additions, bound a scalar sum.
+   */
+  static double laneSum(double[] lanes, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    int i = 0;
+    for (; i + 7 < n; i += 8) {
+      s0 += lanes[i];
+      s1 += lanes[i + 1];
+      s2 += lanes[i + 2];
+      s3 += lanes[i + 3];
+      s4 += lanes[i + 4];
+      s5 += lanes[i + 5];
+      s6 += lanes[i + 6];
+      s7 += lanes[i + 7];
     }
+    for (; i < n; i++) {
+      s0 += lanes[i];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
   /**
