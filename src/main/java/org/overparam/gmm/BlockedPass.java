@@ -72,7 +72,7 @@ final class BlockedPass implements EStepPass, AutoCloseable {
       if (diagonal) {
         diagonalScratch[t] = new DiagonalEStep.Scratch(k, rows);
       } else {
-        scratch[t] = new ColumnarEStep.Scratch(k, data.d, rows, true);
+        scratch[t] = new ColumnarEStep.Scratch(k, data.d, rows);
       }
     }
     this.pool = this.numThreads > 1 ? Executors.newFixedThreadPool(this.numThreads, r -> {

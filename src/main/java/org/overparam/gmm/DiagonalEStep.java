@@ -4,18 +4,20 @@ package org.overparam.gmm;
 
 /**
  * The E-step and sufficient statistics of the diagonal family (DIAG, SPHERICAL, IDENTITY) for one
- * block of complete, purely numeric rows, written so that C2 turns every pass into SIMD code.
+ * block of complete, purely numeric rows, written so that C2 turns the passes into SIMD code.
  *
  * <p>C2 in JDK 17 vectorises a loop only when all its arrays are indexed alike: {@code x[o + i]}
- * next to {@code q[i]} stays scalar (5 to 7 times slower here). So the block is cut into chunks of
- * {@link #CHUNK} rows, each column of each chunk its own array, and every loop indexes every array
- * by the same {@code i}. The moment sums, which C2 does not vectorise as reductions, become
- * element-wise accumulations into {@link #CHUNK} lanes (lane i adds rows i, i + CHUNK, ... of the
- * block in order), summed at the end of the block in a fixed order.
+ * next to {@code q[i]} stays scalar (five to seven times slower here). So the block is cut into
+ * chunks of {@link #CHUNK} rows, each column of each chunk its own array, and every loop indexes
+ * every array by the same {@code i}. C2 does not vectorise floating-point reductions either: the
+ * sums over rows become element-wise additions into {@link #CHUNK} lanes (lane i adds rows i,
+ * i + CHUNK, ... of the block in order), which are summed at the end of the block in a fixed order.
  *
- * <p>The log-densities, row maxima, exponentials, normalisers and the log-likelihood are bit-for-bit
- * those of {@link ColumnarEStep}; N_j and the moment sums add the same terms in another order, so
- * they agree to rounding. The result depends only on the block, never on the thread count.
+ * <p>The log-densities, row maxima, exponentials and normalisers are bit-for-bit those of the
+ * previous columnar E-step (kept in the tests as the reference), and so is the log-likelihood of a
+ * block with unequal weights; N_j, the moment sums and the log-likelihood of equally weighted
+ * blocks add the same terms in another order, so they agree to rounding. The result depends only
+ * on the block, never on the thread count.
  */
 final class DiagonalEStep {
   /** Rows per chunk: a chunk's columns, densities and lanes stay in the first-level cache. */
@@ -277,8 +279,9 @@ final class DiagonalEStep {
   }
 
   /**
-   * lp[i] = c - q_i / 2 with q_i = sum_a (x_ia - mu_a)^2 prec_a, rounded exactly as in
-   * {@link ColumnarEStep#diagonalLogDensity}: columns in index order, two per pass.
+   * lp[i] = c - q_i / 2 with q_i = sum_a (x_ia - mu_a)^2 prec_a, summed over a in index order as
+   * (((0 + term_0) + term_1) + ...), two columns per pass (the first column is assigned instead of
+   * added to 0, which gives the same value for the terms, &gt;= 0 or NaN).
    */
   static void logDensity(ComponentDensities cd, int j, double[][] x, int len, double c, double[] q, double[] lp) {
     int d = cd.d;
