@@ -26,10 +26,15 @@ final class BlockedPass implements EStepPass, AutoCloseable {
   private final SufficientStats total;
   private final ExecutorService pool;
   private final int numThreads;
-  /** Column-major copy of each block that can take the columnar path, else null. */
+  /** FULL: column-major copy of each block that can take the columnar path, else null. */
   private final double[][] columns;
   private final double[][] blockWeights;
+  /** Diagonal family: chunked columns and weights of each such block ({@link DiagonalEStep}), else null. */
+  private final double[][][][] chunks;
+  private final double[][][] chunkWeights;
+  private final boolean[] equalWeights;
   private final ColumnarEStep.Scratch[] scratch;
+  private final DiagonalEStep.Scratch[] diagonalScratch;
 
   BlockedPass(MixtureData data, CovarianceType type, int k, int totalCategories, int numThreads) {
     this.data = data;
@@ -42,17 +47,33 @@ final class BlockedPass implements EStepPass, AutoCloseable {
     this.numThreads = Math.min(numThreads, nb);
     this.columns = new double[nb][];
     this.blockWeights = new double[nb][];
+    this.chunks = new double[nb][][][];
+    this.chunkWeights = new double[nb][][];
+    this.equalWeights = new boolean[nb];
+    boolean diagonal = type.isDiagonal();
     for (int b = 0; b < nb; b++) {
       int from = b * BLOCK_ROWS;
       int to = Math.min(data.n, from + BLOCK_ROWS);
-      if (data.m == 0 && !anyMissing(data, from, to)) {
-        columns[b] = ColumnarEStep.transpose(data, from, to);
-        blockWeights[b] = java.util.Arrays.copyOfRange(data.w, from, to);
+      if (data.m == 0 && to > from && !anyMissing(data, from, to)) {
+        if (diagonal) {
+          chunks[b] = DiagonalEStep.chunks(data, from, to);
+          chunkWeights[b] = DiagonalEStep.weights(data, from, to);
+          equalWeights[b] = DiagonalEStep.equalWeights(chunkWeights[b], k);
+        } else {
+          columns[b] = ColumnarEStep.transpose(data, from, to);
+          blockWeights[b] = java.util.Arrays.copyOfRange(data.w, from, to);
+        }
       }
     }
+    int rows = Math.min(BLOCK_ROWS, data.n);
     this.scratch = new ColumnarEStep.Scratch[this.numThreads];
+    this.diagonalScratch = new DiagonalEStep.Scratch[this.numThreads];
     for (int t = 0; t < this.numThreads; t++) {
-      scratch[t] = new ColumnarEStep.Scratch(k, data.d, Math.min(BLOCK_ROWS, data.n), !type.isDiagonal());
+      if (diagonal) {
+        diagonalScratch[t] = new DiagonalEStep.Scratch(k, rows);
+      } else {
+        scratch[t] = new ColumnarEStep.Scratch(k, data.d, rows);
+      }
     }
     this.pool = this.numThreads > 1 ? Executors.newFixedThreadPool(this.numThreads, r -> {
       Thread th = new Thread(r, "OverparameterizedEM-estep");
@@ -66,16 +87,16 @@ final class BlockedPass implements EStepPass, AutoCloseable {
   public SufficientStats run(ComponentDensities cd) throws InterruptedException {
     if (pool == null) {
       for (int b = 0; b < blocks.length; b++) {
-        runBlock(cd, b, scratch[0]);
+        runBlock(cd, b, 0);
       }
     } else {
       AtomicInteger next = new AtomicInteger();
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < numThreads; t++) {
-        ColumnarEStep.Scratch own = scratch[t];
+        int thread = t;
         futures.add(pool.submit(() -> {
           for (int b = next.getAndIncrement(); b < blocks.length; b = next.getAndIncrement()) {
-            runBlock(cd, b, own);
+            runBlock(cd, b, thread);
           }
         }));
       }
@@ -103,13 +124,15 @@ final class BlockedPass implements EStepPass, AutoCloseable {
     return total;
   }
 
-  private void runBlock(ComponentDensities cd, int b, ColumnarEStep.Scratch sc) {
+  private void runBlock(ComponentDensities cd, int b, int thread) {
     SufficientStats s = blocks[b];
     s.clear();
     int from = b * BLOCK_ROWS;
     int to = Math.min(data.n, from + BLOCK_ROWS);
-    if (columns[b] != null) {
-      ColumnarEStep.accumulate(cd, columns[b], blockWeights[b], to - from, s, sc);
+    if (chunks[b] != null) {
+      DiagonalEStep.accumulate(cd, chunks[b], chunkWeights[b], equalWeights[b], s, diagonalScratch[thread]);
+    } else if (columns[b] != null) {
+      ColumnarEStep.accumulate(cd, columns[b], blockWeights[b], to - from, s, scratch[thread]);
     } else {
       s.accumulate(cd, data, from, to);
     }

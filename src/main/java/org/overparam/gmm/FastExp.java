@@ -50,4 +50,39 @@ final class FastExp {
     double hi = q2 + r4 * p1213;
     return (lo + r8 * hi) * POW2[(int) -kf];
   }
+  /**
+   * x[p] = {@link #expNonPositive}(x[p]) for p &lt; n, bit for bit, for arguments already known to be
+   * &gt;= {@link #CUTOFF} (the caller lists them). The reduction and the polynomial run as three
+   * short element-wise loops, which C2 vectorises (one loop with the whole polynomial is too large
+   * for it to unroll, and stays scalar); only the scaling by 2^k, a table look-up, is scalar.
+   * r and k are scratch arrays of at least n elements.
+   */
+  static void expListed(double[] x, int n, double[] r, double[] k) {
+    for (int p = 0; p < n; p++) {
+      double kf = Math.rint(x[p] * INV_LN2);
+      k[p] = kf;
+      r[p] = (x[p] - kf * LN2_HI) - kf * LN2_LO;
+    }
+    // the terms of degree 0 to 7 into x, then those of degree 8 to 13 added as in expNonPositive
+    for (int p = 0; p < n; p++) {
+      double v = r[p];
+      double r2 = v * v;
+      double r4 = r2 * r2;
+      double q0 = (1.0 + v) + r2 * (1.0 / 2 + v * (1.0 / 6));
+      double q1 = (1.0 / 24 + v * (1.0 / 120)) + r2 * (1.0 / 720 + v * (1.0 / 5040));
+      x[p] = q0 + r4 * q1;
+    }
+    for (int p = 0; p < n; p++) {
+      double v = r[p];
+      double r2 = v * v;
+      double r4 = r2 * r2;
+      double r8 = r4 * r4;
+      double q2 = (1.0 / 40320 + v * (1.0 / 362880)) + r2 * (1.0 / 3628800 + v * (1.0 / 39916800));
+      double hi = q2 + r4 * (1.0 / 479001600 + v * (1.0 / 6227020800.0));
+      x[p] = x[p] + r8 * hi;
+    }
+    for (int p = 0; p < n; p++) {
+      x[p] *= POW2[(int) -k[p]];
+    }
+  }
 }

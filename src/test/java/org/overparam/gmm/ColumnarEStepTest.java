@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-/** The columnar fast path computes the same statistics as the plain row-wise E-step. */
+/**
+ * The columnar fast paths ({@link ColumnarEStep} for FULL and TIED, {@link DiagonalEStep} for the
+ * diagonal family) compute the same statistics as the plain row-wise E-step.
+ */
 class ColumnarEStepTest {
   static final double REL_TOL = 1e-12;
 
@@ -28,8 +31,14 @@ class ColumnarEStepTest {
     SufficientStats cols = new SufficientStats(type, k, d, 0);
     double[] w = new double[n];
     java.util.Arrays.fill(w, 1.0);
-    ColumnarEStep.accumulate(cd, ColumnarEStep.transpose(data, 0, n), w, n, cols,
-        new ColumnarEStep.Scratch(k, d, n, !type.isDiagonal()));
+    if (type.isDiagonal()) {
+      double[][] cw = DiagonalEStep.weights(data, 0, n);
+      DiagonalEStep.accumulate(cd, DiagonalEStep.chunks(data, 0, n), cw, DiagonalEStep.equalWeights(cw, k), cols,
+          new DiagonalEStep.Scratch(k, n));
+    } else {
+      ColumnarEStep.accumulate(cd, ColumnarEStep.transpose(data, 0, n), w, n, cols,
+          new ColumnarEStep.Scratch(k, d, n));
+    }
     assertClose(rows.logLik, cols.logLik);
     for (int j = 0; j < k; j++) {
       assertClose(rows.nk[j], cols.nk[j]);
