@@ -5,6 +5,7 @@ package org.overparam.nn;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.overparam.common.Checks;
+import org.overparam.nd4j.BlasThreads;
 
 /**
  * Architecture and optimisation settings shared by every network learner.
@@ -26,6 +27,10 @@ import org.overparam.common.Checks;
  *     when larger, before coupled L2 (PyTorch's clip_grad_norm_); 0 = no clipping
  * @param collapseGuard whether a collapsed run (a loss spike, or one class predicted for every
  *     training row) is rolled back to its best epoch and stopped; see {@link NetworkTrainer}
+ * @param threads threads of the products (ND4J, OpenBLAS) and of the sparse engine's kernels, at least 1,
+ *     or {@link #AUTO_THREADS}: chosen by the network's size and the machine's cores
+ *     ({@link BlasThreads#resolve}). In float32 the dense engine's results depend on it in the
+ *     last digits (OpenBLAS); the sparse engine's kernels give the same bits for any count
  * @param seed the seed that owns all randomness of the run
  */
 public record NetworkConfig(
@@ -44,6 +49,7 @@ public record NetworkConfig(
     int patience,
     double gradientClip,
     boolean collapseGuard,
+    int threads,
     long seed) implements Serializable {
 
   // The defaults, in one place: the builder starts from them and the Weka options of the network
@@ -64,6 +70,9 @@ public record NetworkConfig(
   public static final double DEFAULT_GRADIENT_CLIP = 0;
   /** On: detecting a collapse costs a copy of the weights per improving epoch and changes no healthy run. */
   public static final boolean DEFAULT_COLLAPSE_GUARD = true;
+  /** {@code -num-threads 0}: the count follows the network's size and the machine's cores. */
+  public static final int AUTO_THREADS = 0;
+  public static final int DEFAULT_THREADS = AUTO_THREADS;
   /** Weka's default seed ({@code -S 1}). */
   public static final long DEFAULT_SEED = 1;
 
@@ -87,6 +96,8 @@ public record NetworkConfig(
         "-validation-fraction must be in [0, 1), got " + validationFraction);
     Checks.positive("-patience", patience);
     Checks.nonNegative("-gradient-clip", gradientClip);
+    Checks.require(threads >= 0, "-num-threads must be >= 1, or 0 for automatic (one thread for small "
+        + "networks, else the machine's cores up to " + BlasThreads.MAX_AUTO + "), got " + threads);
   }
 
   /** The same configuration with another minibatch size. */
@@ -104,7 +115,7 @@ public record NetworkConfig(
     return new Builder().hiddenLayers(hiddenLayers).activation(activation).epochs(epochs).batchSize(batchSize)
         .updater(updater).learningRate(learningRate).momentum(momentum).l2(l2).schedule(schedule)
         .lrMinFactor(lrMinFactor).doublePrecision(doublePrecision).validationFraction(validationFraction)
-        .patience(patience).gradientClip(gradientClip).collapseGuard(collapseGuard).seed(seed);
+        .patience(patience).gradientClip(gradientClip).collapseGuard(collapseGuard).threads(threads).seed(seed);
   }
 
   /** Builds a {@link NetworkConfig} by name; {@link #build()} validates it. */
@@ -124,6 +135,7 @@ public record NetworkConfig(
     private int patience = DEFAULT_PATIENCE;
     private double gradientClip = DEFAULT_GRADIENT_CLIP;
     private boolean collapseGuard = DEFAULT_COLLAPSE_GUARD;
+    private int threads = DEFAULT_THREADS;
     private long seed = DEFAULT_SEED;
 
     private Builder() {}
@@ -203,6 +215,11 @@ public record NetworkConfig(
       return this;
     }
 
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -212,7 +229,7 @@ public record NetworkConfig(
     public NetworkConfig build() {
       return new NetworkConfig(hiddenLayers, activation, epochs, batchSize, updater, learningRate, momentum, l2,
           schedule, lrMinFactor, doublePrecision, validationFraction, patience,
-          gradientClip, collapseGuard, seed);
+          gradientClip, collapseGuard, threads, seed);
     }
   }
 
@@ -249,7 +266,7 @@ public record NetworkConfig(
         && l2 == c.l2 && schedule == c.schedule && lrMinFactor == c.lrMinFactor
         && doublePrecision == c.doublePrecision && validationFraction == c.validationFraction
         && patience == c.patience && gradientClip == c.gradientClip && collapseGuard == c.collapseGuard
-        && seed == c.seed;
+        && threads == c.threads && seed == c.seed;
   }
 
   @Override
