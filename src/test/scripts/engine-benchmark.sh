@@ -46,7 +46,7 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
         "$out/$w.bin" "$epochs" "$threads" 0 "$repeats" | tee -a "$log"
     done
     awk -v w="$w" '
-      function rate(   i) { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) return $i }
+      function rate(   i) { for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+$/ && $(i + 1) ~ /^[0-9]*\.[0-9]+$/) return $i }
       /^ours dense, 2 threads/ {dense2 = rate(); next}
       /^ours dense/ {dense1 = rate()}
       /^ours RigL-ITOP 90% sparse, 2 threads/ {sparse2 = rate(); next}
