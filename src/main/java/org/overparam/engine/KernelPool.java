@@ -56,10 +56,6 @@ final class KernelPool {
     workers.allowCoreThreadTimeOut(true);
   }
 
-  int threads() {
-    return threads;
-  }
-
   /** {@link SparseKernels#forward}, split by output columns. */
   void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
     int[] cut = cuts(colStart, out.length, batch);

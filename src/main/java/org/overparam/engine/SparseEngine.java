@@ -18,8 +18,9 @@ import org.overparam.nn.OptimizerState;
  * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,
  * multiplied by {@link SparseKernels} (forward, input gradient and weight gradient at active
  * positions; on the run's threads through {@link KernelPool}), and updated by {@link ArrayOptimizer}.
- * A layer a hook leaves unmasked is a sparse layer with every weight active. The DL4J network is the model container: it receives the weights
- * on {@link #writeToNetwork()}, for predictions, validation and the final model.
+ * A layer a hook leaves unmasked is a sparse layer with every weight active. The DL4J network is the model
+ * container: it receives the weights on {@link #writeToNetwork()}, for predictions, validation and the final
+ * model.
  *
  * <p>RigL's dense gradient is computed only when a topology update asks for it
  * ({@link #denseGradient}), as one GEMM on the last batch's activations and deltas.

@@ -57,7 +57,8 @@ public final class BlasThreads {
     if (requested > 0) {
       return requested;
     }
-    return weights < AUTO_MIN_WEIGHTS ? 1 : Math.max(1, Math.min(MAX_AUTO, Runtime.getRuntime().availableProcessors()));
+    int cores = Runtime.getRuntime().availableProcessors();
+    return weights < AUTO_MIN_WEIGHTS ? 1 : Math.max(1, Math.min(MAX_AUTO, cores));
   }
 
   /**

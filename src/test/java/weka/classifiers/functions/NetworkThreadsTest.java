@@ -90,6 +90,30 @@ class NetworkThreadsTest {
     }, adult);
   }
 
+  /**
+   * The default on a network of a million weights or more: the machine's cores (up to 4), reproducible after a
+   * one-thread run, and recorded.
+   */
+  @Test
+  void theDefaultUsesTheCoresForLargeNetworksAndIsReproducible() throws Exception {
+    Supplier<ItopSparseNetwork> make = () -> {
+      ItopSparseNetwork net = dense();
+      net.setHiddenLayers("1024,1024"); // 40·1024 + 1024·1024 + 1024·3 weights: above the automatic threshold
+      net.setEpochs(1);
+      return net;
+    };
+    ItopSparseNetwork first = make.get();
+    first.buildClassifier(blobs);
+    int expected = Math.min(Runtime.getRuntime().availableProcessors(), org.overparam.nd4j.BlasThreads.MAX_AUTO);
+    assertEquals(expected, first.getModel().threads());
+    trained(make, 1, blobs);
+    ItopSparseNetwork again = make.get();
+    again.buildClassifier(blobs);
+    assertArrayEquals(first.getModel().parameters(), again.getModel().parameters(), 0.0);
+    assertTrue(first.toString().contains("threads: " + expected + " (-num-threads 0: chosen by the network's size)"),
+        first.toString());
+  }
+
   @Test
   void sparseEngineGivesTheSameWeightsForAnyCount() throws Exception {
     // random growth: RigL's dense gradient is an OpenBLAS product, the sparse kernels are not
