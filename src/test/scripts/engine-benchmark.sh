@@ -5,10 +5,19 @@
 # W2 = Fashion-MNIST 10k, 784-2048-2048-10. Prints the ratios ours/PyTorch and sparse/dense (epoch time) at the end.
 # samples/s are medians of [repeats] identical runs (ours in one JVM per configuration, PyTorch's in one process).
 # Usage (from anywhere): src/test/scripts/engine-benchmark.sh [W1|W2|all] [epochs] [repeats]
+# Threads mode: src/test/scripts/engine-benchmark.sh threads [W1|W2|all] [epochs] [repeats] runs ours dense and
+# RigL-ITOP 90% on the sparse engine with -num-threads 1 and 2, and PyTorch dense with 1 and 2 threads (its BLAS
+# and OpenMP at the same count), and prints the ratios 2 threads / 1 thread and ours / PyTorch at 2 threads.
+# (The other mode runs everything on one thread, ours and PyTorch's BLAS.)
 # Needs Debian's python3-torch and python3-numpy (sudo apt-get install -y python3-torch python3-numpy); the script
 # stops before building anything if they are missing (not run in CI).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+mode=one-thread
+if [ "${1:-}" = threads ]; then
+  mode=threads
+  shift
+fi
 what=${1:-all}
 epochs=${2:-3}
 repeats=${3:-3}
@@ -22,6 +31,34 @@ echo "JVM: $(java -version 2>&1 | head -1), -Xmx3g; OMP_NUM_THREADS=${OMP_NUM_TH
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 mkdir -p "$out"
 for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
+  if [ "$mode" = threads ]; then
+    log="$out/$w-threads.txt"
+    : > "$log"
+    for threads in 1 2; do
+      for run in dense 90-sparse; do
+        java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" "$repeats" \
+          "$threads" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco' \
+          | tee -a "$log"
+      done
+    done
+    for threads in 1 2; do
+      OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads /usr/bin/python3 src/test/scripts/engine_torch_reference.py \
+        "$out/$w.bin" "$epochs" "$threads" 0 "$repeats" | tee -a "$log"
+    done
+    awk -v w="$w" '
+      function rate(   i) { for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+$/ && $(i + 1) ~ /^[0-9]*\.[0-9]+$/) return $i }
+      /^ours dense, 2 threads/ {dense2 = rate(); next}
+      /^ours dense/ {dense1 = rate()}
+      /^ours RigL-ITOP 90% sparse, 2 threads/ {sparse2 = rate(); next}
+      /^ours RigL-ITOP 90% sparse/ {sparse1 = rate()}
+      /^PyTorch [^ ]*, 1 thread / {torch1 = rate()}
+      /^PyTorch [^ ]*, 2 threads / {torch2 = rate()}
+      END {
+        printf "%s threads: ours dense 2/1 threads = %.2f; sparse 90%% 2/1 threads = %.2f; PyTorch 2/1 threads = %.2f; ours/PyTorch with 2 threads = %.2f (1 thread: %.2f)\n",
+          w, dense2 / dense1, sparse2 / sparse1, torch2 / torch1, dense2 / torch2, dense1 / torch1
+      }' "$log"
+    continue
+  fi
   log="$out/$w.txt"
   : > "$log"
   for run in dense 90-dense 90-sparse 95-dense 95-sparse; do

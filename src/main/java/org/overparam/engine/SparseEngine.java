@@ -17,9 +17,10 @@ import org.overparam.nn.OptimizerState;
 /**
  * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,
  * multiplied by {@link SparseKernels} (forward, input gradient and weight gradient at active
- * positions), and updated by {@link ArrayOptimizer}. A layer a hook leaves unmasked is a sparse
- * layer with every weight active. The DL4J network is the model container: it receives the weights
- * on {@link #writeToNetwork()}, for predictions, validation and the final model.
+ * positions; on the run's threads through {@link KernelPool}), and updated by {@link ArrayOptimizer}.
+ * A layer a hook leaves unmasked is a sparse layer with every weight active. The DL4J network is the model
+ * container: it receives the weights on {@link #writeToNetwork()}, for predictions, validation and the final
+ * model.
  *
  * <p>RigL's dense gradient is computed only when a topology update asks for it
  * ({@link #denseGradient}), as one GEMM on the last batch's activations and deltas.
@@ -33,6 +34,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private final double gradientClip;
   private final SparseLayer[] layers;
   private final ArrayOptimizer optimizer;
+  /** The kernels on the run's threads, with the same bits for any number ({@link KernelPool}). */
+  private final KernelPool kernels;
   private final Map<Integer, Buffers> buffers = new HashMap<>();
   /** The buffers of the last batch: its activations and deltas give the dense gradient. */
   private Buffers last;
@@ -57,6 +60,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
     this.l2 = config.l2();
     this.gradientClip = config.gradientClip();
     optimizer = new ArrayOptimizer(config.updater(), config.momentum());
+    kernels = new KernelPool(Math.max(1, config.threads())); // 0 (automatic) only where nothing resolved it
     INDArray mask = DenseMask.of(hook, layout, net.params());
     if (mask != null) {
       net.params().muli(mask); // the network holds what this engine holds (nothing to write until a step)
@@ -91,7 +95,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
     for (int l = 0; l < layers.length; l++) {
       SparseLayer s = layers[l];
       float[][] out = buf.a()[l + 1];
-      SparseKernels.forward(s.colStart, s.row, s.value, s.bias, buf.a()[l], out, rows);
+      kernels.forward(s.colStart, s.row, s.value, s.bias, buf.a()[l], out, rows);
       if (l < layers.length - 1) {
         activate(out, rows);
       }
@@ -120,9 +124,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
     }
     for (int l = top; l >= 0; l--) {
       SparseLayer s = layers[l];
-      SparseKernels.weightGradient(s.colStart, s.row, buf.a()[l], delta[l], s.grad, s.biasGrad, rows);
+      kernels.weightGradient(s.colStart, s.row, buf.a()[l], delta[l], s.grad, s.biasGrad, rows);
       if (l > 0) {
-        SparseKernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta[l], delta[l - 1], rows);
+        kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta[l], delta[l - 1], rows);
         activationBackward(buf.a()[l], delta[l - 1], rows);
       }
     }

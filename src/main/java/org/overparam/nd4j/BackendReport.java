@@ -23,7 +23,8 @@ public final class BackendReport {
       r.put("blas", Nd4j.factory().blas().getBlasVendor() + " " + openBlasVersion());
       r.put("threads (OpenMP / BLAS)", NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()
           + " / " + Nd4j.factory().blas().getMaxThreads()
-          + "  (set with -D" + Dl4jRuntime.THREADS_PROPERTY + "=N or OVERPARAM_THREADS)");
+          + "  (now; each network sets its own with -num-threads, other work takes -D"
+          + Dl4jRuntime.THREADS_PROPERTY + "=N or OVERPARAM_THREADS)");
       r.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
       r.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
       r.put("default dtype", String.valueOf(Nd4j.dataType()));

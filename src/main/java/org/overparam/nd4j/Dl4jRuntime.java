@@ -5,11 +5,10 @@ package org.overparam.nd4j;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * The one place that touches ND4J's global state: the thread-context class loader, threads and
- * seeding.
+ * The one place that touches ND4J's global state: the thread-context class loader, threads (with
+ * {@link BlasThreads}) and seeding.
  *
  * <p>Weka loads each package in its own class loader, and ND4J finds its backend through
  * {@link java.util.ServiceLoader} on the thread-context class loader (TCCL). Every call that may
@@ -64,6 +63,22 @@ public final class Dl4jRuntime {
     return loader;
   }
 
+  /**
+   * {@link #call} with ND4J's and OpenBLAS's kernels on {@code threads} threads, for work whose results depend
+   * on the count (products): waits while work under another count runs ({@link BlasThreads}).
+   */
+  public static <T, E extends Exception> T call(int threads, Work<T, E> work) throws E {
+    return call(() -> BlasThreads.call(threads, work));
+  }
+
+  /** {@link #call(int, Work)} for work without a result. */
+  public static <E extends Exception> void run(int threads, RunWork<E> work) throws E {
+    call(threads, () -> {
+      work.run();
+      return null;
+    });
+  }
+
   /** {@link #call} for work without a result. */
   public static <E extends Exception> void run(RunWork<E> work) throws E {
     call(() -> {
@@ -99,9 +114,10 @@ public final class Dl4jRuntime {
   }
 
   /**
-   * The number of threads ND4J's own kernels use. At the sizes Weka users train, one thread is as
-   * fast as two and far more robust when another process holds a core (see README, Performance);
-   * {@code -Doverparam.threads=N} or the environment variable {@code OVERPARAM_THREADS} overrides.
+   * The thread count of work that has no count of its own (kernel GD's products and eigendecomposition; the
+   * networks take theirs from their option {@code -num-threads}): 1, or {@code -Doverparam.threads=N} or the
+   * environment variable {@code OVERPARAM_THREADS}. Such work runs under this count ({@link #call(int, Work)}),
+   * so its results do not depend on what else ran.
    */
   public static int configuredThreads() {
     String value = System.getProperty(THREADS_PROPERTY);
@@ -129,12 +145,7 @@ public final class Dl4jRuntime {
     }
     synchronized (Dl4jRuntime.class) {
       if (!threadsConfigured) {
-        int n = configuredThreads();
-        // libnd4j's OpenMP team and OpenBLAS's own pool are separate; set both.
-        Nd4j.getEnvironment().setMaxThreads(n);
-        Nd4j.getEnvironment().setMaxMasterThreads(n);
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
+        BlasThreads.configure(configuredThreads());
         threadsConfigured = true;
       }
     }

@@ -5,6 +5,7 @@ package org.overparam.nn;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.overparam.common.Checks;
+import org.overparam.nd4j.BlasThreads;
 
 /**
  * Architecture and optimisation settings shared by every network learner.
@@ -27,6 +28,10 @@ import org.overparam.common.Checks;
  *     #AUTO_GRADIENT_CLIP} = decided by the class type ({@link #resolvedFor})
  * @param collapseGuard whether a collapsed run (a loss spike, or one class predicted for every
  *     training row) is rolled back to its best epoch and stopped; see {@link NetworkTrainer}
+ * @param threads threads of the products (ND4J, OpenBLAS) and of the sparse engine's kernels, at least 1,
+ *     or {@link #AUTO_THREADS}: chosen by the network's size and the machine's cores
+ *     ({@link BlasThreads#resolve}). In float32 the dense engine's results depend on it in the
+ *     last digits (OpenBLAS); the sparse engine's kernels give the same bits for any count
  * @param seed the seed that owns all randomness of the run
  */
 public record NetworkConfig(
@@ -45,6 +50,7 @@ public record NetworkConfig(
     int patience,
     double gradientClip,
     boolean collapseGuard,
+    int threads,
     long seed) implements Serializable {
 
   // The defaults, in one place: the builder starts from them and the Weka options of the network
@@ -72,6 +78,9 @@ public record NetworkConfig(
   public static final double REGRESSION_GRADIENT_CLIP = 5;
   /** On: detecting a collapse costs a copy of the weights per improving epoch and changes no healthy run. */
   public static final boolean DEFAULT_COLLAPSE_GUARD = true;
+  /** {@code -num-threads 0}: the count follows the network's size and the machine's cores. */
+  public static final int AUTO_THREADS = 0;
+  public static final int DEFAULT_THREADS = AUTO_THREADS;
   /** Weka's default seed ({@code -S 1}). */
   public static final long DEFAULT_SEED = 1;
 
@@ -96,6 +105,8 @@ public record NetworkConfig(
     Checks.positive("-patience", patience);
     Checks.require(gradientClip >= 0 || gradientClip == AUTO_GRADIENT_CLIP,
         "-gradient-clip must be >= 0 (0 = no clipping) or -1 (automatic), got " + gradientClip);
+    Checks.require(threads >= 0, "-num-threads must be >= 1, or 0 for automatic (one thread for small "
+        + "networks, else the machine's cores up to " + BlasThreads.MAX_AUTO + "), got " + threads);
   }
 
   /** This configuration with {@link #AUTO_GRADIENT_CLIP} resolved for a numeric or a nominal class. */
@@ -121,7 +132,7 @@ public record NetworkConfig(
     return new Builder().hiddenLayers(hiddenLayers).activation(activation).epochs(epochs).batchSize(batchSize)
         .updater(updater).learningRate(learningRate).momentum(momentum).l2(l2).schedule(schedule)
         .lrMinFactor(lrMinFactor).doublePrecision(doublePrecision).validationFraction(validationFraction)
-        .patience(patience).gradientClip(gradientClip).collapseGuard(collapseGuard).seed(seed);
+        .patience(patience).gradientClip(gradientClip).collapseGuard(collapseGuard).threads(threads).seed(seed);
   }
 
   /** Builds a {@link NetworkConfig} by name; {@link #build()} validates it. */
@@ -141,6 +152,7 @@ public record NetworkConfig(
     private int patience = DEFAULT_PATIENCE;
     private double gradientClip = DEFAULT_GRADIENT_CLIP;
     private boolean collapseGuard = DEFAULT_COLLAPSE_GUARD;
+    private int threads = DEFAULT_THREADS;
     private long seed = DEFAULT_SEED;
 
     private Builder() {}
@@ -220,6 +232,11 @@ public record NetworkConfig(
       return this;
     }
 
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -229,7 +246,7 @@ public record NetworkConfig(
     public NetworkConfig build() {
       return new NetworkConfig(hiddenLayers, activation, epochs, batchSize, updater, learningRate, momentum, l2,
           schedule, lrMinFactor, doublePrecision, validationFraction, patience,
-          gradientClip, collapseGuard, seed);
+          gradientClip, collapseGuard, threads, seed);
     }
   }
 
@@ -266,7 +283,7 @@ public record NetworkConfig(
         && l2 == c.l2 && schedule == c.schedule && lrMinFactor == c.lrMinFactor
         && doublePrecision == c.doublePrecision && validationFraction == c.validationFraction
         && patience == c.patience && gradientClip == c.gradientClip && collapseGuard == c.collapseGuard
-        && seed == c.seed;
+        && threads == c.threads && seed == c.seed;
   }
 
   @Override

@@ -25,11 +25,22 @@ public final class NetworkModel implements Serializable {
   private transient Inference inference;
   private final int numInputs;
   private final int numClasses;
+  /**
+   * The thread count it was trained with, which its predictions use too (in float32 the products' last digits
+   * depend on it); 0 in models saved before the count was recorded, which trained on one thread.
+   */
+  private final int threads;
 
-  NetworkModel(MultiLayerNetwork net, int numInputs, int numClasses) {
+  NetworkModel(MultiLayerNetwork net, int numInputs, int numClasses, int threads) {
     this.net = net;
     this.numInputs = numInputs;
     this.numClasses = numClasses;
+    this.threads = threads;
+  }
+
+  /** The threads of its products (the training run's count). */
+  public int threads() {
+    return Math.max(1, threads);
   }
 
   public int numInputs() {
@@ -78,7 +89,7 @@ public final class NetworkModel implements Serializable {
 
   /** Raw network outputs (logits) for each row of {@code x}. */
   public double[][] logits(float[][] x) {
-    return Dl4jRuntime.call(() -> {
+    return Dl4jRuntime.call(threads(), () -> {
       synchronized (this) { // the forward pass reuses its buffers; one prediction at a time
         if (inference == null) {
           inference = new Inference(net);
@@ -90,7 +101,7 @@ public final class NetworkModel implements Serializable {
 
   /** DL4J's own forward pass, the reference {@link #logits} is tested against. */
   double[][] dl4jLogits(float[][] x) {
-    return Dl4jRuntime.call(() -> {
+    return Dl4jRuntime.call(threads(), () -> {
       INDArray input = Nd4j.create(x).castTo(net.params().dataType());
       synchronized (this) { // a DL4J network keeps per-call state
         return net.output(input, false).toDoubleMatrix();

@@ -20,6 +20,7 @@ import org.overparam.common.Seeds;
 import org.overparam.common.TrainingHistory;
 import org.overparam.engine.NetworkStep;
 import org.overparam.engine.TrainingHook;
+import org.overparam.nd4j.BlasThreads;
 import org.overparam.nd4j.Dl4jRuntime;
 
 /**
@@ -104,6 +105,7 @@ public final class NetworkTrainer {
   public NetworkTrainer(NetworkConfig config, TrainingSet data, Objective objective, TrainingHook hook,
       ValidationScore validationScore, ProgressListener listener) {
     config = config.resolvedFor(data.isRegression()); // the rest of the constructor sees the resolved clip
+    config = config.toBuilder().threads(resolveThreads(config, data)).build();
     this.config = config;
     this.data = data;
     this.objective = objective;
@@ -113,13 +115,30 @@ public final class NetworkTrainer {
     this.listener = listener == null ? ProgressListener.NONE : listener;
   }
 
+  /** The configured thread count, or for {@link NetworkConfig#AUTO_THREADS} the one this network's size gets. */
+  private static int resolveThreads(NetworkConfig config, TrainingSet data) {
+    long weights = 0;
+    int below = data.numInputs();
+    for (int width : config.hiddenLayers()) {
+      weights += (long) below * width;
+      below = width;
+    }
+    weights += (long) below * Math.max(1, data.numClasses());
+    return BlasThreads.resolve(config.threads(), weights);
+  }
+
+  /** The threads this run trains with (the configured count, or the automatic choice), at least 1. */
+  public int threads() {
+    return config.threads();
+  }
+
   /** Splits the rows, builds the network and optimiser, and starts the objective and hook. */
   public void initialize() {
     splitRows();
     Checks.require(trainRows.length > 0, "no training instances are left after the validation split");
     batchesPerEpoch = (trainRows.length + config.batchSize() - 1) / config.batchSize();
     epochsPlanned = config.epochs();
-    Dl4jRuntime.run(() -> {
+    Dl4jRuntime.run(config.threads(), () -> {
       Nd4j.getRandom().setSeed(Seeds.derive(config.seed(), "nd4j"));
       net = NetworkFactory.build(data.numInputs(), data.numClasses(), config);
       networkStep = new NetworkStep(net, config, objective, hook, new TrainingHook.Schedule(totalIterations(),
@@ -158,6 +177,11 @@ public final class NetworkTrainer {
     if (epoch >= epochsPlanned || stoppedEarly) {
       return false;
     }
+    // one lease for the epoch: its steps, predictions and validation all run on this run's thread count
+    return Dl4jRuntime.call(config.threads(), this::runEpoch);
+  }
+
+  private boolean runEpoch() throws InterruptedException {
     int[] order = trainRows.clone();
     shuffle(order, Seeds.stream(config.seed(), "shuffle/" + epoch));
     SplittableRandom viewRng = Seeds.stream(config.seed(), "views/" + epoch);
@@ -227,11 +251,11 @@ public final class NetworkTrainer {
       boolean better = bestTrainingParams != null && bestTrainingEpoch < epoch
           && bestTrainingLoss < PRIOR_LOSS_FRACTION * priorEntropy;
       if (better) {
-        Dl4jRuntime.run(() -> restore(bestTrainingParams));
+        Dl4jRuntime.run(config.threads(), () -> restore(bestTrainingParams));
       }
       collapse = new Collapse(epoch, lastEpochLoss, reason, better ? bestTrainingEpoch : epoch, true);
     }
-    Dl4jRuntime.run(() -> {
+    Dl4jRuntime.run(config.threads(), () -> {
       if (bestParams != null) {
         restore(bestParams); // a resumed run continues from the restored weights
       }
@@ -271,7 +295,7 @@ public final class NetworkTrainer {
     if (restore == null) {
       return false; // nothing better seen yet (a collapse in the first epoch is left to the divergence checks)
     }
-    Dl4jRuntime.run(() -> restore(restore));
+    Dl4jRuntime.run(config.threads(), () -> restore(restore));
     collapse = new Collapse(epoch, loss, reason, restoredEpoch, false);
     stoppedEarly = true;
     return true;
@@ -284,7 +308,7 @@ public final class NetworkTrainer {
 
   /** A copy of the current parameters (the engine's weights written to the network first). */
   private INDArray snapshot() {
-    return Dl4jRuntime.call(() -> {
+    return Dl4jRuntime.call(config.threads(), () -> {
       networkStep.writeToNetwork();
       return net.params().dup();
     });
@@ -322,7 +346,7 @@ public final class NetworkTrainer {
       weights[r] = data.weights()[rows[r]];
     }
     Objective.Step step = new Objective.Step(rows, batch.length, labels, weights, epoch, iteration);
-    return Dl4jRuntime.call(() -> {
+    return Dl4jRuntime.call(config.threads(), () -> {
       float[][] x = views == 1 ? data.x() : viewInput(rows, views, viewRng);
       int[] xRows = views == 1 ? rows : java.util.stream.IntStream.range(0, x.length).toArray();
       try {
@@ -480,13 +504,13 @@ public final class NetworkTrainer {
    * place; the sparse engine writes its weights into it on this call, so call again after training on.
    */
   public NetworkModel currentModel() {
-    Dl4jRuntime.run(() -> networkStep.writeToNetwork());
-    return new NetworkModel(net, data.numInputs(), data.numClasses());
+    Dl4jRuntime.run(config.threads(), () -> networkStep.writeToNetwork());
+    return new NetworkModel(net, data.numInputs(), data.numClasses(), config.threads());
   }
 
   /** A copy of the current parameters (for tests). */
   double[] currentParameters() {
-    return Dl4jRuntime.call(() -> {
+    return Dl4jRuntime.call(config.threads(), () -> {
       networkStep.writeToNetwork();
       return net.params().toDoubleVector();
     });

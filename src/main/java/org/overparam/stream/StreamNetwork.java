@@ -39,6 +39,11 @@ import org.overparam.engine.TrainingHook;
  */
 public final class StreamNetwork implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
+  /**
+   * A stream's steps are a few rows: one thread, so that its results never depend on what else runs in the
+   * JVM ({@link org.overparam.nd4j.BlasThreads}).
+   */
+  private static final int THREADS = 1;
   private final StreamConfig cfg;
   private final int numClasses;
   private final OnlineStandardizer standardizer;
@@ -90,7 +95,7 @@ public final class StreamNetwork implements Serializable {
     // begin() is never called: a stream has no training set to average the weights over, so the
     // objective keeps its mean weight of 1 and instance weights count as given.
     Objective objective = new SoftmaxCrossEntropy();
-    step = Dl4jRuntime.call(() -> {
+    step = Dl4jRuntime.call(THREADS, () -> {
       Dl4jRuntime.seed(Seeds.derive(cfg.network().seed(), "nd4j"));
       var n = NetworkFactory.build(standardizer.numInputs(), numClasses, cfg.network());
       NetworkStep s = new NetworkStep(n, cfg.network(), objective, hook, new TrainingHook.Schedule(Long.MAX_VALUE, 1, b, b));
@@ -130,7 +135,7 @@ public final class StreamNetwork implements Serializable {
 
   @Serial
   private Object writeReplace() {
-    OptimizerState optimizer = Dl4jRuntime.call(step::optimizerState);
+    OptimizerState optimizer = Dl4jRuntime.call(THREADS, step::optimizerState);
     return new SerialForm(cfg, standardizer, numClasses, parameters(), optimizer, hook == null ? null : hook.masks(),
         Arrays.copyOf(bufferRaw, buffered), Arrays.copyOf(bufferLabels, buffered),
         Arrays.copyOf(bufferWeights, buffered), instancesSeen, batches, iterations, drifts, boostLeft,
@@ -179,7 +184,7 @@ public final class StreamNetwork implements Serializable {
       standardizer.encode(bufferRaw[r], encoded[r]);
     }
     boolean update = hook != null && (batches + 1) % cfg.updateIntervalBatches() == 0;
-    Dl4jRuntime.run(() -> {
+    Dl4jRuntime.run(THREADS, () -> {
       int[] rows = Arrays.copyOf(rowIds, buffered);
       for (int s = 0; s < cfg.stepsPerBatch(); s++) {
         if (hook != null && s == cfg.stepsPerBatch() - 1 && (update || pendingDriftUpdate)) {
@@ -227,7 +232,7 @@ public final class StreamNetwork implements Serializable {
       return null;
     }
     standardizer.encode(raw, single);
-    return Dl4jRuntime.call(() -> {
+    return Dl4jRuntime.call(THREADS, () -> {
       return SoftmaxCrossEntropy.softmax(step.forward(new float[][] {single}, new int[] {0})[0]);
     });
   }
@@ -289,7 +294,7 @@ public final class StreamNetwork implements Serializable {
 
   /** A copy of the flat parameter vector (for tests). */
   public double[] parameters() {
-    return Dl4jRuntime.call(step::parameters);
+    return Dl4jRuntime.call(THREADS, step::parameters);
   }
 
   /** Number of parameters, biases included. */

@@ -495,6 +495,8 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   private String summarize(NetworkTrainer t, double seconds) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("epochs trained: %d (%d optimiser steps, %.1f s)%n", t.epochsDone(), t.iterations(), seconds));
+    sb.append(String.format("threads: %d%s%n", t.threads(),
+        getNumThreads() == NetworkConfig.AUTO_THREADS ? " (-num-threads 0: chosen by the network's size)" : ""));
     if (itopHook != null) {
       sb.append(String.format("execution: %s (weights, gradients and optimiser state: %.1f MB)%n",
           t.runsSparse() ? "sparse engine, active connections only" : "dense matrices with 0/1 masks",

@@ -42,6 +42,7 @@ public abstract class NetworkOptions extends SparsityOptions {
   private int trainingMultiplier = 1;
   private double gradientClip = NetworkConfig.DEFAULT_GRADIENT_CLIP;
   private boolean noCollapseGuard = !NetworkConfig.DEFAULT_COLLAPSE_GUARD;
+  private int numThreads = NetworkConfig.DEFAULT_THREADS;
 
   /** The minibatch size that {@code -batch-size-train 0} (automatic) means for large training sets. */
   protected int nominalBatchSize() {
@@ -57,7 +58,7 @@ public abstract class NetworkOptions extends SparsityOptions {
         .batchSize(batchSizeTrain == 0 ? nominalBatchSize() : batchSizeTrain).updater(updater)
         .learningRate(learningRate).momentum(momentum).l2(l2).schedule(lrSchedule).lrMinFactor(lrMinFactor)
         .doublePrecision(dataType == Precision.DOUBLE).validationFraction(validationFraction).patience(patience)
-        .gradientClip(gradientClip).collapseGuard(!noCollapseGuard).seed(getSeed()).build();
+        .gradientClip(gradientClip).collapseGuard(!noCollapseGuard).threads(numThreads).seed(getSeed()).build();
   }
 
   /** The sparsity configuration, with the training multiplier: the topology schedule depends on it. */
@@ -274,5 +275,20 @@ public abstract class NetworkOptions extends SparsityOptions {
 
   public void setTrainingMultiplier(int trainingMultiplier) {
     this.trainingMultiplier = trainingMultiplier;
+  }
+
+  @OptionMetadata(displayName = "number of threads", description = "Threads for training and prediction: the "
+      + "products (OpenBLAS) and the sparse engine's kernels. 0 (default) = automatic: one thread for networks "
+      + "of fewer than 1,000,000 weights, else the machine's cores up to 4; or a count >= 1. The model records "
+      + "the count and its predictions use it. In FLOAT the results depend on it in the last digits "
+      + "(OpenBLAS splits its products by it), so give a count to compare runs across machines; the sparse "
+      + "engine's results do not depend on it.", commandLineParamName = "num-threads",
+      commandLineParamSynopsis = "-num-threads <int>", displayOrder = 3, category = "Network")
+  public int getNumThreads() {
+    return numThreads;
+  }
+
+  public void setNumThreads(int numThreads) {
+    this.numThreads = numThreads;
   }
 }

@@ -31,7 +31,8 @@ import weka.core.converters.ConverterUtils.DataSource;
  * (raw little-endian float32 / int32) for the PyTorch reference script.
  *
  * <p>Usage: {@code EngineBenchmark <W1|W2> <epochs> <out-dir> <data-dir> <dense|90-dense|90-sparse|95-dense|95-sparse>
- * [repeats]}: samples/s is the median of {@code repeats} (default 3) identical timed runs in the JVM.
+ * [repeats] [threads]}: samples/s is the median of {@code repeats} (default 3) identical timed runs in the JVM;
+ * {@code threads} is the learners' {@code -num-threads} (default 1; 0 = automatic).
  */
 public final class EngineBenchmark {
   private EngineBenchmark() {}
@@ -41,6 +42,7 @@ public final class EngineBenchmark {
     int epochs = Integer.parseInt(args[1]);
     File out = new File(args[2]);
     String run = args[4];
+    int threads = args.length > 6 ? Integer.parseInt(args[6]) : 1;
     out.mkdirs();
     TrainingSet[] sets = workload.equals("W1") ? w1() : new TrainingSet[] {
         fashion(new File(args[3], "fashion-mnist-train-10k.arff.gz").getPath()),
@@ -51,7 +53,7 @@ public final class EngineBenchmark {
       write(data, new File(out, workload + ".bin"));
       System.out.printf("%s: %d x %d, %d classes, hidden %s, batch 128, %d epochs, OPENBLAS_CORETYPE=%s, threads=%s%n",
           workload, data.size(), data.numInputs(), data.numClasses(), java.util.Arrays.toString(hidden), epochs,
-          System.getenv("OPENBLAS_CORETYPE"), System.getProperty("overparam.threads", "1"));
+          System.getenv("OPENBLAS_CORETYPE"), threads);
       System.out.printf("%-28s %10s %9s %9s %12s %12s%n", "engine", "samples/s", "train acc", "test acc",
           "state MB", "peak RSS MB");
     }
@@ -59,17 +61,18 @@ public final class EngineBenchmark {
     ExecutionMode mode = run.endsWith("sparse") ? ExecutionMode.SPARSE : ExecutionMode.DENSE;
     int repeats = args.length > 5 ? Integer.parseInt(args[5]) : 3;
     int warmRows = Math.min(2000, data.size());
-    runAll(trainer(part(data, warmRows), hidden, 1, sparsity, mode)); // JIT and ND4J start-up stay out
+    runAll(trainer(part(data, warmRows), hidden, 1, sparsity, mode, false, threads)); // JIT and ND4J start-up stay out
     double[] rates = new double[repeats];
     NetworkTrainer t = null;
     for (int r = 0; r < repeats; r++) { // the same seed each time: identical runs, so only the timing varies
-      t = trainer(data, hidden, epochs, sparsity, mode);
+      t = trainer(data, hidden, epochs, sparsity, mode, false, threads);
       long start = System.nanoTime(); // the epochs only, as in the PyTorch script
       runAll(t);
       rates[r] = data.size() * (double) epochs / ((System.nanoTime() - start) / 1e9);
     }
     java.util.Arrays.sort(rates);
-    String name = sparsity == 0 ? "ours dense" : "ours RigL-ITOP " + run.substring(0, 2) + "% " + mode.name().toLowerCase();
+    String name = (sparsity == 0 ? "ours dense" : "ours RigL-ITOP " + run.substring(0, 2) + "% " + mode.name().toLowerCase())
+        + (threads == 1 ? "" : ", " + t.threads() + " threads");
     System.out.printf("%-28s %10.0f %9.4f %9.4f %12.1f %12d%n", name, rates[repeats / 2],
         t.lastMetrics().get("accuracy/training"), accuracy(t, sets[1]), t.trainingStateBytes() / 1048576.0, peakRssMb());
   }
@@ -82,8 +85,14 @@ public final class EngineBenchmark {
   /** @param fixedMasks keep the initial masks (no topology updates), to time the training step alone */
   static NetworkTrainer trainer(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode,
       boolean fixedMasks) throws InterruptedException {
+    return trainer(data, hidden, epochs, sparsity, mode, fixedMasks, 1);
+  }
+
+  /** @param threads the run's thread count ({@code -num-threads}; the benchmarks' default is 1) */
+  static NetworkTrainer trainer(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode,
+      boolean fixedMasks, int threads) throws InterruptedException {
     NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(hidden).epochs(epochs).batchSize(128)
-        .learningRate(0.01).l2(0).schedule(LrSchedule.CONSTANT).patience(1).build();
+        .learningRate(0.01).l2(0).schedule(LrSchedule.CONSTANT).patience(1).threads(threads).build();
     ItopHook hook = sparsity == 0 ? null : new ItopHook(ItopConfig.builder().sparsity(sparsity)
         .growth(Growth.GRADIENT).numTopologyUpdates(20).minUpdateIntervalEpochs(0.25).fixMask(fixedMasks)
         .execution(mode).build(), 1);

@@ -49,6 +49,8 @@ final class OptionCases {
     c.add(bad("batch-size-nan", Targets.ITOP, "-batch-size abc", "-batch-size", "abc"));
     c.add(bad("batch-size-zero", Targets.ITOP, "-batch-size 0", "-batch-size", "0"));
     c.add(bad("decimals-nan", Targets.ITOP, "-num-decimal-places abc", "-num-decimal-places", "abc"));
+    c.add(bad("threads-negative", Targets.ITOP, "-num-threads -1", "-num-threads", "-1", "0 for automatic"));
+    c.add(bad("threads-nan", Targets.ITOP, "-num-threads all", "-num-threads", "all"));
     c.add(reset("itop", Targets.ITOP, ItopSparseNetwork::new, "-epochs 7 -sparsity 0.5 -fix-mask", "-hidden-layers 8",
         n -> n.getEpochs() == 100 && n.getSparsity() == 0.9 && !n.getFixMask(), "epochs, sparsity and fix-mask"));
     // SopRobustNetwork

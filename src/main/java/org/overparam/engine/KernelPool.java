@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
+package org.overparam.engine;
+
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs {@link SparseKernels}' three products on several threads with the same bits as one: each thread
+ * takes a contiguous range of the product's outputs (the forward pass's and the weight gradient's output
+ * columns, the input gradient's input rows) and computes every output of its range exactly as the
+ * single-threaded kernel does, so no sum is split between threads and no order depends on their number.
+ * The ranges hold about equal numbers of active weights.
+ *
+ * <p>The kernels are called unchanged on a range through views: the column (row) starts from the range's
+ * first output on, and the output arrays from that output on. The starts index the full weight arrays,
+ * so the kernel reads the same weights at the same positions.
+ *
+ * <p>The pool is the engine's own: {@code threads - 1} daemon workers (the calling thread takes the first
+ * range), which end after {@value #IDLE_SECONDS} s without work, so an engine that is dropped leaves no
+ * threads behind. The workers run plain Java only (no ND4J), so they never wait for a
+ * {@link org.overparam.nd4j.BlasThreads} lease.
+ */
+final class KernelPool {
+  /** Below this many multiply-adds a product runs on the calling thread: handing it over costs more. */
+  static final long MIN_WORK_PER_THREAD = 1L << 16;
+  private static final int IDLE_SECONDS = 30;
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final int threads;
+  private final ThreadPoolExecutor workers;
+
+  /** @param threads at least 1; 1 runs everything on the calling thread */
+  KernelPool(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("the sparse kernels need at least one thread, got " + threads);
+    }
+    this.threads = threads;
+    if (threads == 1) {
+      workers = null;
+      return;
+    }
+    int id = POOLS.incrementAndGet();
+    AtomicInteger n = new AtomicInteger();
+    workers = new ThreadPoolExecutor(threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "overparam-sparse-" + id + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    workers.allowCoreThreadTimeOut(true);
+  }
+
+  /** {@link SparseKernels#forward}, split by output columns. */
+  void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
+    int[] cut = cuts(colStart, out.length, batch);
+    if (cut == null) {
+      SparseKernels.forward(colStart, row, value, bias, in, out, batch);
+      return;
+    }
+    parallel(cut, (from, to) -> SparseKernels.forward(Arrays.copyOfRange(colStart, from, to + 1), row, value,
+        Arrays.copyOfRange(bias, from, to), in, Arrays.copyOfRange(out, from, to), batch));
+  }
+
+  /** {@link SparseKernels#inputGradient}, split by input rows. */
+  void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta, float[][] inGrad,
+      int batch) {
+    int[] cut = cuts(rowStart, inGrad.length, batch);
+    if (cut == null) {
+      SparseKernels.inputGradient(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
+      return;
+    }
+    parallel(cut, (from, to) -> SparseKernels.inputGradient(Arrays.copyOfRange(rowStart, from, to + 1), rowCol,
+        rowPerm, value, delta, Arrays.copyOfRange(inGrad, from, to), batch));
+  }
+
+  /** {@link SparseKernels#weightGradient}, split by output columns (each range's bias gradient copied back). */
+  void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
+      int batch) {
+    int[] cut = cuts(colStart, delta.length, batch);
+    if (cut == null) {
+      SparseKernels.weightGradient(colStart, row, in, delta, grad, biasGrad, batch);
+      return;
+    }
+    parallel(cut, (from, to) -> {
+      float[] part = new float[to - from];
+      SparseKernels.weightGradient(Arrays.copyOfRange(colStart, from, to + 1), row, in,
+          Arrays.copyOfRange(delta, from, to), grad, part, batch);
+      System.arraycopy(part, 0, biasGrad, from, part.length);
+    });
+  }
+
+  /**
+   * Range boundaries over {@code n} outputs whose active weights start at {@code start[o]}: about equal
+   * weights per range, or null when the product is too small to split.
+   */
+  int[] cuts(int[] start, int n, int batch) {
+    long nnz = start[n] - start[0];
+    int parts = (int) Math.min(threads, nnz * batch / MIN_WORK_PER_THREAD);
+    parts = Math.min(parts, n);
+    if (parts < 2) {
+      return null;
+    }
+    int[] cut = new int[parts + 1];
+    int o = 0;
+    for (int p = 1; p < parts; p++) {
+      long target = start[0] + nnz * p / parts;
+      while (o < n && start[o] < target) {
+        o++;
+      }
+      cut[p] = Math.max(o, cut[p - 1]);
+    }
+    cut[parts] = n;
+    return cut;
+  }
+
+  /** A product over outputs [from, to). */
+  @FunctionalInterface
+  interface Range {
+    void run(int from, int to);
+  }
+
+  /** Runs the ranges [cut[p], cut[p + 1]): the first on this thread, the others on the workers. */
+  private void parallel(int[] cut, Range body) {
+    Future<?>[] pending = new Future<?>[cut.length - 2];
+    for (int p = 1; p < cut.length - 1; p++) {
+      int from = cut[p];
+      int to = cut[p + 1];
+      pending[p - 1] = workers.submit(() -> body.run(from, to));
+    }
+    RuntimeException failure = null;
+    try {
+      body.run(cut[0], cut[1]);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    boolean interrupted = false;
+    for (Future<?> f : pending) {
+      while (true) {
+        try {
+          f.get(); // every range must finish before the buffers are read or reused
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+          break;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt(); // the trainer stops at its next check
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

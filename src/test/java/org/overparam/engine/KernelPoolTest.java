@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
+package org.overparam.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The sparse products on several threads give the single-threaded kernels' bits. */
+class KernelPoolTest {
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3, 4, 7})
+  void productsOnSeveralThreadsAreBitIdentical(int threads) {
+    SplittableRandom rng = new SplittableRandom(threads);
+    int nIn = 300;
+    int nOut = 257;
+    int batch = 67;
+    // uneven columns: some empty, some full, so the ranges are cut by weights rather than by columns
+    boolean[] active = new boolean[nIn * nOut];
+    float[] dense = new float[nIn * nOut];
+    for (int o = 0; o < nOut; o++) {
+      double density = o % 17 == 0 ? 0 : o % 13 == 0 ? 1 : 0.2;
+      for (int i = 0; i < nIn; i++) {
+        if (rng.nextDouble() < density) {
+          active[i + o * nIn] = true;
+          dense[i + o * nIn] = (float) rng.nextGaussian();
+        }
+      }
+    }
+    float[] bias = new float[nOut];
+    for (int o = 0; o < nOut; o++) {
+      bias[o] = (float) rng.nextGaussian();
+    }
+    SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, bias, 0);
+    float[][] in = random(rng, nIn, batch);
+    float[][] delta = random(rng, nOut, batch);
+    for (int o = 0; o < nOut; o += 2) { // mostly zero, as behind a ReLU: the compacted sums
+      for (int b = 0; b < batch; b++) {
+        delta[o][b] = b % 3 == 0 ? delta[o][b] : 0f;
+      }
+    }
+    KernelPool one = new KernelPool(1);
+    KernelPool many = new KernelPool(threads);
+    assertEquals(threads, many.cuts(layer.colStart, nOut, batch).length - 1, "the product must be split");
+
+    float[][] out1 = new float[nOut][batch];
+    float[][] outN = new float[nOut][batch];
+    one.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out1, batch);
+    many.forward(layer.colStart, layer.row, layer.value, layer.bias, in, outN, batch);
+    assertArrayEquals(out1, outN);
+
+    float[][] inGrad1 = random(rng, nIn, batch);
+    float[][] inGradN = random(rng, nIn, batch);
+    one.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad1, batch);
+    many.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGradN, batch);
+    assertArrayEquals(inGrad1, inGradN);
+
+    float[] grad1 = new float[layer.nonzeros()];
+    float[] gradN = new float[layer.nonzeros()];
+    float[] biasGrad1 = new float[nOut];
+    float[] biasGradN = new float[nOut];
+    one.weightGradient(layer.colStart, layer.row, in, delta, grad1, biasGrad1, batch);
+    many.weightGradient(layer.colStart, layer.row, in, delta, gradN, biasGradN, batch);
+    assertArrayEquals(grad1, gradN);
+    assertArrayEquals(biasGrad1, biasGradN);
+  }
+
+  @Test
+  void smallProductsStayOnTheCallingThreadAndBadCountsAreRefused() {
+    KernelPool pool = new KernelPool(4);
+    assertNull(pool.cuts(new int[] {0, 10, 20}, 2, 8), "a tiny product must not be split");
+    assertThrows(IllegalArgumentException.class, () -> new KernelPool(0));
+  }
+
+  private static float[][] random(SplittableRandom rng, int units, int batch) {
+    float[][] a = new float[units][batch];
+    for (float[] u : a) {
+      for (int b = 0; b < batch; b++) {
+        u[b] = (float) rng.nextGaussian();
+      }
+    }
+    return a;
+  }
+}
