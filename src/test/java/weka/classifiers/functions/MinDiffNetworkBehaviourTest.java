@@ -41,6 +41,12 @@ class MinDiffNetworkBehaviourTest {
     return net;
   }
 
+  /** The defaults before the validation split: all rows trained on, probability 0.5 for both groups. */
+  private static void noValidation(MinDiffNetwork net) {
+    net.setValidationFraction(0);
+    net.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.DEFAULT);
+  }
+
   private static String buildError(MinDiffNetwork net, Instances data) {
     return assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(data)).getMessage();
   }
@@ -139,7 +145,10 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void groupConstrainedDecisionThresholdsShiftEachGroupsScore() throws Exception {
-    MinDiffNetwork plain = trained(net -> net.setValidationFraction(0.3));
+    MinDiffNetwork plain = trained(net -> {
+      net.setValidationFraction(0.3);
+      net.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.DEFAULT);
+    });
     MinDiffNetwork shifted = trained(net -> {
       net.setValidationFraction(0.3);
       net.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
@@ -157,8 +166,31 @@ class MinDiffNetworkBehaviourTest {
     }
     assertTrue(shifted.toString().contains("Predictions use the group thresholds"));
     MinDiffNetwork noSplit = small();
+    noSplit.setValidationFraction(0);
     noSplit.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
     assertTrue(buildError(noSplit, adult).contains("validation-fraction"));
+  }
+
+  @Test
+  void byDefaultAValidationSplitChoosesTheEpochAndTheGroupThresholds() throws Exception {
+    MinDiffNetwork fresh = new MinDiffNetwork();
+    assertEquals(0.2, fresh.getValidationFraction(), 0.0);
+    assertEquals(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED, fresh.getDecisionThresholds());
+    MinDiffNetwork net = trained(n -> {});
+    MinDiffReport r = net.getReport();
+    assertEquals(3, r.validationError().size(), "the constrained validation error is scored every epoch");
+    assertTrue(r.validationChoice().feasible());
+    String text = net.toString();
+    assertTrue(text.contains("Early stopping selected epoch " + r.bestEpoch()), text);
+    assertTrue(text.contains("Predictions use the group thresholds"), text);
+
+    MinDiffNetwork noSplit = small();
+    noSplit.setValidationFraction(0);
+    String message = buildError(noSplit, adult);
+    assertTrue(message.contains("-decision-thresholds DEFAULT"), "the error names the way out: " + message);
+    noSplit.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.DEFAULT);
+    noSplit.buildClassifier(adult);
+    assertTrue(noSplit.getReport().validationError().isEmpty());
   }
 
   @Test
@@ -217,13 +249,16 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void minDiffShrinksTheTrainingFnrGap() throws Exception {
+    // All rows, no early stopping: the training gap of the final weights is what MinDiff acts on.
     MinDiffNetwork plain = trained(net -> {
       net.setLambda(0);
       net.setEpochs(8);
+      noValidation(net);
     });
     MinDiffNetwork fair = trained(net -> {
       net.setLambda(10);
       net.setEpochs(8);
+      noValidation(net);
     });
     double gapPlain = plain.getReport().train().fnrGap();
     double gapFair = fair.getReport().train().fnrGap();
