@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # MinDiffNetwork over random splits of UCI Adult (docs/results.md, "MinDiffNetwork", "Ten random splits"):
 # plain network, plain + per-group thresholds chosen on a hold-out (post-processing), fairness-aware early
-# stopping with and without MinDiff, MinDiff at the old defaults; mean test error and FNR gap with 95% intervals.
+# stopping with and without MinDiff, L2, MinDiff at the old and at the new defaults; mean test error and FNR gap
+# with 95% intervals and paired differences against the plain network.
 # Usage (from anywhere): src/test/scripts/mindiff-splits.sh [split options] [-- MinDiffNetwork options]
-#   e.g. src/test/scripts/mindiff-splits.sh -splits 10 -n-train 6000 -- -epochs 20
-# Split options: -splits 10 -first-seed 1 -n-train 6000 -n-test 0 (= all other rows)
-#   -configs plain,post,plain-es,mindiff-old,mindiff-es (more: mindiff-es-l2, plain-l2, mindiff-l2, mindiff-es-lambda5).
+#   e.g. src/test/scripts/mindiff-splits.sh -splits 10 -n-train 5000 -- -epochs 20   (about 30 minutes on 2 busy cores)
+# Split options: -splits 10 -first-seed 1 -n-train 5000 -n-test 0 (= all other rows)
+#   -configs plain,post,plain-es,mindiff-old,mindiff-es,mindiff-es-l2,plain-l2 (more: mindiff-l2, mindiff-es-lambda5);
+#   plain must come first. Each (split, configuration) is seeded on its own, so runs of subsets combine.
 # Reads ../shared/data/adult-{train,test}.arff.gz (or $OVERPARAM_SHARED_DATA); writes target/mindiff-splits.csv.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

@@ -4,11 +4,7 @@ package org.overparam.mindiff;
 
 /** How a fitted MinDiff model turns its positive-class score into a probability. */
 public enum DecisionThresholds {
-  /**
-   * The network's own probability: positive from 0.5 on, the same for both groups. (The name
-   * predates GROUP_CONSTRAINED becoming MinDiffNetwork's default; kept so that option strings and
-   * saved models stay valid.)
-   */
+  /** The network's own probability: positive from 0.5 on, the same for both groups. */
   DEFAULT,
   /**
    * sigmoid(z - tau_g): the per-group thresholds of the fairness-constrained error, chosen on the

@@ -38,35 +38,39 @@ import weka.overparam.SensitiveAttribute;
  *
  * <pre>
  * java ... org.overparam.bench.MinDiffSplits -train adult-train.arff.gz -test adult-test.arff.gz
- *     [-n-train 6000] [-n-test 0 (all the rest)] [-splits 10] [-first-seed 1]
- *     [-configs plain,post,plain-es,mindiff-old,mindiff-es] [-csv out.csv] [-- shared MinDiffNetwork options]
+ *     [-n-train 5000] [-n-test 0 (all the rest)] [-splits 10] [-first-seed 1]
+ *     [-configs plain,post,plain-es,mindiff-old,mindiff-es,mindiff-es-l2,plain-l2] [-csv out.csv]
+ *     [-- shared MinDiffNetwork options]
  * </pre>
  */
 public final class MinDiffSplits {
   private MinDiffSplits() {}
 
+  /** The configurations run without -configs (those of docs/results.md). */
+  static final String DEFAULT_CONFIGS = "plain,post,plain-es,mindiff-old,mindiff-es,mindiff-es-l2,plain-l2";
+
   /** Fraction of the sample {@code post} holds out for its thresholds, as the networks' validation split. */
   static final double HOLDOUT = 0.2;
 
   /**
-   * The options of each configuration, on top of the shared ones. The validation split is explicit,
-   * so that the rows survive a change of defaults, and the networks predict with their own
+   * The options of each configuration, on top of the shared ones. L2 and the validation split are
+   * explicit, so that the rows survive a change of defaults, and the networks predict with their own
    * probability (-decision-thresholds DEFAULT): this runner applies the validation thresholds itself,
-   * in the "+thr" rows. mindiff-es+thr is MinDiffNetwork at its defaults (validation fraction 0.2,
-   * GROUP_CONSTRAINED), mindiff-old at the defaults before them.
+   * in the "+thr" rows. mindiff-es-l2 is MinDiffNetwork at its defaults (L2 0.01, validation fraction
+   * 0.2), mindiff-old at the defaults before them (no L2, no validation split).
    */
   static final Map<String, String> CONFIGS = new LinkedHashMap<>();
 
   static {
-    CONFIGS.put("plain", "-lambda 0 -validation-fraction 0");
-    CONFIGS.put("post", "-lambda 0 -validation-fraction 0");
-    CONFIGS.put("plain-es", "-lambda 0 -validation-fraction 0.2");
-    CONFIGS.put("mindiff-old", "-lambda 1.5 -validation-fraction 0");
-    CONFIGS.put("mindiff-es", "-lambda 1.5 -validation-fraction 0.2");
+    CONFIGS.put("plain", "-lambda 0 -validation-fraction 0 -l2 0");
+    CONFIGS.put("post", "-lambda 0 -validation-fraction 0 -l2 0");
+    CONFIGS.put("plain-es", "-lambda 0 -validation-fraction 0.2 -l2 0");
+    CONFIGS.put("mindiff-old", "-lambda 1.5 -validation-fraction 0 -l2 0");
+    CONFIGS.put("mindiff-es", "-lambda 1.5 -validation-fraction 0.2 -l2 0");
     CONFIGS.put("mindiff-es-l2", "-lambda 1.5 -validation-fraction 0.2 -l2 0.01");
     CONFIGS.put("plain-l2", "-lambda 0 -validation-fraction 0 -l2 0.01");
     CONFIGS.put("mindiff-l2", "-lambda 1.5 -validation-fraction 0 -l2 0.01");
-    CONFIGS.put("mindiff-es-lambda5", "-lambda 5 -validation-fraction 0.2");
+    CONFIGS.put("mindiff-es-lambda5", "-lambda 5 -validation-fraction 0.2 -l2 0");
   }
 
   public static void main(String[] args) throws Exception {
@@ -74,12 +78,12 @@ public final class MinDiffSplits {
     String[] extra = Utils.partitionOptions(options);
     String trainFile = Utils.getOption("train", options);
     String testFile = Utils.getOption("test", options);
-    int nTrain = intOption("n-train", options, 6000);
+    int nTrain = intOption("n-train", options, 5000);
     int nTest = intOption("n-test", options, 0);
     int splits = intOption("splits", options, 10);
     int firstSeed = intOption("first-seed", options, 1);
     String configList = Utils.getOption("configs", options);
-    String[] configs = (configList.isEmpty() ? "plain,post,plain-es,mindiff-old,mindiff-es" : configList).split(",");
+    String[] configs = (configList.isEmpty() ? DEFAULT_CONFIGS : configList).split(",");
     String csv = Utils.getOption("csv", options);
     Utils.checkForRemainingOptions(options);
     if (!"plain".equals(configs[0])) {

@@ -41,10 +41,10 @@ class MinDiffNetworkBehaviourTest {
     return net;
   }
 
-  /** The defaults before the validation split: all rows trained on, probability 0.5 for both groups. */
+  /** The defaults before the regularisers: all rows trained on, no L2. */
   private static void noValidation(MinDiffNetwork net) {
     net.setValidationFraction(0);
-    net.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.DEFAULT);
+    net.setL2(0);
   }
 
   private static String buildError(MinDiffNetwork net, Instances data) {
@@ -145,10 +145,7 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void groupConstrainedDecisionThresholdsShiftEachGroupsScore() throws Exception {
-    MinDiffNetwork plain = trained(net -> {
-      net.setValidationFraction(0.3);
-      net.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.DEFAULT);
-    });
+    MinDiffNetwork plain = trained(net -> net.setValidationFraction(0.3));
     MinDiffNetwork shifted = trained(net -> {
       net.setValidationFraction(0.3);
       net.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
@@ -172,25 +169,22 @@ class MinDiffNetworkBehaviourTest {
   }
 
   @Test
-  void byDefaultAValidationSplitChoosesTheEpochAndTheGroupThresholds() throws Exception {
+  void byDefaultL2AndAValidationSplitRegulariseMinDiff() throws Exception {
     MinDiffNetwork fresh = new MinDiffNetwork();
+    assertEquals(0.01, fresh.getL2(), 0.0);
     assertEquals(0.2, fresh.getValidationFraction(), 0.0);
-    assertEquals(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED, fresh.getDecisionThresholds());
+    assertEquals(0.01, fresh.networkConfig().l2(), 0.0, "the default reaches the training configuration");
     MinDiffNetwork net = trained(n -> {});
     MinDiffReport r = net.getReport();
     assertEquals(3, r.validationError().size(), "the constrained validation error is scored every epoch");
     assertTrue(r.validationChoice().feasible());
     String text = net.toString();
     assertTrue(text.contains("Early stopping selected epoch " + r.bestEpoch()), text);
-    assertTrue(text.contains("Predictions use the group thresholds"), text);
 
     MinDiffNetwork noSplit = small();
     noSplit.setValidationFraction(0);
-    String message = buildError(noSplit, adult);
-    assertTrue(message.contains("-decision-thresholds DEFAULT"), "the error names the way out: " + message);
-    noSplit.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.DEFAULT);
     noSplit.buildClassifier(adult);
-    assertTrue(noSplit.getReport().validationError().isEmpty());
+    assertTrue(noSplit.getReport().validationError().isEmpty(), "0 turns the split off");
   }
 
   @Test

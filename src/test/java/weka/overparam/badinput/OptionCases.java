@@ -72,8 +72,6 @@ final class OptionCases {
     c.add(bad("md-gap", Targets.MINDIFF, "-gap-tolerance 2", "-gap-tolerance", "2"));
     c.add(bad("md-thresholds", Targets.MINDIFF, "-decision-thresholds GROUP_CONSTRAINED -validation-fraction 0",
         "-decision-thresholds", "-validation-fraction"));
-    c.add(bad("md-no-split", Targets.MINDIFF, "-validation-fraction 0", "-validation-fraction",
-        "-decision-thresholds DEFAULT"));
     // OverparameterizedKernelGD
     c.add(bad("kgd-kernel", Targets.KGD, "-kernel FOO", "-kernel", "FOO", "RBF"));
     c.add(bad("kgd-stop", Targets.KGD, "-stop FOO", "-stop", "FOO", "VALIDATION"));
