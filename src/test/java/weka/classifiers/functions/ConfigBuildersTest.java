@@ -32,7 +32,8 @@ class ConfigBuildersTest {
         .batchSize(SopRobustNetwork.NOMINAL_BATCH_SIZE).learningRate(SopRobustNetwork.DEFAULT_LEARNING_RATE)
         .schedule(SopRobustNetwork.DEFAULT_LR_SCHEDULE).l2(SopRobustNetwork.DEFAULT_L2).build(),
         new SopRobustNetwork().networkConfig(), "SOP's own network defaults, the rest NetworkConfig's");
-    assertEquals(NetworkConfig.builder().l2(MinDiffNetwork.DEFAULT_L2).build(), new MinDiffNetwork().networkConfig());
+    assertEquals(NetworkConfig.builder().l2(MinDiffNetwork.DEFAULT_L2)
+        .validationFraction(MinDiffNetwork.DEFAULT_VALIDATION_FRACTION).build(), new MinDiffNetwork().networkConfig());
     assertEquals(MinDiffConfig.builder().build(), new MinDiffNetwork().minDiffConfig(1, true));
     assertEquals(KgdConfig.defaults(), new OverparameterizedKernelGD().toConfig());
   }

@@ -41,6 +41,12 @@ class MinDiffNetworkBehaviourTest {
     return net;
   }
 
+  /** The defaults before the regularisers: all rows trained on, no L2. */
+  private static void noValidation(MinDiffNetwork net) {
+    net.setValidationFraction(0);
+    net.setL2(0);
+  }
+
   private static String buildError(MinDiffNetwork net, Instances data) {
     return assertThrows(IllegalArgumentException.class, () -> net.buildClassifier(data)).getMessage();
   }
@@ -157,8 +163,28 @@ class MinDiffNetworkBehaviourTest {
     }
     assertTrue(shifted.toString().contains("Predictions use the group thresholds"));
     MinDiffNetwork noSplit = small();
+    noSplit.setValidationFraction(0);
     noSplit.setDecisionThresholds(org.overparam.mindiff.DecisionThresholds.GROUP_CONSTRAINED);
     assertTrue(buildError(noSplit, adult).contains("validation-fraction"));
+  }
+
+  @Test
+  void byDefaultL2AndAValidationSplitRegulariseMinDiff() throws Exception {
+    MinDiffNetwork fresh = new MinDiffNetwork();
+    assertEquals(0.01, fresh.getL2(), 0.0);
+    assertEquals(0.2, fresh.getValidationFraction(), 0.0);
+    assertEquals(0.01, fresh.networkConfig().l2(), 0.0, "the default reaches the training configuration");
+    MinDiffNetwork net = trained(n -> {});
+    MinDiffReport r = net.getReport();
+    assertEquals(3, r.validationError().size(), "the constrained validation error is scored every epoch");
+    assertTrue(r.validationChoice().feasible());
+    String text = net.toString();
+    assertTrue(text.contains("Early stopping selected epoch " + r.bestEpoch()), text);
+
+    MinDiffNetwork noSplit = small();
+    noSplit.setValidationFraction(0);
+    noSplit.buildClassifier(adult);
+    assertTrue(noSplit.getReport().validationError().isEmpty(), "0 turns the split off");
   }
 
   @Test
@@ -217,13 +243,16 @@ class MinDiffNetworkBehaviourTest {
 
   @Test
   void minDiffShrinksTheTrainingFnrGap() throws Exception {
+    // All rows, no early stopping: the training gap of the final weights is what MinDiff acts on.
     MinDiffNetwork plain = trained(net -> {
       net.setLambda(0);
       net.setEpochs(8);
+      noValidation(net);
     });
     MinDiffNetwork fair = trained(net -> {
       net.setLambda(10);
       net.setEpochs(8);
+      noValidation(net);
     });
     double gapPlain = plain.getReport().train().fnrGap();
     double gapFair = fair.getReport().train().fnrGap();

@@ -73,8 +73,8 @@ final class OptionCases {
     c.add(bad("md-kernel", Targets.MINDIFF, "-kernel FOO", "-kernel", "FOO", "GAUSSIAN"));
     c.add(bad("md-lambda", Targets.MINDIFF, "-lambda -1", "-lambda", "-1"));
     c.add(bad("md-gap", Targets.MINDIFF, "-gap-tolerance 2", "-gap-tolerance", "2"));
-    c.add(bad("md-thresholds", Targets.MINDIFF, "-decision-thresholds GROUP_CONSTRAINED", "-decision-thresholds",
-        "-validation-fraction"));
+    c.add(bad("md-thresholds", Targets.MINDIFF, "-decision-thresholds GROUP_CONSTRAINED -validation-fraction 0",
+        "-decision-thresholds", "-validation-fraction"));
     // OverparameterizedKernelGD
     c.add(bad("kgd-kernel", Targets.KGD, "-kernel FOO", "-kernel", "FOO", "RBF"));
     c.add(bad("kgd-stop", Targets.KGD, "-stop FOO", "-stop", "FOO", "VALIDATION"));
