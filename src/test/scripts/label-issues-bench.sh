@@ -5,7 +5,9 @@
 # No published list of real label errors is used: the errors are synthetic flips on real data.
 #
 # Usage (from anywhere): src/test/scripts/label-issues-bench.sh [optdigits|fashion1k|fashion10k|all]
-# (all = optdigits and fashion1k, about 30 minutes on 2 busy cores; fashion10k alone takes about an hour)
+# (all = optdigits and fashion1k: 6 trainings per setting, about 15 CPU-minutes; fashion10k about 10 times that)
+# SETTINGS=sym20 (default sym10,sym20,pair10,pair20) picks the noise; CE=1 adds the cross-validated plain
+# cross-entropy network (5 more trainings per setting).
 # Needs ../shared/data (override with DATA=...). Single-threaded ND4J, 2 GB heap, niced.
 set -euo pipefail
 which="${1:-all}"
@@ -15,8 +17,9 @@ source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 SETTINGS=${SETTINGS:-sym10,sym20,pair10,pair20}
 run() {
-  nice java -Xmx2g -cp "$BENCH_CP" org.overparam.bench.LabelIssuesBench "$@" \
-    2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^Warning: Versions of org.bytedeco|^INFO: SOP|^INFO: SopRobustNetwork|^[A-Z][a-z]{2} [0-9]+, [0-9]{4}'
+  nice java -Xmx2g -Dbench.ce="$([ "${CE:-0}" = 1 ] && echo true || echo false)" -cp "$BENCH_CP" \
+    org.overparam.bench.LabelIssuesBench "$@" \
+    2>&1 | grep --line-buffered -v -E '^SLF4J|ARPACK|^WARNING: Failed|^Warning: Versions of org.bytedeco|^INFO: SOP|^INFO: SopRobustNetwork|^[A-Z][a-z]{2} [0-9]+, [0-9]{4}'
 }
 if [[ "$which" == optdigits || "$which" == all ]]; then
   # 1797 instances, 64 pixel counts, 10 digits; SopRobustNetwork's defaults (128,128, 100 epochs)

@@ -159,7 +159,7 @@ public class LabelIssues extends CommandLineTool {
     out.println("=== Label issues ===");
     out.println("Data:        " + s.data() + " (" + data.numInstances() + " instances, " + data.numClasses()
         + " classes, class '" + cls.name() + "')");
-    out.println("Classifier:  " + s.classifier() + " " + Utils.joinOptions(s.classifierOptions()));
+    out.println(("Classifier:  " + s.classifier() + " " + Utils.joinOptions(s.classifierOptions())).trim());
     out.println("Method:      " + describe(method, s));
     if (result.probabilities() != null) {
       ConfidentJoint joint = ConfidentJoint.compute(labels, result.probabilities(), data.numClasses());

@@ -27,8 +27,9 @@ import weka.overparam.LabelIssueFinder;
  * the labels are corrupted with {@link LabelNoise} (known flipped indices), then every ranking is
  * scored by precision and recall at k = 10, 20, 50, 100, m (the number flipped) and 5m, and by ROC
  * AUC. Out-of-sample probabilities come from 5-fold cross-validation of the same network with the
- * same budget, trained with SOP and (for the plain baseline) with cross-entropy alone
- * ({@code -ce-only}); SOP's noise scores from one SOP network trained on all the (noisy) data.
+ * same budget trained with SOP and, with {@code -Dbench.ce=true}, also with cross-entropy alone
+ * ({@code -ce-only}: five more trainings per setting); SOP's noise scores from one SOP network
+ * trained on all the (noisy) data.
  *
  * <p>Usage: {@code LabelIssuesBench <data.arff> <settings> [SopRobustNetwork options...]}; settings
  * is a comma list of {@code symP} (P% of the instances get a uniformly drawn label, so about
@@ -39,6 +40,7 @@ public final class LabelIssuesBench {
 
   private static final int FOLDS = 5;
   private static final long SEED = 1;
+  private static final boolean WITH_CE = Boolean.getBoolean("bench.ce");
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
@@ -72,7 +74,8 @@ public final class LabelIssuesBench {
       int c = clean.numClasses();
       SopRobustNetwork sop = network(options, false);
       double[][] sopCv = LabelIssueFinder.crossValidatedProbabilities(sop, noisy, FOLDS, SEED);
-      double[][] ceCv = LabelIssueFinder.crossValidatedProbabilities(network(options, true), noisy, FOLDS, SEED);
+      double[][] ceCv = WITH_CE
+          ? LabelIssueFinder.crossValidatedProbabilities(network(options, true), noisy, FOLDS, SEED) : null;
       NoiseReport report = LabelIssueFinder.sopReport(sop, noisy);
       double[] sopScore = new double[labels.length];
       int[] sopSuggested = new int[labels.length];
@@ -81,9 +84,11 @@ public final class LabelIssuesBench {
         sopSuggested[report.entry(r).row()] = report.entry(r).suggestedLabel();
       }
       Map<String, IssueRanking> rankings = new LinkedHashMap<>();
-      rankings.put("CV self-confidence (CE network)", IssueRanking.selfConfidence(given, ceCv, c));
-      rankings.put("confident learning (CE network)", IssueRanking.confidentLearning(given, ceCv, c,
-          IssueFilter.PRUNE_BY_NOISE_RATE, QualityScore.SELF_CONFIDENCE));
+      if (WITH_CE) {
+        rankings.put("CV self-confidence (CE network)", IssueRanking.selfConfidence(given, ceCv, c));
+        rankings.put("confident learning (CE network)", IssueRanking.confidentLearning(given, ceCv, c,
+            IssueFilter.PRUNE_BY_NOISE_RATE, QualityScore.SELF_CONFIDENCE));
+      }
       rankings.put("CV self-confidence (SOP network)", IssueRanking.selfConfidence(given, sopCv, c));
       rankings.put("confident learning (SOP network)", IssueRanking.confidentLearning(given, sopCv, c,
           IssueFilter.PRUNE_BY_NOISE_RATE, QualityScore.SELF_CONFIDENCE));
@@ -93,15 +98,17 @@ public final class LabelIssuesBench {
       for (ScoreCombination comb : ScoreCombination.values()) {
         rankings.put("combined " + comb + " (SOP + SOP-network CV)", IssueRanking.combined(given, sopCv, c, sopScore,
             comb));
-        rankings.put("combined " + comb + " (SOP + CE-network CV)", IssueRanking.combined(given, ceCv, c, sopScore,
-            comb));
+        if (WITH_CE) {
+          rankings.put("combined " + comb + " (SOP + CE-network CV)", IssueRanking.combined(given, ceCv, c,
+              sopScore, comb));
+        }
       }
       int m = injected.flipped().length;
       for (Map.Entry<String, IssueRanking> e : rankings.entrySet()) {
         System.out.println(row(name, setting, m, labels.length, e.getKey(), e.getValue(), wrong));
       }
-      System.out.printf("(%s %s: %.0f s for %d CV trainings of each network and one SOP run)%n", name, setting,
-          (System.nanoTime() - start) / 1e9, FOLDS);
+      System.out.printf("(%s %s: %.0f s for %d CV trainings of %s and one SOP run)%n", name, setting,
+          (System.nanoTime() - start) / 1e9, FOLDS, WITH_CE ? "each network" : "the SOP network");
     }
   }
 
