@@ -7,7 +7,9 @@
 # Usage (from anywhere): src/test/scripts/label-issues-bench.sh [optdigits|fashion1k|fashion10k|all]
 # (all = optdigits and fashion1k: 6 trainings per setting, about 15 CPU-minutes; fashion10k about 10 times that)
 # SETTINGS=sym20 (default sym10,sym20,pair10,pair20) picks the noise; CE=1 adds the cross-validated plain
-# cross-entropy network (5 more trainings per setting).
+# cross-entropy network (5 more trainings per setting); DUMP=dir writes each setting's scores and
+# probabilities as CSV there (to try other rankings without training again); SEED=2 draws other noise
+# and folds (default 1).
 # Needs ../shared/data (override with DATA=...). Single-threaded ND4J, 2 GB heap, niced.
 set -euo pipefail
 which="${1:-all}"
@@ -17,7 +19,7 @@ source src/test/scripts/bench-classpath.sh
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 SETTINGS=${SETTINGS:-sym10,sym20,pair10,pair20}
 run() {
-  nice java -Xmx2g -Dbench.ce="$([ "${CE:-0}" = 1 ] && echo true || echo false)" -cp "$BENCH_CP" \
+  nice java -Xmx2g -Dbench.ce="$([ "${CE:-0}" = 1 ] && echo true || echo false)" -Dbench.dump="${DUMP:-}" -Dbench.seed="${SEED:-1}" -cp "$BENCH_CP" \
     org.overparam.bench.LabelIssuesBench "$@" \
     2>&1 | grep --line-buffered -v -E '^SLF4J|ARPACK|^WARNING: Failed|^Warning: Versions of org.bytedeco|^INFO: SOP|^INFO: SopRobustNetwork|^[A-Z][a-z]{2} [0-9]+, [0-9]{4}'
 }

@@ -39,7 +39,7 @@ public class LabelIssues extends CommandLineTool {
   /** The default classifier: the method that can use SOP's noise scores. */
   static final String DEFAULT_CLASSIFIER = SopRobustNetwork.class.getName();
   static final int DEFAULT_FOLDS = 5;
-  static final ScoreCombination DEFAULT_COMBINATION = ScoreCombination.RANK_AVERAGE;
+  static final ScoreCombination DEFAULT_COMBINATION = ScoreCombination.MIN_RANK;
   /** The k of the precision / recall table (plus the number known wrong and 5 times that). */
   static final int[] REPORTED_K = {10, 20, 50, 100};
 
@@ -85,7 +85,7 @@ public class LabelIssues extends CommandLineTool {
       "  -filter <f>              confident learning's filter: PRUNE_BY_NOISE_RATE (default), PRUNE_BY_CLASS,",
       "                           BOTH, CONFIDENT_JOINT",
       "  -rank-by <s>             confident learning's order: SELF_CONFIDENCE (default) or NORMALIZED_MARGIN",
-      "  -combination <c>         COMBINED's merge: RANK_AVERAGE (default) or PRODUCT",
+      "  -combination <c>         COMBINED's merge: MIN_RANK (default), RANK_AVERAGE or PRODUCT",
       "  -truth <file>            known wrong instances (1-based indices, separated by spaces, commas or lines;",
       "                           # starts a comment): adds precision and recall at k and the ROC AUC",
       "  -truth-attribute <a>     the same from an attribute (name or 1-based index; wrong where it is 1, true,",

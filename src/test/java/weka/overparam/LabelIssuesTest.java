@@ -81,7 +81,7 @@ class LabelIssuesTest {
     String a = run(args);
     String b = run(args);
     assertEquals(a, b);
-    assertTrue(a.contains("Method:      COMBINED (RANK_AVERAGE"), a);
+    assertTrue(a.contains("Method:      COMBINED (MIN_RANK"), a);
     assertTrue(a.contains("SOP flags"), a);
     // chance precision is 18/178 = 0.10
     assertTrue(number(a, "\\n18 \\(= known\\)\\s+\\d+\\s+([0-9.]+)") >= 0.4, a);

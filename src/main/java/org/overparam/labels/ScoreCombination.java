@@ -15,6 +15,12 @@ import org.overparam.common.Checks;
  */
 public enum ScoreCombination {
   /**
+   * The lower of the two fractional ranks (in (0, 1], ties sharing their mean rank), ties broken
+   * by their mean: an instance ranks high only when both lists put it high, so one list's false
+   * alarms are held back by the other.
+   */
+  MIN_RANK,
+  /**
    * The mean of the two fractional ranks (in (0, 1], ties sharing their mean rank): an instance is
    * suspicious when it is near the top of both lists; neither score's scale matters.
    */
@@ -44,6 +50,14 @@ public enum ScoreCombination {
     }
     double[] out = new double[n];
     switch (this) {
+      case MIN_RANK -> {
+        double[] a = fractionalRanks(sopScore);
+        double[] b = fractionalRanks(doubt);
+        for (int i = 0; i < n; i++) {
+          // distinct minima differ by at least 1/(2n); the tie-break adds at most 1/(4n)
+          out[i] = Math.min(a[i], b[i]) + (a[i] + b[i]) / 2 / (4.0 * n);
+        }
+      }
       case RANK_AVERAGE -> {
         double[] a = fractionalRanks(sopScore);
         double[] b = fractionalRanks(doubt);

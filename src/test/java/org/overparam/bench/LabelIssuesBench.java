@@ -39,7 +39,8 @@ public final class LabelIssuesBench {
   private LabelIssuesBench() {}
 
   private static final int FOLDS = 5;
-  private static final long SEED = 1;
+  /** Seed of the noise and the folds ({@code -Dbench.seed}, default 1). */
+  private static final long SEED = Long.getLong("bench.seed", 1);
   private static final boolean WITH_CE = Boolean.getBoolean("bench.ce");
 
   public static void main(String[] args) throws Exception {
@@ -103,6 +104,7 @@ public final class LabelIssuesBench {
               sopScore, comb));
         }
       }
+      dump(name + "-" + setting + (SEED == 1 ? "" : "-seed" + SEED), given, wrong, sopScore, sopCv);
       int m = injected.flipped().length;
       for (Map.Entry<String, IssueRanking> e : rankings.entrySet()) {
         System.out.println(row(name, setting, m, labels.length, e.getKey(), e.getValue(), wrong));
@@ -110,6 +112,31 @@ public final class LabelIssuesBench {
       System.out.printf("(%s %s: %.0f s for %d CV trainings of %s and one SOP run)%n", name, setting,
           (System.nanoTime() - start) / 1e9, FOLDS, WITH_CE ? "each network" : "the SOP network");
     }
+  }
+
+  /**
+   * With {@code -Dbench.dump=DIR}: one CSV per data set and setting (given label, known wrong, SOP's
+   * score, the out-of-sample probabilities), to try other rankings without training again.
+   */
+  private static void dump(String name, int[] given, boolean[] wrong, double[] sopScore, double[][] probs)
+      throws java.io.IOException {
+    String dir = System.getProperty("bench.dump", "");
+    if (dir.isEmpty()) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder("given,wrong,sop");
+    for (int j = 0; j < probs[0].length; j++) {
+      sb.append(",p").append(j);
+    }
+    sb.append('\n');
+    for (int i = 0; i < given.length; i++) {
+      sb.append(given[i]).append(',').append(wrong[i] ? 1 : 0).append(',').append(sopScore[i]);
+      for (double p : probs[i]) {
+        sb.append(',').append(p);
+      }
+      sb.append('\n');
+    }
+    java.nio.file.Files.writeString(java.nio.file.Path.of(dir, name + ".csv"), sb.toString());
   }
 
   static String row(String data, String setting, int m, int n, String method, IssueRanking ranking, boolean[] wrong) {

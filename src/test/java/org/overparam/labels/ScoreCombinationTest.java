@@ -23,6 +23,18 @@ class ScoreCombinationTest {
   }
 
   @Test
+  void minRankOfTheHandExample() {
+    // min(0.75, 1), min(0.25, 0.25), min(0.5, 0.5), min(1, 0.75), each plus its mean rank / (4 · 4)
+    assertArrayEquals(new double[] {0.75 + 0.875 / 16, 0.25 + 0.25 / 16, 0.5 + 0.5 / 16, 0.75 + 0.875 / 16},
+        ScoreCombination.MIN_RANK.combine(SOP, SELF), TOL);
+    // The tie-break never overturns the minimum: ranks (1, 0.25) lose to (0.5, 0.5).
+    double[] s = ScoreCombination.MIN_RANK.combine(new double[] {4, 1, 2, 3}, new double[] {0.9, 0.6, 0.5, 0.8});
+    // SOP ranks 1, 0.25, 0.5, 0.75; doubt 0.1, 0.4, 0.5, 0.2 → ranks 0.25, 0.75, 1, 0.5
+    // minima 0.25, 0.25, 0.5, 0.5; means 0.625, 0.5, 0.75, 0.625 → order 2, 3, 0, 1
+    assertArrayEquals(new int[] {2, 3, 0, 1}, IssueRanking.descending(s));
+  }
+
+  @Test
   void productOfTheHandExample() {
     // doubt · SOP / 2.0
     assertArrayEquals(new double[] {0.8 * 0.45, 0.1 * 0.05, 0.4 * 0.25, 0.5 * 1.0},
