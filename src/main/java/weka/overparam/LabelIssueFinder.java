@@ -57,6 +57,9 @@ public final class LabelIssueFinder {
       throw new IllegalArgumentException("-method " + method + " needs SOP's noise scores: use -W "
           + SopRobustNetwork.class.getName() + " (the classifier is " + template.getClass().getName() + ")");
     }
+    if (method.needsSopScores()) {
+      checkSopCanReport((SopRobustNetwork) template); // before the cross-validation, not after it
+    }
     this.template = template;
     this.folds = folds;
     this.seed = seed;
@@ -175,14 +178,21 @@ public final class LabelIssueFinder {
    */
   public static NoiseReport sopReport(Classifier template, Instances data) throws Exception {
     SopRobustNetwork sop = (SopRobustNetwork) AbstractClassifier.makeCopy(template);
-    Checks.require(!sop.getCeOnly(), "SOP's noise scores need SOP training: remove -ce-only from the classifier's "
-        + "options");
+    checkSopCanReport(sop);
     sop.buildClassifier(data);
     NoiseReport report = sop.getNoiseReport();
     Checks.require(report != null && report.size() == data.numInstances(), "SOP's noise report covers "
         + (report == null ? 0 : report.size()) + " of " + data.numInstances() + " instances: set the network's "
         + "validation fraction to 0 so that every instance gets noise variables");
     return report;
+  }
+
+  /** A noise report over every instance needs SOP training (no -ce-only) and no validation split. */
+  private static void checkSopCanReport(SopRobustNetwork sop) {
+    Checks.require(!sop.getCeOnly(), "SOP's noise scores need SOP training: remove -ce-only from the classifier's "
+        + "options");
+    Checks.require(!(sop.getValidationFraction() > 0), "SOP's noise report must cover every instance: set the "
+        + "network's -validation-fraction to 0 (it is " + sop.getValidationFraction() + ")");
   }
 
   /** SOP's score per instance (the report's rows are positions in the data). */

@@ -120,6 +120,10 @@ class LabelIssuesTest {
     assertTrue(e.getMessage().contains("hard 0/1 predictions"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> run("-t", NOISY, "-W", LOGISTIC, "-method", "SOP"));
     assertTrue(e.getMessage().contains("-method SOP needs SOP's noise scores"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> run("-t", NOISY, "--", "-ce-only"));
+    assertTrue(e.getMessage().contains("remove -ce-only"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> run("-t", NOISY, "--", "-validation-fraction", "0.2"));
+    assertTrue(e.getMessage().contains("-validation-fraction to 0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> run("-t", NOISY, "-method", "FOO"));
     assertTrue(e.getMessage().contains("-method must be one of CONFIDENT_LEARNING"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> run("-t", NOISY, "-folds", "1"));
