@@ -82,6 +82,7 @@ class ExitStatusRunTest {
   void helpIsStatusZero() {
     assertEquals(0, run("weka.classifiers.trees.J48", "-h").status());
     assertEquals(0, run("weka.overparam.GroupFairnessEvaluation", "-h").status());
+    assertEquals(0, run("weka.overparam.LabelIssues", "-h").status());
     assertEquals(0, run("-h").status());
   }
 

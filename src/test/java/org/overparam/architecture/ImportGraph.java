@@ -101,6 +101,8 @@ public final class ImportGraph {
       new Rule("org.overparam.gmm", Layer.METHOD, "Gaussian-mixture EM with known or re-estimated weights"),
       new Rule("org.overparam.kgd", Layer.METHOD, "over-parameterized kernel gradient descent"),
       new Rule("org.overparam.stream", Layer.METHOD, "networks trained on data streams"),
+      new Rule("org.overparam.labels", Layer.METHOD,
+          "finding wrong labels: confident learning, SOP combined with out-of-sample confidence, precision at k"),
       new Rule("org.overparam.nn.*", Layer.ENGINE,
           "networks: configuration, training loop, model, objective and hook interfaces"),
       new Rule("org.overparam.engine", Layer.ENGINE,

@@ -14,6 +14,7 @@ import weka.core.CommandlineRunnable;
 import weka.core.Utils;
 import weka.overparam.GroupFairnessEvaluation;
 import weka.overparam.KernelGdRateStudy;
+import weka.overparam.LabelIssues;
 import weka.overparam.OverparamBackendInfo;
 import weka.overparam.OverparameterizedEMStudy;
 import weka.overparam.TestData;
@@ -78,6 +79,25 @@ final class ToolCases {
     c.add(bad("rate-study-n-min", "KernelGdRateStudy", rateStudy, "-n-min abc", "-n-min", "abc"));
     c.add(bad("rate-study-gamma", "KernelGdRateStudy", rateStudy, "-gamma abc", "-gamma", "abc"));
     c.add(bad("rate-study-order", "KernelGdRateStudy", rateStudy, "-n-min 500 -n-max 100", "-n-max", "100"));
+    Supplier<CommandlineRunnable> issues = LabelIssues::new;
+    String noisy = "-t " + DIR + "wine-noisy.arff -W weka.classifiers.functions.Logistic";
+    c.add(usage("label-issues-help", "LabelIssues", issues, "-h"));
+    c.add(usage("label-issues-no-arguments", "LabelIssues", issues, ""));
+    c.add(bad("label-issues-method", "LabelIssues", issues, noisy + " -method FOO", "-method", "FOO",
+        "CONFIDENT_LEARNING"));
+    c.add(bad("label-issues-folds", "LabelIssues", issues, noisy + " -folds abc", "-folds", "abc"));
+    c.add(bad("label-issues-k", "LabelIssues", issues, noisy + " -k -5", "-k", "-5"));
+    c.add(bad("label-issues-unknown-option", "LabelIssues", issues, noisy + " -foo 1", "-foo"));
+    c.add(bad("label-issues-numeric-class", "LabelIssues", issues, noisy.replace("wine-noisy.arff", "cpu.arff"),
+        "nominal class"));
+    c.add(bad("label-issues-hard-classifier", "LabelIssues", issues, noisy.replace("functions.Logistic",
+        "rules.OneR"), "hard 0/1 predictions"));
+    c.add(bad("label-issues-sop-needs-sop", "LabelIssues", issues, noisy + " -method SOP", "-method SOP",
+        "SopRobustNetwork"));
+    c.add(bad("label-issues-too-many-folds", "LabelIssues", issues, "-t " + DIR + "weather.nominal.arff -folds 20",
+        "-folds 20", "14 instances"));
+    c.add(bad("label-issues-truth-attribute", "LabelIssues", issues, noisy + " -truth-attribute nosuch",
+        "-truth-attribute", "nosuch"));
     Supplier<CommandlineRunnable> export = TrainingHistoryExport::new;
     c.add(usage("history-export-help", "TrainingHistoryExport", export, "-h"));
     c.add(usage("history-export-no-arguments", "TrainingHistoryExport", export, ""));
