@@ -34,7 +34,8 @@ import weka.filters.supervised.instance.Resample;
  *   <li>common options: one string, added to every network (e.g. {@code "-epochs 100"}, or {@code ""});
  *   <li>arm: {@code name=options}, a SOP configuration on the noisy labels ({@code SOP=} for the defaults);
  *       the arm {@code ORACLE=} is the plain network trained on the unflipped rows only, the most a
- *       method that only discards the wrong labels could reach.
+ *       method that only discards the wrong labels could reach; an arm named {@code REFIT...=options}
+ *       trains SOP with those options and then scores the plain network trained on the rows SOP did not flag.
  * </ul>
  * Per run it prints the test accuracy, for SOP the flagged set's size, precision and recall against
  * the injected flips, and "memorised": the fraction of flipped training rows that the final network
