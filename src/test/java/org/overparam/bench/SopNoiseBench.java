@@ -126,6 +126,11 @@ public final class SopNoiseBench {
   }
 
   static Instances inject(Instances train, String setting) throws Exception {
+    return inject(train, setting, 1);
+  }
+
+  /** As {@link #inject(Instances, String)}, with the filters' seed {@code seed}. */
+  static Instances inject(Instances train, String setting, int seed) throws Exception {
     if (setting.equals("clean")) {
       return train;
     }
@@ -134,12 +139,12 @@ public final class SopNoiseBench {
       AddNoise f = new AddNoise();
       f.setAttributeIndex("last");
       f.setPercent(Integer.parseInt(setting.substring(3)));
-      f.setRandomSeed(1);
+      f.setRandomSeed(seed);
       filter = f;
     } else if (setting.startsWith("asym")) {
       AsymmetricLabelNoise f = new AsymmetricLabelNoise();
       f.setPercent(Double.parseDouble(setting.substring(4)));
-      f.setSeed(1);
+      f.setSeed(seed);
       filter = f;
     } else {
       throw new IllegalArgumentException("unknown noise setting " + setting);

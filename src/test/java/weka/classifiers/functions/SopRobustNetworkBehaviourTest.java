@@ -147,7 +147,8 @@ class SopRobustNetworkBehaviourTest {
     ce.buildClassifier(noisy);
     ItopSparseNetwork plain = new ItopSparseNetwork();
     plain.setOptions(new String[] {"-sparsity", "0", "-hidden-layers", "16", "-epochs", "2", "-batch-size-train", "32",
-        "-learning-rate", "0.02", "-lr-schedule", "COSINE", "-l2", "0.001", "-data-type", "DOUBLE"});
+        "-learning-rate", "0.02", "-lr-schedule", "COSINE", "-l2", Double.toString(SopRobustNetwork.DEFAULT_L2),
+        "-data-type", "DOUBLE"});
     plain.buildClassifier(noisy);
     assertArrayEquals(plain.distributionsForInstances(clean), ce.distributionsForInstances(clean));
     assertNull(ce.getNoiseReport());
