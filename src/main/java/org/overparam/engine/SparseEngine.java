@@ -22,7 +22,9 @@ import org.overparam.nn.OptimizerState;
  * on {@link #writeToNetwork()}, for predictions, validation and the final model.
  *
  * <p>RigL's dense gradient is computed only when a topology update asks for it
- * ({@link #denseGradient}), as one GEMM on the last batch's activations and deltas.
+ * ({@link #denseGradient(int, GradientBlocks)}), as one GEMM on the last batch's activations and deltas,
+ * and handed over in blocks; with {@link #weightsAt} and the change-only {@link #rewire(int, int[], int[],
+ * double[], boolean)}, a topology update needs no dense heap copy of a layer.
  */
 final class SparseEngine implements StepEngine, LayerWeights {
   private final MultiLayerNetwork net;
@@ -38,6 +40,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private Buffers last;
   /** Scratch for RigL's dense gradient, as large as the largest weight matrix; made at the first update. */
   private INDArray gradientScratch;
+  /** Blocks of the dense gradient as read back (float) and handed on (double), reused across updates. */
+  private float[] gradientFloats;
+  private double[] gradientDoubles;
   /** Whether the network's parameters equal this engine's (nothing to write). */
   private boolean networkCurrent = true;
 
@@ -191,7 +196,26 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
+  public double[] weightsAt(int layer, int[] at) {
+    return layers[layer].weightsAt(at);
+  }
+
+  @Override
   public double[] denseGradient(int layer) {
+    double[] out = new double[layers[layer].nIn * layers[layer].nOut];
+    denseGradient(layer, (from, block, length) -> System.arraycopy(block, 0, out, from, length));
+    return out;
+  }
+
+  /** Values per block of {@link #denseGradient(int, GradientBlocks)}: 256 KB of doubles, below G1's humongous size. */
+  private static final int GRADIENT_BLOCK = 1 << 15;
+
+  /**
+   * RigL's dense gradient without a heap copy of the matrix: one GEMM into a native scratch kept
+   * across updates, read back a block at a time into two small reused arrays.
+   */
+  @Override
+  public void denseGradient(int layer, GradientBlocks sink) {
     if (last == null) {
       throw new IllegalStateException("no batch has been forwarded yet");
     }
@@ -206,13 +230,18 @@ final class SparseEngine implements StepEngine, LayerWeights {
     INDArray g = Nd4j.create(gradientScratch.data(), new long[] {in.size(0), d.size(0)}, new long[] {1, in.size(0)}, 0,
         'f');
     DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
-    float[] flat = new float[(int) n];
-    HostCopy.readBuffer(g.data(), flat, flat.length); // column-major, as laid out
-    double[] out = new double[flat.length];
-    for (int j = 0; j < flat.length; j++) {
-      out[j] = flat[j];
+    if (gradientFloats == null) {
+      gradientFloats = new float[GRADIENT_BLOCK];
+      gradientDoubles = new double[GRADIENT_BLOCK];
     }
-    return out;
+    for (int from = 0; from < n; from += GRADIENT_BLOCK) { // column-major, as laid out
+      int length = (int) Math.min(GRADIENT_BLOCK, n - from);
+      HostCopy.readBuffer(g.data(), from, gradientFloats, length);
+      for (int j = 0; j < length; j++) {
+        gradientDoubles[j] = gradientFloats[j];
+      }
+      sink.accept(from, gradientDoubles, length);
+    }
   }
 
   /** The first {@code cols} entries of each row as one row-major native matrix. */
@@ -227,6 +256,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
   @Override
   public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
     layers[layer].rewire(pruned, grown, weights, resetState);
+  }
+
+  @Override
+  public void rewire(int layer, int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
+    layers[layer].rewire(pruned, grown, grownWeights, reinitRegrown);
   }
 
   @Override

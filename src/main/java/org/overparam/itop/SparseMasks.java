@@ -6,6 +6,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.overparam.engine.LayerWeights;
 
 /**
  * The masks of all weight matrices and the prune-and-regrow step (Liu et al., ICML 2021), on plain arrays.
@@ -71,6 +72,15 @@ public final class SparseMasks implements Serializable {
    */
   public Change update(int l, double[] weights, double[] denseGradient, double pruneRate, Growth growth,
       SplittableRandom rng) {
+    return update(l, new ArrayWeights(l, weights, denseGradient), pruneRate, growth, rng);
+  }
+
+  /**
+   * Prunes the ceil(p·nnz) active weights of smallest magnitude in layer l and regrows as many, reading
+   * the weights and RigL's dense gradient from the engine: the active weights only, and the gradient
+   * block by block into a bounded selection, so memory stays in proportion to the active weights.
+   */
+  public Change update(int l, LayerWeights weights, double pruneRate, Growth growth, SplittableRandom rng) {
     boolean[] mask = active[l];
     int n = mask.length;
     if (dense[l]) {
@@ -83,22 +93,21 @@ public final class SparseMasks implements Serializable {
     // Random keys break ties (equal magnitudes, zero gradients) without bias; hashed from one draw, so a
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
-    java.util.function.IntToDoubleFunction key = j -> tieKey(keyBase, j);
     int[] act = indicesWhere(mask, true, nnz[l]);
-    int[] pruned = smallest(act, k, j -> Math.abs(weights[j]), key);
-    for (int j : pruned) {
-      mask[j] = false;
+    double[] w = weights.weightsAt(l, act);
+    // positions in act, which is ascending: index order of the positions is that of the weights
+    int[] prunedAt = smallest(identity(act.length), k, i -> Math.abs(w[i]), i -> tieKey(keyBase, act[i]));
+    int[] pruned = new int[k];
+    for (int i = 0; i < k; i++) {
+      pruned[i] = act[prunedAt[i]];
+      mask[pruned[i]] = false;
     }
-    int[] candidates = indicesWhere(mask, false, n - nnz[l] + k);
+    int candidateCount = n - nnz[l] + k;
     int[] grown = switch (growth) {
-      case RANDOM -> randomPick(candidates, k, rng);
-      case GRADIENT -> {
-        if (denseGradient == null) {
-          throw new IllegalStateException("GRADIENT growth needs the dense gradient");
-        }
-        yield smallest(candidates, k, j -> -Math.abs(denseGradient[j]), key);
-      }
+      case RANDOM -> randomPick(indicesWhere(mask, false, candidateCount), k, rng);
+      case GRADIENT -> largestGradients(l, weights, mask, k, keyBase);
       case RANDOM_UNFIRED -> {
+        int[] candidates = indicesWhere(mask, false, candidateCount);
         int[] unfired = Arrays.stream(candidates).filter(j -> !fired[l][j]).toArray();
         if (unfired.length >= k) {
           yield randomPick(unfired, k, rng);
@@ -123,9 +132,146 @@ public final class SparseMasks implements Serializable {
         firedCount[l]++;
       }
     }
-    expectedUnfired[l] *= 1 - (double) k / candidates.length;
+    expectedUnfired[l] *= 1 - (double) k / candidateCount;
     regrownTotal += k;
     return new Change(pruned, grown);
+  }
+
+  /**
+   * RigL's growth: the k inactive weights with the largest dense-gradient magnitude, ties broken by the
+   * smallest {@link #tieKey} (then the smallest index), in index order; the same choice as {@link
+   * #smallest} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
+   * passes through a bounded max-heap of the k best so far, so no array of the whole layer is made.
+   */
+  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase) {
+    Selection best = new Selection(k, keyBase);
+    weights.denseGradient(l, (from, block, length) -> {
+      for (int i = 0; i < length; i++) {
+        if (!mask[from + i]) {
+          best.offer(-Math.abs(block[i]) + 0.0, from + i); // -0.0 becomes 0.0, as in smallest
+        }
+      }
+    });
+    return best.indices();
+  }
+
+  /**
+   * The k smallest of the offered (score, index) pairs in the order (score, tie key, index): a max-heap
+   * whose root is the worst kept, so most offers cost one comparison.
+   */
+  private static final class Selection {
+    private final double[] score;
+    private final double[] key;
+    private final int[] index;
+    private final long keyBase;
+    private int size;
+
+    Selection(int k, long keyBase) {
+      score = new double[k];
+      key = new double[k];
+      index = new int[k];
+      this.keyBase = keyBase;
+    }
+
+    void offer(double s, int j) {
+      if (size < score.length) {
+        int c = size++;
+        score[c] = s;
+        key[c] = tieKey(keyBase, j);
+        index[c] = j;
+        siftUp(c);
+        return;
+      }
+      int cmp = Double.compare(s, score[0]);
+      if (cmp > 0) {
+        return;
+      }
+      double kj = tieKey(keyBase, j);
+      if (cmp == 0 && (kj > key[0] || kj == key[0] && j > index[0])) {
+        return;
+      }
+      score[0] = s;
+      key[0] = kj;
+      index[0] = j;
+      siftDown(0);
+    }
+
+    int[] indices() {
+      if (size < score.length) {
+        throw new IllegalStateException("expected " + score.length + " candidates, found " + size);
+      }
+      int[] out = index.clone();
+      Arrays.sort(out);
+      return out;
+    }
+
+    /** Whether entry a comes after entry b. */
+    private boolean after(int a, int b) {
+      int c = Double.compare(score[a], score[b]);
+      if (c != 0) {
+        return c > 0;
+      }
+      return key[a] != key[b] ? key[a] > key[b] : index[a] > index[b];
+    }
+
+    private void siftUp(int c) {
+      while (c > 0) {
+        int parent = (c - 1) >>> 1;
+        if (!after(c, parent)) {
+          return;
+        }
+        swap(c, parent);
+        c = parent;
+      }
+    }
+
+    private void siftDown(int c) {
+      while (true) {
+        int left = 2 * c + 1;
+        if (left >= size) {
+          return;
+        }
+        int child = left + 1 < size && after(left + 1, left) ? left + 1 : left;
+        if (!after(child, c)) {
+          return;
+        }
+        swap(c, child);
+        c = child;
+      }
+    }
+
+    private void swap(int a, int b) {
+      double s = score[a];
+      score[a] = score[b];
+      score[b] = s;
+      double t = key[a];
+      key[a] = key[b];
+      key[b] = t;
+      int j = index[a];
+      index[a] = index[b];
+      index[b] = j;
+    }
+  }
+
+  /** Plain arrays as a layer's weights and gradient, for {@link #update(int, double[], double[], double, Growth, SplittableRandom)}. */
+  private record ArrayWeights(int layer, double[] w, double[] g) implements LayerWeights {
+    @Override
+    public double[] weights(int l) {
+      return w;
+    }
+
+    @Override
+    public double[] denseGradient(int l) {
+      if (g == null) {
+        throw new IllegalStateException("GRADIENT growth needs the dense gradient");
+      }
+      return g;
+    }
+
+    @Override
+    public void rewire(int l, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
+      throw new UnsupportedOperationException("rewiring goes through the engine");
+    }
   }
 
   /** Records that one topology update (over all layers) happened at prune rate p. */
