@@ -141,14 +141,17 @@ public final class SparseMasks implements Serializable {
    * RigL's growth: the k inactive weights with the largest dense-gradient magnitude, ties broken by the
    * smallest {@link #tieKey} (then the smallest index), in index order; the same choice as {@link
    * #smallest} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
-   * passes through a bounded max-heap of the k best so far, so no array of the whole layer is made.
+   * passes through a bounded {@link Selection}, so no array of the whole layer is made.
    */
   private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase) {
     Selection best = new Selection(k, keyBase);
     weights.denseGradient(l, (from, block, length) -> {
       for (int i = 0; i < length; i++) {
         if (!mask[from + i]) {
-          best.offer(-Math.abs(block[i]) + 0.0, from + i); // -0.0 becomes 0.0, as in smallest
+          double s = -Math.abs(block[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+          if (s <= best.bound) { // most candidates stop here
+            best.offer(s, from + i);
+          }
         }
       }
     });
@@ -156,100 +159,68 @@ public final class SparseMasks implements Serializable {
   }
 
   /**
-   * The k smallest of the offered (score, index) pairs in the order (score, tie key, index): a max-heap
-   * whose root is the worst kept, so most offers cost one comparison.
+   * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
+   * key, index): a buffer of twice k that, when full, keeps its k best ({@link #smallest}) and from then
+   * on admits only pairs ahead of the k-th best, so that each offer costs a comparison or two.
    */
   private static final class Selection {
-    private final double[] score;
-    private final double[] key;
-    private final int[] index;
+    private final int k;
     private final long keyBase;
+    private final double[] score;
+    private final int[] index;
     private int size;
+    /** Scores above this cannot enter (+∞ until the buffer first fills). */
+    double bound = Double.POSITIVE_INFINITY;
+    /** The k-th best's tie key: a pair scoring {@link #bound} enters with a smaller key only. */
+    private double boundKey;
 
     Selection(int k, long keyBase) {
-      score = new double[k];
-      key = new double[k];
-      index = new int[k];
+      this.k = k;
       this.keyBase = keyBase;
+      score = new double[Math.max(2 * k, k + 1024)];
+      index = new int[score.length];
     }
 
+    /** Adds a pair scoring at most {@link #bound} (NaN never enters, as NaN ranks last in {@link #smallest}). */
     void offer(double s, int j) {
-      if (size < score.length) {
-        int c = size++;
-        score[c] = s;
-        key[c] = tieKey(keyBase, j);
-        index[c] = j;
-        siftUp(c);
-        return;
+      if (s == bound && tieKey(keyBase, j) >= boundKey) {
+        return; // behind the k-th best (an equal key loses on the larger index, since j comes later)
       }
-      int cmp = Double.compare(s, score[0]);
-      if (cmp > 0) {
-        return;
+      if (size == score.length) {
+        compact();
       }
-      double kj = tieKey(keyBase, j);
-      if (cmp == 0 && (kj > key[0] || kj == key[0] && j > index[0])) {
-        return;
+      score[size] = s;
+      index[size++] = j;
+    }
+
+    /** Keeps the k best in index order and sets the bound to the k-th best. */
+    private void compact() {
+      int[] keep = smallest(identity(size), k, p -> score[p], p -> tieKey(keyBase, index[p]));
+      double worst = Double.NEGATIVE_INFINITY;
+      double worstKey = Double.NEGATIVE_INFINITY;
+      for (int t = 0; t < k; t++) { // positions ascend, so moving down in place is safe
+        int p = keep[t];
+        score[t] = score[p];
+        index[t] = index[p];
+        double key = score[t] == worst || score[t] > worst ? tieKey(keyBase, index[t]) : 0;
+        if (score[t] > worst || score[t] == worst && key > worstKey) {
+          worst = score[t];
+          worstKey = key;
+        }
       }
-      score[0] = s;
-      key[0] = kj;
-      index[0] = j;
-      siftDown(0);
+      size = k;
+      bound = worst;
+      boundKey = worstKey;
     }
 
     int[] indices() {
-      if (size < score.length) {
-        throw new IllegalStateException("expected " + score.length + " candidates, found " + size);
+      if (size < k) {
+        throw new IllegalStateException("expected " + k + " candidates, found " + size);
       }
-      int[] out = index.clone();
-      Arrays.sort(out);
-      return out;
-    }
-
-    /** Whether entry a comes after entry b. */
-    private boolean after(int a, int b) {
-      int c = Double.compare(score[a], score[b]);
-      if (c != 0) {
-        return c > 0;
+      if (size > k) {
+        compact();
       }
-      return key[a] != key[b] ? key[a] > key[b] : index[a] > index[b];
-    }
-
-    private void siftUp(int c) {
-      while (c > 0) {
-        int parent = (c - 1) >>> 1;
-        if (!after(c, parent)) {
-          return;
-        }
-        swap(c, parent);
-        c = parent;
-      }
-    }
-
-    private void siftDown(int c) {
-      while (true) {
-        int left = 2 * c + 1;
-        if (left >= size) {
-          return;
-        }
-        int child = left + 1 < size && after(left + 1, left) ? left + 1 : left;
-        if (!after(child, c)) {
-          return;
-        }
-        swap(c, child);
-        c = child;
-      }
-    }
-
-    private void swap(int a, int b) {
-      double s = score[a];
-      score[a] = score[b];
-      score[b] = s;
-      double t = key[a];
-      key[a] = key[b];
-      key[b] = t;
-      int j = index[a];
-      index[a] = index[b];
-      index[b] = j;
+      return Arrays.copyOf(index, k);
     }
   }
 
