@@ -62,19 +62,25 @@ final class SparseEngine implements StepEngine, LayerWeights {
     this.l2 = config.l2();
     this.gradientClip = config.gradientClip();
     optimizer = new ArrayOptimizer(config.updater(), config.momentum());
-    INDArray mask = DenseMask.of(hook, layout, net.params());
-    if (mask != null) {
-      net.params().muli(mask); // the network holds what this engine holds (nothing to write until a step)
-    }
-    float[] flat = net.params().data().asFloat();
+    INDArray params = net.params();
     List<ParameterLayout.Segment> segs = layout.weights();
     layers = new SparseLayer[segs.size()];
     for (int l = 0; l < layers.length; l++) {
       ParameterLayout.Segment s = segs.get(l);
       int off = (int) s.offset();
-      float[] dense = java.util.Arrays.copyOfRange(flat, off, off + s.length());
-      float[] bias = java.util.Arrays.copyOfRange(flat, off + s.length(), off + s.length() + s.nOut());
-      layers[l] = new SparseLayer(s.nIn(), s.nOut(), active[l], dense, bias, optimizer.stateArrays());
+      float[] bias = new float[s.nOut()];
+      HostCopy.readBuffer(params.data(), off + s.length(), bias, s.nOut());
+      boolean[] mask = active[l];
+      // column by column, so that no dense copy of the parameters is made: the network's weights are
+      // masked as the dense engine masks them (w · 0 or w · 1, signed zeros included), then read
+      layers[l] = new SparseLayer(s.nIn(), s.nOut(), mask, (o, column) -> {
+        long from = off + (long) o * s.nIn();
+        HostCopy.readBuffer(params.data(), from, column, s.nIn());
+        for (int i = 0; i < s.nIn(); i++) {
+          column[i] *= mask[i + o * s.nIn()] ? 1f : 0f;
+        }
+        HostCopy.writeBuffer(params.data(), from, column, s.nIn());
+      }, bias, optimizer.stateArrays()); // the network holds what this engine holds (nothing to write until a step)
     }
   }
 
@@ -274,20 +280,32 @@ final class SparseEngine implements StepEngine, LayerWeights {
     if (networkCurrent) {
       return; // e.g. the best epoch's weights restored into the network, which may differ off the mask
     }
-    float[] flat = new float[(int) layout.totalLength()];
-    for (int l = 0; l < layers.length; l++) {
-      layers[l].writeDense(flat, (int) layout.weights().get(l).offset());
-    }
     INDArray params = net.params();
-    params.assign(Nd4j.createFromArray(flat).reshape(params.shape()));
+    for (int l = 0; l < layers.length; l++) { // column by column: no dense copy of the parameters
+      SparseLayer s = layers[l];
+      long off = layout.weights().get(l).offset();
+      float[] column = new float[s.nIn];
+      for (int o = 0; o < s.nOut; o++) {
+        s.denseColumn(o, column);
+        HostCopy.writeBuffer(params.data(), off + (long) o * s.nIn, column, s.nIn);
+      }
+      HostCopy.writeBuffer(params.data(), off + (long) s.nIn * s.nOut, s.bias, s.nOut);
+    }
     networkCurrent = true;
   }
 
   @Override
   public void readFromNetwork() {
-    float[] flat = net.params().data().asFloat();
+    INDArray params = net.params();
     for (int l = 0; l < layers.length; l++) {
-      layers[l].readDense(flat, (int) layout.weights().get(l).offset());
+      SparseLayer s = layers[l];
+      long off = layout.weights().get(l).offset();
+      float[] column = new float[s.nIn];
+      for (int o = 0; o < s.nOut; o++) {
+        HostCopy.readBuffer(params.data(), off + (long) o * s.nIn, column, s.nIn);
+        s.readColumn(o, column);
+      }
+      HostCopy.readBuffer(params.data(), off + (long) s.nIn * s.nOut, s.bias, s.nOut);
     }
     networkCurrent = true;
   }

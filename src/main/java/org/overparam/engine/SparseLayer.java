@@ -31,6 +31,20 @@ final class SparseLayer {
    * {@code active} is true, and the bias.
    */
   SparseLayer(int nIn, int nOut, boolean[] active, float[] dense, float[] bias, int stateArrays) {
+    this(nIn, nOut, active, (o, column) -> System.arraycopy(dense, o * nIn, column, 0, nIn), bias, stateArrays);
+  }
+
+  /** Reads column o of a dense column-major [nIn, nOut] matrix into the start of {@code column}. */
+  @FunctionalInterface
+  interface Columns {
+    void read(int o, float[] column);
+  }
+
+  /**
+   * Takes the active weights of the dense matrix that {@code dense} reads column by column (so that the
+   * matrix need not exist as one array), where {@code active} is true, and the bias.
+   */
+  SparseLayer(int nIn, int nOut, boolean[] active, Columns dense, float[] bias, int stateArrays) {
     this.nIn = nIn;
     this.nOut = nOut;
     this.bias = bias.clone();
@@ -85,6 +99,21 @@ final class SparseLayer {
       }
     }
     System.arraycopy(bias, 0, flat, offset + nIn * nOut, nOut);
+  }
+
+  /** Column o of the weights, dense (zeros where inactive), into the start of {@code column}. */
+  void denseColumn(int o, float[] column) {
+    java.util.Arrays.fill(column, 0, nIn, 0f);
+    for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+      column[row[k]] = value[k];
+    }
+  }
+
+  /** Reads the active weights of column o back from its dense form (state kept). */
+  void readColumn(int o, float[] column) {
+    for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+      value[k] = column[row[k]];
+    }
   }
 
   /** Writes optimiser state array {@code s} of the weights and the bias into DL4J's flat layout at {@code offset}. */
@@ -232,7 +261,7 @@ final class SparseLayer {
   }
 
   /** Builds the columns from {@code active} in one pass over the matrix. */
-  private void build(boolean[] active, float[] dense, int stateArrays) {
+  private void build(boolean[] active, Columns dense, int stateArrays) {
     int count = 0;
     for (boolean a : active) {
       count += a ? 1 : 0;
@@ -240,13 +269,15 @@ final class SparseLayer {
     colStart = new int[nOut + 1];
     row = new int[count];
     value = new float[count];
+    float[] column = new float[nIn];
     int k = 0;
     for (int o = 0; o < nOut; o++) {
       colStart[o] = k;
+      dense.read(o, column);
       for (int i = 0; i < nIn; i++) {
         if (active[i + o * nIn]) {
           row[k] = i;
-          value[k++] = dense[i + o * nIn];
+          value[k++] = column[i];
         }
       }
     }
