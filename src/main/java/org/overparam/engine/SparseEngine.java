@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,6 +41,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private Buffers last;
   /** Scratch for RigL's dense gradient, as large as the largest weight matrix; made at the first update. */
   private INDArray gradientScratch;
+  /** Native copies of the activations and deltas that RigL's GEMM reads, reused across updates. */
+  private final INDArray[] operandScratch = new INDArray[2];
   /** Blocks of the dense gradient as read back (float) and handed on (double), reused across updates. */
   private float[] gradientFloats;
   private double[] gradientDoubles;
@@ -226,8 +229,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
       throw new IllegalStateException("no batch has been forwarded yet");
     }
     // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
-    INDArray in = matrix(last.a()[layer], last.rows());
-    INDArray d = matrix(last.delta()[layer], last.rows());
+    INDArray in = matrix(last.a()[layer], last.rows(), 0);
+    INDArray d = matrix(last.delta()[layer], last.rows(), 1);
     long n = in.size(0) * d.size(0);
     if (gradientScratch == null || gradientScratch.length() < n) {
       // allocating 16 MB took longer than the GEMM
@@ -250,13 +253,20 @@ final class SparseEngine implements StepEngine, LayerWeights {
     }
   }
 
-  /** The first {@code cols} entries of each row as one row-major native matrix. */
-  private static INDArray matrix(float[][] rows, int cols) {
-    float[] flat = new float[rows.length * cols];
-    for (int r = 0; r < rows.length; r++) {
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
+  /**
+   * The first {@code cols} entries of each row as one row-major native matrix, in native scratch
+   * {@code which} (kept across updates, as large as the largest such matrix so far).
+   */
+  private INDArray matrix(float[][] rows, int cols, int which) {
+    long n = (long) rows.length * cols;
+    if (operandScratch[which] == null || operandScratch[which].length() < n) {
+      operandScratch[which] = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, n));
     }
-    return Nd4j.createFromArray(flat).reshape(rows.length, cols);
+    DataBuffer data = operandScratch[which].data();
+    for (int r = 0; r < rows.length; r++) {
+      HostCopy.writeBuffer(data, (long) r * cols, rows[r], cols);
+    }
+    return Nd4j.create(data, new long[] {rows.length, cols}, new long[] {cols, 1}, 0, 'c');
   }
 
   @Override

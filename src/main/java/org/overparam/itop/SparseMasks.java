@@ -44,10 +44,8 @@ public final class SparseMasks implements Serializable {
       nnz[l] = LayerDensities.nonzeros(n, d[l]);
       dense[l] = nnz[l] == n;
       active[l] = new boolean[n];
-      int[] order = identity(n);
-      partialShuffle(order, nnz[l], rng);
-      for (int k = 0; k < nnz[l]; k++) {
-        active[l][order[k]] = true;
+      for (int j : shuffledPrefix(n, nnz[l], rng)) {
+        active[l][j] = true;
       }
       fired[l] = active[l].clone();
       firedCount[l] = nnz[l];
@@ -168,6 +166,7 @@ public final class SparseMasks implements Serializable {
     private final long keyBase;
     private final double[] score;
     private final int[] index;
+    private final double[] scratch;
     private int size;
     /** Scores above this cannot enter (+∞ until the buffer first fills). */
     double bound = Double.POSITIVE_INFINITY;
@@ -179,6 +178,7 @@ public final class SparseMasks implements Serializable {
       this.keyBase = keyBase;
       score = new double[Math.max(2 * k, k + 1024)];
       index = new int[score.length];
+      scratch = new double[score.length];
     }
 
     /** Adds a pair scoring at most {@link #bound} (NaN never enters, as NaN ranks last in {@link #smallest}). */
@@ -193,24 +193,44 @@ public final class SparseMasks implements Serializable {
       index[size++] = j;
     }
 
-    /** Keeps the k best in index order and sets the bound to the k-th best. */
+    /**
+     * Keeps the k best in index order and sets the bound to the k-th best: the rule of {@link #smallest}
+     * (a threshold score, then a threshold tie key among the pairs at it, then index order), on one
+     * scratch array reused across compactions.
+     */
     private void compact() {
-      int[] keep = smallest(identity(size), k, p -> score[p], p -> tieKey(keyBase, index[p]));
-      double worst = Double.NEGATIVE_INFINITY;
-      double worstKey = Double.NEGATIVE_INFINITY;
-      for (int t = 0; t < k; t++) { // positions ascend, so moving down in place is safe
-        int p = keep[t];
-        score[t] = score[p];
-        index[t] = index[p];
-        double key = score[t] == worst || score[t] > worst ? tieKey(keyBase, index[t]) : 0;
-        if (score[t] > worst || score[t] == worst && key > worstKey) {
-          worst = score[t];
-          worstKey = key;
+      System.arraycopy(score, 0, scratch, 0, size);
+      double threshold = kthSmallest(scratch, size, k - 1);
+      int below = 0;
+      int ties = 0;
+      for (int p = 0; p < size; p++) {
+        below += score[p] < threshold ? 1 : 0;
+        ties += score[p] == threshold ? 1 : 0;
+      }
+      int need = k - below;
+      int t = 0;
+      for (int p = 0; p < size; p++) {
+        if (score[p] == threshold) {
+          scratch[t++] = tieKey(keyBase, index[p]);
         }
       }
-      size = k;
-      bound = worst;
-      boundKey = worstKey;
+      double keyThreshold = kthSmallest(scratch, ties, need - 1);
+      int kept = 0;
+      int taken = 0;
+      for (int p = 0; p < size; p++) { // in place, in index order
+        boolean keep = score[p] < threshold;
+        if (!keep && score[p] == threshold && taken < need && tieKey(keyBase, index[p]) <= keyThreshold) {
+          keep = true;
+          taken++;
+        }
+        if (keep) {
+          score[kept] = score[p];
+          index[kept++] = index[p];
+        }
+      }
+      size = kept;
+      bound = threshold;
+      boundKey = keyThreshold;
     }
 
     int[] indices() {
@@ -345,6 +365,41 @@ public final class SparseMasks implements Serializable {
     }
   }
 
+  /**
+   * The first k entries of {@link #identity}(n) after {@link #partialShuffle}(·, k, rng), the same draws
+   * and result, without the array of n (16 MB for a 2048 × 2048 layer): positions from k on that a
+   * swap touched live in a small open-addressing table.
+   */
+  static int[] shuffledPrefix(int n, int k, SplittableRandom rng) {
+    if (k > n / 8) { // the table would be about as large as the array
+      int[] a = identity(n);
+      partialShuffle(a, k, rng);
+      return Arrays.copyOf(a, k);
+    }
+    int[] head = identity(k);
+    int cap = Integer.highestOneBit(Math.max(8, 2 * k)) << 1; // load factor at most 1/2
+    int[] keys = new int[cap];
+    Arrays.fill(keys, -1);
+    int[] vals = new int[cap];
+    for (int i = 0; i < k; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = head[i];
+      if (j < k) {
+        head[i] = head[j];
+        head[j] = t;
+        continue;
+      }
+      int slot = (int) ((j * 0x9E3779B97F4A7C15L) >>> 40) & (cap - 1);
+      while (keys[slot] != -1 && keys[slot] != j) {
+        slot = (slot + 1) & (cap - 1);
+      }
+      head[i] = keys[slot] == j ? vals[slot] : j;
+      keys[slot] = j;
+      vals[slot] = t;
+    }
+    return head;
+  }
+
   private static int[] randomPick(int[] from, int k, SplittableRandom rng) {
     int[] a = from.clone();
     partialShuffle(a, k, rng);
@@ -465,8 +520,13 @@ public final class SparseMasks implements Serializable {
 
   /** The element of rank r (0-based) of {@code a}, which is reordered: quickselect, median-of-three pivots. */
   static double kthSmallest(double[] a, int r) {
+    return kthSmallest(a, a.length, r);
+  }
+
+  /** The element of rank r (0-based) among the first n of {@code a}, which are reordered. */
+  static double kthSmallest(double[] a, int n, int r) {
     int lo = 0;
-    int hi = a.length - 1;
+    int hi = n - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       double pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));

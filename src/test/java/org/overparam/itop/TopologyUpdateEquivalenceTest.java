@@ -286,6 +286,18 @@ class TopologyUpdateEquivalenceTest {
   }
 
   @Test
+  void initialMasksAsBefore() {
+    // densities below and above 1/8 (the sampled prefix with and without the array of all positions)
+    int[] sizes = {2048 * 512, 300 * 300, 1000, 64};
+    double[] d = {0.01, 0.3, 0.05, 1.0};
+    SparseMasks masks = new SparseMasks(sizes, d, new SplittableRandom(4));
+    ReferenceSparseMasks reference = new ReferenceSparseMasks(sizes, d, new SplittableRandom(4));
+    for (int l = 0; l < sizes.length; l++) {
+      assertArrayEquals(reference.activeCopy(l), masks.activeCopy(l), "layer " + l);
+    }
+  }
+
+  @Test
   void selectionKeepsTheLargestGradientsOfManyTies() {
     // all gradients equal: the tie keys alone decide, as in the reference
     int n = 5000;
