@@ -111,6 +111,44 @@ final class HostCopy {
     }
   }
 
+  /** Reads values {@code from .. from + n)} of a float32 data buffer into the start of {@code out}. */
+  static void readBuffer(DataBuffer data, long from, float[] out, int n) {
+    if (data.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("a float32 buffer is needed, got " + data.dataType());
+    }
+    if (from < 0 || from + n > data.length() || n > out.length) {
+      throw new IllegalArgumentException("cannot read values " + from + " to " + (from + n) + " of a buffer of "
+          + data.length() + " into an array of " + out.length);
+    }
+    if (Routes.cpuShortcuts()) {
+      new FloatPointer(data.addressPointer()).position(from).get(out, 0, n);
+      Reference.reachabilityFence(data);
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[i] = data.getFloat(from + i);
+      }
+    }
+  }
+
+  /** Writes {@code src[0 .. n)} into values {@code from .. from + n)} of a float32 data buffer. */
+  static void writeBuffer(DataBuffer data, long from, float[] src, int n) {
+    if (data.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("a float32 buffer is needed, got " + data.dataType());
+    }
+    if (from < 0 || from + n > data.length() || n > src.length) {
+      throw new IllegalArgumentException("cannot write values " + from + " to " + (from + n) + " of a buffer of "
+          + data.length() + " from an array of " + src.length);
+    }
+    if (Routes.cpuShortcuts()) {
+      new FloatPointer(data.addressPointer()).position(from).put(src, 0, n);
+      Reference.reachabilityFence(data);
+    } else {
+      for (int i = 0; i < n; i++) {
+        data.put(from + i, src[i]);
+      }
+    }
+  }
+
   /** a = max(z, 0) for buffers of the same shape: in Java for float32 on the CPU, else through ND4J. */
   static void relu(INDArray z, INDArray a) {
     relu(z, a, Routes.cpuShortcuts() && a.dataType() == DataType.FLOAT);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,9 @@ import org.overparam.nn.OptimizerState;
  * model.
  *
  * <p>RigL's dense gradient is computed only when a topology update asks for it
- * ({@link #denseGradient}), as one GEMM on the last batch's activations and deltas.
+ * ({@link #denseGradient(int, GradientBlocks)}), as one GEMM on the last batch's activations and deltas,
+ * and handed over in blocks; with {@link #weightsAt} and the change-only {@link #rewire(int, int[], int[],
+ * double[], boolean)}, a topology update needs no dense heap copy of a layer.
  */
 final class SparseEngine implements StepEngine, LayerWeights {
   private final MultiLayerNetwork net;
@@ -41,6 +44,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private Buffers last;
   /** Scratch for RigL's dense gradient, as large as the largest weight matrix; made at the first update. */
   private INDArray gradientScratch;
+  /** Native copies of the activations and deltas that RigL's GEMM reads, reused across updates. */
+  private final INDArray[] operandScratch = new INDArray[2];
+  /** Blocks of the dense gradient as read back (float) and handed on (double), reused across updates. */
+  private float[] gradientFloats;
+  private double[] gradientDoubles;
   /** Whether the network's parameters equal this engine's (nothing to write). */
   private boolean networkCurrent = true;
 
@@ -61,19 +69,25 @@ final class SparseEngine implements StepEngine, LayerWeights {
     this.gradientClip = config.gradientClip();
     optimizer = new ArrayOptimizer(config.updater(), config.momentum());
     kernels = new KernelPool(Math.max(1, config.threads())); // 0 (automatic) only where nothing resolved it
-    INDArray mask = DenseMask.of(hook, layout, net.params());
-    if (mask != null) {
-      net.params().muli(mask); // the network holds what this engine holds (nothing to write until a step)
-    }
-    float[] flat = net.params().data().asFloat();
+    INDArray params = net.params();
     List<ParameterLayout.Segment> segs = layout.weights();
     layers = new SparseLayer[segs.size()];
     for (int l = 0; l < layers.length; l++) {
       ParameterLayout.Segment s = segs.get(l);
       int off = (int) s.offset();
-      float[] dense = java.util.Arrays.copyOfRange(flat, off, off + s.length());
-      float[] bias = java.util.Arrays.copyOfRange(flat, off + s.length(), off + s.length() + s.nOut());
-      layers[l] = new SparseLayer(s.nIn(), s.nOut(), active[l], dense, bias, optimizer.stateArrays());
+      float[] bias = new float[s.nOut()];
+      HostCopy.readBuffer(params.data(), off + s.length(), bias, s.nOut());
+      boolean[] mask = active[l];
+      // column by column, so that no dense copy of the parameters is made: the network's weights are
+      // masked as the dense engine masks them (w · 0 or w · 1, signed zeros included), then read
+      layers[l] = new SparseLayer(s.nIn(), s.nOut(), mask, (o, column) -> {
+        long from = off + (long) o * s.nIn();
+        HostCopy.readBuffer(params.data(), from, column, s.nIn());
+        for (int i = 0; i < s.nIn(); i++) {
+          column[i] *= mask[i + o * s.nIn()] ? 1f : 0f;
+        }
+        HostCopy.writeBuffer(params.data(), from, column, s.nIn());
+      }, bias, optimizer.stateArrays()); // the network holds what this engine holds (nothing to write until a step)
     }
   }
 
@@ -195,13 +209,32 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
+  public double[] weightsAt(int layer, int[] at) {
+    return layers[layer].weightsAt(at);
+  }
+
+  @Override
   public double[] denseGradient(int layer) {
+    double[] out = new double[layers[layer].nIn * layers[layer].nOut];
+    denseGradient(layer, (from, block, length) -> System.arraycopy(block, 0, out, from, length));
+    return out;
+  }
+
+  /** Values per block of {@link #denseGradient(int, GradientBlocks)}: 256 KB of doubles, below G1's humongous size. */
+  private static final int GRADIENT_BLOCK = 1 << 15;
+
+  /**
+   * RigL's dense gradient without a heap copy of the matrix: one GEMM into a native scratch kept
+   * across updates, read back a block at a time into two small reused arrays.
+   */
+  @Override
+  public void denseGradient(int layer, GradientBlocks sink) {
     if (last == null) {
       throw new IllegalStateException("no batch has been forwarded yet");
     }
     // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
-    INDArray in = matrix(last.a()[layer], last.rows());
-    INDArray d = matrix(last.delta()[layer], last.rows());
+    INDArray in = matrix(last.a()[layer], last.rows(), 0);
+    INDArray d = matrix(last.delta()[layer], last.rows(), 1);
     long n = in.size(0) * d.size(0);
     if (gradientScratch == null || gradientScratch.length() < n) {
       // allocating 16 MB took longer than the GEMM
@@ -210,27 +243,44 @@ final class SparseEngine implements StepEngine, LayerWeights {
     INDArray g = Nd4j.create(gradientScratch.data(), new long[] {in.size(0), d.size(0)}, new long[] {1, in.size(0)}, 0,
         'f');
     DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
-    float[] flat = new float[(int) n];
-    HostCopy.readBuffer(g.data(), flat, flat.length); // column-major, as laid out
-    double[] out = new double[flat.length];
-    for (int j = 0; j < flat.length; j++) {
-      out[j] = flat[j];
+    if (gradientFloats == null) {
+      gradientFloats = new float[GRADIENT_BLOCK];
+      gradientDoubles = new double[GRADIENT_BLOCK];
     }
-    return out;
+    for (int from = 0; from < n; from += GRADIENT_BLOCK) { // column-major, as laid out
+      int length = (int) Math.min(GRADIENT_BLOCK, n - from);
+      HostCopy.readBuffer(g.data(), from, gradientFloats, length);
+      for (int j = 0; j < length; j++) {
+        gradientDoubles[j] = gradientFloats[j];
+      }
+      sink.accept(from, gradientDoubles, length);
+    }
   }
 
-  /** The first {@code cols} entries of each row as one row-major native matrix. */
-  private static INDArray matrix(float[][] rows, int cols) {
-    float[] flat = new float[rows.length * cols];
-    for (int r = 0; r < rows.length; r++) {
-      System.arraycopy(rows[r], 0, flat, r * cols, cols);
+  /**
+   * The first {@code cols} entries of each row as one row-major native matrix, in native scratch
+   * {@code which} (kept across updates, as large as the largest such matrix so far).
+   */
+  private INDArray matrix(float[][] rows, int cols, int which) {
+    long n = (long) rows.length * cols;
+    if (operandScratch[which] == null || operandScratch[which].length() < n) {
+      operandScratch[which] = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, n));
     }
-    return Nd4j.createFromArray(flat).reshape(rows.length, cols);
+    DataBuffer data = operandScratch[which].data();
+    for (int r = 0; r < rows.length; r++) {
+      HostCopy.writeBuffer(data, (long) r * cols, rows[r], cols);
+    }
+    return Nd4j.create(data, new long[] {rows.length, cols}, new long[] {cols, 1}, 0, 'c');
   }
 
   @Override
   public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
     layers[layer].rewire(pruned, grown, weights, resetState);
+  }
+
+  @Override
+  public void rewire(int layer, int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
+    layers[layer].rewire(pruned, grown, grownWeights, reinitRegrown);
   }
 
   @Override
@@ -244,20 +294,32 @@ final class SparseEngine implements StepEngine, LayerWeights {
     if (networkCurrent) {
       return; // e.g. the best epoch's weights restored into the network, which may differ off the mask
     }
-    float[] flat = new float[(int) layout.totalLength()];
-    for (int l = 0; l < layers.length; l++) {
-      layers[l].writeDense(flat, (int) layout.weights().get(l).offset());
-    }
     INDArray params = net.params();
-    params.assign(Nd4j.createFromArray(flat).reshape(params.shape()));
+    for (int l = 0; l < layers.length; l++) { // column by column: no dense copy of the parameters
+      SparseLayer s = layers[l];
+      long off = layout.weights().get(l).offset();
+      float[] column = new float[s.nIn];
+      for (int o = 0; o < s.nOut; o++) {
+        s.denseColumn(o, column);
+        HostCopy.writeBuffer(params.data(), off + (long) o * s.nIn, column, s.nIn);
+      }
+      HostCopy.writeBuffer(params.data(), off + (long) s.nIn * s.nOut, s.bias, s.nOut);
+    }
     networkCurrent = true;
   }
 
   @Override
   public void readFromNetwork() {
-    float[] flat = net.params().data().asFloat();
+    INDArray params = net.params();
     for (int l = 0; l < layers.length; l++) {
-      layers[l].readDense(flat, (int) layout.weights().get(l).offset());
+      SparseLayer s = layers[l];
+      long off = layout.weights().get(l).offset();
+      float[] column = new float[s.nIn];
+      for (int o = 0; o < s.nOut; o++) {
+        HostCopy.readBuffer(params.data(), off + (long) o * s.nIn, column, s.nIn);
+        s.readColumn(o, column);
+      }
+      HostCopy.readBuffer(params.data(), off + (long) s.nIn * s.nOut, s.bias, s.nOut);
     }
     networkCurrent = true;
   }

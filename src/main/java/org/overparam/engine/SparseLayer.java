@@ -31,6 +31,20 @@ final class SparseLayer {
    * {@code active} is true, and the bias.
    */
   SparseLayer(int nIn, int nOut, boolean[] active, float[] dense, float[] bias, int stateArrays) {
+    this(nIn, nOut, active, (o, column) -> System.arraycopy(dense, o * nIn, column, 0, nIn), bias, stateArrays);
+  }
+
+  /** Reads column o of a dense column-major [nIn, nOut] matrix into the start of {@code column}. */
+  @FunctionalInterface
+  interface Columns {
+    void read(int o, float[] column);
+  }
+
+  /**
+   * Takes the active weights of the dense matrix that {@code dense} reads column by column (so that the
+   * matrix need not exist as one array), where {@code active} is true, and the bias.
+   */
+  SparseLayer(int nIn, int nOut, boolean[] active, Columns dense, float[] bias, int stateArrays) {
     this.nIn = nIn;
     this.nOut = nOut;
     this.bias = bias.clone();
@@ -54,6 +68,28 @@ final class SparseLayer {
     return w;
   }
 
+  /** The weights at flat indices {@code at} (ascending), zero where inactive: one walk over the columns. */
+  double[] weightsAt(int[] at) {
+    double[] out = new double[at.length];
+    int o = -1;
+    int k = 0;
+    int end = 0;
+    for (int i = 0; i < at.length; i++) {
+      int j = at[i];
+      if (j / nIn != o) {
+        o = j / nIn;
+        k = colStart[o];
+        end = colStart[o + 1];
+      }
+      int r = j % nIn;
+      while (k < end && row[k] < r) {
+        k++;
+      }
+      out[i] = k < end && row[k] == r ? value[k] : 0;
+    }
+    return out;
+  }
+
   /** Writes the weights (zeros where inactive) and the bias into DL4J's flat layout at {@code offset}. */
   void writeDense(float[] flat, int offset) {
     java.util.Arrays.fill(flat, offset, offset + nIn * nOut, 0f);
@@ -63,6 +99,21 @@ final class SparseLayer {
       }
     }
     System.arraycopy(bias, 0, flat, offset + nIn * nOut, nOut);
+  }
+
+  /** Column o of the weights, dense (zeros where inactive), into the start of {@code column}. */
+  void denseColumn(int o, float[] column) {
+    java.util.Arrays.fill(column, 0, nIn, 0f);
+    for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+      column[row[k]] = value[k];
+    }
+  }
+
+  /** Reads the active weights of column o back from its dense form (state kept). */
+  void readColumn(int o, float[] column) {
+    for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+      value[k] = column[row[k]];
+    }
   }
 
   /** Writes optimiser state array {@code s} of the weights and the bias into DL4J's flat layout at {@code offset}. */
@@ -92,6 +143,39 @@ final class SparseLayer {
    * stays with connections that stay unless {@code resetState}, and starts at zero for new ones.
    */
   void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
+    merge(pruned, grown, (j, k, g) -> (float) weights[j], (j, k, g) -> resetState[j]);
+  }
+
+  /**
+   * Replaces the topology as {@link #rewire(int[], int[], double[], boolean[])} does, given the change
+   * only (see {@link LayerWeights#rewire(int, int[], int[], double[], boolean)}): a connection that
+   * stays keeps its weight and state, a new one takes {@code grownWeights[i]} for {@code grown[i]} and
+   * fresh state, and one pruned and regrown takes them too when {@code reinitRegrown}.
+   */
+  void rewire(int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
+    float[] kept = value;
+    merge(pruned, grown,
+        (j, k, g) -> k >= 0 && (g < 0 || !reinitRegrown) ? kept[k] : (float) grownWeights[g],
+        (j, k, g) -> g >= 0 && reinitRegrown);
+  }
+
+  /** A new connection's weight from its flat index j, old position k (or -1) and position g in grown (or -1). */
+  @FunctionalInterface
+  private interface WeightOf {
+    float of(int j, int k, int g);
+  }
+
+  /** Whether a connection that stays (flat index j, old position k, position g in grown or -1) loses its state. */
+  @FunctionalInterface
+  private interface ResetOf {
+    boolean of(int j, int k, int g);
+  }
+
+  /**
+   * The merge behind both rewires: stored entries that stay (state kept unless {@code reset}) and grown
+   * ones (state zero), in flat index order, weights from {@code weight}.
+   */
+  private void merge(int[] pruned, int[] grown, WeightOf weight, ResetOf reset) {
     int old = value.length;
     int count = old - pruned.length + grown.length;
     int[] newStart = new int[nOut + 1];
@@ -131,11 +215,14 @@ final class SparseLayer {
         break;
       }
       int j = Math.min(fOld, fNew);
+      int grownAt = -1;
       if (fNew == j) {
-        g++;
+        grownAt = g++;
       }
+      int oldAt = -1;
       if (fOld == j) {
-        if (!resetState[j]) {
+        oldAt = k;
+        if (!reset.of(j, k, grownAt)) {
           for (int s = 0; s < state.length; s++) {
             newState[s][t] = state[s][k];
           }
@@ -146,7 +233,7 @@ final class SparseLayer {
         newStart[++newCol] = t;
       }
       newRow[t] = j % nIn;
-      newValue[t] = (float) weights[j];
+      newValue[t] = weight.of(j, oldAt, grownAt);
       t++;
     }
     if (t != count) {
@@ -174,7 +261,7 @@ final class SparseLayer {
   }
 
   /** Builds the columns from {@code active} in one pass over the matrix. */
-  private void build(boolean[] active, float[] dense, int stateArrays) {
+  private void build(boolean[] active, Columns dense, int stateArrays) {
     int count = 0;
     for (boolean a : active) {
       count += a ? 1 : 0;
@@ -182,13 +269,15 @@ final class SparseLayer {
     colStart = new int[nOut + 1];
     row = new int[count];
     value = new float[count];
+    float[] column = new float[nIn];
     int k = 0;
     for (int o = 0; o < nOut; o++) {
       colStart[o] = k;
+      dense.read(o, column);
       for (int i = 0; i < nIn; i++) {
         if (active[i + o * nIn]) {
           row[k] = i;
-          value[k++] = dense[i + o * nIn];
+          value[k++] = column[i];
         }
       }
     }

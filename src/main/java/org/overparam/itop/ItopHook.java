@@ -118,7 +118,8 @@ public final class ItopHook implements TrainingHook {
 
   /**
    * Prunes and regrows every sparse layer (Liu et al., ICML 2021): new weights and state resets where a
-   * connection changed, handed to the engine layer by layer.
+   * connection changed, handed to the engine layer by layer as the change alone (no dense copy of a
+   * layer: the sparse engine keeps a topology update in memory proportional to the active weights).
    */
   private void topologyUpdate(LayerWeights weights, long t, double p) {
     SplittableRandom rng = Seeds.stream(seed, "itop/update/" + t);
@@ -126,31 +127,28 @@ public final class ItopHook implements TrainingHook {
       if (masks.isDense(l)) {
         continue;
       }
-      double[] w = weights.weights(l);
-      double[] g = cfg.growth() == Growth.GRADIENT ? weights.denseGradient(l) : null;
-      SparseMasks.Change change = masks.update(l, w, g, p, cfg.growth(), rng);
-      boolean[] reset = new boolean[w.length];
-      boolean[] prunedNow = new boolean[w.length];
-      for (int j : change.pruned()) {
-        prunedNow[j] = true;
-      }
-      for (int j : change.pruned()) {
-        if (!masks.isActive(l, j) || cfg.reinitWhenSame()) {
-          reset[j] = true;
-          w[j] = 0;
-        }
-      }
-      for (int j : change.grown()) {
-        if (!prunedNow[j] || cfg.reinitWhenSame()) {
-          reset[j] = true;
-          w[j] = cfg.regrowInit() == RegrowInit.NORMAL ? gaussian(rng) * cfg.regrowInitStd() : 0;
-        }
-      }
+      SparseMasks.Change change = masks.update(l, weights, p, cfg.growth(), rng);
       int[] pruned = change.pruned().clone();
-      int[] grown = change.grown().clone();
       Arrays.sort(pruned);
-      Arrays.sort(grown);
-      weights.rewire(l, pruned, grown, w, reset);
+      int[] grown = change.grown();
+      double[] init = new double[grown.length];
+      for (int i = 0; i < grown.length; i++) { // drawn in the order of growth, as the random stream has it
+        if (Arrays.binarySearch(pruned, grown[i]) < 0 || cfg.reinitWhenSame()) {
+          init[i] = cfg.regrowInit() == RegrowInit.NORMAL ? gaussian(rng) * cfg.regrowInitStd() : 0;
+        }
+      }
+      long[] order = new long[grown.length]; // (index, position) pairs: sorting them sorts grown and init alike
+      for (int i = 0; i < grown.length; i++) {
+        order[i] = (long) grown[i] << 32 | i;
+      }
+      Arrays.sort(order);
+      int[] sortedGrown = new int[grown.length];
+      double[] sortedInit = new double[grown.length];
+      for (int i = 0; i < order.length; i++) {
+        sortedGrown[i] = (int) (order[i] >>> 32);
+        sortedInit[i] = init[(int) order[i]];
+      }
+      weights.rewire(l, pruned, sortedGrown, sortedInit, cfg.reinitWhenSame());
     }
     masks.countUpdate(p);
   }

@@ -6,6 +6,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.overparam.engine.LayerWeights;
 
 /**
  * The masks of all weight matrices and the prune-and-regrow step (Liu et al., ICML 2021), on plain arrays.
@@ -43,10 +44,8 @@ public final class SparseMasks implements Serializable {
       nnz[l] = LayerDensities.nonzeros(n, d[l]);
       dense[l] = nnz[l] == n;
       active[l] = new boolean[n];
-      int[] order = identity(n);
-      partialShuffle(order, nnz[l], rng);
-      for (int k = 0; k < nnz[l]; k++) {
-        active[l][order[k]] = true;
+      for (int j : shuffledPrefix(n, nnz[l], rng)) {
+        active[l][j] = true;
       }
       fired[l] = active[l].clone();
       firedCount[l] = nnz[l];
@@ -71,6 +70,15 @@ public final class SparseMasks implements Serializable {
    */
   public Change update(int l, double[] weights, double[] denseGradient, double pruneRate, Growth growth,
       SplittableRandom rng) {
+    return update(l, new ArrayWeights(l, weights, denseGradient), pruneRate, growth, rng);
+  }
+
+  /**
+   * Prunes the ceil(p·nnz) active weights of smallest magnitude in layer l and regrows as many, reading
+   * the weights and RigL's dense gradient from the engine: the active weights only, and the gradient
+   * block by block into a bounded selection, so memory stays in proportion to the active weights.
+   */
+  public Change update(int l, LayerWeights weights, double pruneRate, Growth growth, SplittableRandom rng) {
     boolean[] mask = active[l];
     int n = mask.length;
     if (dense[l]) {
@@ -83,22 +91,21 @@ public final class SparseMasks implements Serializable {
     // Random keys break ties (equal magnitudes, zero gradients) without bias; hashed from one draw, so a
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
-    java.util.function.IntToDoubleFunction key = j -> tieKey(keyBase, j);
     int[] act = indicesWhere(mask, true, nnz[l]);
-    int[] pruned = smallest(act, k, j -> Math.abs(weights[j]), key);
-    for (int j : pruned) {
-      mask[j] = false;
+    double[] w = weights.weightsAt(l, act);
+    // positions in act, which is ascending: index order of the positions is that of the weights
+    int[] prunedAt = smallest(identity(act.length), k, i -> Math.abs(w[i]), i -> tieKey(keyBase, act[i]));
+    int[] pruned = new int[k];
+    for (int i = 0; i < k; i++) {
+      pruned[i] = act[prunedAt[i]];
+      mask[pruned[i]] = false;
     }
-    int[] candidates = indicesWhere(mask, false, n - nnz[l] + k);
+    int candidateCount = n - nnz[l] + k;
     int[] grown = switch (growth) {
-      case RANDOM -> randomPick(candidates, k, rng);
-      case GRADIENT -> {
-        if (denseGradient == null) {
-          throw new IllegalStateException("GRADIENT growth needs the dense gradient");
-        }
-        yield smallest(candidates, k, j -> -Math.abs(denseGradient[j]), key);
-      }
+      case RANDOM -> randomPick(indicesWhere(mask, false, candidateCount), k, rng);
+      case GRADIENT -> largestGradients(l, weights, mask, k, keyBase);
       case RANDOM_UNFIRED -> {
+        int[] candidates = indicesWhere(mask, false, candidateCount);
         int[] unfired = Arrays.stream(candidates).filter(j -> !fired[l][j]).toArray();
         if (unfired.length >= k) {
           yield randomPick(unfired, k, rng);
@@ -123,9 +130,139 @@ public final class SparseMasks implements Serializable {
         firedCount[l]++;
       }
     }
-    expectedUnfired[l] *= 1 - (double) k / candidates.length;
+    expectedUnfired[l] *= 1 - (double) k / candidateCount;
     regrownTotal += k;
     return new Change(pruned, grown);
+  }
+
+  /**
+   * RigL's growth: the k inactive weights with the largest dense-gradient magnitude, ties broken by the
+   * smallest {@link #tieKey} (then the smallest index), in index order; the same choice as {@link
+   * #smallest} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
+   * passes through a bounded {@link Selection}, so no array of the whole layer is made.
+   */
+  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase) {
+    Selection best = new Selection(k, keyBase);
+    weights.denseGradient(l, (from, block, length) -> {
+      for (int i = 0; i < length; i++) {
+        if (!mask[from + i]) {
+          double s = -Math.abs(block[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+          if (s <= best.bound) { // most candidates stop here
+            best.offer(s, from + i);
+          }
+        }
+      }
+    });
+    return best.indices();
+  }
+
+  /**
+   * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
+   * key, index): a buffer of twice k that, when full, keeps its k best ({@link #smallest}) and from then
+   * on admits only pairs ahead of the k-th best, so that each offer costs a comparison or two.
+   */
+  private static final class Selection {
+    private final int k;
+    private final long keyBase;
+    private final double[] score;
+    private final int[] index;
+    private final double[] scratch;
+    private int size;
+    /** Scores above this cannot enter (+∞ until the buffer first fills). */
+    double bound = Double.POSITIVE_INFINITY;
+    /** The k-th best's tie key: a pair scoring {@link #bound} enters with a smaller key only. */
+    private double boundKey;
+
+    Selection(int k, long keyBase) {
+      this.k = k;
+      this.keyBase = keyBase;
+      score = new double[Math.max(2 * k, k + 1024)];
+      index = new int[score.length];
+      scratch = new double[score.length];
+    }
+
+    /** Adds a pair scoring at most {@link #bound} (NaN never enters, as NaN ranks last in {@link #smallest}). */
+    void offer(double s, int j) {
+      if (s == bound && tieKey(keyBase, j) >= boundKey) {
+        return; // behind the k-th best (an equal key loses on the larger index, since j comes later)
+      }
+      if (size == score.length) {
+        compact();
+      }
+      score[size] = s;
+      index[size++] = j;
+    }
+
+    /**
+     * Keeps the k best in index order and sets the bound to the k-th best: the rule of {@link #smallest}
+     * (a threshold score, then a threshold tie key among the pairs at it, then index order), on one
+     * scratch array reused across compactions.
+     */
+    private void compact() {
+      System.arraycopy(score, 0, scratch, 0, size);
+      double threshold = kthSmallest(scratch, size, k - 1);
+      int below = 0;
+      int ties = 0;
+      for (int p = 0; p < size; p++) {
+        below += score[p] < threshold ? 1 : 0;
+        ties += score[p] == threshold ? 1 : 0;
+      }
+      int need = k - below;
+      int t = 0;
+      for (int p = 0; p < size; p++) {
+        if (score[p] == threshold) {
+          scratch[t++] = tieKey(keyBase, index[p]);
+        }
+      }
+      double keyThreshold = kthSmallest(scratch, ties, need - 1);
+      int kept = 0;
+      int taken = 0;
+      for (int p = 0; p < size; p++) { // in place, in index order
+        boolean keep = score[p] < threshold;
+        if (!keep && score[p] == threshold && taken < need && tieKey(keyBase, index[p]) <= keyThreshold) {
+          keep = true;
+          taken++;
+        }
+        if (keep) {
+          score[kept] = score[p];
+          index[kept++] = index[p];
+        }
+      }
+      size = kept;
+      bound = threshold;
+      boundKey = keyThreshold;
+    }
+
+    int[] indices() {
+      if (size < k) {
+        throw new IllegalStateException("expected " + k + " candidates, found " + size);
+      }
+      if (size > k) {
+        compact();
+      }
+      return Arrays.copyOf(index, k);
+    }
+  }
+
+  /** Plain arrays as a layer's weights and gradient, for {@link #update(int, double[], double[], double, Growth, SplittableRandom)}. */
+  private record ArrayWeights(int layer, double[] w, double[] g) implements LayerWeights {
+    @Override
+    public double[] weights(int l) {
+      return w;
+    }
+
+    @Override
+    public double[] denseGradient(int l) {
+      if (g == null) {
+        throw new IllegalStateException("GRADIENT growth needs the dense gradient");
+      }
+      return g;
+    }
+
+    @Override
+    public void rewire(int l, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
+      throw new UnsupportedOperationException("rewiring goes through the engine");
+    }
   }
 
   /** Records that one topology update (over all layers) happened at prune rate p. */
@@ -226,6 +363,41 @@ public final class SparseMasks implements Serializable {
       a[i] = a[j];
       a[j] = t;
     }
+  }
+
+  /**
+   * The first k entries of {@link #identity}(n) after {@link #partialShuffle}(·, k, rng), the same draws
+   * and result, without the array of n (16 MB for a 2048 × 2048 layer): positions from k on that a
+   * swap touched live in a small open-addressing table.
+   */
+  static int[] shuffledPrefix(int n, int k, SplittableRandom rng) {
+    if (k > n / 8) { // the table would be about as large as the array
+      int[] a = identity(n);
+      partialShuffle(a, k, rng);
+      return Arrays.copyOf(a, k);
+    }
+    int[] head = identity(k);
+    int cap = Integer.highestOneBit(Math.max(8, 2 * k)) << 1; // load factor at most 1/2
+    int[] keys = new int[cap];
+    Arrays.fill(keys, -1);
+    int[] vals = new int[cap];
+    for (int i = 0; i < k; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = head[i];
+      if (j < k) {
+        head[i] = head[j];
+        head[j] = t;
+        continue;
+      }
+      int slot = (int) ((j * 0x9E3779B97F4A7C15L) >>> 40) & (cap - 1);
+      while (keys[slot] != -1 && keys[slot] != j) {
+        slot = (slot + 1) & (cap - 1);
+      }
+      head[i] = keys[slot] == j ? vals[slot] : j;
+      keys[slot] = j;
+      vals[slot] = t;
+    }
+    return head;
   }
 
   private static int[] randomPick(int[] from, int k, SplittableRandom rng) {
@@ -348,8 +520,13 @@ public final class SparseMasks implements Serializable {
 
   /** The element of rank r (0-based) of {@code a}, which is reordered: quickselect, median-of-three pivots. */
   static double kthSmallest(double[] a, int r) {
+    return kthSmallest(a, a.length, r);
+  }
+
+  /** The element of rank r (0-based) among the first n of {@code a}, which are reordered. */
+  static double kthSmallest(double[] a, int n, int r) {
     int lo = 0;
-    int hi = a.length - 1;
+    int hi = n - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       double pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
