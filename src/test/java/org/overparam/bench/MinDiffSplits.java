@@ -18,7 +18,6 @@ import org.overparam.mindiff.ThresholdSearch;
 import weka.classifiers.functions.MinDiffNetwork;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 import weka.overparam.GroupScores;
 import weka.overparam.SensitiveAttribute;
 
@@ -78,10 +77,10 @@ public final class MinDiffSplits {
     String[] extra = Utils.partitionOptions(options);
     String trainFile = Utils.getOption("train", options);
     String testFile = Utils.getOption("test", options);
-    int nTrain = intOption("n-train", options, 5000);
-    int nTest = intOption("n-test", options, 0);
-    int splits = intOption("splits", options, 10);
-    int firstSeed = intOption("first-seed", options, 1);
+    int nTrain = MinDiffWidthSweep.intOption("n-train", options, 5000);
+    int nTest = MinDiffWidthSweep.intOption("n-test", options, 0);
+    int splits = MinDiffWidthSweep.intOption("splits", options, 10);
+    int firstSeed = MinDiffWidthSweep.intOption("first-seed", options, 1);
     String configList = Utils.getOption("configs", options);
     String[] configs = (configList.isEmpty() ? DEFAULT_CONFIGS : configList).split(",");
     String csv = Utils.getOption("csv", options);
@@ -97,8 +96,8 @@ public final class MinDiffSplits {
     String shared = "-sensitive-attribute sex -sensitive-value Female -positive-class >50K -decision-thresholds DEFAULT "
         + String.join(" ", extra);
 
-    Instances pool = read(trainFile);
-    Instances other = read(testFile);
+    Instances pool = ItopAccuracyExperiment.read(trainFile);
+    Instances other = ItopAccuracyExperiment.read(testFile);
     for (int i = 0; i < other.numInstances(); i++) {
       pool.add(other.instance(i));
     }
@@ -251,14 +250,4 @@ public final class MinDiffSplits {
     return s / x.length;
   }
 
-  private static Instances read(String file) throws Exception {
-    Instances d = DataSource.read(file);
-    d.setClassIndex(d.numAttributes() - 1);
-    return d;
-  }
-
-  private static int intOption(String name, String[] options, int dflt) throws Exception {
-    String v = Utils.getOption(name, options);
-    return v.isEmpty() ? dflt : Integer.parseInt(v);
-  }
 }

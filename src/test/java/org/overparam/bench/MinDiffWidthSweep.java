@@ -17,7 +17,6 @@ import org.overparam.mindiff.ThresholdSearch;
 import weka.classifiers.functions.MinDiffNetwork;
 import weka.core.Instances;
 import weka.core.Utils;
-import weka.core.converters.ConverterUtils.DataSource;
 import weka.overparam.GroupScores;
 import weka.overparam.SensitiveAttribute;
 
@@ -70,8 +69,8 @@ public final class MinDiffWidthSweep {
     Utils.checkForRemainingOptions(options);
     String shared = "-sensitive-attribute sex -sensitive-value Female -positive-class >50K " + String.join(" ", extra);
 
-    Instances all = read(trainFile);
-    Instances test = read(testFile);
+    Instances all = ItopAccuracyExperiment.read(trainFile);
+    Instances test = ItopAccuracyExperiment.read(testFile);
     PrintStream out = System.out;
     out.printf("Adult: %d training rows and %d threshold-selection rows drawn per seed from adult-train, %d test rows;"
         + " seeds %s; shared options: %s%n", nTrain, nSelect, test.numInstances(), String.join(",", seeds), shared);
@@ -152,13 +151,7 @@ public final class MinDiffWidthSweep {
     return runs.size() < 2 ? m : m + " (" + String.format(Locale.ROOT, digits, Math.sqrt(ss / (runs.size() - 1))) + ")";
   }
 
-  private static Instances read(String file) throws Exception {
-    Instances d = DataSource.read(file);
-    d.setClassIndex(d.numAttributes() - 1);
-    return d;
-  }
-
-  private static int intOption(String name, String[] options, int dflt) throws Exception {
+  static int intOption(String name, String[] options, int dflt) throws Exception {
     String v = Utils.getOption(name, options);
     return v.isEmpty() ? dflt : Integer.parseInt(v);
   }
