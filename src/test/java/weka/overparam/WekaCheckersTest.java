@@ -51,7 +51,10 @@ class WekaCheckersTest {
         Arguments.of("weka.clusterers.OverparameterizedEM", "-N 3 -covariance FULL -restarts 2 -mixing-weights FIXED "
             + "-weights 0.2,0.3,0.5 -tolerance 1e-4"),
         Arguments.of("weka.filters.supervised.attribute.AsymmetricLabelNoise", ""),
-        Arguments.of("weka.filters.supervised.attribute.AsymmetricLabelNoise", "-percent 20 -S 3"));
+        Arguments.of("weka.filters.supervised.attribute.AsymmetricLabelNoise", "-percent 20 -S 3"),
+        Arguments.of("weka.filters.supervised.instance.RemoveLabelIssues", ""),
+        Arguments.of("weka.filters.supervised.instance.RemoveLabelIssues", "-W weka.classifiers.functions.Logistic "
+            + "-method SELF_CONFIDENCE -k 10 -folds 3 -S 2 -invert -add-score"));
   }
 
   @ParameterizedTest(name = "{0} {1}")

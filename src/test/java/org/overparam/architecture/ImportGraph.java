@@ -88,6 +88,8 @@ public final class ImportGraph {
       new Rule("weka.classifiers.functions", Layer.ADAPTER, "the network and kernel-GD classifiers (Weka adapters)"),
       new Rule("weka.clusterers", Layer.ADAPTER, "OverparameterizedEM (Weka adapter)"),
       new Rule("weka.filters.supervised.attribute", Layer.ADAPTER, "the label-noise filter (Weka adapter)"),
+      new Rule("weka.filters.supervised.instance", Layer.ADAPTER,
+          "the filter that removes (or ranks) suspected label errors (Weka adapter of org.overparam.labels)"),
       new Rule("weka.overparam.spark", Layer.ADAPTER,
           "the over-parameterized EM as a Spark job (Spark provided by the cluster; nothing else refers to it)"),
       new Rule("weka.overparam.*", Layer.ADAPTER,

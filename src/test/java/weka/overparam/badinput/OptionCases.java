@@ -14,6 +14,7 @@ import weka.clusterers.OverparameterizedEM;
 import weka.core.OptionHandler;
 import weka.core.Utils;
 import weka.filters.supervised.attribute.AsymmetricLabelNoise;
+import weka.filters.supervised.instance.RemoveLabelIssues;
 
 /**
  * Option values: a non-number, an unknown enum constant, an out-of-range number or an empty list
@@ -116,6 +117,23 @@ final class OptionCases {
     c.add(bad("filter-seed", Targets.FILTER, "-S abc", "-S", "abc"));
     c.add(reset("filter", Targets.FILTER, AsymmetricLabelNoise::new, "-percent 10 -class-map no->yes", "",
         f -> f.getPercent() == 40 && f.getClassMap().isEmpty(), "percent and class-map"));
+    // RemoveLabelIssues
+    c.add(bad("label-filter-method", Targets.LABEL_FILTER, "-method FOO", "-method", "FOO", "AUTOMATIC"));
+    c.add(bad("label-filter-folds", Targets.LABEL_FILTER, "-folds 1", "-folds", "1"));
+    c.add(bad("label-filter-folds-too-many", Targets.LABEL_FILTER, "-folds 50", "-folds 50", "40 instances"));
+    c.add(bad("label-filter-k", Targets.LABEL_FILTER, "-k -2", "-k", "-2"));
+    c.add(bad("label-filter-k-garbage", Targets.LABEL_FILTER, "-k many", "-k", "many"));
+    c.add(bad("label-filter-combined-needs-sop", Targets.LABEL_FILTER, "-method COMBINED", "-method COMBINED",
+        "SopRobustNetwork"));
+    c.add(bad("label-filter-classifier", Targets.LABEL_FILTER, "-W weka.classifiers.NoSuchClassifier", "-W",
+        "weka.classifiers.NoSuchClassifier"));
+    c.add(bad("label-filter-hard-classifier", Targets.LABEL_FILTER, "-W weka.classifiers.rules.OneR",
+        "hard 0/1 predictions"));
+    c.add(reset("label-filter", Targets.LABEL_FILTER, RemoveLabelIssues::new, "-W weka.classifiers.functions.Logistic "
+        + "-method SELF_CONFIDENCE -k 3 -folds 4 -invert -add-score", "",
+        f -> f.getClassifier() instanceof weka.classifiers.functions.SopRobustNetwork
+        && f.getMethod() == RemoveLabelIssues.Method.AUTOMATIC && f.getNumIssues() == -1 && f.getFolds() == 5
+        && !f.getInvert() && !f.getAddScore(), "W, method, k, folds, invert and add-score"));
     // ItopStreamNetwork (MOA): its options parse into the same validated configuration
     c.add(moa("moa-hidden-empty", "", "hiddenLayers"));
     c.add(moa("moa-hidden-garbage", "8,x", "hiddenLayers", "8,x"));

@@ -17,6 +17,7 @@ import weka.core.OptionHandler;
 import weka.core.Utils;
 import weka.filters.Filter;
 import weka.filters.supervised.attribute.AsymmetricLabelNoise;
+import weka.filters.supervised.instance.RemoveLabelIssues;
 
 /**
  * The learners and the filter as the table uses them: a factory, small data to build on, and
@@ -28,7 +29,8 @@ enum Targets {
   MINDIFF("MinDiffNetwork", MinDiffNetwork::new, "-epochs 3 -hidden-layers 8 -sensitive-attribute first"),
   KGD("OverparameterizedKernelGD", OverparameterizedKernelGD::new, "-checkpoints 20"),
   EM("OverparameterizedEM", OverparameterizedEM::new, ""),
-  FILTER("AsymmetricLabelNoise", AsymmetricLabelNoise::new, "");
+  FILTER("AsymmetricLabelNoise", AsymmetricLabelNoise::new, ""),
+  LABEL_FILTER("RemoveLabelIssues", RemoveLabelIssues::new, "-W weka.classifiers.functions.Logistic");
 
   final String label;
   private final Supplier<OptionHandler> factory;
@@ -68,7 +70,7 @@ enum Targets {
     return switch (this) {
       case KGD -> Data.regression(40, 1);
       case EM -> Data.clusters(60, 1);
-      case FILTER -> Data.mixed(40, 1);
+      case FILTER, LABEL_FILTER -> Data.mixed(40, 1);
       default -> Data.separable(40, 1);
     };
   }

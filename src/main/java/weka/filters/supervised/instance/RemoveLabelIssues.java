@@ -23,6 +23,7 @@ import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.RevisionUtils;
+import weka.core.Utils;
 import weka.filters.SimpleBatchFilter;
 import weka.filters.SupervisedFilter;
 import weka.gui.ProgrammaticProperty;
@@ -108,9 +109,34 @@ public class RemoveLabelIssues extends SimpleBatchFilter
         + "must be nominal with at least two classes present and no missing class values.";
   }
 
+  /**
+   * Sets the options under the package's contract. The classifier is made here: Weka's reflective
+   * parsing prints a stack trace for an unknown class and keeps the default classifier.
+   *
+   * @throws IllegalArgumentException naming -W for a classifier that cannot be made
+   */
   @Override
   public void setOptions(String[] options) throws Exception {
+    String spec = Utils.getOption('W', options);
+    Classifier given = spec.isEmpty() ? null : classifierFrom(spec);
     OptionContract.setOptions(this, options, super::setOptions);
+    if (given != null) {
+      classifier = given;
+      checkOptions();
+    }
+  }
+
+  private static Classifier classifierFrom(String spec) throws Exception {
+    String[] parts = Utils.splitOptions(spec);
+    String name = parts[0];
+    parts[0] = "";
+    try {
+      return AbstractClassifier.forName(name, parts);
+    } catch (IllegalArgumentException e) {
+      throw e; // a bad option of the classifier, already naming its flag
+    } catch (Exception e) {
+      throw new IllegalArgumentException("-W " + name + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -126,7 +152,7 @@ public class RemoveLabelIssues extends SimpleBatchFilter
   }
 
   @OptionMetadata(displayName = "classifier",
-      description = "The classifier whose out-of-sample class probabilities rank the instances; any Weka classifier "
+      description = "The classifier whose out-of-sample class probabilities rank the instances. Any Weka classifier "
       + "with probability estimates (default weka.classifiers.functions.SopRobustNetwork, which also gives SOP's "
       + "noise report). A fast one (Logistic, NaiveBayes) suits large data.",
       commandLineParamName = "W", commandLineParamSynopsis = "-W <classifier specification>", displayOrder = 1)
