@@ -300,6 +300,15 @@ public class RemoveLabelIssuesTest extends AbstractFilterTest {
     throw new AssertionError("expected an IllegalArgumentException, got none");
   }
 
+  /** No two options share a flag, and none takes one that Weka's filter command line reads itself. */
+  public void testFlagsAreUniqueAndFreeOnTheCommandLine() throws Exception {
+    List<String> flags = List.of(weka.overparam.OptionContract.flags(RemoveLabelIssues.class));
+    assertEquals(flags.toString(), flags.size(), new java.util.HashSet<>(flags).size());
+    for (String reserved : List.of("i", "o", "c", "b", "r", "s", "h")) {
+      assertFalse(reserved, flags.contains(reserved));
+    }
+  }
+
   /** The Explorer's filter tree lists the filter (Weka's GenericPropertiesCreator finds it dynamically). */
   public void testTheGuiListsTheFilter() throws Exception {
     GenericPropertiesCreator creator = new GenericPropertiesCreator();
