@@ -9,8 +9,12 @@
 # Explorer" sections (weka.gui.overparam.ExplorerWalkthrough): the Preprocess tab with the guide's data, the
 # Classify or Cluster tab with the learner chosen, its options dialog opened by a click on its name, and the
 # output after Start (docs/images/walk-*.png, reduced to 256 colours with ImageMagick when it is installed).
+# "walkthrough-labelfilter" (part of "walkthrough") takes those of guide-label-issues.md's "As a filter": wine.arff
+# in the Preprocess tab, the RemoveLabelIssues filter's options dialog opened by a click on its name (Logistic,
+# add score), and the tab after Apply with the added label_issue attribute selected.
 # Usage (from anywhere): src/test/scripts/gui-screenshots.sh [progress itop sop mindiff kgd em kf walkthrough
-#   walkthrough-itop walkthrough-sop walkthrough-mindiff walkthrough-itop-regression walkthrough-kgd walkthrough-em]
+#   walkthrough-itop walkthrough-sop walkthrough-mindiff walkthrough-itop-regression walkthrough-kgd walkthrough-em
+#   walkthrough-labelfilter]
 #   (default: all but the walkthrough)
 # Needs Xvfb (Debian/Ubuntu: sudo apt-get install -y xvfb); Maven builds the classes offline if it can.
 set -euo pipefail

@@ -28,14 +28,20 @@ import weka.core.Instances;
 import weka.core.Utils;
 import weka.core.converters.ArffLoader;
 import weka.core.converters.ConverterUtils.DataSource;
+import weka.filters.Filter;
 import weka.gui.AttributeSelectionPanel;
+import weka.gui.AttributeVisualizationPanel;
 import weka.gui.GenericObjectEditor;
 import weka.gui.PropertyDialog;
 import weka.gui.PropertyPanel;
 import weka.gui.ResultHistoryPanel;
+import weka.gui.ViewerDialog;
+import weka.gui.arffviewer.ArffSortedTableModel;
+import weka.gui.arffviewer.ArffTable;
 import weka.gui.explorer.ClassifierPanel;
 import weka.gui.explorer.ClustererPanel;
 import weka.gui.explorer.Explorer;
+import weka.gui.explorer.PreprocessPanel;
 
 /**
  * The Explorer walkthrough of each learner's guide (run under Xvfb by
@@ -47,9 +53,13 @@ import weka.gui.explorer.Explorer;
  * its Edit... button and tiles them into one picture, closes the dialog with OK, presses Start and,
  * when the run has ended, captures the output scrolled to the learner's model and to the evaluation.
  * Files: walk-preprocess-&lt;data&gt;.png and walk-&lt;learner&gt;-{tab,options,options-groups,model,result}.png.
+ * The walkthrough "labelfilter" does the same for the RemoveLabelIssues filter in the Preprocess tab (guide-label-issues.md):
+ * the filter's options dialog (walk-labelfilter-options.png) and the tab after Apply with the added
+ * label_issue attribute selected (walk-labelfilter-result.png), and the Edit... viewer sorted by
+ * label_issue_rank (walk-labelfilter-review.png).
  * Usage:
- * {@code ExplorerWalkthrough <output folder> [learner ...]} (itop sop mindiff itop-regression kgd em; default
- * all),
+ * {@code ExplorerWalkthrough <output folder> [learner ...]} (itop sop mindiff itop-regression kgd em labelfilter;
+ * default all),
  * from the repository root (the data are read from test-data/arff).
  */
 public final class ExplorerWalkthrough {
@@ -94,14 +104,20 @@ public final class ExplorerWalkthrough {
       new Walk("em", "weka.clusterers.OverparameterizedEM", "-N -1", "gmm-2d-3clusters.arff", "x1", null,
           Test.TRAINING_SET, "=== Clustering model", "=== Model and evaluation on training set ==="));
 
+  /** The label-issue filter's walkthrough: the guide's example (wine, Logistic), scores added so the result shows. */
+  private static final String LABEL_FILTER = "labelfilter";
+  private static final String LABEL_FILTER_DATA = "wine.arff";
+  private static final String LABEL_FILTER_OPTIONS = "-W weka.classifiers.functions.Logistic -add-score";
+
   private ExplorerWalkthrough() {}
 
   public static void main(String[] args) throws Exception {
     File out = new File(args[0]);
     List<String> wanted = List.of(args).subList(1, args.length);
     for (String w : wanted) {
-      if (WALKS.stream().noneMatch(walk -> walk.id().equals(w))) {
-        throw new IllegalArgumentException("no walkthrough '" + w + "'; known: itop sop mindiff itop-regression kgd em");
+      if (!w.equals(LABEL_FILTER) && WALKS.stream().noneMatch(walk -> walk.id().equals(w))) {
+        throw new IllegalArgumentException("no walkthrough '" + w + "'; known: itop sop mindiff itop-regression kgd em "
+            + LABEL_FILTER);
       }
     }
     PackageProps.apply(new File("weka-package/props"));
@@ -118,6 +134,9 @@ public final class ExplorerWalkthrough {
       }
       walk(walk, out, !walk.train().equals(preprocessed));
       preprocessed = walk.train();
+    }
+    if (wanted.isEmpty() || wanted.contains(LABEL_FILTER)) {
+      labelFilter(out);
     }
     System.exit(0); // the Explorer's frames and ND4J's threads would keep the JVM alive
   }
@@ -219,6 +238,181 @@ public final class ExplorerWalkthrough {
     scrollTo(output, walk.evaluationAnchor(), walk);
     capture(frame.getBounds(), new File(out, "walk-" + walk.id() + "-result.png"));
     SwingUtilities.invokeAndWait(frame::dispose);
+  }
+
+  /**
+   * The RemoveLabelIssues filter in the Preprocess tab: the data loaded (picture), the filter set in the
+   * filter field (as the walkthroughs set learners), its options dialog opened by a mouse click on its name
+   * (picture), OK, Apply, and the tab once the filter has run, with the added label_issue attribute
+   * selected so that its bar shows how many instances the filter flags (picture). Fails on an error dialog.
+   */
+  private static void labelFilter(File out) throws Exception {
+    parkMouse();
+    Instances data = DataSource.read(DATA + LABEL_FILTER_DATA);
+    AtomicReference<JFrame> frameRef = new AtomicReference<>();
+    AtomicReference<Explorer> explorerRef = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      Explorer e = new Explorer();
+      JFrame f = new JFrame("Weka Explorer");
+      f.setContentPane(e);
+      f.setBounds(0, 0, WIDTH, HEIGHT);
+      f.setVisible(true);
+      e.getPreprocessPanel().setInstances(data);
+      AttributeSelectionPanel attributes = ExplorerScreenshots.find(e.getPreprocessPanel(),
+          AttributeSelectionPanel.class::isInstance);
+      int shown = data.numAttributes() - 1; // the class, which the supervised filter needs
+      attributes.getSelectionModel().setSelectionInterval(shown, shown);
+      frameRef.set(f);
+      explorerRef.set(e);
+    });
+    JFrame frame = frameRef.get();
+    PreprocessPanel preprocess = explorerRef.get().getPreprocessPanel();
+    Thread.sleep(1500);
+    capture(frame.getBounds(), new File(out, "walk-preprocess-" + LABEL_FILTER_DATA.replace(".arff", "") + ".png"));
+    // the filter in the Filter field, then its options dialog opened by a click on its name
+    GenericObjectEditor editor = (GenericObjectEditor) preprocessField(preprocess, "m_FilterEditor");
+    Filter filter = (Filter) Utils.forName(Filter.class, "weka.filters.supervised.instance.RemoveLabelIssues",
+        Utils.splitOptions(LABEL_FILTER_OPTIONS));
+    SwingUtilities.invokeAndWait(() -> editor.setValue(filter));
+    Thread.sleep(1000);
+    PropertyPanel name = (PropertyPanel) preprocessField(preprocess, "m_FilterPanel");
+    AtomicReference<Point> at = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      Point p = name.getLocationOnScreen();
+      at.set(new Point(p.x + name.getWidth() / 3, p.y + name.getHeight() / 2));
+    });
+    Robot robot = new Robot();
+    robot.mouseMove(at.get().x, at.get().y);
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    parkMouse();
+    PropertyDialog dialog = waitForDialog(null);
+    SwingUtilities.invokeAndWait(() -> showAllOptions(dialog));
+    Thread.sleep(1500);
+    Walk named = new Walk(LABEL_FILTER, filter.getClass().getName(), LABEL_FILTER_OPTIONS, LABEL_FILTER_DATA, "class",
+        null, Test.TRAINING_SET, null, null);
+    assertNothingScrolledAway(dialog, named);
+    capture(dialog.getBounds(), new File(out, "walk-" + LABEL_FILTER + "-options.png"));
+    SwingUtilities.invokeAndWait(() ->
+        ((AbstractButton) ExplorerScreenshots.find(dialog, c -> c instanceof AbstractButton b && "OK".equals(b.getText())))
+            .doClick());
+    Thread.sleep(500);
+    // Apply, then wait for the filter's thread to end with the scores appended
+    AbstractButton apply = (AbstractButton) preprocessField(preprocess, "m_ApplyFilterBut");
+    int before = data.numAttributes();
+    SwingUtilities.invokeAndWait(apply::doClick);
+    long deadline = System.currentTimeMillis() + RUN_TIMEOUT_MS;
+    while (true) {
+      AtomicReference<Boolean> done = new AtomicReference<>(false);
+      SwingUtilities.invokeAndWait(() -> done.set(apply.isEnabled()
+          && preprocess.getInstances().numAttributes() > before));
+      if (done.get()) {
+        break;
+      }
+      failOnErrorDialog(frame);
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException(LABEL_FILTER + ": the filter did not end within " + RUN_TIMEOUT_MS / 1000 + " s");
+      }
+      Thread.sleep(500);
+    }
+    SwingUtilities.invokeAndWait(() -> {
+      Instances filtered = preprocess.getInstances();
+      int flag = filtered.attribute("label_issue").index();
+      AttributeSelectionPanel attributes = ExplorerScreenshots.find(preprocess, AttributeSelectionPanel.class::isInstance);
+      attributes.getSelectionModel().setSelectionInterval(flag, flag);
+      // the Class box moves to the last attribute (label_issue_suggested); colour the bars by the given label
+      try {
+        ((AttributeVisualizationPanel) preprocessField(preprocess, "m_AttVisualizePanel"))
+            .setColoringIndex(filtered.attribute("class").index());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      int flagged = 0;
+      for (int i = 0; i < filtered.numInstances(); i++) {
+        flagged += filtered.instance(i).stringValue(flag).equals("yes") ? 1 : 0;
+      }
+      System.out.println(LABEL_FILTER + ": " + filtered.numInstances() + " instances, " + flagged
+          + " flagged as label issues");
+    });
+    Thread.sleep(1500);
+    failOnErrorDialog(frame);
+    capture(frame.getBounds(), new File(out, "walk-" + LABEL_FILTER + "-result.png"));
+    // the flagged instances in the Edit... viewer, sorted by label_issue_rank (as a click on its header does)
+    AbstractButton edit = (AbstractButton) preprocessField(preprocess, "m_EditBut");
+    SwingUtilities.invokeLater(edit::doClick); // the viewer is modal: do not wait on it
+    ViewerDialog viewer = null;
+    for (long end = System.currentTimeMillis() + 10_000; viewer == null && System.currentTimeMillis() < end; ) {
+      Thread.sleep(200);
+      for (Window w : Window.getWindows()) {
+        if (w instanceof ViewerDialog v && v.isShowing()) {
+          viewer = v;
+        }
+      }
+    }
+    if (viewer == null) {
+      throw new IllegalStateException(LABEL_FILTER + ": no viewer 10 s after Edit...");
+    }
+    ViewerDialog shown = viewer;
+    SwingUtilities.invokeAndWait(() -> {
+      shown.setBounds(0, 0, WIDTH, 420);
+      shown.validate();
+      ArffTable table = ExplorerScreenshots.find(shown, ArffTable.class::isInstance);
+      int rank = -1;
+      for (int c = 0; c < table.getColumnCount(); c++) {
+        rank = "label_issue_rank".equals(table.getPlainColumnName(c)) ? c : rank;
+      }
+      if (rank < 0) {
+        throw new IllegalStateException(LABEL_FILTER + ": no label_issue_rank column in the viewer");
+      }
+      ((ArffSortedTableModel) table.getModel()).sort(rank, true);
+      // the score's digits in full (as a user would widen its column), then the last columns in view, the
+      // view starting at a column's left edge so that no column is cut in half
+      int score = rank + 1;
+      table.getColumnModel().getColumn(score).setPreferredWidth(170);
+      table.getColumnModel().getColumn(score).setWidth(170);
+      table.doLayout();
+    });
+    Thread.sleep(500);
+    SwingUtilities.invokeAndWait(() -> {
+      // the dialog narrowed to whole columns, scrolled to the right end
+      ArffTable table = ExplorerScreenshots.find(shown, ArffTable.class::isInstance);
+      JViewport port = (JViewport) table.getParent();
+      int x = Math.max(0, table.getWidth() - port.getExtentSize().width);
+      Rectangle cut = table.getCellRect(0, table.columnAtPoint(new Point(x, 0)), true);
+      int trim = cut.x < x ? cut.x + cut.width - x : 0;
+      shown.setSize(shown.getWidth() - trim, shown.getHeight());
+      shown.validate();
+      port.setViewPosition(new Point(table.getWidth() - port.getExtentSize().width, 0));
+    });
+    Thread.sleep(1500);
+    capture(shown.getBounds(), new File(out, "walk-" + LABEL_FILTER + "-review.png"));
+    SwingUtilities.invokeAndWait(shown::dispose);
+    SwingUtilities.invokeAndWait(frame::dispose);
+  }
+
+  private static Object preprocessField(PreprocessPanel panel, String field) throws ReflectiveOperationException {
+    Field f = PreprocessPanel.class.getDeclaredField(field);
+    f.setAccessible(true);
+    return f.get(panel);
+  }
+
+  /** Fails with the message of a dialog (Weka's "Problem filtering instances" and the like) other than the frame. */
+  private static void failOnErrorDialog(JFrame frame) throws Exception {
+    for (Window w : Window.getWindows()) {
+      if (w != frame && w.isShowing() && w instanceof javax.swing.JDialog d && !(w instanceof PropertyDialog)) {
+        List<Component> all = new java.util.ArrayList<>();
+        collect(d.getContentPane(), all);
+        StringBuilder text = new StringBuilder();
+        for (Component c : all) {
+          if (c instanceof javax.swing.JLabel l && l.getText() != null) {
+            text.append(l.getText()).append(' ');
+          } else if (c instanceof javax.swing.text.JTextComponent t) {
+            text.append(t.getText()).append(' ');
+          }
+        }
+        throw new IllegalStateException(LABEL_FILTER + ": a dialog '" + d.getTitle() + "' opened: " + text.toString().strip());
+      }
+    }
   }
 
   /** Moves the pointer off the Explorer and the dialogs, so that no button is drawn highlighted. */
