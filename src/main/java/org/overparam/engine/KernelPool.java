@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first output on, and the output arrays from that output on. The starts index the full weight arrays,
  * so the kernel reads the same weights at the same positions.
  *
+ * <p>{@link #split} runs the engine's element-wise passes (activations, the optimiser's update) the same way:
+ * contiguous index ranges, each index computed by one thread exactly as on one; a sum stays whole in one range.
+ *
  * <p>The pool is the engine's own: {@code threads - 1} daemon workers (the calling thread takes the first
  * range), which end after {@value #IDLE_SECONDS} s without work, so an engine that is dropped leaves no
  * threads behind. The workers run plain Java only (no ND4J), so they never wait for a
@@ -29,6 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class KernelPool {
   /** Below this many multiply-adds a product runs on the calling thread: handing it over costs more. */
   static final long MIN_WORK_PER_THREAD = 1L << 16;
+  /**
+   * Below this many elements per thread an element-wise pass runs on the calling thread: handing a range over
+   * costs some microseconds, as much as a pass over this many floats.
+   */
+  static final long MIN_ELEMENTS_PER_THREAD = 1L << 15;
   private static final int IDLE_SECONDS = 30;
   private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -116,6 +124,35 @@ final class KernelPool {
       cut[p] = Math.max(o, cut[p - 1]);
     }
     cut[parts] = n;
+    return cut;
+  }
+
+  /**
+   * Runs {@code body} over items [0, n) of {@code elementsPerItem} elements each, in contiguous ranges of about
+   * equal size, one per thread, when each range gets at least {@link #MIN_ELEMENTS_PER_THREAD} elements; else
+   * as one range on the calling thread. For passes where each item's result depends on that item only (an
+   * element, or a unit whose sum over the batch the range holds whole), so the bits do not depend on the count.
+   */
+  void split(int n, long elementsPerItem, Range body) {
+    int[] cut = evenCuts(n, elementsPerItem);
+    if (cut == null) {
+      body.run(0, n);
+    } else {
+      parallel(cut, body);
+    }
+  }
+
+  /** Boundaries of {@link #split}'s ranges, or null when the pass stays on the calling thread. */
+  int[] evenCuts(int n, long elementsPerItem) {
+    int parts = (int) Math.min(threads, (long) n * elementsPerItem / MIN_ELEMENTS_PER_THREAD);
+    parts = Math.min(parts, n);
+    if (parts < 2) {
+      return null;
+    }
+    int[] cut = new int[parts + 1];
+    for (int p = 1; p <= parts; p++) {
+      cut[p] = (int) ((long) n * p / parts);
+    }
     return cut;
   }
 
