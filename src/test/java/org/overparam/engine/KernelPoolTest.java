@@ -114,6 +114,32 @@ class KernelPoolTest {
     assertEquals(1, calls[0]);
   }
 
+  /** A range that fails fails the call, after every other range has finished; the pool stays usable. */
+  @Test
+  void aFailingRangeFailsTheCallAndThePoolGoesOn() {
+    KernelPool pool = new KernelPool(3);
+    int n = 3 << 15;
+    AtomicIntegerArray visits = new AtomicIntegerArray(n);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.split(n, 1, (from, to) -> {
+      if (from > 0 && to == n) {
+        throw new IllegalStateException("range " + from);
+      }
+      for (int i = from; i < to; i++) {
+        visits.incrementAndGet(i);
+      }
+    }));
+    assertEquals("range " + (2 << 15), e.getMessage());
+    for (int i = 0; i < (2 << 15); i++) {
+      assertEquals(1, visits.get(i), "index " + i);
+    }
+    pool.split(n, 1, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        visits.incrementAndGet(i);
+      }
+    });
+    assertEquals(1, visits.get(n - 1));
+  }
+
   /** The optimiser's update on ranges on several threads (as the sparse engine runs it) gives the whole update's bits. */
   @ParameterizedTest
   @ValueSource(ints = {2, 3})
