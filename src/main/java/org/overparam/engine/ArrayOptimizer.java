@@ -12,7 +12,6 @@ import org.overparam.nn.UpdaterType;
 final class ArrayOptimizer {
   private final UpdaterType type;
   private final double momentum;
-  private final FloatArrays ops = new FloatArrays();
   private long steps;
 
   ArrayOptimizer(UpdaterType type, double momentum) {
@@ -44,19 +43,32 @@ final class ArrayOptimizer {
    * @param state {@link #stateArrays()} arrays as long as {@code p}
    */
   void update(float[] p, float[] g, float[][] state, int n, double lr) {
-    ops.n = n;
-    UpdateRule.apply(type, momentum, steps, lr, ops, p, g, state.length > 0 ? state[0] : null,
+    update(p, g, state, 0, n, lr);
+  }
+
+  /**
+   * {@link #update} on entries [from, to) only: every entry is computed alone, so ranges updated on several
+   * threads give the bits of one whole update. Safe to call for disjoint ranges at once.
+   */
+  void update(float[] p, float[] g, float[][] state, int from, int to, double lr) {
+    UpdateRule.apply(type, momentum, steps, lr, new FloatArrays(from, to), p, g, state.length > 0 ? state[0] : null,
         state.length > 1 ? state[1] : null);
   }
 
-  /** {@link VectorOps} on the first {@code n} entries of float arrays; scalars rounded to float first. */
+  /** {@link VectorOps} on entries [from, to) of float arrays; scalars rounded to float first. */
   private static final class FloatArrays implements VectorOps<float[]> {
-    private int n;
+    private final int from;
+    private final int to;
+
+    FloatArrays(int from, int to) {
+      this.from = from;
+      this.to = to;
+    }
 
     @Override
     public void axpy(double a, float[] x, float[] y) {
       float af = (float) a;
-      for (int k = 0; k < n; k++) {
+      for (int k = from; k < to; k++) {
         y[k] += af * x[k];
       }
     }
@@ -64,34 +76,34 @@ final class ArrayOptimizer {
     @Override
     public void scale(float[] x, double a) {
       float af = (float) a;
-      for (int k = 0; k < n; k++) {
+      for (int k = from; k < to; k++) {
         x[k] *= af;
       }
     }
 
     @Override
     public void square(float[] x) {
-      for (int k = 0; k < n; k++) {
+      for (int k = from; k < to; k++) {
         x[k] *= x[k];
       }
     }
 
     @Override
-    public void copy(float[] from, float[] to) {
-      System.arraycopy(from, 0, to, 0, n);
+    public void copy(float[] source, float[] target) {
+      System.arraycopy(source, from, target, from, to - from);
     }
 
     @Override
     public void sqrtPlus(float[] x, double eps) {
       float ef = (float) eps;
-      for (int k = 0; k < n; k++) {
+      for (int k = from; k < to; k++) {
         x[k] = (float) Math.sqrt(x[k]) + ef; // the double root rounds to the float one
       }
     }
 
     @Override
     public void divideInto(float[] numerator, float[] x) {
-      for (int k = 0; k < n; k++) {
+      for (int k = from; k < to; k++) {
         x[k] = numerator[k] / x[k];
       }
     }

@@ -3,12 +3,12 @@
 package org.overparam.engine;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs {@link SparseKernels}' three products on several threads with the same bits as one: each thread
@@ -21,14 +21,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first output on, and the output arrays from that output on. The starts index the full weight arrays,
  * so the kernel reads the same weights at the same positions.
  *
- * <p>The pool is the engine's own: {@code threads - 1} daemon workers (the calling thread takes the first
- * range), which end after {@value #IDLE_SECONDS} s without work, so an engine that is dropped leaves no
- * threads behind. The workers run plain Java only (no ND4J), so they never wait for a
+ * <p>{@link #split} runs the engine's element-wise passes (activations, the optimiser's update) the same way:
+ * contiguous index ranges, each index computed by one thread exactly as on one; a sum stays whole in one range.
+ *
+ * <p>The pool is the engine's own: {@code threads - 1} daemon workers, which end after
+ * {@value #IDLE_SECONDS} s without work, so an engine that is dropped leaves no threads behind. The calling
+ * thread and the workers take the ranges in turn (see {@link #parallel}). The workers run plain Java only (no ND4J), so they never wait for a
  * {@link org.overparam.nd4j.BlasThreads} lease.
  */
 final class KernelPool {
   /** Below this many multiply-adds a product runs on the calling thread: handing it over costs more. */
   static final long MIN_WORK_PER_THREAD = 1L << 16;
+  /**
+   * Below this many elements per thread an element-wise pass runs on the calling thread: handing a range over
+   * costs some microseconds, as much as a pass over this many floats.
+   */
+  static final long MIN_ELEMENTS_PER_THREAD = 1L << 15;
   private static final int IDLE_SECONDS = 30;
   private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -47,12 +55,14 @@ final class KernelPool {
     }
     int id = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
+    // a queue, not a hand-over: with a SynchronousQueue and caller-runs, a call made while the worker was still
+    // on its way back from the previous one ran every range on the calling thread
     workers = new ThreadPoolExecutor(threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), r -> {
+        new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "overparam-sparse-" + id + "-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        });
     workers.allowCoreThreadTimeOut(true);
   }
 
@@ -119,47 +129,84 @@ final class KernelPool {
     return cut;
   }
 
+  /**
+   * Runs {@code body} over items [0, n) of {@code elementsPerItem} elements each, in contiguous ranges of about
+   * equal size, one per thread, when each range gets at least {@link #MIN_ELEMENTS_PER_THREAD} elements; else
+   * as one range on the calling thread. For passes where each item's result depends on that item only (an
+   * element, or a unit whose sum over the batch the range holds whole), so the bits do not depend on the count.
+   */
+  void split(int n, long elementsPerItem, Range body) {
+    int[] cut = evenCuts(n, elementsPerItem);
+    if (cut == null) {
+      body.run(0, n);
+    } else {
+      parallel(cut, body);
+    }
+  }
+
+  /** Boundaries of {@link #split}'s ranges, or null when the pass stays on the calling thread. */
+  int[] evenCuts(int n, long elementsPerItem) {
+    int parts = (int) Math.min(threads, (long) n * elementsPerItem / MIN_ELEMENTS_PER_THREAD);
+    parts = Math.min(parts, n);
+    if (parts < 2) {
+      return null;
+    }
+    int[] cut = new int[parts + 1];
+    for (int p = 1; p <= parts; p++) {
+      cut[p] = (int) ((long) n * p / parts);
+    }
+    return cut;
+  }
+
   /** A product over outputs [from, to). */
   @FunctionalInterface
   interface Range {
     void run(int from, int to);
   }
 
-  /** Runs the ranges [cut[p], cut[p + 1]): the first on this thread, the others on the workers. */
+  /**
+   * Runs the ranges [cut[p], cut[p + 1]) on this thread and the workers: each takes the next range not yet
+   * taken until none is left, so a worker that is slow to wake (or busy) costs no wait, and no range is ever
+   * left undone. Who runs a range does not change its bits.
+   */
   private void parallel(int[] cut, Range body) {
-    Future<?>[] pending = new Future<?>[cut.length - 2];
-    for (int p = 1; p < cut.length - 1; p++) {
-      int from = cut[p];
-      int to = cut[p + 1];
-      pending[p - 1] = workers.submit(() -> body.run(from, to));
-    }
-    RuntimeException failure = null;
-    try {
-      body.run(cut[0], cut[1]);
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    boolean interrupted = false;
-    for (Future<?> f : pending) {
-      while (true) {
+    int parts = cut.length - 1;
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(parts);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable take = () -> {
+      for (int p = next.getAndIncrement(); p < parts; p = next.getAndIncrement()) {
         try {
-          f.get(); // every range must finish before the buffers are read or reused
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-          }
-          break;
+          body.run(cut[p], cut[p + 1]);
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          done.countDown();
         }
+      }
+    };
+    for (int p = 1; p < parts; p++) {
+      workers.execute(take); // queued: a helper that starts after the ranges are all taken just returns
+    }
+    take.run();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.await(); // every range must finish before the buffers are read or reused
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
     }
     if (interrupted) {
       Thread.currentThread().interrupt(); // the trainer stops at its next check
     }
-    if (failure != null) {
-      throw failure;
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
     }
   }
 }

@@ -18,7 +18,8 @@ import org.overparam.nn.OptimizerState;
 /**
  * The sparse engine: every weight matrix is a {@link SparseLayer} holding its active weights only,
  * multiplied by {@link SparseKernels} (forward, input gradient and weight gradient at active
- * positions; on the run's threads through {@link KernelPool}), and updated by {@link ArrayOptimizer}.
+ * positions), and updated by {@link ArrayOptimizer}; the products, the activations and the update run on the run's
+ * threads through {@link KernelPool}, with the same bits for any number.
  * A layer a hook leaves unmasked is a sparse layer with every weight active. The DL4J network is the model
  * container: it receives the weights on {@link #writeToNetwork()}, for predictions, validation and the final
  * model.
@@ -98,14 +99,19 @@ final class SparseEngine implements StepEngine, LayerWeights {
     float[][] in = buf.a()[0]; // transposed: unit by unit
     int nIn = in.length;
     for (int r = 0; r < rows; r++) {
-      float[] row = x[rowIds[r]];
-      if (row.length < nIn) {
-        throw new IllegalArgumentException("row " + rowIds[r] + " has " + row.length + " inputs, the network " + nIn);
-      }
-      for (int i = 0; i < nIn; i++) {
-        in[i][r] = row[i];
+      if (x[rowIds[r]].length < nIn) {
+        throw new IllegalArgumentException("row " + rowIds[r] + " has " + x[rowIds[r]].length + " inputs, the network "
+            + nIn);
       }
     }
+    kernels.split(nIn, rows, (from, to) -> {
+      for (int r = 0; r < rows; r++) {
+        float[] row = x[rowIds[r]];
+        for (int i = from; i < to; i++) {
+          in[i][r] = row[i];
+        }
+      }
+    });
     for (int l = 0; l < layers.length; l++) {
       SparseLayer s = layers[l];
       float[][] out = buf.a()[l + 1];
@@ -148,14 +154,16 @@ final class SparseEngine implements StepEngine, LayerWeights {
       clipGradient();
     }
     optimizer.beginStep();
+    float decay = (float) l2;
     for (SparseLayer s : layers) {
-      if (l2 > 0) {
-        float decay = (float) l2;
-        for (int k = 0; k < s.value.length; k++) {
-          s.grad[k] += decay * s.value[k];
+      kernels.split(s.value.length, 1, (from, to) -> { // element-wise: any ranges give the same bits
+        if (l2 > 0) {
+          for (int k = from; k < to; k++) {
+            s.grad[k] += decay * s.value[k];
+          }
         }
-      }
-      optimizer.update(s.value, s.grad, s.state, s.value.length, learningRate);
+        optimizer.update(s.value, s.grad, s.state, from, to, learningRate);
+      });
       optimizer.update(s.bias, s.biasGrad, s.biasState, s.nOut, learningRate);
     }
     if (hook != null) {
@@ -164,7 +172,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
     networkCurrent = false;
   }
 
-  /** Rescales the active weights' and the biases' gradient to norm {@link #gradientClip} where it is larger. */
+  /**
+   * Rescales the active weights' and the biases' gradient to norm {@link #gradientClip} where it is larger. The
+   * norm is one running sum in a fixed order, on this thread (splitting it would make its bits depend on the
+   * thread count); the rescaling is element-wise, on the run's threads.
+   */
   private void clipGradient() {
     double sq = 0;
     for (SparseLayer s : layers) {
@@ -179,9 +191,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
     if (norm > gradientClip) {
       float f = (float) (gradientClip / norm);
       for (SparseLayer s : layers) {
-        for (int k = 0; k < s.value.length; k++) {
-          s.grad[k] *= f;
-        }
+        kernels.split(s.value.length, 1, (from, to) -> {
+          for (int k = from; k < to; k++) {
+            s.grad[k] *= f;
+          }
+        });
         for (int k = 0; k < s.nOut; k++) {
           s.biasGrad[k] *= f;
         }
@@ -189,18 +203,22 @@ final class SparseEngine implements StepEngine, LayerWeights {
     }
   }
 
-  /** a = f(z) in place, unit by unit. */
+  /** a = f(z) in place, unit by unit (ranges of units on the run's threads). */
   private void activate(float[][] z, int rows) {
-    for (float[] u : z) {
-      ActivationKernels.forward(activation, u, rows);
-    }
+    kernels.split(z.length, rows, (from, to) -> {
+      for (int u = from; u < to; u++) {
+        ActivationKernels.forward(activation, z[u], rows);
+      }
+    });
   }
 
   /** delta ← delta · f'(z), with f' written in terms of the activation a = f(z). */
   private void activationBackward(float[][] a, float[][] delta, int rows) {
-    for (int i = 0; i < a.length; i++) {
-      ActivationKernels.backward(activation, a[i], delta[i], rows);
-    }
+    kernels.split(a.length, rows, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        ActivationKernels.backward(activation, a[i], delta[i], rows);
+      }
+    });
   }
 
   @Override

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.overparam.nn.UpdaterType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,93 @@ class KernelPoolTest {
     KernelPool pool = new KernelPool(4);
     assertNull(pool.cuts(new int[] {0, 10, 20}, 2, 8), "a tiny product must not be split");
     assertThrows(IllegalArgumentException.class, () -> new KernelPool(0));
+  }
+
+  /** The element-wise passes' ranges: contiguous, ascending, each index once, one range per thread. */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void elementWisePassesCoverEachIndexOnceInContiguousRanges(int threads) {
+    KernelPool pool = new KernelPool(threads);
+    int n = 2048;
+    int[] cut = pool.evenCuts(n, 128);
+    assertEquals(threads + 1, cut.length, "2048 units of a batch of 128 must be split");
+    assertEquals(0, cut[0]);
+    assertEquals(n, cut[threads]);
+    for (int p = 0; p < threads; p++) {
+      assertTrue(cut[p + 1] - cut[p] >= n / threads, "about equal ranges: " + java.util.Arrays.toString(cut));
+    }
+    AtomicIntegerArray visits = new AtomicIntegerArray(n);
+    pool.split(n, 128, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        visits.incrementAndGet(i);
+      }
+    });
+    for (int i = 0; i < n; i++) {
+      assertEquals(1, visits.get(i), "index " + i);
+    }
+    assertNull(pool.evenCuts(n, 8), "16,384 elements stay on the calling thread");
+    assertNull(pool.evenCuts(1, 1 << 20), "one item is never split");
+    int[] calls = new int[1];
+    pool.split(100, 1, (from, to) -> {
+      assertEquals(0, from);
+      assertEquals(100, to);
+      calls[0]++;
+    });
+    assertEquals(1, calls[0]);
+  }
+
+  /** A range that fails fails the call, after every other range has finished; the pool stays usable. */
+  @Test
+  void aFailingRangeFailsTheCallAndThePoolGoesOn() {
+    KernelPool pool = new KernelPool(3);
+    int n = 3 << 15;
+    AtomicIntegerArray visits = new AtomicIntegerArray(n);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.split(n, 1, (from, to) -> {
+      if (from > 0 && to == n) {
+        throw new IllegalStateException("range " + from);
+      }
+      for (int i = from; i < to; i++) {
+        visits.incrementAndGet(i);
+      }
+    }));
+    assertEquals("range " + (2 << 15), e.getMessage());
+    for (int i = 0; i < (2 << 15); i++) {
+      assertEquals(1, visits.get(i), "index " + i);
+    }
+    pool.split(n, 1, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        visits.incrementAndGet(i);
+      }
+    });
+    assertEquals(1, visits.get(n - 1));
+  }
+
+  /** The optimiser's update on ranges on several threads (as the sparse engine runs it) gives the whole update's bits. */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void optimiserUpdateOnRangesIsBitIdentical(int threads) {
+    KernelPool pool = new KernelPool(threads);
+    int n = 200_003; // uneven ranges
+    assertEquals(threads + 1, pool.evenCuts(n, 1).length);
+    for (UpdaterType type : UpdaterType.values()) {
+      SplittableRandom rng = new SplittableRandom(type.ordinal());
+      ArrayOptimizer whole = new ArrayOptimizer(type, 0.9);
+      ArrayOptimizer ranges = new ArrayOptimizer(type, 0.9);
+      float[] p1 = random(rng, 1, n)[0];
+      float[] pN = p1.clone();
+      float[][] s1 = new float[whole.stateArrays()][n];
+      float[][] sN = new float[whole.stateArrays()][n];
+      for (int step = 0; step < 3; step++) { // Adam's bias corrections change with the step
+        float[] g = random(rng, 1, n)[0];
+        float[] gN = g.clone();
+        whole.beginStep();
+        whole.update(p1, g, s1, n, 0.01);
+        ranges.beginStep();
+        pool.split(n, 1, (from, to) -> ranges.update(pN, gN, sN, from, to, 0.01));
+        assertArrayEquals(p1, pN, type + " step " + step);
+        assertArrayEquals(s1, sN, type + " step " + step);
+      }
+    }
   }
 
   private static float[][] random(SplittableRandom rng, int units, int batch) {

@@ -131,6 +131,33 @@ class NetworkThreadsTest {
     }
   }
 
+  /**
+   * Wide enough (1024 units, batches of 128, half the weights active) that the sparse engine also splits its
+   * element-wise passes (activations, L2, the optimiser's update, the clipping's rescaling) between threads, with
+   * a clipping norm small enough to rescale every step.
+   */
+  @Test
+  void sparseEngineElementWisePassesGiveTheSameWeightsForAnyCount() throws Exception {
+    Supplier<ItopSparseNetwork> make = () -> {
+      ItopSparseNetwork net = dense();
+      net.setHiddenLayers("1024,1024");
+      net.setBatchSizeTrain(128);
+      net.setSparsity(0.5);
+      net.setEpochs(3);
+      net.setGrowth(org.overparam.itop.Growth.RANDOM);
+      net.setSparseExecution(org.overparam.nn.ExecutionMode.SPARSE);
+      net.setUpdater(org.overparam.nn.UpdaterType.ADAM);
+      net.setLearningRate(1e-3);
+      net.setL2(1e-4);
+      net.setGradientClip(0.05);
+      return net;
+    };
+    double[] one = trained(make, 1, blobs).getModel().parameters();
+    for (int threads : new int[] {2, 3}) {
+      assertArrayEquals(one, trained(make, threads, blobs).getModel().parameters(), 0.0, threads + " threads");
+    }
+  }
+
   @Test
   void automaticIsOneThreadForSmallNetworksAndBadCountsAreClearErrors() throws Exception {
     ItopSparseNetwork small = new ItopSparseNetwork();
