@@ -330,8 +330,11 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "training minibatch size", description = "Number of training instances per "
       + "optimiser step, used for training only. Greater than 0, or 0 for automatic: 128 (the paper's), or an "
-      + "eighth of the training instances (at least 16) when that is smaller. Default 0 (automatic). Not to be "
-      + "confused with the prediction batch size (-batch-size).", commandLineParamName = "batch-size-train",
+      + "eighth of the training instances (at least 16) when that is smaller. Default 0 (automatic). For a small "
+      + "training set (a few thousand instances) with symmetric label noise, 32 came closer to the clean-label "
+      + "accuracy (the network gets more steps per update of u and v); not for class-dependent noise, whose wrong "
+      + "labels it then fits. Not to be confused with the prediction batch size (-batch-size).",
+      commandLineParamName = "batch-size-train",
       commandLineParamSynopsis = "-batch-size-train <int>", displayOrder = 11, category = "Optimisation")
   @Override
   public int getBatchSizeTrain() {
