@@ -11,6 +11,7 @@ import org.overparam.mindiff.MinDiffLabel;
 import org.overparam.mindiff.MinDiffObjective;
 import org.overparam.mindiff.PositiveScore;
 import org.overparam.mindiff.ThresholdSearch;
+import org.overparam.nn.EpochSelection;
 import org.overparam.nn.NetworkModel;
 import org.overparam.nn.TrainingSet;
 import weka.core.Instances;
@@ -30,11 +31,14 @@ import weka.core.Instances;
  * @param taskLoss mean task loss per epoch
  * @param trainMmd mean minibatch MMD per epoch (empty when inactive)
  * @param validationError constrained validation error per epoch (empty without a validation split)
+ * @param validationLoss validation cross-entropy per epoch, the tie-break of the early stopping (as
+ *     validationError; null in a model saved before the tie-break, which kept the first lowest error)
  * @param gapTolerance epsilon of the constrained error
  */
 public record MinDiffReport(String summary, String inactiveReason, int[] cellSizes, GroupMetrics train,
     GroupMetrics validation, ThresholdSearch.Choice validationChoice, List<Double> taskLoss, List<Double> trainMmd,
-    List<Double> validationError, double gapTolerance, MinDiffLabel label, String sensitiveName)
+    List<Double> validationError, List<Double> validationLoss, double gapTolerance, MinDiffLabel label,
+    String sensitiveName)
     implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
   /** History rows printed at most (evenly spaced, always including the last epoch). */
@@ -43,7 +47,7 @@ public record MinDiffReport(String summary, String inactiveReason, int[] cellSiz
   /** Builds the report from the trained network and the training run's objective. */
   public static MinDiffReport of(NetworkModel model, Instances train, TrainingSet set, MinDiffObjective objective,
       boolean[] membership, int positive, MinDiffConfig config, SensitiveAttribute group, boolean sensitiveAsInput,
-      String inactiveReason, List<Double> validationHistory) {
+      String inactiveReason, List<Double> validationHistory, List<Double> validationLossHistory) {
     double[][] logits = model.logits(set.x());
     int[] trainRows = objective.trainRows();
     boolean[] isTrain = new boolean[set.size()];
@@ -74,7 +78,7 @@ public record MinDiffReport(String summary, String inactiveReason, int[] cellSiz
         config.lambda(), config.kernel(), config.kernelLength(), config.mindiffBatchSize(), config.floodLevel()));
     return new MinDiffReport(s.toString(), inactiveReason, objective.cellSizes(), trainMetrics, validMetrics, choice,
         List.copyOf(objective.taskLossHistory()), List.copyOf(objective.mmdHistory()), List.copyOf(validationHistory),
-        config.gapTolerance(), config.label(), group == null ? "" : group.value());
+        List.copyOf(validationLossHistory), config.gapTolerance(), config.label(), group == null ? "" : group.value());
   }
 
   /** Scores and labels of a subset of the training set. */
@@ -97,15 +101,13 @@ public record MinDiffReport(String summary, String inactiveReason, int[] cellSiz
     return inactiveReason == null;
   }
 
-  /** The 1-based epoch with the lowest constrained validation error (the restored one), or 0. */
+  /**
+   * The 1-based epoch that early stopping restored, or 0: the lowest constrained validation error, ties
+   * to the lower validation cross-entropy (the trainer's {@link EpochSelection} rule, applied to the same
+   * figures).
+   */
   public int bestEpoch() {
-    int best = 0;
-    for (int e = 0; e < validationError.size(); e++) {
-      if (validationError.get(e) < (best == 0 ? Double.POSITIVE_INFINITY : validationError.get(best - 1))) {
-        best = e + 1;
-      }
-    }
-    return best;
+    return EpochSelection.select(validationError, validationLoss);
   }
 
   /** The text for {@code toString()}. */
@@ -128,7 +130,9 @@ public record MinDiffReport(String summary, String inactiveReason, int[] cellSiz
           .append(gapTolerance).append("): ").append(GroupFairnessReport.choice(validationChoice, label, gapTolerance))
           .append('\n');
       if (bestEpoch() > 0) {
-        sb.append("Early stopping selected epoch ").append(bestEpoch()).append(" (lowest constrained validation error)\n");
+        sb.append("Early stopping selected epoch ").append(bestEpoch()).append(validationLoss == null
+            ? " (lowest constrained validation error)\n"
+            : " (lowest constrained validation error; among equal ones, lowest validation cross-entropy)\n");
       } else {
         sb.append("No epoch had feasible thresholds; the final weights are kept\n");
       }

@@ -28,7 +28,8 @@ import org.overparam.nd4j.Dl4jRuntime;
  * {@link #nextEpoch()} call: seeded shuffling into minibatches, forward pass, the objective's
  * gradient on the logits backpropagated by the dense or the sparse engine (see {@link NetworkStep}),
  * coupled L2, the optimiser step and the optional {@link TrainingHook} (ITOP's masks). Optional
- * early stopping on a seeded validation split restores the best weights in {@link #finish()}.
+ * early stopping on a seeded validation split restores the best weights in {@link #finish()} (the epoch
+ * that {@link EpochSelection} chooses: lowest validation score, ties to the lower validation loss).
  *
  * <p>With {@link NetworkConfig#collapseGuard()} on, a run that collapses is rolled back: after an epoch
  * whose mean training loss is more than {@value #SPIKE_FACTOR} times the lowest epoch loss so far
@@ -84,8 +85,8 @@ public final class NetworkTrainer {
   private int epoch;
   private long iteration;
   private final TrainingHistory.Recorder history = new TrainingHistory.Recorder("Training", "epoch");
-  private double bestValidation = Double.POSITIVE_INFINITY;
-  private int bestEpoch;
+  /** Early stopping's choice of epoch (lowest score, ties to the lower validation loss). */
+  private final EpochSelection selection = new EpochSelection();
   private INDArray bestParams;
   private boolean stoppedEarly;
   private Map<String, Double> lastMetrics = Map.of();
@@ -291,7 +292,7 @@ public final class NetworkTrainer {
     }
     boolean byValidation = validationRows.length > 0;
     INDArray restore = byValidation ? bestParams : bestTrainingParams;
-    int restoredEpoch = byValidation ? bestEpoch : bestTrainingEpoch;
+    int restoredEpoch = byValidation ? selection.bestEpoch() : bestTrainingEpoch;
     if (restore == null) {
       return false; // nothing better seen yet (a collapse in the first epoch is left to the divergence checks)
     }
@@ -378,16 +379,17 @@ public final class NetworkTrainer {
   private Map<String, Double> validate() {
     double[][] p = predict(validationRows);
     double score = validationScore.score(p, validationRows, data);
-    if (score < bestValidation) {
-      bestValidation = score;
-      bestEpoch = epoch;
+    ValidationScore loss = data.isRegression() ? ValidationScore.SQUARED_ERROR : ValidationScore.CROSS_ENTROPY;
+    double validationLoss = loss.score(p, validationRows, data);
+    // A tie of the score that the loss breaks counts as progress for the patience too: the epoch is as
+    // good by the score and better fitted.
+    if (selection.offer(epoch, score, validationLoss)) {
       bestParams = snapshot();
-    } else if (epoch - bestEpoch >= config.patience()) {
+    } else if (epoch - selection.bestEpoch() >= config.patience()) {
       stoppedEarly = true;
     }
     Map<String, Double> m = new LinkedHashMap<>();
-    ValidationScore loss = data.isRegression() ? ValidationScore.SQUARED_ERROR : ValidationScore.CROSS_ENTROPY;
-    m.put("loss/validation", loss.score(p, validationRows, data));
+    m.put("loss/validation", validationLoss);
     if (!data.isRegression()) {
       m.put("accuracy/validation", accuracy(p, validationRows));
     }
@@ -540,7 +542,7 @@ public final class NetworkTrainer {
 
   /** The epoch whose weights {@link #finish()} keeps (with early stopping or after a collapse), else the last. */
   public int bestEpoch() {
-    return bestParams != null ? bestEpoch : collapse != null ? collapse.restoredEpoch() : epoch;
+    return bestParams != null ? selection.bestEpoch() : collapse != null ? collapse.restoredEpoch() : epoch;
   }
 
   /** Whether training stopped before its planned epochs: early stopping or the collapse guard. */

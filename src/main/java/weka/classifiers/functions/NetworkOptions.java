@@ -215,7 +215,8 @@ public abstract class NetworkOptions extends SparsityOptions {
   }
 
   @OptionMetadata(displayName = "patience", description = "Epochs without a better validation score before early "
-      + "stopping ends training, > 0 (default 10).", commandLineParamName = "patience",
+      + "stopping ends training, > 0 (default 10). An equal score with a lower validation loss counts as better.",
+      commandLineParamName = "patience",
       commandLineParamSynopsis = "-patience <int>", displayOrder = 19, category = "Early stopping and resume")
   public int getPatience() {
     return patience;
