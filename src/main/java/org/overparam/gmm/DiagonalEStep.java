@@ -160,24 +160,13 @@ final class DiagonalEStep {
     int k = cd.k;
     for (int j = 0; j < k; j++) {
       double[] lp = sc.r[j][c];
-      logDensity(cd, j, xc, len, cd.logWeights[j] + cd.logNormComplete[j], sc.q, lp);
-      if (j == 0) {
-        System.arraycopy(lp, 0, sc.max, 0, len);
-      } else {
-        maxInto(sc.max, lp, len);
-      }
+      logDensity(cd, j, xc, len, cd.logWeights[j] + cd.logNormComplete[j], sc.q, lp, sc.max);
     }
     exponentials(sc, c, k, len);
     // 0 + e = e for e >= 0: copying the first term gives the sum that starts from 0
     System.arraycopy(sc.r[0][c], 0, sc.sum, 0, len);
     for (int j = 1; j < k; j++) {
       addInto(sc.sum, sc.r[j][c], len);
-    }
-  }
-
-  private static void maxInto(double[] max, double[] v, int len) {
-    for (int i = 0; i < len; i++) {
-      max[i] = Math.max(max[i], v[i]);
     }
   }
 
@@ -307,24 +296,17 @@ final class DiagonalEStep {
     int n = 0;
     for (int j = 0; j < k; j++) {
       double[] lp = sc.r[j][c];
-      subtract(lp, sc.max, len);
-      n = list(lp, len, j * CHUNK, sc.packed, sc.where, n);
-      zeroOrOne(lp, len);
+      n = list(lp, sc.max, len, j * CHUNK, sc.packed, sc.where, n);
+      zeroOrOne(lp, sc.max, len);
     }
     FastExp.expListed(sc.packed, n, sc.expR, sc.expK);
     scatter(sc.r, c, sc.packed, sc.where, n);
   }
 
-  private static void subtract(double[] v, double[] s, int len) {
+  /** Appends the lp[i] - max[i] in [cutoff, 0) to packed from n on, with base + i to where; returns the new n. */
+  private static int list(double[] lp, double[] max, int len, int base, double[] packed, int[] where, int n) {
     for (int i = 0; i < len; i++) {
-      v[i] -= s[i];
-    }
-  }
-
-  /** Appends the v[i] in [cutoff, 0) to packed from n on, with base + i to where; returns the new n. */
-  private static int list(double[] v, int len, int base, double[] packed, int[] where, int n) {
-    for (int i = 0; i < len; i++) {
-      double e = v[i];
+      double e = lp[i] - max[i];
       packed[n] = e;
       where[n] = base + i;
       n += (e >= FastExp.CUTOFF) & (e < 0) ? 1 : 0;
@@ -333,13 +315,13 @@ final class DiagonalEStep {
   }
 
   /**
-   * v[i] = exp(v[i]) for the unlisted v[i], 0 (result 1) or below the cutoff (1 + v * 1e300 &lt; 0,
-   * result 0), without a branch; the listed ones are overwritten later. NaN stays NaN (the row's
-   * log-likelihood is not finite either way).
+   * lp[i] = exp(v) for the unlisted v = lp[i] - max[i], 0 (result 1) or below the cutoff
+   * (1 + v * 1e300 &lt; 0, result 0), without a branch; the listed ones are overwritten later. NaN
+   * stays NaN (the row's log-likelihood is not finite either way).
    */
-  private static void zeroOrOne(double[] v, int len) {
+  private static void zeroOrOne(double[] lp, double[] max, int len) {
     for (int i = 0; i < len; i++) {
-      v[i] = Math.max(0.0, 1.0 + v[i] * 1e300);
+      lp[i] = Math.max(0.0, 1.0 + (lp[i] - max[i]) * 1e300);
     }
   }
 
@@ -351,16 +333,19 @@ final class DiagonalEStep {
   }
 
   /**
-   * The sum of lanes[0, n), which it overwrites: a full chunk of lanes is first folded in halves down
-   * to 32 (vectorised, a[i] += a[i + h]), then eight partial sums (lane i to sum i mod 8, pairwise at
-   * the end): the chains of dependent additions, not the additions, bound a scalar sum.
+   * The sum of lanes[0, n), which it overwrites: a full chunk of lanes is folded in halves down to 8
+   * (vectorised, a[i] += a[i + h]) and those summed pairwise; otherwise eight partial sums (lane i to
+   * sum i mod 8, pairwise at the end): the chains of dependent additions, not the additions, bound a
+   * scalar sum.
    */
   static double laneSum(double[] lanes, int n) {
     if (n == CHUNK) {
       fold128(lanes);
       fold64(lanes);
       fold32(lanes);
-      n = 32;
+      fold16(lanes);
+      fold8(lanes);
+      return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
     }
     double s0 = 0;
     double s1 = 0;
@@ -406,12 +391,26 @@ final class DiagonalEStep {
     }
   }
 
+  private static void fold16(double[] a) {
+    for (int i = 0; i < 16; i++) {
+      a[i] += a[i + 16];
+    }
+  }
+
+  private static void fold8(double[] a) {
+    for (int i = 0; i < 8; i++) {
+      a[i] += a[i + 8];
+    }
+  }
+
   /**
    * lp[i] = c - q_i / 2 with q_i = sum_a (x_ia - mu_a)^2 prec_a, summed over a in index order as
    * ((term_0 + term_1) + ...) (the same value as starting from 0, the terms being &gt;= 0 or NaN), two
-   * columns per pass over q (with four the loop is too large for C2 to vectorise).
+   * columns per pass over q (with four the loop is too large for C2 to vectorise); max[i] becomes
+   * lp[i] for j = 0, else the larger of the two.
    */
-  static void logDensity(ComponentDensities cd, int j, double[][] x, int len, double c, double[] q, double[] lp) {
+  static void logDensity(ComponentDensities cd, int j, double[][] x, int len, double c, double[] q, double[] lp,
+      double[] max) {
     int d = cd.d;
     double[] mu = cd.p.means;
     double[] pr = cd.prec;
@@ -428,8 +427,26 @@ final class DiagonalEStep {
       int b = o + a;
       add2(q, len, x[a], mu[b], pr[b], x[a + 1], mu[b + 1], pr[b + 1]);
     }
+    if (j == 0) {
+      finishFirst(q, len, c, lp, max);
+    } else {
+      finishMax(q, len, c, lp, max);
+    }
+  }
+
+  private static void finishFirst(double[] q, int len, double c, double[] lp, double[] max) {
     for (int i = 0; i < len; i++) {
-      lp[i] = c - 0.5 * q[i];
+      double v = c - 0.5 * q[i];
+      lp[i] = v;
+      max[i] = v;
+    }
+  }
+
+  private static void finishMax(double[] q, int len, double c, double[] lp, double[] max) {
+    for (int i = 0; i < len; i++) {
+      double v = c - 0.5 * q[i];
+      lp[i] = v;
+      max[i] = Math.max(max[i], v);
     }
   }
 
