@@ -10,8 +10,11 @@ package org.overparam.gmm;
  * next to {@code q[i]} stays scalar (five to seven times slower here). So the block is cut into
  * chunks of {@link #CHUNK} rows, each column of each chunk its own array, and every loop indexes
  * every array by the same {@code i}. C2 does not vectorise floating-point reductions either: the
- * sums over rows become element-wise additions into {@link #CHUNK} lanes (lane i adds rows i,
- * i + CHUNK, ... of the block in order), which are summed at the end of the block in a fixed order.
+ * sums over rows become element-wise additions into {@link #CHUNK} lanes (lane i adds rows i and
+ * i + CHUNK, then i + 2 CHUNK and i + 3 CHUNK, ... of the block), which are summed at the end of the
+ * block in a fixed order. Each loop is its own small method, so that C2 compiles it early and alone
+ * (a single large method reached full speed only after seconds, which made timings depend on the
+ * warm-up).
  *
  * <p>The log-densities, row maxima, exponentials and normalisers are bit-for-bit those of the
  * previous columnar E-step (kept in the tests as the reference), and so is the log-likelihood of a
@@ -20,7 +23,7 @@ package org.overparam.gmm;
  * on the block, never on the thread count.
  */
 final class DiagonalEStep {
-  /** Rows per chunk: a chunk's columns, densities and lanes stay in the first-level cache. */
+  /** Rows per chunk: a chunk's columns, densities and lanes stay in the first-level cache ({@link #laneSum} folds 256). */
   static final int CHUNK = 256;
 
   private DiagonalEStep() {}
@@ -103,15 +106,15 @@ final class DiagonalEStep {
   /**
    * Adds the statistics of the block (x from {@link #chunks}, w from {@link #weights}) to st.
    *
+   * <p>Every loop is a small static kernel: C2 compiles each after a few blocks, in well under a
+   * second, whereas one large method with many loops waited for on-stack replacement and a long
+   * compilation (fits were up to 1.6 times slower while it lasted).
+   *
    * @param equalWeights {@link #equalWeights}(w, k), computed once per block by the caller
    */
   static void accumulate(ComponentDensities cd, double[][][] x, double[][] w, boolean equalWeights,
       SufficientStats st, Scratch sc) {
     int k = cd.k;
-    int d = cd.d;
-    double[] max = sc.max;
-    double[] sum = sc.sum;
-    double[] rs = sc.rs;
     int lanes = Math.min(CHUNK, w[0].length);
     // With equal weights w (the usual case) sum_i w (max_i + log s_i) = w (sum_i max_i + sum_lanes
     // log prod s_i): one logarithm per lane instead of one per row (Math.log is scalar and slow).
@@ -123,46 +126,19 @@ final class DiagonalEStep {
       java.util.Arrays.fill(prod, 0, lanes, 1.0);
     }
     for (int c = 0; c < x.length; c++) {
-      double[][] xc = x[c];
       double[] wc = w[c];
       int len = wc.length;
-      for (int j = 0; j < k; j++) {
-        double[] lp = sc.r[j][c];
-        logDensity(cd, j, xc, len, cd.logWeights[j] + cd.logNormComplete[j], sc.q, lp);
-        if (j == 0) {
-          System.arraycopy(lp, 0, max, 0, len);
-        } else {
-          for (int i = 0; i < len; i++) {
-            max[i] = Math.max(max[i], lp[i]);
-          }
-        }
-      }
-      exponentials(sc, c, k, len);
-      java.util.Arrays.fill(sum, 0, len, 0.0);
-      for (int j = 0; j < k; j++) {
-        double[] e = sc.r[j][c];
-        for (int i = 0; i < len; i++) {
-          sum[i] += e[i];
-        }
-      }
+      responsibilities(cd, sc, x[c], c, len);
       if (equalWeights) {
-        for (int i = 0; i < len; i++) {
-          maxLane[i] += max[i];
-          prod[i] *= sum[i];
-        }
+        laneLogLik(sc.max, sc.sum, maxLane, prod, len);
       } else {
-        for (int i = 0; i < len; i++) {
-          ll += wc[i] * (max[i] + Math.log(sum[i]));
-        }
+        ll = rowLogLik(ll, sc.max, sc.sum, wc, len);
       }
       for (int i = 0; i < len; i++) {
-        rs[i] = wc[i] / sum[i];
+        sc.rs[i] = wc[i] / sc.sum[i];
       }
       for (int j = 0; j < k; j++) {
-        double[] e = sc.r[j][c];
-        for (int i = 0; i < len; i++) {
-          e[i] *= rs[i];
-        }
+        scale(sc.r[j][c], sc.rs, len);
       }
     }
     if (equalWeights) {
@@ -173,86 +149,210 @@ final class DiagonalEStep {
       ll = w[0][0] * (laneSum(maxLane, lanes) + logs);
     }
     st.logLik += ll;
+    moments(cd, x, w, st, sc, lanes);
+  }
+
+  /**
+   * Chunk c: sc.r[j][c] = exp(lp_j - max), sc.max the row maxima of lp, sc.sum the row sums of the
+   * exponentials.
+   */
+  private static void responsibilities(ComponentDensities cd, Scratch sc, double[][] xc, int c, int len) {
+    int k = cd.k;
+    for (int j = 0; j < k; j++) {
+      double[] lp = sc.r[j][c];
+      logDensity(cd, j, xc, len, cd.logWeights[j] + cd.logNormComplete[j], sc.q, lp, sc.max);
+    }
+    exponentials(sc, c, k, len);
+    // 0 + e = e for e >= 0: copying the first term gives the sum that starts from 0
+    System.arraycopy(sc.r[0][c], 0, sc.sum, 0, len);
+    for (int j = 1; j < k; j++) {
+      addInto(sc.sum, sc.r[j][c], len);
+    }
+  }
+
+  private static void addInto(double[] s, double[] v, int len) {
+    for (int i = 0; i < len; i++) {
+      s[i] += v[i];
+    }
+  }
+
+  private static void scale(double[] e, double[] f, int len) {
+    for (int i = 0; i < len; i++) {
+      e[i] *= f[i];
+    }
+  }
+
+  private static void laneLogLik(double[] max, double[] sum, double[] maxLane, double[] prod, int len) {
+    for (int i = 0; i < len; i++) {
+      maxLane[i] += max[i];
+      prod[i] *= sum[i];
+    }
+  }
+
+  /** ll plus the rows' w (max + log sum), added row by row. */
+  private static double rowLogLik(double ll, double[] max, double[] sum, double[] w, int len) {
+    for (int i = 0; i < len; i++) {
+      ll += w[i] * (max[i] + Math.log(sum[i]));
+    }
+    return ll;
+  }
+
+  /**
+   * N_j, s1 and s2 of the block from the weighted responsibilities in sc.r. Lane updates are loads
+   * and stores, so two whole chunks go into each update (t0 + t1), the rest of the block one chunk
+   * at a time (with four, the loop body is too large for C2 to unroll, and it stays scalar).
+   */
+  private static void moments(ComponentDensities cd, double[][][] x, double[][] w, SufficientStats st, Scratch sc,
+      int lanes) {
+    int k = cd.k;
+    int d = cd.d;
+    int nc = x.length;
+    int whole = w[nc - 1].length == CHUNK ? nc : nc - 1;
+    int pairs = whole - whole % 2;
     boolean second = cd.p.type != CovarianceType.IDENTITY;
     double[] l1 = sc.lane1;
     double[] l2 = sc.lane2;
     for (int j = 0; j < k; j++) {
-      double[][] rj = sc.r[j];
+      double[][] r = sc.r[j];
       java.util.Arrays.fill(l1, 0, lanes, 0.0);
-      for (int c = 0; c < x.length; c++) {
-        double[] r = rj[c];
-        int len = w[c].length;
-        for (int i = 0; i < len; i++) {
-          l1[i] += r[i];
-        }
+      for (int c = 0; c < pairs; c += 2) {
+        sum2(l1, r[c], r[c + 1]);
+      }
+      for (int c = pairs; c < nc; c++) {
+        addInto(l1, r[c], w[c].length);
       }
       st.nk[j] += laneSum(l1, lanes);
       for (int a = 0; a < d; a++) {
         double m = cd.p.means[j * d + a];
         java.util.Arrays.fill(l1, 0, lanes, 0.0);
-        java.util.Arrays.fill(l2, 0, lanes, 0.0);
-        for (int c = 0; c < x.length; c++) {
-          double[] r = rj[c];
-          double[] xa = x[c][a];
-          int len = xa.length;
-          if (second) {
-            for (int i = 0; i < len; i++) {
-              double t = xa[i] - m;
-              double u = r[i] * t;
-              l1[i] += u;
-              l2[i] += u * t;
-            }
-          } else {
-            for (int i = 0; i < len; i++) {
-              l1[i] += r[i] * (xa[i] - m);
-            }
+        if (second) {
+          java.util.Arrays.fill(l2, 0, lanes, 0.0);
+          for (int c = 0; c < pairs; c += 2) {
+            moments2(l1, l2, m, r[c], x[c][a], r[c + 1], x[c + 1][a]);
+          }
+          for (int c = pairs; c < nc; c++) {
+            moments1(l1, l2, m, r[c], x[c][a], w[c].length);
+          }
+          st.s2[j * d + a] += laneSum(l2, lanes);
+        } else {
+          for (int c = 0; c < pairs; c += 2) {
+            first2(l1, m, r[c], x[c][a], r[c + 1], x[c + 1][a]);
+          }
+          for (int c = pairs; c < nc; c++) {
+            first1(l1, m, r[c], x[c][a], w[c].length);
           }
         }
         st.s1[j * d + a] += laneSum(l1, lanes);
-        if (second) {
-          st.s2[j * d + a] += laneSum(l2, lanes);
-        }
       }
+    }
+  }
+
+  private static void sum2(double[] l, double[] r0, double[] r1) {
+    for (int i = 0; i < CHUNK; i++) {
+      l[i] += r0[i] + r1[i];
+    }
+  }
+
+  private static void moments2(double[] l1, double[] l2, double m, double[] r0, double[] x0, double[] r1,
+      double[] x1) {
+    for (int i = 0; i < CHUNK; i++) {
+      double t0 = x0[i] - m;
+      double t1 = x1[i] - m;
+      double u0 = r0[i] * t0;
+      double u1 = r1[i] * t1;
+      l1[i] += u0 + u1;
+      l2[i] += u0 * t0 + u1 * t1;
+    }
+  }
+
+  private static void moments1(double[] l1, double[] l2, double m, double[] r, double[] x, int len) {
+    for (int i = 0; i < len; i++) {
+      double t = x[i] - m;
+      double u = r[i] * t;
+      l1[i] += u;
+      l2[i] += u * t;
+    }
+  }
+
+  private static void first2(double[] l1, double m, double[] r0, double[] x0, double[] r1, double[] x1) {
+    for (int i = 0; i < CHUNK; i++) {
+      l1[i] += r0[i] * (x0[i] - m) + r1[i] * (x1[i] - m);
+    }
+  }
+
+  private static void first1(double[] l1, double m, double[] r, double[] x, int len) {
+    for (int i = 0; i < len; i++) {
+      l1[i] += r[i] * (x[i] - m);
     }
   }
 
   /**
    * Chunk c's log-densities become exp(lp - max), bit-for-bit {@link FastExp#expNonPositive}. Most
-   * arguments fall below its cutoff (their result is 0): the others are listed without branches (a
-   * branch per term mispredicts, each row's winner being unpredictable), packed, and given to
-   * {@link FastExp#expListed}, which vectorises.
+   * arguments fall below its cutoff (their result is 0) or are 0 (the row's maximum; the result is 1):
+   * the others are listed without branches (a branch per term mispredicts, each row's winner being
+   * unpredictable), packed, and given to {@link FastExp#expListed}, which vectorises.
    */
   private static void exponentials(Scratch sc, int c, int k, int len) {
-    double[] max = sc.max;
-    double[] packed = sc.packed;
-    int[] where = sc.where;
     int n = 0;
     for (int j = 0; j < k; j++) {
       double[] lp = sc.r[j][c];
-      for (int i = 0; i < len; i++) {
-        lp[i] -= max[i];
-      }
-      int base = j * CHUNK;
-      for (int i = 0; i < len; i++) {
-        double v = lp[i];
-        packed[n] = v;
-        where[n] = base + i;
-        n += v >= FastExp.CUTOFF ? 1 : 0;
-      }
-      java.util.Arrays.fill(lp, 0, len, 0.0);
+      n = list(lp, sc.max, len, j * CHUNK, sc.packed, sc.where, n);
+      zeroOrOne(lp, sc.max, len);
     }
-    FastExp.expListed(packed, n, sc.expR, sc.expK);
+    FastExp.expListed(sc.packed, n, sc.expR, sc.expK);
+    scatter(sc.r, c, sc.packed, sc.where, n);
+  }
+
+  /**
+   * Appends the e = lp[i] - max[i] in [cutoff, 0) to packed from n on, with base + i to where; returns
+   * the new n. The test is sign-bit arithmetic (e &lt; 0 and e - cutoff &gt;= +0; e is never -0, and a
+   * NaN from infinities has its sign bit set), so C2 cannot turn it into a branch, which would
+   * mispredict on every row (in a profile, runs where this loop was inlined into its caller spent twice
+   * as long in it).
+   */
+  private static int list(double[] lp, double[] max, int len, int base, double[] packed, int[] where, int n) {
+    for (int i = 0; i < len; i++) {
+      double e = lp[i] - max[i];
+      packed[n] = e;
+      where[n] = base + i;
+      n += (int) ((Double.doubleToRawLongBits(e) & ~Double.doubleToRawLongBits(e - FastExp.CUTOFF)) >>> 63);
+    }
+    return n;
+  }
+
+  /**
+   * lp[i] = exp(v) for the unlisted v = lp[i] - max[i], 0 (result 1) or below the cutoff
+   * (1 + v * 1e300 &lt; 0, result 0), without a branch; the listed ones are overwritten later. NaN
+   * stays NaN (the row's log-likelihood is not finite either way).
+   */
+  private static void zeroOrOne(double[] lp, double[] max, int len) {
+    for (int i = 0; i < len; i++) {
+      lp[i] = Math.max(0.0, 1.0 + (lp[i] - max[i]) * 1e300);
+    }
+  }
+
+  private static void scatter(double[][][] r, int c, double[] packed, int[] where, int n) {
     for (int p = 0; p < n; p++) {
       int at = where[p];
-      sc.r[at / CHUNK][c][at % CHUNK] = packed[p];
+      r[at / CHUNK][c][at % CHUNK] = packed[p];
     }
   }
 
   /**
-   * The sum of lanes[0, n) with eight partial sums (lane i to sum i mod 8, pairwise at the end): the
-   * chains of dependent additions, not the additions, bound a scalar sum.
+   * The sum of lanes[0, n), which it overwrites: a full chunk of lanes is folded in halves down to 8
+   * (vectorised, a[i] += a[i + h]) and those summed pairwise; otherwise eight partial sums (lane i to
+   * sum i mod 8, pairwise at the end): the chains of dependent additions, not the additions, bound a
+   * scalar sum.
    */
   static double laneSum(double[] lanes, int n) {
+    if (n == CHUNK) {
+      fold128(lanes);
+      fold64(lanes);
+      fold32(lanes);
+      fold16(lanes);
+      fold8(lanes);
+      return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+    }
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -278,55 +378,106 @@ final class DiagonalEStep {
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
+  // constant offsets: C2 vectorises these, not a loop with a variable one
+  private static void fold128(double[] a) {
+    for (int i = 0; i < 128; i++) {
+      a[i] += a[i + 128];
+    }
+  }
+
+  private static void fold64(double[] a) {
+    for (int i = 0; i < 64; i++) {
+      a[i] += a[i + 64];
+    }
+  }
+
+  private static void fold32(double[] a) {
+    for (int i = 0; i < 32; i++) {
+      a[i] += a[i + 32];
+    }
+  }
+
+  private static void fold16(double[] a) {
+    for (int i = 0; i < 16; i++) {
+      a[i] += a[i + 16];
+    }
+  }
+
+  private static void fold8(double[] a) {
+    for (int i = 0; i < 8; i++) {
+      a[i] += a[i + 8];
+    }
+  }
+
   /**
    * lp[i] = c - q_i / 2 with q_i = sum_a (x_ia - mu_a)^2 prec_a, summed over a in index order as
-   * (((0 + term_0) + term_1) + ...), two columns per pass (the first column is assigned instead of
-   * added to 0, which gives the same value for the terms, &gt;= 0 or NaN).
+   * ((term_0 + term_1) + ...) (the same value as starting from 0, the terms being &gt;= 0 or NaN), two
+   * columns per pass over q (with four the loop is too large for C2 to vectorise); max[i] becomes
+   * lp[i] for j = 0, else the larger of the two.
    */
-  static void logDensity(ComponentDensities cd, int j, double[][] x, int len, double c, double[] q, double[] lp) {
+  static void logDensity(ComponentDensities cd, int j, double[][] x, int len, double c, double[] q, double[] lp,
+      double[] max) {
     int d = cd.d;
-    double[] means = cd.p.means;
-    double[] prec = cd.prec;
-    int a = 0;
+    double[] mu = cd.p.means;
+    double[] pr = cd.prec;
+    int o = j * d;
+    int a;
     if (d % 2 == 1) {
-      double m0 = means[j * d];
-      double p0 = prec[j * d];
-      double[] x0 = x[0];
-      if (d == 1) {
-        for (int i = 0; i < len; i++) {
-          double t0 = x0[i] - m0;
-          lp[i] = c - 0.5 * (t0 * t0 * p0);
-        }
-        return;
-      }
-      for (int i = 0; i < len; i++) {
-        double t0 = x0[i] - m0;
-        q[i] = t0 * t0 * p0;
-      }
+      init1(q, len, x[0], mu[o], pr[o]);
       a = 1;
     } else {
-      java.util.Arrays.fill(q, 0, len, 0.0);
+      init2(q, len, x[0], mu[o], pr[o], x[1], mu[o + 1], pr[o + 1]);
+      a = 2;
     }
     for (; a < d; a += 2) {
-      double m0 = means[j * d + a];
-      double p0 = prec[j * d + a];
-      double m1 = means[j * d + a + 1];
-      double p1 = prec[j * d + a + 1];
-      double[] x0 = x[a];
-      double[] x1 = x[a + 1];
-      if (a + 2 < d) {
-        for (int i = 0; i < len; i++) {
-          double t0 = x0[i] - m0;
-          double t1 = x1[i] - m1;
-          q[i] = (q[i] + t0 * t0 * p0) + t1 * t1 * p1;
-        }
-      } else {
-        for (int i = 0; i < len; i++) {
-          double t0 = x0[i] - m0;
-          double t1 = x1[i] - m1;
-          lp[i] = c - 0.5 * ((q[i] + t0 * t0 * p0) + t1 * t1 * p1);
-        }
-      }
+      int b = o + a;
+      add2(q, len, x[a], mu[b], pr[b], x[a + 1], mu[b + 1], pr[b + 1]);
+    }
+    if (j == 0) {
+      finishFirst(q, len, c, lp, max);
+    } else {
+      finishMax(q, len, c, lp, max);
+    }
+  }
+
+  private static void finishFirst(double[] q, int len, double c, double[] lp, double[] max) {
+    for (int i = 0; i < len; i++) {
+      double v = c - 0.5 * q[i];
+      lp[i] = v;
+      max[i] = v;
+    }
+  }
+
+  private static void finishMax(double[] q, int len, double c, double[] lp, double[] max) {
+    for (int i = 0; i < len; i++) {
+      double v = c - 0.5 * q[i];
+      lp[i] = v;
+      max[i] = Math.max(max[i], v);
+    }
+  }
+
+  private static void init1(double[] q, int len, double[] x0, double m0, double p0) {
+    for (int i = 0; i < len; i++) {
+      double t0 = x0[i] - m0;
+      q[i] = t0 * t0 * p0;
+    }
+  }
+
+  private static void init2(double[] q, int len, double[] x0, double m0, double p0, double[] x1, double m1,
+      double p1) {
+    for (int i = 0; i < len; i++) {
+      double t0 = x0[i] - m0;
+      double t1 = x1[i] - m1;
+      q[i] = t0 * t0 * p0 + t1 * t1 * p1;
+    }
+  }
+
+  private static void add2(double[] q, int len, double[] x0, double m0, double p0, double[] x1, double m1,
+      double p1) {
+    for (int i = 0; i < len; i++) {
+      double t0 = x0[i] - m0;
+      double t1 = x1[i] - m1;
+      q[i] = (q[i] + t0 * t0 * p0) + t1 * t1 * p1;
     }
   }
 }

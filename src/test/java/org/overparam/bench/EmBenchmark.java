@@ -99,14 +99,23 @@ public final class EmBenchmark {
 
   /**
    * {wall ms per iteration, calling-thread CPU ms per iteration, final log-likelihood}: medians of
-   * T(50) and T(1) over the repetitions, after a warm-up of one T(1) and two T(50) (shorter warm-ups left
-   * ours partly uncompiled: 9.8 ms per iteration against 6.0 after a full warm-up).
+   * T(50) and T(1) over the repetitions, after a warm-up of one T(1) and T(50) until two in a row
+   * take CPU times within 5% of each other (at least two, at most eight): a fixed short warm-up
+   * left ours partly compiled in some runs (9.8 to 10 ms per iteration against 6.0).
    */
   private static double[] time(Fit fit, int reps) throws Exception {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     fit.run(1);
-    fit.run(ITERATIONS);
-    fit.run(ITERATIONS);
+    double last = Double.NaN;
+    for (int w = 0; w < 8; w++) {
+      long c0 = mx.getCurrentThreadCpuTime();
+      fit.run(ITERATIONS);
+      double t = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+      if (Math.abs(t - last) <= 0.05 * last) {
+        break;
+      }
+      last = t;
+    }
     double[][] wall = new double[2][reps];
     double[][] cpu = new double[2][reps];
     double ll = Double.NaN;
