@@ -214,6 +214,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
+  public void weightsAt(int layer, int[] at, int n, double[] out) {
+    layers[layer].weightsAt(at, n, out);
+  }
+
+  @Override
   public double[] denseGradient(int layer) {
     double[] out = new double[layers[layer].nIn * layers[layer].nOut];
     denseGradient(layer, (from, block, length) -> System.arraycopy(block, 0, out, from, length));

@@ -71,10 +71,16 @@ final class SparseLayer {
   /** The weights at flat indices {@code at} (ascending), zero where inactive: one walk over the columns. */
   double[] weightsAt(int[] at) {
     double[] out = new double[at.length];
+    weightsAt(at, at.length, out);
+    return out;
+  }
+
+  /** The same at the first n indices of {@code at}, into the start of {@code out}. */
+  void weightsAt(int[] at, int n, double[] out) {
     int o = -1;
     int k = 0;
     int end = 0;
-    for (int i = 0; i < at.length; i++) {
+    for (int i = 0; i < n; i++) {
       int j = at[i];
       if (j / nIn != o) {
         o = j / nIn;
@@ -87,7 +93,6 @@ final class SparseLayer {
       }
       out[i] = k < end && row[k] == r ? value[k] : 0;
     }
-    return out;
   }
 
   /** Writes the weights (zeros where inactive) and the bias into DL4J's flat layout at {@code offset}. */

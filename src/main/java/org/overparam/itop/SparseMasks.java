@@ -28,6 +28,14 @@ public final class SparseMasks implements Serializable {
   private double lastPruneRate = Double.NaN;
   /** Expected number of never-fired weights per layer under RANDOM growth (factor 1 − k/M per update). */
   private final double[] expectedUnfired;
+  /**
+   * Working arrays of {@link #update}, as long as the largest layer's active weights and kept across
+   * updates (not saved): fresh ones per update were garbage in proportion to the active weights, which
+   * grew the Java heap of a sparse run above that of a dense one (issue 16).
+   */
+  private transient int[] scratchIndices;
+  private transient double[] scratchScores;
+  private transient double[] scratchCopy;
 
   /** Samples masks with exact counts for densities {@code d} on layers of {@code sizes}. */
   public SparseMasks(int[] sizes, double[] d, SplittableRandom rng) {
@@ -91,19 +99,25 @@ public final class SparseMasks implements Serializable {
     // Random keys break ties (equal magnitudes, zero gradients) without bias; hashed from one draw, so a
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
-    int[] act = indicesWhere(mask, true, nnz[l]);
-    double[] w = weights.weightsAt(l, act);
+    int active = nnz[l];
+    int[] act = indicesWhere(mask, true, active, scratchIndices(Math.max(active, 2 * k + 1024)));
+    double[] score = scratchScores(act.length);
+    weights.weightsAt(l, act, active, score);
+    for (int i = 0; i < active; i++) {
+      score[i] = Math.abs(score[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+    }
     // positions in act, which is ascending: index order of the positions is that of the weights
-    int[] prunedAt = smallest(identity(act.length), k, i -> Math.abs(w[i]), i -> tieKey(keyBase, act[i]));
     int[] pruned = new int[k];
+    smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
     for (int i = 0; i < k; i++) {
-      pruned[i] = act[prunedAt[i]];
+      pruned[i] = act[pruned[i]];
       mask[pruned[i]] = false;
     }
     int candidateCount = n - nnz[l] + k;
     int[] grown = switch (growth) {
-      case RANDOM -> randomPick(indicesWhere(mask, false, candidateCount), k, rng);
-      case GRADIENT -> largestGradients(l, weights, mask, k, keyBase);
+      case RANDOM -> randomInactive(mask, candidateCount, k, rng);
+      case GRADIENT -> largestGradients(l, weights, mask, k, keyBase,
+          new Selection(k, keyBase, score, act, scratchCopy(act.length))); // the arrays pruning is done with
       case RANDOM_UNFIRED -> {
         int[] candidates = indicesWhere(mask, false, candidateCount);
         int[] unfired = Arrays.stream(candidates).filter(j -> !fired[l][j]).toArray();
@@ -141,8 +155,8 @@ public final class SparseMasks implements Serializable {
    * #smallest} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
    * passes through a bounded {@link Selection}, so no array of the whole layer is made.
    */
-  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase) {
-    Selection best = new Selection(k, keyBase);
+  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase,
+      Selection best) {
     weights.denseGradient(l, (from, block, length) -> {
       for (int i = 0; i < length; i++) {
         if (!mask[from + i]) {
@@ -173,12 +187,19 @@ public final class SparseMasks implements Serializable {
     /** The k-th best's tie key: a pair scoring {@link #bound} enters with a smaller key only. */
     private double boundKey;
 
-    Selection(int k, long keyBase) {
+    /**
+     * Works in the given arrays (reused across updates), of at least k + 1 entries: their length
+     * sets how often the buffer is compacted, not the result.
+     */
+    Selection(int k, long keyBase, double[] score, int[] index, double[] scratch) {
+      if (Math.min(score.length, Math.min(index.length, scratch.length)) <= k) {
+        throw new IllegalArgumentException("a selection of " + k + " needs arrays of more than " + k + " entries");
+      }
       this.k = k;
       this.keyBase = keyBase;
-      score = new double[Math.max(2 * k, k + 1024)];
-      index = new int[score.length];
-      scratch = new double[score.length];
+      this.score = score;
+      this.index = index;
+      this.scratch = scratch;
     }
 
     /** Adds a pair scoring at most {@link #bound} (NaN never enters, as NaN ranks last in {@link #smallest}). */
@@ -186,7 +207,7 @@ public final class SparseMasks implements Serializable {
       if (s == bound && tieKey(keyBase, j) >= boundKey) {
         return; // behind the k-th best (an equal key loses on the larger index, since j comes later)
       }
-      if (size == score.length) {
+      if (size == score.length || size == index.length || size == scratch.length) {
         compact();
       }
       score[size] = s;
@@ -400,6 +421,34 @@ public final class SparseMasks implements Serializable {
     return head;
   }
 
+  /**
+   * {@code randomPick(indicesWhere(mask, false, count), k, rng)}, the same draws and result, without
+   * the array of all inactive weights (16 MB for a 2048 × 2048 layer at 10% density) or its copy:
+   * {@link #shuffledPrefix} draws the positions among them, one pass over the mask maps them.
+   */
+  private static int[] randomInactive(boolean[] mask, int count, int k, SplittableRandom rng) {
+    int[] at = shuffledPrefix(count, k, rng);
+    long[] order = new long[k]; // (position, draw) pairs in position order
+    for (int i = 0; i < k; i++) {
+      order[i] = (long) at[i] << 32 | i;
+    }
+    Arrays.sort(order);
+    int r = 0;
+    int seen = 0; // inactive weights before j
+    for (int j = 0; j < mask.length && r < k; j++) {
+      if (!mask[j]) {
+        if ((int) (order[r] >>> 32) == seen) { // positions are distinct
+          at[(int) order[r++]] = j;
+        }
+        seen++;
+      }
+    }
+    if (r != k) {
+      throw new IllegalStateException("expected " + count + " inactive weights, found " + seen);
+    }
+    return at;
+  }
+
   private static int[] randomPick(int[] from, int k, SplittableRandom rng) {
     int[] a = from.clone();
     partialShuffle(a, k, rng);
@@ -408,10 +457,17 @@ public final class SparseMasks implements Serializable {
 
   /** The indices where {@code mask} equals {@code value}; there are {@code count} of them (one pass). */
   private static int[] indicesWhere(boolean[] mask, boolean value, int count) {
-    int[] idx = new int[count];
+    return indicesWhere(mask, value, count, new int[count]);
+  }
+
+  /** The same into the start of {@code idx}. */
+  private static int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
     int p = 0;
     for (int j = 0; j < mask.length; j++) {
       if (mask[j] == value) {
+        if (p == count) {
+          throw new IllegalStateException("expected " + count + " entries of " + value + ", found more");
+        }
         idx[p++] = j;
       }
     }
@@ -428,6 +484,67 @@ public final class SparseMasks implements Serializable {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z ^= z >>> 31;
     return (z >>> 11) * 0x1.0p-53;
+  }
+
+  private int[] scratchIndices(int n) {
+    if (scratchIndices == null || scratchIndices.length < n) {
+      scratchIndices = new int[n];
+    }
+    return scratchIndices;
+  }
+
+  private double[] scratchScores(int n) {
+    if (scratchScores == null || scratchScores.length < n) {
+      scratchScores = new double[n];
+    }
+    return scratchScores;
+  }
+
+  private double[] scratchCopy(int n) {
+    if (scratchCopy == null || scratchCopy.length < n) {
+      scratchCopy = new double[n];
+    }
+    return scratchCopy;
+  }
+
+  /**
+   * {@link #smallest} of the positions 0 .. n − 1 with scores {@code score[0 .. n)} (no negative
+   * zeros), into {@code out[0 .. k)}, working in {@code copy} (n entries or more): the same choice in
+   * arrays reused across updates.
+   */
+  static void smallestPositions(double[] score, int n, int k, java.util.function.IntToDoubleFunction key,
+      double[] copy, int[] out) {
+    if (k == 0) {
+      return;
+    }
+    System.arraycopy(score, 0, copy, 0, n);
+    double threshold = kthSmallest(copy, n, k - 1);
+    int below = 0;
+    int ties = 0;
+    for (int i = 0; i < n; i++) {
+      int c = Double.compare(score[i], threshold);
+      below += c < 0 ? 1 : 0;
+      ties += c == 0 ? 1 : 0;
+    }
+    int need = k - below;
+    int t = 0;
+    for (int i = 0; i < n; i++) {
+      if (Double.compare(score[i], threshold) == 0) {
+        copy[t++] = key.applyAsDouble(i);
+      }
+    }
+    double keyThreshold = kthSmallest(copy, ties, need - 1);
+    int q = 0;
+    int taken = 0;
+    for (int i = 0; i < n && q < k; i++) { // one pass in index order
+      int c = Double.compare(score[i], threshold);
+      if (c < 0) {
+        out[q++] = i;
+      } else if (c == 0 && taken < need && key.applyAsDouble(i) <= keyThreshold) {
+        out[q++] = i;
+        taken++;
+      }
+    }
   }
 
   /** Below this many entries, selection runs on all of them; above, a sampled threshold first discards most. */
