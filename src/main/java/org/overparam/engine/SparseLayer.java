@@ -108,16 +108,26 @@ final class SparseLayer {
 
   /** Column o of the weights, dense (zeros where inactive), into the start of {@code column}. */
   void denseColumn(int o, float[] column) {
-    java.util.Arrays.fill(column, 0, nIn, 0f);
+    denseColumn(o, column, 0);
+  }
+
+  /** The same into {@code column[at .. at + nIn)}. */
+  void denseColumn(int o, float[] column, int at) {
+    java.util.Arrays.fill(column, at, at + nIn, 0f);
     for (int k = colStart[o]; k < colStart[o + 1]; k++) {
-      column[row[k]] = value[k];
+      column[at + row[k]] = value[k];
     }
   }
 
   /** Reads the active weights of column o back from its dense form (state kept). */
   void readColumn(int o, float[] column) {
+    readColumn(o, column, 0);
+  }
+
+  /** The same from {@code column[at .. at + nIn)}. */
+  void readColumn(int o, float[] column, int at) {
     for (int k = colStart[o]; k < colStart[o + 1]; k++) {
-      value[k] = column[row[k]];
+      value[k] = column[at + row[k]];
     }
   }
 

@@ -100,7 +100,7 @@ public final class SparseMasks implements Serializable {
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
     int active = nnz[l];
-    int[] act = indicesWhere(mask, true, active, scratchIndices(Math.max(active, 2 * k + 1024)));
+    int[] act = indicesWhere(mask, true, active, scratchIndices(scratchLength()));
     double[] score = scratchScores(act.length);
     weights.weightsAt(l, act, active, score);
     for (int i = 0; i < active; i++) {
@@ -484,6 +484,18 @@ public final class SparseMasks implements Serializable {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z ^= z >>> 31;
     return (z >>> 11) * 0x1.0p-53;
+  }
+
+  /**
+   * The length of the working arrays: every sparse layer's active weights and, for {@link Selection},
+   * more than any k (at most the active weights); the same for every update, so they are made once.
+   */
+  private int scratchLength() {
+    int most = 0;
+    for (int l = 0; l < nnz.length; l++) {
+      most = dense[l] ? most : Math.max(most, nnz[l]);
+    }
+    return most + 1024;
   }
 
   private int[] scratchIndices(int n) {
