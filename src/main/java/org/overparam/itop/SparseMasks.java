@@ -392,13 +392,14 @@ public final class SparseMasks implements Serializable {
    * swap touched live in a small open-addressing table.
    */
   static int[] shuffledPrefix(int n, int k, SplittableRandom rng) {
-    if (k > n / 8) { // the table would be about as large as the array
+    if (k > n / 6) { // the table would be about as large as the array
       int[] a = identity(n);
       partialShuffle(a, k, rng);
       return Arrays.copyOf(a, k);
     }
     int[] head = identity(k);
-    int cap = Integer.highestOneBit(Math.max(8, 2 * k)) << 1; // load factor at most 1/2
+    // load factor at most 3/4: a table half the size of one at 1/2 (less garbage when a network is set up)
+    int cap = Integer.highestOneBit(Math.max(8, k + k / 3)) << 1;
     int[] keys = new int[cap];
     Arrays.fill(keys, -1);
     int[] vals = new int[cap];

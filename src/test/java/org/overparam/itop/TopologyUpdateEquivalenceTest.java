@@ -289,9 +289,9 @@ class TopologyUpdateEquivalenceTest {
 
   @Test
   void initialMasksAsBefore() {
-    // densities below and above 1/8 (the sampled prefix with and without the array of all positions)
-    int[] sizes = {2048 * 512, 300 * 300, 1000, 64};
-    double[] d = {0.01, 0.3, 0.05, 1.0};
+    // densities below and above 1/6 (the sampled prefix with and without the array of all positions)
+    int[] sizes = {2048 * 512, 300 * 300, 1000, 64, 784 * 2048};
+    double[] d = {0.01, 0.3, 0.05, 1.0, 0.16};
     SparseMasks masks = new SparseMasks(sizes, d, new SplittableRandom(4));
     ReferenceSparseMasks reference = new ReferenceSparseMasks(sizes, d, new SplittableRandom(4));
     for (int l = 0; l < sizes.length; l++) {
