@@ -172,8 +172,9 @@ public final class SparseMasks implements Serializable {
 
   /**
    * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
-   * key, index): a buffer of twice k that, when full, keeps its k best ({@link #smallest}) and from then
-   * on admits only pairs ahead of the k-th best, so that each offer costs a comparison or two.
+   * key, index): a buffer of more than k (the update's working arrays, at least k + 1024) that, when
+   * full, keeps its k best ({@link #smallest}) and from then on admits only pairs ahead of the k-th best,
+   * so that each offer costs a comparison or two.
    */
   private static final class Selection {
     private final int k;
