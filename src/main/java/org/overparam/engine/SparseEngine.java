@@ -296,8 +296,15 @@ final class SparseEngine implements StepEngine, LayerWeights {
       operandScratch[which] = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, n));
     }
     DataBuffer data = operandScratch[which].data();
-    for (int r = 0; r < count; r++) {
-      HostCopy.writeBuffer(data, (long) r * cols, rows[from + r], cols);
+    // many rows per host copy, through the reused chunk: a copy per row made pointer garbage on every update
+    int per = Math.max(1, COPY_CHUNK / Math.max(1, cols));
+    float[] chunk = copyChunk(per * cols);
+    for (int r = 0; r < count; r += per) {
+      int m = Math.min(per, count - r);
+      for (int i = 0; i < m; i++) {
+        System.arraycopy(rows[from + r + i], 0, chunk, i * cols, cols);
+      }
+      HostCopy.writeBuffer(data, (long) r * cols, chunk, m * cols);
     }
     return Nd4j.create(data, new long[] {count, cols}, new long[] {cols, 1}, 0, 'c');
   }
@@ -351,10 +358,16 @@ final class SparseEngine implements StepEngine, LayerWeights {
   /** How many columns of nIn weights one copy takes; makes {@link #copyChunk} large enough. */
   private int columnsPerCopy(int nIn) {
     int cols = Math.max(1, COPY_CHUNK / nIn);
-    if (copyChunk == null || copyChunk.length < cols * nIn) {
-      copyChunk = new float[Math.max(COPY_CHUNK, nIn)];
-    }
+    copyChunk(cols * nIn);
     return cols;
+  }
+
+  /** {@link #copyChunk}, made at least {@code n} values long (and {@link #COPY_CHUNK}). */
+  private float[] copyChunk(int n) {
+    if (copyChunk == null || copyChunk.length < n) {
+      copyChunk = new float[Math.max(COPY_CHUNK, n)];
+    }
+    return copyChunk;
   }
 
   @Override

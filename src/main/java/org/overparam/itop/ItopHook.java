@@ -63,9 +63,10 @@ public final class ItopHook implements TrainingHook {
     resumed = saved;
   }
 
+  /** The masks' own active set (not a copy: an engine reads it while it is built, see the interface). */
   @Override
   public boolean[] activeWeights(int layer) {
-    return masks.activeCopy(layer);
+    return masks.activeShared(layer);
   }
 
   @Override

@@ -302,6 +302,14 @@ public final class SparseMasks implements Serializable {
     return active[l].clone();
   }
 
+  /**
+   * Layer l's active set itself, for a reader that neither changes nor keeps it (an engine being
+   * built): no copy of the network's size while it is set up.
+   */
+  boolean[] activeShared(int l) {
+    return active[l];
+  }
+
   public boolean isActive(int l, int j) {
     return active[l][j];
   }
