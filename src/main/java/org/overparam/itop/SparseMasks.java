@@ -2,6 +2,10 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.itop;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -12,13 +16,22 @@ import org.overparam.engine.LayerWeights;
  * The masks of all weight matrices and the prune-and-regrow step (Liu et al., ICML 2021), on plain arrays.
  *
  * <p>Layer l has n_l weights in DL4J's column-major order; {@code active[l][j]} says whether weight
- * j is in the network and {@code fired[l][j]} whether it ever was (for the ITOP rate R_s). Counts
+ * j is in the network and {@link #hasFired} whether it ever was (for the ITOP rate R_s). Counts
  * are exact: every update removes and regrows the same number of weights per layer.
  */
 public final class SparseMasks implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
   private final boolean[][] active;
-  private final boolean[][] fired;
+  /**
+   * Whether each weight ever was active, one bit per weight (an eighth of a boolean array: a sparse run
+   * keeps it for the whole training, the dense engine keeps no such thing).
+   */
+  private transient long[][] firedBits;
+  /**
+   * The serialised form of {@link #firedBits}, as saved networks hold it (one boolean per weight):
+   * made by writeObject for the stream only, null otherwise.
+   */
+  private boolean[][] fired;
   private final int[] nnz;
   private final int[] firedCount;
   private final boolean[] dense;
@@ -41,7 +54,7 @@ public final class SparseMasks implements Serializable {
   public SparseMasks(int[] sizes, double[] d, SplittableRandom rng) {
     int L = sizes.length;
     active = new boolean[L][];
-    fired = new boolean[L][];
+    firedBits = new long[L][];
     nnz = new int[L];
     firedCount = new int[L];
     dense = new boolean[L];
@@ -52,10 +65,11 @@ public final class SparseMasks implements Serializable {
       nnz[l] = LayerDensities.nonzeros(n, d[l]);
       dense[l] = nnz[l] == n;
       active[l] = new boolean[n];
+      firedBits[l] = new long[bitWords(n)];
       for (int j : shuffledPrefix(n, nnz[l], rng)) {
         active[l][j] = true;
+        firedBits[l][j >>> 6] |= 1L << j;
       }
-      fired[l] = active[l].clone();
       firedCount[l] = nnz[l];
       initialDensity[l] = (double) nnz[l] / n;
       expectedUnfired[l] = n - nnz[l];
@@ -120,11 +134,11 @@ public final class SparseMasks implements Serializable {
           new Selection(k, keyBase, score, act, scratchCopy(act.length))); // the arrays pruning is done with
       case RANDOM_UNFIRED -> {
         int[] candidates = indicesWhere(mask, false, candidateCount);
-        int[] unfired = Arrays.stream(candidates).filter(j -> !fired[l][j]).toArray();
+        int[] unfired = Arrays.stream(candidates).filter(j -> !hasFired(l, j)).toArray();
         if (unfired.length >= k) {
           yield randomPick(unfired, k, rng);
         }
-        int[] rest = Arrays.stream(candidates).filter(j -> fired[l][j]).toArray();
+        int[] rest = Arrays.stream(candidates).filter(j -> hasFired(l, j)).toArray();
         int[] more = randomPick(rest, k - unfired.length, rng);
         int[] all = Arrays.copyOf(unfired, k);
         System.arraycopy(more, 0, all, unfired.length, more.length);
@@ -139,8 +153,8 @@ public final class SparseMasks implements Serializable {
         throw new IllegalStateException("layer " + l + ": weight " + j + " grew while active");
       }
       mask[j] = true;
-      if (!fired[l][j]) {
-        fired[l][j] = true;
+      if (!hasFired(l, j)) {
+        firedBits[l][j >>> 6] |= 1L << j;
         firedCount[l]++;
       }
     }
@@ -315,7 +329,7 @@ public final class SparseMasks implements Serializable {
   }
 
   public boolean hasFired(int l, int j) {
-    return fired[l][j];
+    return (firedBits[l][j >>> 6] & 1L << j) != 0;
   }
 
   public boolean isDense(int l) {
@@ -375,6 +389,50 @@ public final class SparseMasks implements Serializable {
 
   public double lastPruneRate() {
     return lastPruneRate;
+  }
+
+  private static int bitWords(int n) {
+    return (n + 63) >>> 6;
+  }
+
+  /** Writes the ever-active weights as saved networks hold them, one boolean each. */
+  @Serial
+  private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+    fired = new boolean[firedBits.length][];
+    for (int l = 0; l < fired.length; l++) {
+      fired[l] = new boolean[active[l].length];
+      for (int j = 0; j < fired[l].length; j++) {
+        fired[l][j] = hasFired(l, j);
+      }
+    }
+    try {
+      out.defaultWriteObject();
+    } finally {
+      fired = null;
+    }
+  }
+
+  /** Reads the serialised form (saved networks of every version) and keeps the ever-active weights as bits. */
+  @Serial
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (fired == null || fired.length != active.length) {
+      throw new InvalidObjectException("the saved masks have no ever-active weights for every layer");
+    }
+    firedBits = new long[fired.length][];
+    for (int l = 0; l < fired.length; l++) {
+      if (fired[l].length != active[l].length) {
+        throw new InvalidObjectException("layer " + l + " has " + active[l].length + " weights but "
+            + fired[l].length + " ever-active flags");
+      }
+      firedBits[l] = new long[bitWords(fired[l].length)];
+      for (int j = 0; j < fired[l].length; j++) {
+        if (fired[l][j]) {
+          firedBits[l][j >>> 6] |= 1L << j;
+        }
+      }
+    }
+    fired = null;
   }
 
   private static int[] identity(int n) {
