@@ -78,15 +78,24 @@ final class SparseEngine implements StepEngine, LayerWeights {
       float[] bias = new float[s.nOut()];
       HostCopy.readBuffer(params.data(), off + s.length(), bias, s.nOut());
       boolean[] mask = active[l];
-      // column by column, so that no dense copy of the parameters is made: the network's weights are
-      // masked as the dense engine masks them (w · 0 or w · 1, signed zeros included), then read
-      layers[l] = new SparseLayer(s.nIn(), s.nOut(), mask, (o, column) -> {
-        long from = off + (long) o * s.nIn();
-        HostCopy.readBuffer(params.data(), from, column, s.nIn());
-        for (int i = 0; i < s.nIn(); i++) {
-          column[i] *= mask[i + o * s.nIn()] ? 1f : 0f;
+      int nIn = s.nIn();
+      int cols = columnsPerCopy(nIn);
+      int[] held = {-1}; // the first column in copyChunk
+      // a few columns at a time, so that no dense copy of the parameters is made (nor a host copy per
+      // column, which made pointer garbage): the network's weights are masked as the dense engine masks
+      // them (w · 0 or w · 1, signed zeros included; again, if re-read, the same), then read
+      layers[l] = new SparseLayer(nIn, s.nOut(), mask, (o, column) -> {
+        if (held[0] < 0 || o < held[0] || o >= held[0] + cols) {
+          held[0] = o - o % cols;
+          int n = Math.min(cols, s.nOut() - held[0]) * nIn;
+          long from = off + (long) held[0] * nIn;
+          HostCopy.readBuffer(params.data(), from, copyChunk, n);
+          for (int i = 0; i < n; i++) {
+            copyChunk[i] *= mask[i + held[0] * nIn] ? 1f : 0f;
+          }
+          HostCopy.writeBuffer(params.data(), from, copyChunk, n);
         }
-        HostCopy.writeBuffer(params.data(), from, column, s.nIn());
+        System.arraycopy(copyChunk, (o - held[0]) * nIn, column, 0, nIn);
       }, bias, optimizer.stateArrays()); // the network holds what this engine holds (nothing to write until a step)
     }
   }

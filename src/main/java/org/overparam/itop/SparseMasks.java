@@ -60,13 +60,14 @@ public final class SparseMasks implements Serializable {
     dense = new boolean[L];
     initialDensity = new double[L];
     expectedUnfired = new double[L];
+    int[][] table = new int[2][]; // shuffledPrefix's table, one for all layers
     for (int l = 0; l < L; l++) {
       int n = sizes[l];
       nnz[l] = LayerDensities.nonzeros(n, d[l]);
       dense[l] = nnz[l] == n;
       active[l] = new boolean[n];
       firedBits[l] = new long[bitWords(n)];
-      for (int j : shuffledPrefix(n, nnz[l], rng)) {
+      for (int j : shuffledPrefix(n, nnz[l], rng, table)) {
         active[l][j] = true;
         firedBits[l][j >>> 6] |= 1L << j;
       }
@@ -459,6 +460,14 @@ public final class SparseMasks implements Serializable {
    * swap touched live in a small open-addressing table.
    */
   static int[] shuffledPrefix(int n, int k, SplittableRandom rng) {
+    return shuffledPrefix(n, k, rng, new int[2][]);
+  }
+
+  /**
+   * The same with the table's keys and values in {@code table[0]} and {@code table[1]}, made or enlarged
+   * there when too small: a caller drawing for several layers reuses one table (less set-up garbage).
+   */
+  static int[] shuffledPrefix(int n, int k, SplittableRandom rng, int[][] table) {
     if (k > n / 6) { // the table would be about as large as the array
       int[] a = identity(n);
       partialShuffle(a, k, rng);
@@ -467,9 +476,14 @@ public final class SparseMasks implements Serializable {
     int[] head = identity(k);
     // load factor at most 3/4: a table half the size of one at 1/2 (less garbage when a network is set up)
     int cap = Integer.highestOneBit(Math.max(8, k + k / 3)) << 1;
-    int[] keys = new int[cap];
+    if (table[0] == null || table[0].length < cap) {
+      table[0] = new int[cap];
+      table[1] = new int[cap];
+    }
+    int[] keys = table[0];
+    int[] vals = table[1];
+    cap = keys.length; // a larger table left by an earlier layer: the same result, probed modulo its size
     Arrays.fill(keys, -1);
-    int[] vals = new int[cap];
     for (int i = 0; i < k; i++) {
       int j = i + rng.nextInt(n - i);
       int t = head[i];

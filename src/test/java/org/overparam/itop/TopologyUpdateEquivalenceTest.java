@@ -289,7 +289,8 @@ class TopologyUpdateEquivalenceTest {
 
   @Test
   void initialMasksAsBefore() {
-    // densities below and above 1/6 (the sampled prefix with and without the array of all positions)
+    // densities below and above 1/6 (the sampled prefix with and without the array of all positions); the
+    // prefix table of layer 0 is reused, larger than needed, by layer 2 and enlarged for layer 4
     int[] sizes = {2048 * 512, 300 * 300, 1000, 64, 784 * 2048};
     double[] d = {0.01, 0.3, 0.05, 1.0, 0.16};
     SparseMasks masks = new SparseMasks(sizes, d, new SplittableRandom(4));
