@@ -37,6 +37,14 @@ public interface LayerWeights {
     return out;
   }
 
+  /**
+   * {@link #weightsAt(int, int[])} at the first {@code n} indices of {@code at}, into the start of
+   * {@code out}: a topology update can reuse its arrays instead of making new ones each time.
+   */
+  default void weightsAt(int layer, int[] at, int n, double[] out) {
+    System.arraycopy(weightsAt(layer, Arrays.copyOf(at, n)), 0, out, 0, n);
+  }
+
   /** Receives a dense gradient in consecutive blocks. */
   @FunctionalInterface
   interface GradientBlocks {

@@ -41,16 +41,16 @@ public final class NetworkStep {
     if (hook != null) {
       hook.initialize(layout, schedule);
     }
-    boolean[][] active = activeWeights(hook);
-    engine = runsSparse(active, hook, config) ? new SparseEngine(net, layout, config, hook, active)
+    boolean[][] active = hook == null ? null : activeWeights(hook); // without a hook: dense, no masks
+    engine = active != null && runsSparse(active, hook, config) ? new SparseEngine(net, layout, config, hook, active)
         : new DenseEngine(net, layout, config, hook);
   }
 
-  /** Every weight matrix's active set: the hook's masks, all true where it masks nothing. */
+  /** Every weight matrix's active set: the hook's own masks (read only), all true where it masks nothing. */
   private boolean[][] activeWeights(TrainingHook hook) {
     boolean[][] active = new boolean[layout.weights().size()][];
     for (ParameterLayout.Segment s : layout.weights()) {
-      active[s.layer()] = hook == null ? null : hook.activeWeights(s.layer());
+      active[s.layer()] = hook.activeWeights(s.layer());
       if (active[s.layer()] == null) {
         active[s.layer()] = new boolean[s.length()];
         java.util.Arrays.fill(active[s.layer()], true);
@@ -60,7 +60,7 @@ public final class NetworkStep {
   }
 
   private static boolean runsSparse(boolean[][] active, TrainingHook hook, NetworkConfig config) {
-    ExecutionMode mode = hook == null ? ExecutionMode.DENSE : hook.execution();
+    ExecutionMode mode = hook.execution();
     long count = 0;
     long total = 0;
     for (boolean[] mask : active) {

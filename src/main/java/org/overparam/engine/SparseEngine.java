@@ -43,7 +43,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private final Map<Integer, Buffers> buffers = new HashMap<>();
   /** The buffers of the last batch: its activations and deltas give the dense gradient. */
   private Buffers last;
-  /** Scratch for RigL's dense gradient, as large as the largest weight matrix; made at the first update. */
+  /** Scratch for RigL's dense gradient, {@link #GRADIENT_COLUMNS_VALUES} values or fewer; made at the first update. */
   private INDArray gradientScratch;
   /** Native copies of the activations and deltas that RigL's GEMM reads, reused across updates. */
   private final INDArray[] operandScratch = new INDArray[2];
@@ -79,15 +79,24 @@ final class SparseEngine implements StepEngine, LayerWeights {
       float[] bias = new float[s.nOut()];
       HostCopy.readBuffer(params.data(), off + s.length(), bias, s.nOut());
       boolean[] mask = active[l];
-      // column by column, so that no dense copy of the parameters is made: the network's weights are
-      // masked as the dense engine masks them (w · 0 or w · 1, signed zeros included), then read
-      layers[l] = new SparseLayer(s.nIn(), s.nOut(), mask, (o, column) -> {
-        long from = off + (long) o * s.nIn();
-        HostCopy.readBuffer(params.data(), from, column, s.nIn());
-        for (int i = 0; i < s.nIn(); i++) {
-          column[i] *= mask[i + o * s.nIn()] ? 1f : 0f;
+      int nIn = s.nIn();
+      int cols = columnsPerCopy(nIn);
+      int[] held = {-1}; // the first column in copyChunk
+      // a few columns at a time, so that no dense copy of the parameters is made (nor a host copy per
+      // column, which made pointer garbage): the network's weights are masked as the dense engine masks
+      // them (w · 0 or w · 1, signed zeros included; again, if re-read, the same), then read
+      layers[l] = new SparseLayer(nIn, s.nOut(), mask, (o, column) -> {
+        if (held[0] < 0 || o < held[0] || o >= held[0] + cols) {
+          held[0] = o - o % cols;
+          int n = Math.min(cols, s.nOut() - held[0]) * nIn;
+          long from = off + (long) held[0] * nIn;
+          HostCopy.readBuffer(params.data(), from, copyChunk, n);
+          for (int i = 0; i < n; i++) {
+            copyChunk[i] *= mask[i + held[0] * nIn] ? 1f : 0f;
+          }
+          HostCopy.writeBuffer(params.data(), from, copyChunk, n);
         }
-        HostCopy.writeBuffer(params.data(), from, column, s.nIn());
+        System.arraycopy(copyChunk, (o - held[0]) * nIn, column, 0, nIn);
       }, bias, optimizer.stateArrays()); // the network holds what this engine holds (nothing to write until a step)
     }
   }
@@ -232,6 +241,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
+  public void weightsAt(int layer, int[] at, int n, double[] out) {
+    layers[layer].weightsAt(at, n, out);
+  }
+
+  @Override
   public double[] denseGradient(int layer) {
     double[] out = new double[layers[layer].nIn * layers[layer].nOut];
     denseGradient(layer, (from, block, length) -> System.arraycopy(block, 0, out, from, length));
@@ -242,8 +256,25 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private static final int GRADIENT_BLOCK = 1 << 15;
 
   /**
-   * RigL's dense gradient without a heap copy of the matrix: one GEMM into a native scratch kept
-   * across updates, read back a block at a time into two small reused arrays.
+   * Values of the dense gradient per GEMM (4 MB): a 2048 × 2048 layer's gradient goes through in four
+   * column blocks instead of one native scratch as large as the matrix, which a sparse run would hold
+   * (and the dense engine does not). Each value is the same dot product over the batch either way
+   * (GemmColumnBlocksTest checks the BLAS for it).
+   */
+  static final int GRADIENT_COLUMNS_VALUES = 1 << 20;
+
+  /** Columns of an nIn × nOut gradient per GEMM: all, or a multiple of 64 within {@link #GRADIENT_COLUMNS_VALUES}. */
+  static int gradientColumns(int nIn, int nOut) {
+    int cols = GRADIENT_COLUMNS_VALUES / Math.max(1, nIn);
+    if (cols >= nOut) {
+      return nOut;
+    }
+    return cols >= 64 ? cols - cols % 64 : Math.max(1, cols);
+  }
+
+  /**
+   * RigL's dense gradient without a heap copy of the matrix: GEMMs over blocks of columns into a native
+   * scratch kept across updates, read back a block at a time into two small reused arrays.
    */
   @Override
   public void denseGradient(int layer, GradientBlocks sink) {
@@ -251,44 +282,58 @@ final class SparseEngine implements StepEngine, LayerWeights {
       throw new IllegalStateException("no batch has been forwarded yet");
     }
     // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
-    INDArray in = matrix(last.a()[layer], last.rows(), 0);
-    INDArray d = matrix(last.delta()[layer], last.rows(), 1);
-    long n = in.size(0) * d.size(0);
-    if (gradientScratch == null || gradientScratch.length() < n) {
+    float[][] deltas = last.delta()[layer];
+    INDArray in = matrix(last.a()[layer], 0, last.a()[layer].length, last.rows(), 0);
+    int nIn = (int) in.size(0);
+    int nOut = deltas.length;
+    int cols = gradientColumns(nIn, nOut);
+    long most = (long) nIn * cols;
+    if (gradientScratch == null || gradientScratch.length() < most) {
       // allocating 16 MB took longer than the GEMM
-      gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, n));
+      gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, most));
     }
-    INDArray g = Nd4j.create(gradientScratch.data(), new long[] {in.size(0), d.size(0)}, new long[] {1, in.size(0)}, 0,
-        'f');
-    DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
     if (gradientFloats == null) {
       gradientFloats = new float[GRADIENT_BLOCK];
       gradientDoubles = new double[GRADIENT_BLOCK];
     }
-    for (int from = 0; from < n; from += GRADIENT_BLOCK) { // column-major, as laid out
-      int length = (int) Math.min(GRADIENT_BLOCK, n - from);
-      HostCopy.readBuffer(g.data(), from, gradientFloats, length);
-      for (int j = 0; j < length; j++) {
-        gradientDoubles[j] = gradientFloats[j];
+    for (int o = 0; o < nOut; o += cols) {
+      int c = Math.min(cols, nOut - o);
+      INDArray d = matrix(deltas, o, c, last.rows(), 1);
+      INDArray g = Nd4j.create(gradientScratch.data(), new long[] {nIn, c}, new long[] {1, nIn}, 0, 'f');
+      DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
+      int n = nIn * c; // columns o .. o + c: flat indices o·nIn on, as laid out
+      for (int from = 0; from < n; from += GRADIENT_BLOCK) {
+        int length = Math.min(GRADIENT_BLOCK, n - from);
+        HostCopy.readBuffer(g.data(), from, gradientFloats, length);
+        for (int j = 0; j < length; j++) {
+          gradientDoubles[j] = gradientFloats[j];
+        }
+        sink.accept(o * nIn + from, gradientDoubles, length);
       }
-      sink.accept(from, gradientDoubles, length);
     }
   }
 
   /**
-   * The first {@code cols} entries of each row as one row-major native matrix, in native scratch
-   * {@code which} (kept across updates, as large as the largest such matrix so far).
+   * The first {@code cols} entries of rows {@code from .. from + count)} as one row-major native matrix,
+   * in native scratch {@code which} (kept across updates, as large as the largest such matrix so far).
    */
-  private INDArray matrix(float[][] rows, int cols, int which) {
-    long n = (long) rows.length * cols;
+  private INDArray matrix(float[][] rows, int from, int count, int cols, int which) {
+    long n = (long) count * cols;
     if (operandScratch[which] == null || operandScratch[which].length() < n) {
       operandScratch[which] = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, n));
     }
     DataBuffer data = operandScratch[which].data();
-    for (int r = 0; r < rows.length; r++) {
-      HostCopy.writeBuffer(data, (long) r * cols, rows[r], cols);
+    // many rows per host copy, through the reused chunk: a copy per row made pointer garbage on every update
+    int per = Math.max(1, COPY_CHUNK / Math.max(1, cols));
+    float[] chunk = copyChunk(per * cols);
+    for (int r = 0; r < count; r += per) {
+      int m = Math.min(per, count - r);
+      for (int i = 0; i < m; i++) {
+        System.arraycopy(rows[from + r + i], 0, chunk, i * cols, cols);
+      }
+      HostCopy.writeBuffer(data, (long) r * cols, chunk, m * cols);
     }
-    return Nd4j.create(data, new long[] {rows.length, cols}, new long[] {cols, 1}, 0, 'c');
+    return Nd4j.create(data, new long[] {count, cols}, new long[] {cols, 1}, 0, 'c');
   }
 
   @Override
@@ -313,17 +358,43 @@ final class SparseEngine implements StepEngine, LayerWeights {
       return; // e.g. the best epoch's weights restored into the network, which may differ off the mask
     }
     INDArray params = net.params();
-    for (int l = 0; l < layers.length; l++) { // column by column: no dense copy of the parameters
+    for (int l = 0; l < layers.length; l++) { // a few columns at a time: no dense copy of the parameters
       SparseLayer s = layers[l];
       long off = layout.weights().get(l).offset();
-      float[] column = new float[s.nIn];
-      for (int o = 0; o < s.nOut; o++) {
-        s.denseColumn(o, column);
-        HostCopy.writeBuffer(params.data(), off + (long) o * s.nIn, column, s.nIn);
+      int cols = columnsPerCopy(s.nIn);
+      for (int o = 0; o < s.nOut; o += cols) {
+        int c = Math.min(cols, s.nOut - o);
+        for (int i = 0; i < c; i++) {
+          s.denseColumn(o + i, copyChunk, i * s.nIn);
+        }
+        HostCopy.writeBuffer(params.data(), off + (long) o * s.nIn, copyChunk, c * s.nIn);
       }
       HostCopy.writeBuffer(params.data(), off + (long) s.nIn * s.nOut, s.bias, s.nOut);
     }
     networkCurrent = true;
+  }
+
+  /** Values per host copy of {@link #writeToNetwork()} and {@link #readFromNetwork()}: 256 KB. */
+  private static final int COPY_CHUNK = 1 << 16;
+  /**
+   * Whole columns of a layer on their way to or from the network, kept across calls: a copy per
+   * column made garbage (native pointer objects) in proportion to the network on every snapshot.
+   */
+  private float[] copyChunk;
+
+  /** How many columns of nIn weights one copy takes; makes {@link #copyChunk} large enough. */
+  private int columnsPerCopy(int nIn) {
+    int cols = Math.max(1, COPY_CHUNK / nIn);
+    copyChunk(cols * nIn);
+    return cols;
+  }
+
+  /** {@link #copyChunk}, made at least {@code n} values long (and {@link #COPY_CHUNK}). */
+  private float[] copyChunk(int n) {
+    if (copyChunk == null || copyChunk.length < n) {
+      copyChunk = new float[Math.max(COPY_CHUNK, n)];
+    }
+    return copyChunk;
   }
 
   @Override
@@ -332,10 +403,13 @@ final class SparseEngine implements StepEngine, LayerWeights {
     for (int l = 0; l < layers.length; l++) {
       SparseLayer s = layers[l];
       long off = layout.weights().get(l).offset();
-      float[] column = new float[s.nIn];
-      for (int o = 0; o < s.nOut; o++) {
-        HostCopy.readBuffer(params.data(), off + (long) o * s.nIn, column, s.nIn);
-        s.readColumn(o, column);
+      int cols = columnsPerCopy(s.nIn);
+      for (int o = 0; o < s.nOut; o += cols) {
+        int c = Math.min(cols, s.nOut - o);
+        HostCopy.readBuffer(params.data(), off + (long) o * s.nIn, copyChunk, c * s.nIn);
+        for (int i = 0; i < c; i++) {
+          s.readColumn(o + i, copyChunk, i * s.nIn);
+        }
       }
       HostCopy.readBuffer(params.data(), off + (long) s.nIn * s.nOut, s.bias, s.nOut);
     }

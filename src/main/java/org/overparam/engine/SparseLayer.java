@@ -71,10 +71,16 @@ final class SparseLayer {
   /** The weights at flat indices {@code at} (ascending), zero where inactive: one walk over the columns. */
   double[] weightsAt(int[] at) {
     double[] out = new double[at.length];
+    weightsAt(at, at.length, out);
+    return out;
+  }
+
+  /** The same at the first n indices of {@code at}, into the start of {@code out}. */
+  void weightsAt(int[] at, int n, double[] out) {
     int o = -1;
     int k = 0;
     int end = 0;
-    for (int i = 0; i < at.length; i++) {
+    for (int i = 0; i < n; i++) {
       int j = at[i];
       if (j / nIn != o) {
         o = j / nIn;
@@ -87,7 +93,6 @@ final class SparseLayer {
       }
       out[i] = k < end && row[k] == r ? value[k] : 0;
     }
-    return out;
   }
 
   /** Writes the weights (zeros where inactive) and the bias into DL4J's flat layout at {@code offset}. */
@@ -103,16 +108,26 @@ final class SparseLayer {
 
   /** Column o of the weights, dense (zeros where inactive), into the start of {@code column}. */
   void denseColumn(int o, float[] column) {
-    java.util.Arrays.fill(column, 0, nIn, 0f);
+    denseColumn(o, column, 0);
+  }
+
+  /** The same into {@code column[at .. at + nIn)}. */
+  void denseColumn(int o, float[] column, int at) {
+    java.util.Arrays.fill(column, at, at + nIn, 0f);
     for (int k = colStart[o]; k < colStart[o + 1]; k++) {
-      column[row[k]] = value[k];
+      column[at + row[k]] = value[k];
     }
   }
 
   /** Reads the active weights of column o back from its dense form (state kept). */
   void readColumn(int o, float[] column) {
+    readColumn(o, column, 0);
+  }
+
+  /** The same from {@code column[at .. at + nIn)}. */
+  void readColumn(int o, float[] column, int at) {
     for (int k = colStart[o]; k < colStart[o + 1]; k++) {
-      value[k] = column[row[k]];
+      value[k] = column[at + row[k]];
     }
   }
 
@@ -143,7 +158,7 @@ final class SparseLayer {
    * stays with connections that stay unless {@code resetState}, and starts at zero for new ones.
    */
   void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
-    merge(pruned, grown, (j, k, g) -> (float) weights[j], (j, k, g) -> resetState[j]);
+    merge(pruned, grown, (j, stays, v, g) -> (float) weights[j], (j, g) -> resetState[j]);
   }
 
   /**
@@ -153,45 +168,46 @@ final class SparseLayer {
    * fresh state, and one pruned and regrown takes them too when {@code reinitRegrown}.
    */
   void rewire(int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
-    float[] kept = value;
     merge(pruned, grown,
-        (j, k, g) -> k >= 0 && (g < 0 || !reinitRegrown) ? kept[k] : (float) grownWeights[g],
-        (j, k, g) -> g >= 0 && reinitRegrown);
+        (j, stays, v, g) -> stays && (g < 0 || !reinitRegrown) ? v : (float) grownWeights[g],
+        (j, g) -> g >= 0 && reinitRegrown);
   }
 
-  /** A new connection's weight from its flat index j, old position k (or -1) and position g in grown (or -1). */
+  /**
+   * A connection's new weight from its flat index j, whether it was stored (then {@code v} is its
+   * weight) and its position g in grown (or -1).
+   */
   @FunctionalInterface
   private interface WeightOf {
-    float of(int j, int k, int g);
+    float of(int j, boolean stays, float v, int g);
   }
 
-  /** Whether a connection that stays (flat index j, old position k, position g in grown or -1) loses its state. */
+  /** Whether a stored connection that stays (flat index j, position g in grown or -1) loses its state. */
   @FunctionalInterface
   private interface ResetOf {
-    boolean of(int j, int k, int g);
+    boolean of(int j, int g);
   }
 
   /**
    * The merge behind both rewires: stored entries that stay (state kept unless {@code reset}) and grown
-   * ones (state zero), in flat index order, weights from {@code weight}.
+   * ones (state zero), in flat index order, weights from {@code weight}. In place: an update prunes as
+   * many as it grows, so the arrays keep their size and a topology update makes no garbage in
+   * proportion to the active weights (which would grow the Java heap: issue 16). The stored entries
+   * that stay move to the front, then the grown ones merge in from the back, which never overtakes
+   * an entry not yet read; {@code row} holds flat indices in between.
    */
   private void merge(int[] pruned, int[] grown, WeightOf weight, ResetOf reset) {
     int old = value.length;
     int count = old - pruned.length + grown.length;
-    int[] newStart = new int[nOut + 1];
-    int[] newRow = new int[count];
-    float[] newValue = new float[count];
-    float[][] newState = new float[state.length][count];
-    int k = 0; // stored entries, in flat index order (column-major, rows ascending)
-    int col = 0; // the column of entry k
-    int p = 0; // pruned
-    int g = 0; // grown, merged in
-    int regrown = 0; // grown, probing for pruned entries that regrow
-    int t = 0; // new entries
-    int newCol = 0;
-    while (true) {
-      int fOld = Integer.MAX_VALUE;
-      for (; k < old; k++) { // the next stored entry that stays
+    int staying = 0; // stored entries that stay
+    int both = 0; // of them, those also in grown: one entry each
+    for (int pass = 0; pass < 2; pass++) { // count and check first, so that bad input changes nothing
+      int col = 0; // the column of entry k
+      int p = 0; // pruned
+      int regrown = 0; // grown, probing for pruned entries that regrow
+      int g = 0; // grown, probing for entries in both
+      int m = 0;
+      for (int k = 0; k < old; k++) {
         while (colStart[col + 1] <= k) {
           col++;
         }
@@ -207,47 +223,78 @@ final class SparseLayer {
             continue; // pruned for good
           }
         }
-        fOld = f;
-        break;
-      }
-      int fNew = g < grown.length ? grown[g] : Integer.MAX_VALUE;
-      if (fOld == Integer.MAX_VALUE && fNew == Integer.MAX_VALUE) {
-        break;
-      }
-      int j = Math.min(fOld, fNew);
-      int grownAt = -1;
-      if (fNew == j) {
-        grownAt = g++;
-      }
-      int oldAt = -1;
-      if (fOld == j) {
-        oldAt = k;
-        if (!reset.of(j, k, grownAt)) {
-          for (int s = 0; s < state.length; s++) {
-            newState[s][t] = state[s][k];
+        if (pass == 0) {
+          while (g < grown.length && grown[g] < f) {
+            g++;
+          }
+          both += g < grown.length && grown[g] == f ? 1 : 0;
+        } else {
+          row[m] = f;
+          value[m] = value[k];
+          for (float[] st : state) {
+            st[m] = st[k];
           }
         }
-        k++;
+        m++;
       }
-      while (newCol < j / nIn) {
-        newStart[++newCol] = t;
+      staying = m;
+      if (pass == 0 && staying + grown.length - both != count) {
+        throw new IllegalStateException("rewiring left " + (staying + grown.length - both)
+            + " connections, expected " + count);
       }
-      newRow[t] = j % nIn;
-      newValue[t] = weight.of(j, oldAt, grownAt);
-      t++;
     }
-    if (t != count) {
-      throw new IllegalStateException("rewiring left " + t + " connections, expected " + count);
+    if (count > old) { // only where pruned and grown differ in length
+      resize(count);
     }
-    while (newCol < nOut) {
-      newStart[++newCol] = t;
+    int i = staying - 1; // stored entries that stay, from the back
+    int g = grown.length - 1;
+    for (int t = count - 1; t >= 0; t--) { // t >= i throughout: grown entries still to come lie after i
+      int fOld = i >= 0 ? row[i] : -1;
+      int fNew = g >= 0 ? grown[g] : -1;
+      int j = Math.max(fOld, fNew);
+      int grownAt = fNew == j ? g-- : -1;
+      if (fOld == j) {
+        float v = value[i];
+        boolean keep = !reset.of(j, grownAt);
+        for (float[] st : state) {
+          st[t] = keep ? st[i] : 0f;
+        }
+        value[t] = weight.of(j, true, v, grownAt);
+        i--;
+      } else {
+        for (float[] st : state) {
+          st[t] = 0f;
+        }
+        value[t] = weight.of(j, false, 0f, grownAt);
+      }
+      row[t] = j;
     }
-    colStart = newStart;
-    row = newRow;
-    value = newValue;
-    grad = new float[count];
-    state = newState;
+    if (count < old) {
+      resize(count);
+    }
+    java.util.Arrays.fill(colStart, 0);
+    for (int t = 0; t < count; t++) { // flat indices back to rows, counting entries per column
+      colStart[row[t] / nIn + 1]++;
+      row[t] %= nIn;
+    }
+    for (int o = 0; o < nOut; o++) {
+      colStart[o + 1] += colStart[o];
+    }
+    if (grad.length == count) {
+      java.util.Arrays.fill(grad, 0f);
+    } else {
+      grad = new float[count];
+    }
     indexRows();
+  }
+
+  /** Sets the length of the per-connection arrays (keeping their first entries). */
+  private void resize(int count) {
+    row = java.util.Arrays.copyOf(row, count);
+    value = java.util.Arrays.copyOf(value, count);
+    for (int s = 0; s < state.length; s++) {
+      state[s] = java.util.Arrays.copyOf(state[s], count);
+    }
   }
 
   /** Reads the weights of the active set (and the bias) back from DL4J's flat layout, keeping state. */
@@ -289,7 +336,11 @@ final class SparseLayer {
 
   /** Builds the row-wise index (a counting sort of the column order by row; columns stay ascending). */
   private void indexRows() {
-    rowStart = new int[nIn + 1];
+    if (rowStart == null) {
+      rowStart = new int[nIn + 1];
+    } else {
+      java.util.Arrays.fill(rowStart, 0); // reused across rewires, as are the arrays below
+    }
     for (int r : row) {
       rowStart[r + 1]++;
     }
@@ -297,8 +348,10 @@ final class SparseLayer {
       rowStart[i + 1] += rowStart[i];
     }
     int[] next = java.util.Arrays.copyOf(rowStart, nIn);
-    rowCol = new int[row.length];
-    rowPerm = new int[row.length];
+    if (rowCol == null || rowCol.length != row.length) {
+      rowCol = new int[row.length];
+      rowPerm = new int[row.length];
+    }
     for (int o = 0; o < nOut; o++) {
       for (int k = colStart[o]; k < colStart[o + 1]; k++) {
         int t = next[row[k]]++;

@@ -16,7 +16,11 @@ public interface TrainingHook {
   /** Called once the network exists, before the engine is built and before the first step. */
   void initialize(ParameterLayout layout, Schedule schedule);
 
-  /** The active weights of weight matrix l (column-major), or null where this hook masks nothing. */
+  /**
+   * The active weights of weight matrix l (column-major), or null where this hook masks nothing. The
+   * array may be the hook's own (no copy as large as the network): callers read it, neither changing
+   * nor keeping it.
+   */
   default boolean[] activeWeights(int layer) {
     return null;
   }

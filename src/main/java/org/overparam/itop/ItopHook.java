@@ -63,9 +63,10 @@ public final class ItopHook implements TrainingHook {
     resumed = saved;
   }
 
+  /** The masks' own active set (not a copy: an engine reads it while it is built, see the interface). */
   @Override
   public boolean[] activeWeights(int layer) {
-    return masks.activeCopy(layer);
+    return masks.activeShared(layer);
   }
 
   @Override
@@ -128,29 +129,62 @@ public final class ItopHook implements TrainingHook {
         continue;
       }
       SparseMasks.Change change = masks.update(l, weights, p, cfg.growth(), rng);
-      int[] pruned = change.pruned().clone();
+      int[] pruned = change.pruned(); // this update's own arrays: sorted in place
       Arrays.sort(pruned);
       int[] grown = change.grown();
-      double[] init = new double[grown.length];
-      for (int i = 0; i < grown.length; i++) { // drawn in the order of growth, as the random stream has it
-        if (Arrays.binarySearch(pruned, grown[i]) < 0 || cfg.reinitWhenSame()) {
-          init[i] = cfg.regrowInit() == RegrowInit.NORMAL ? gaussian(rng) * cfg.regrowInitStd() : 0;
+      int k = grown.length;
+      boolean normal = cfg.regrowInit() == RegrowInit.NORMAL;
+      double[] init = initScratch(k);
+      for (int i = 0; i < k; i++) { // drawn in the order of growth, as the random stream has it
+        init[i] = 0;
+        if (normal && (Arrays.binarySearch(pruned, grown[i]) < 0 || cfg.reinitWhenSame())) {
+          init[i] = gaussian(rng) * cfg.regrowInitStd();
         }
       }
-      long[] order = new long[grown.length]; // (index, position) pairs: sorting them sorts grown and init alike
-      for (int i = 0; i < grown.length; i++) {
-        order[i] = (long) grown[i] << 32 | i;
-      }
-      Arrays.sort(order);
-      int[] sortedGrown = new int[grown.length];
-      double[] sortedInit = new double[grown.length];
-      for (int i = 0; i < order.length; i++) {
-        sortedGrown[i] = (int) (order[i] >>> 32);
-        sortedInit[i] = init[(int) order[i]];
+      int[] sortedGrown = grown;
+      double[] sortedInit = init;
+      if (!ascending(grown)) { // RANDOM growth's draw order
+        if (normal) {
+          long[] order = new long[k]; // (index, position) pairs: sorting them sorts grown and init alike
+          for (int i = 0; i < k; i++) {
+            order[i] = (long) grown[i] << 32 | i;
+          }
+          Arrays.sort(order);
+          sortedGrown = new int[k];
+          sortedInit = new double[k];
+          for (int i = 0; i < k; i++) {
+            sortedGrown[i] = (int) (order[i] >>> 32);
+            sortedInit[i] = init[(int) order[i]];
+          }
+        } else {
+          Arrays.sort(grown); // the weights are all zero: their order needs no sorting
+        }
       }
       weights.rewire(l, pruned, sortedGrown, sortedInit, cfg.reinitWhenSame());
     }
     masks.countUpdate(p);
+  }
+
+  /**
+   * The new weights of a layer's grown connections: one array kept across updates (not saved), as
+   * fresh ones were garbage in proportion to the active weights (issue 16).
+   */
+  private double[] initScratch;
+
+  private double[] initScratch(int k) {
+    if (initScratch == null || initScratch.length < k) {
+      initScratch = new double[k];
+    }
+    return initScratch;
+  }
+
+  private static boolean ascending(int[] a) {
+    for (int i = 1; i < a.length; i++) {
+      if (a[i] < a[i - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double gaussian(SplittableRandom rng) {

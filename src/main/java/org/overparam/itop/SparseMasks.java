@@ -2,6 +2,10 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.itop;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -12,13 +16,22 @@ import org.overparam.engine.LayerWeights;
  * The masks of all weight matrices and the prune-and-regrow step (Liu et al., ICML 2021), on plain arrays.
  *
  * <p>Layer l has n_l weights in DL4J's column-major order; {@code active[l][j]} says whether weight
- * j is in the network and {@code fired[l][j]} whether it ever was (for the ITOP rate R_s). Counts
+ * j is in the network and {@link #hasFired} whether it ever was (for the ITOP rate R_s). Counts
  * are exact: every update removes and regrows the same number of weights per layer.
  */
 public final class SparseMasks implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
   private final boolean[][] active;
-  private final boolean[][] fired;
+  /**
+   * Whether each weight ever was active, one bit per weight (an eighth of a boolean array: a sparse run
+   * keeps it for the whole training, the dense engine keeps no such thing).
+   */
+  private transient long[][] firedBits;
+  /**
+   * The serialised form of {@link #firedBits}, as saved networks hold it (one boolean per weight):
+   * made by writeObject for the stream only, null otherwise.
+   */
+  private boolean[][] fired;
   private final int[] nnz;
   private final int[] firedCount;
   private final boolean[] dense;
@@ -28,26 +41,36 @@ public final class SparseMasks implements Serializable {
   private double lastPruneRate = Double.NaN;
   /** Expected number of never-fired weights per layer under RANDOM growth (factor 1 − k/M per update). */
   private final double[] expectedUnfired;
+  /**
+   * Working arrays of {@link #update}, as long as the largest layer's active weights and kept across
+   * updates (not saved): fresh ones per update were garbage in proportion to the active weights, which
+   * grew the Java heap of a sparse run above that of a dense one (issue 16).
+   */
+  private transient int[] scratchIndices;
+  private transient double[] scratchScores;
+  private transient double[] scratchCopy;
 
   /** Samples masks with exact counts for densities {@code d} on layers of {@code sizes}. */
   public SparseMasks(int[] sizes, double[] d, SplittableRandom rng) {
     int L = sizes.length;
     active = new boolean[L][];
-    fired = new boolean[L][];
+    firedBits = new long[L][];
     nnz = new int[L];
     firedCount = new int[L];
     dense = new boolean[L];
     initialDensity = new double[L];
     expectedUnfired = new double[L];
+    int[][] table = new int[2][]; // shuffledPrefix's table, one for all layers
     for (int l = 0; l < L; l++) {
       int n = sizes[l];
       nnz[l] = LayerDensities.nonzeros(n, d[l]);
       dense[l] = nnz[l] == n;
       active[l] = new boolean[n];
-      for (int j : shuffledPrefix(n, nnz[l], rng)) {
+      firedBits[l] = new long[bitWords(n)];
+      for (int j : shuffledPrefix(n, nnz[l], rng, table)) {
         active[l][j] = true;
+        firedBits[l][j >>> 6] |= 1L << j;
       }
-      fired[l] = active[l].clone();
       firedCount[l] = nnz[l];
       initialDensity[l] = (double) nnz[l] / n;
       expectedUnfired[l] = n - nnz[l];
@@ -91,26 +114,32 @@ public final class SparseMasks implements Serializable {
     // Random keys break ties (equal magnitudes, zero gradients) without bias; hashed from one draw, so a
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
-    int[] act = indicesWhere(mask, true, nnz[l]);
-    double[] w = weights.weightsAt(l, act);
+    int active = nnz[l];
+    int[] act = indicesWhere(mask, true, active, scratchIndices(scratchLength()));
+    double[] score = scratchScores(act.length);
+    weights.weightsAt(l, act, active, score);
+    for (int i = 0; i < active; i++) {
+      score[i] = Math.abs(score[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+    }
     // positions in act, which is ascending: index order of the positions is that of the weights
-    int[] prunedAt = smallest(identity(act.length), k, i -> Math.abs(w[i]), i -> tieKey(keyBase, act[i]));
     int[] pruned = new int[k];
+    smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
     for (int i = 0; i < k; i++) {
-      pruned[i] = act[prunedAt[i]];
+      pruned[i] = act[pruned[i]];
       mask[pruned[i]] = false;
     }
     int candidateCount = n - nnz[l] + k;
     int[] grown = switch (growth) {
-      case RANDOM -> randomPick(indicesWhere(mask, false, candidateCount), k, rng);
-      case GRADIENT -> largestGradients(l, weights, mask, k, keyBase);
+      case RANDOM -> randomInactive(mask, candidateCount, k, rng);
+      case GRADIENT -> largestGradients(l, weights, mask, k, keyBase,
+          new Selection(k, keyBase, score, act, scratchCopy(act.length))); // the arrays pruning is done with
       case RANDOM_UNFIRED -> {
         int[] candidates = indicesWhere(mask, false, candidateCount);
-        int[] unfired = Arrays.stream(candidates).filter(j -> !fired[l][j]).toArray();
+        int[] unfired = Arrays.stream(candidates).filter(j -> !hasFired(l, j)).toArray();
         if (unfired.length >= k) {
           yield randomPick(unfired, k, rng);
         }
-        int[] rest = Arrays.stream(candidates).filter(j -> fired[l][j]).toArray();
+        int[] rest = Arrays.stream(candidates).filter(j -> hasFired(l, j)).toArray();
         int[] more = randomPick(rest, k - unfired.length, rng);
         int[] all = Arrays.copyOf(unfired, k);
         System.arraycopy(more, 0, all, unfired.length, more.length);
@@ -125,8 +154,8 @@ public final class SparseMasks implements Serializable {
         throw new IllegalStateException("layer " + l + ": weight " + j + " grew while active");
       }
       mask[j] = true;
-      if (!fired[l][j]) {
-        fired[l][j] = true;
+      if (!hasFired(l, j)) {
+        firedBits[l][j >>> 6] |= 1L << j;
         firedCount[l]++;
       }
     }
@@ -141,8 +170,8 @@ public final class SparseMasks implements Serializable {
    * #smallest} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
    * passes through a bounded {@link Selection}, so no array of the whole layer is made.
    */
-  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase) {
-    Selection best = new Selection(k, keyBase);
+  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase,
+      Selection best) {
     weights.denseGradient(l, (from, block, length) -> {
       for (int i = 0; i < length; i++) {
         if (!mask[from + i]) {
@@ -158,8 +187,9 @@ public final class SparseMasks implements Serializable {
 
   /**
    * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
-   * key, index): a buffer of twice k that, when full, keeps its k best ({@link #smallest}) and from then
-   * on admits only pairs ahead of the k-th best, so that each offer costs a comparison or two.
+   * key, index): a buffer of more than k (the update's working arrays, at least k + 1024) that, when
+   * full, keeps its k best ({@link #smallest}) and from then on admits only pairs ahead of the k-th best,
+   * so that each offer costs a comparison or two.
    */
   private static final class Selection {
     private final int k;
@@ -173,12 +203,19 @@ public final class SparseMasks implements Serializable {
     /** The k-th best's tie key: a pair scoring {@link #bound} enters with a smaller key only. */
     private double boundKey;
 
-    Selection(int k, long keyBase) {
+    /**
+     * Works in the given arrays (reused across updates), of at least k + 1 entries: their length
+     * sets how often the buffer is compacted, not the result.
+     */
+    Selection(int k, long keyBase, double[] score, int[] index, double[] scratch) {
+      if (Math.min(score.length, Math.min(index.length, scratch.length)) <= k) {
+        throw new IllegalArgumentException("a selection of " + k + " needs arrays of more than " + k + " entries");
+      }
       this.k = k;
       this.keyBase = keyBase;
-      score = new double[Math.max(2 * k, k + 1024)];
-      index = new int[score.length];
-      scratch = new double[score.length];
+      this.score = score;
+      this.index = index;
+      this.scratch = scratch;
     }
 
     /** Adds a pair scoring at most {@link #bound} (NaN never enters, as NaN ranks last in {@link #smallest}). */
@@ -186,7 +223,7 @@ public final class SparseMasks implements Serializable {
       if (s == bound && tieKey(keyBase, j) >= boundKey) {
         return; // behind the k-th best (an equal key loses on the larger index, since j comes later)
       }
-      if (size == score.length) {
+      if (size == score.length || size == index.length || size == scratch.length) {
         compact();
       }
       score[size] = s;
@@ -280,12 +317,20 @@ public final class SparseMasks implements Serializable {
     return active[l].clone();
   }
 
+  /**
+   * Layer l's active set itself, for a reader that neither changes nor keeps it (an engine being
+   * built): no copy of the network's size while it is set up.
+   */
+  boolean[] activeShared(int l) {
+    return active[l];
+  }
+
   public boolean isActive(int l, int j) {
     return active[l][j];
   }
 
   public boolean hasFired(int l, int j) {
-    return fired[l][j];
+    return (firedBits[l][j >>> 6] & 1L << j) != 0;
   }
 
   public boolean isDense(int l) {
@@ -347,6 +392,50 @@ public final class SparseMasks implements Serializable {
     return lastPruneRate;
   }
 
+  private static int bitWords(int n) {
+    return (n + 63) >>> 6;
+  }
+
+  /** Writes the ever-active weights as saved networks hold them, one boolean each. */
+  @Serial
+  private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+    fired = new boolean[firedBits.length][];
+    for (int l = 0; l < fired.length; l++) {
+      fired[l] = new boolean[active[l].length];
+      for (int j = 0; j < fired[l].length; j++) {
+        fired[l][j] = hasFired(l, j);
+      }
+    }
+    try {
+      out.defaultWriteObject();
+    } finally {
+      fired = null;
+    }
+  }
+
+  /** Reads the serialised form (saved networks of every version) and keeps the ever-active weights as bits. */
+  @Serial
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (fired == null || fired.length != active.length) {
+      throw new InvalidObjectException("the saved masks have no ever-active weights for every layer");
+    }
+    firedBits = new long[fired.length][];
+    for (int l = 0; l < fired.length; l++) {
+      if (fired[l].length != active[l].length) {
+        throw new InvalidObjectException("layer " + l + " has " + active[l].length + " weights but "
+            + fired[l].length + " ever-active flags");
+      }
+      firedBits[l] = new long[bitWords(fired[l].length)];
+      for (int j = 0; j < fired[l].length; j++) {
+        if (fired[l][j]) {
+          firedBits[l][j >>> 6] |= 1L << j;
+        }
+      }
+    }
+    fired = null;
+  }
+
   private static int[] identity(int n) {
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {
@@ -371,16 +460,30 @@ public final class SparseMasks implements Serializable {
    * swap touched live in a small open-addressing table.
    */
   static int[] shuffledPrefix(int n, int k, SplittableRandom rng) {
-    if (k > n / 8) { // the table would be about as large as the array
+    return shuffledPrefix(n, k, rng, new int[2][]);
+  }
+
+  /**
+   * The same with the table's keys and values in {@code table[0]} and {@code table[1]}, made or enlarged
+   * there when too small: a caller drawing for several layers reuses one table (less set-up garbage).
+   */
+  static int[] shuffledPrefix(int n, int k, SplittableRandom rng, int[][] table) {
+    if (k > n / 6) { // the table would be about as large as the array
       int[] a = identity(n);
       partialShuffle(a, k, rng);
       return Arrays.copyOf(a, k);
     }
     int[] head = identity(k);
-    int cap = Integer.highestOneBit(Math.max(8, 2 * k)) << 1; // load factor at most 1/2
-    int[] keys = new int[cap];
+    // load factor at most 3/4: a table half the size of one at 1/2 (less garbage when a network is set up)
+    int cap = Integer.highestOneBit(Math.max(8, k + k / 3)) << 1;
+    if (table[0] == null || table[0].length < cap) {
+      table[0] = new int[cap];
+      table[1] = new int[cap];
+    }
+    int[] keys = table[0];
+    int[] vals = table[1];
+    cap = keys.length; // a larger table left by an earlier layer: the same result, probed modulo its size
     Arrays.fill(keys, -1);
-    int[] vals = new int[cap];
     for (int i = 0; i < k; i++) {
       int j = i + rng.nextInt(n - i);
       int t = head[i];
@@ -400,6 +503,34 @@ public final class SparseMasks implements Serializable {
     return head;
   }
 
+  /**
+   * {@code randomPick(indicesWhere(mask, false, count), k, rng)}, the same draws and result, without
+   * the array of all inactive weights (16 MB for a 2048 × 2048 layer at 10% density) or its copy:
+   * {@link #shuffledPrefix} draws the positions among them, one pass over the mask maps them.
+   */
+  private static int[] randomInactive(boolean[] mask, int count, int k, SplittableRandom rng) {
+    int[] at = shuffledPrefix(count, k, rng);
+    long[] order = new long[k]; // (position, draw) pairs in position order
+    for (int i = 0; i < k; i++) {
+      order[i] = (long) at[i] << 32 | i;
+    }
+    Arrays.sort(order);
+    int r = 0;
+    int seen = 0; // inactive weights before j
+    for (int j = 0; j < mask.length && r < k; j++) {
+      if (!mask[j]) {
+        if ((int) (order[r] >>> 32) == seen) { // positions are distinct
+          at[(int) order[r++]] = j;
+        }
+        seen++;
+      }
+    }
+    if (r != k) {
+      throw new IllegalStateException("expected " + count + " inactive weights, found " + seen);
+    }
+    return at;
+  }
+
   private static int[] randomPick(int[] from, int k, SplittableRandom rng) {
     int[] a = from.clone();
     partialShuffle(a, k, rng);
@@ -408,10 +539,17 @@ public final class SparseMasks implements Serializable {
 
   /** The indices where {@code mask} equals {@code value}; there are {@code count} of them (one pass). */
   private static int[] indicesWhere(boolean[] mask, boolean value, int count) {
-    int[] idx = new int[count];
+    return indicesWhere(mask, value, count, new int[count]);
+  }
+
+  /** The same into the start of {@code idx}. */
+  private static int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
     int p = 0;
     for (int j = 0; j < mask.length; j++) {
       if (mask[j] == value) {
+        if (p == count) {
+          throw new IllegalStateException("expected " + count + " entries of " + value + ", found more");
+        }
         idx[p++] = j;
       }
     }
@@ -428,6 +566,79 @@ public final class SparseMasks implements Serializable {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z ^= z >>> 31;
     return (z >>> 11) * 0x1.0p-53;
+  }
+
+  /**
+   * The length of the working arrays: every sparse layer's active weights and, for {@link Selection},
+   * more than any k (at most the active weights); the same for every update, so they are made once.
+   */
+  private int scratchLength() {
+    int most = 0;
+    for (int l = 0; l < nnz.length; l++) {
+      most = dense[l] ? most : Math.max(most, nnz[l]);
+    }
+    return most + 1024;
+  }
+
+  private int[] scratchIndices(int n) {
+    if (scratchIndices == null || scratchIndices.length < n) {
+      scratchIndices = new int[n];
+    }
+    return scratchIndices;
+  }
+
+  private double[] scratchScores(int n) {
+    if (scratchScores == null || scratchScores.length < n) {
+      scratchScores = new double[n];
+    }
+    return scratchScores;
+  }
+
+  private double[] scratchCopy(int n) {
+    if (scratchCopy == null || scratchCopy.length < n) {
+      scratchCopy = new double[n];
+    }
+    return scratchCopy;
+  }
+
+  /**
+   * {@link #smallest} of the positions 0 .. n − 1 with scores {@code score[0 .. n)} (no negative
+   * zeros), into {@code out[0 .. k)}, working in {@code copy} (n entries or more): the same choice in
+   * arrays reused across updates.
+   */
+  static void smallestPositions(double[] score, int n, int k, java.util.function.IntToDoubleFunction key,
+      double[] copy, int[] out) {
+    if (k == 0) {
+      return;
+    }
+    System.arraycopy(score, 0, copy, 0, n);
+    double threshold = kthSmallest(copy, n, k - 1);
+    int below = 0;
+    int ties = 0;
+    for (int i = 0; i < n; i++) {
+      int c = Double.compare(score[i], threshold);
+      below += c < 0 ? 1 : 0;
+      ties += c == 0 ? 1 : 0;
+    }
+    int need = k - below;
+    int t = 0;
+    for (int i = 0; i < n; i++) {
+      if (Double.compare(score[i], threshold) == 0) {
+        copy[t++] = key.applyAsDouble(i);
+      }
+    }
+    double keyThreshold = kthSmallest(copy, ties, need - 1);
+    int q = 0;
+    int taken = 0;
+    for (int i = 0; i < n && q < k; i++) { // one pass in index order
+      int c = Double.compare(score[i], threshold);
+      if (c < 0) {
+        out[q++] = i;
+      } else if (c == 0 && taken < need && key.applyAsDouble(i) <= keyThreshold) {
+        out[q++] = i;
+        taken++;
+      }
+    }
   }
 
   /** Below this many entries, selection runs on all of them; above, a sampled threshold first discards most. */

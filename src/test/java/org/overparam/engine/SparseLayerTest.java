@@ -4,10 +4,15 @@ package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Rewiring a sparse layer: hand-checked on a 3 x 2 matrix. */
+/** Rewiring a sparse layer: hand-checked on a 3 x 2 matrix, and random changes against a dense reference. */
 class SparseLayerTest {
   @Test
   void rewireKeepsStateOfStayingConnectionsOnly() {
@@ -51,5 +56,79 @@ class SparseLayerTest {
     assertArrayEquals(new int[] {0, 1, 1, 2}, layer.row);
     assertArrayEquals(new float[] {5, 6, 3, 8}, layer.value);
     assertArrayEquals(new float[] {10, 0, 0, 0}, layer.state[0]);
+  }
+
+  @Test
+  void rewireInPlaceMatchesADenseReference() {
+    int nIn = 7;
+    int nOut = 5;
+    int n = nIn * nOut;
+    SplittableRandom rng = new SplittableRandom(3);
+    boolean[] active = new boolean[n];
+    float[] w = new float[n]; // the reference: dense weights and state, zero where inactive
+    float[][] st = new float[2][n];
+    for (int j = 0; j < n; j++) {
+      active[j] = rng.nextInt(3) == 0;
+      w[j] = active[j] ? rng.nextInt(1, 100) : 0;
+    }
+    SparseLayer layer = new SparseLayer(nIn, nOut, active, w, new float[nOut], 2);
+    for (int round = 0; round < 300; round++) {
+      for (int s = 0; s < 2; s++) { // fresh state values to follow
+        for (int o = 0; o < nOut; o++) {
+          for (int k = layer.colStart[o]; k < layer.colStart[o + 1]; k++) {
+            layer.state[s][k] = st[s][layer.row[k] + o * nIn] = rng.nextInt(1, 1000);
+          }
+        }
+      }
+      int[] on = IntStream.range(0, n).filter(j -> active[j]).toArray();
+      int[] pruned = IntStream.of(on).filter(j -> rng.nextInt(3) == 0).toArray();
+      int[] candidates = IntStream.range(0, n).filter(j -> !active[j] || Arrays.binarySearch(pruned, j) >= 0)
+          .toArray();
+      // mostly as many grown as pruned (the arrays are reused), sometimes one more or one fewer
+      int want = Math.max(0, Math.min(candidates.length, pruned.length + (round % 5 == 0 ? round % 3 - 1 : 0)));
+      int[] grown = IntStream.of(candidates).filter(j -> rng.nextInt(candidates.length) < want).toArray();
+      double[] grownWeights = IntStream.range(0, grown.length).mapToDouble(i -> -rng.nextInt(1, 100)).toArray();
+      boolean reinit = rng.nextBoolean();
+      for (int j : pruned) {
+        if (Arrays.binarySearch(grown, j) < 0) {
+          active[j] = false;
+          w[j] = st[0][j] = st[1][j] = 0;
+        }
+      }
+      for (int i = 0; i < grown.length; i++) {
+        int j = grown[i];
+        if (!active[j] || reinit) {
+          active[j] = true;
+          w[j] = (float) grownWeights[i];
+          st[0][j] = st[1][j] = 0;
+        }
+      }
+      int[] rowBefore = layer.row;
+      float[] stateBefore = layer.state[1];
+      layer.rewire(pruned, grown, grownWeights, reinit);
+      if (grown.length == pruned.length) {
+        assertSame(rowBefore, layer.row, "round " + round + ": arrays reused");
+        assertSame(stateBefore, layer.state[1]);
+      }
+      float[] got = new float[n + nOut];
+      layer.writeDense(got, 0);
+      assertArrayEquals(w, Arrays.copyOf(got, n), "round " + round);
+      for (int s = 0; s < 2; s++) {
+        double[] state = new double[n + nOut];
+        layer.writeState(s, state, 0);
+        for (int j = 0; j < n; j++) {
+          assertEquals(st[s][j], state[j], "round " + round + ", state " + s + " at " + j);
+        }
+      }
+      assertEquals(IntStream.range(0, n).filter(j -> active[j]).count(), layer.nonzeros());
+      for (int r = 0; r < nIn; r++) { // the row index: row r's entries, columns ascending
+        for (int t = layer.rowStart[r]; t < layer.rowStart[r + 1]; t++) {
+          int k = layer.rowPerm[t];
+          int o = layer.rowCol[t];
+          assertTrue(layer.row[k] == r && layer.colStart[o] <= k && k < layer.colStart[o + 1]);
+          assertTrue(t == layer.rowStart[r] || layer.rowCol[t - 1] < o);
+        }
+      }
+    }
   }
 }

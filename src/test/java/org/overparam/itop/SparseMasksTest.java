@@ -86,6 +86,42 @@ class SparseMasksTest {
     }
   }
 
+  /**
+   * The ever-active weights are bits in memory but one boolean each in the serialised form, as networks
+   * saved before held them: a round trip keeps every flag, and the form still names a boolean[][] "fired".
+   */
+  @Test
+  void serialisedFormKeepsEveryEverActiveFlag() throws Exception {
+    SplittableRandom rng = new SplittableRandom(4);
+    int[] sizes = {130, 64, 7}; // not multiples of 64, one exactly, one below a word
+    SparseMasks m = new SparseMasks(sizes, new double[] {0.2, 0.5, 1}, rng);
+    for (int t = 0; t < 5; t++) {
+      for (int l = 0; l < 2; l++) {
+        m.update(l, randomWeights(sizes[l], rng), randomWeights(sizes[l], rng), 0.3, Growth.RANDOM, rng);
+      }
+    }
+    assertEquals(boolean[][].class, java.io.ObjectStreamClass.lookup(SparseMasks.class).getField("fired").getType());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(m);
+    }
+    SparseMasks back;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (SparseMasks) in.readObject();
+    }
+    int unfired = 0;
+    for (int l = 0; l < sizes.length; l++) {
+      for (int j = 0; j < sizes[l]; j++) {
+        assertEquals(m.hasFired(l, j), back.hasFired(l, j), "layer " + l + ", weight " + j);
+        assertEquals(m.isActive(l, j), back.isActive(l, j));
+        unfired += m.hasFired(l, j) ? 0 : 1;
+      }
+    }
+    assertTrue(unfired > 0, "some weights never fired, so the flags are not trivially all set");
+    assertEquals(m.itopRate(), back.itopRate(), 0);
+  }
+
   @Test
   void gradientGrowthWithZeroGradientsStillGrowsExactlyK() {
     SplittableRandom rng = new SplittableRandom(5);

@@ -147,8 +147,10 @@ class TopologyUpdateEquivalenceTest {
   @ParameterizedTest
   @EnumSource(Growth.class)
   void hookHandsTheEngineTheSameRewiring(Growth growth) {
-    for (boolean reinit : new boolean[] {false, true}) {
-      ItopConfig cfg = ItopConfig.builder().sparsity(0.8).growth(growth).regrowInit(RegrowInit.NORMAL)
+    for (int run = 0; run < 4; run++) {
+      boolean reinit = run % 2 == 1;
+      RegrowInit regrowInit = run < 2 ? RegrowInit.NORMAL : RegrowInit.ZERO; // ZERO: grown sorted alone
+      ItopConfig cfg = ItopConfig.builder().sparsity(0.8).growth(growth).regrowInit(regrowInit)
           .regrowInitStd(0.1).reinitWhenSame(reinit).numTopologyUpdates(0).updateInterval(1)
           .minUpdateIntervalEpochs(0).keepFirstDense(false).keepOutputDense(true).build();
       int n = 64 * 48;
@@ -287,9 +289,10 @@ class TopologyUpdateEquivalenceTest {
 
   @Test
   void initialMasksAsBefore() {
-    // densities below and above 1/8 (the sampled prefix with and without the array of all positions)
-    int[] sizes = {2048 * 512, 300 * 300, 1000, 64};
-    double[] d = {0.01, 0.3, 0.05, 1.0};
+    // densities below and above 1/6 (the sampled prefix with and without the array of all positions); the
+    // prefix table of layer 0 is reused, larger than needed, by layer 2 and enlarged for layer 4
+    int[] sizes = {2048 * 512, 300 * 300, 1000, 64, 784 * 2048};
+    double[] d = {0.01, 0.3, 0.05, 1.0, 0.16};
     SparseMasks masks = new SparseMasks(sizes, d, new SplittableRandom(4));
     ReferenceSparseMasks reference = new ReferenceSparseMasks(sizes, d, new SplittableRandom(4));
     for (int l = 0; l < sizes.length; l++) {
@@ -311,5 +314,30 @@ class TopologyUpdateEquivalenceTest {
     ReferenceSparseMasks.Change r = reference.update(0, w, g, 0.5, Growth.GRADIENT, new SplittableRandom(2));
     assertArrayEquals(r.pruned(), c.pruned());
     assertArrayEquals(r.grown(), c.grown());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Growth.class)
+  void repeatedUpdatesOfLargeLayersAsTheReference(Growth growth) {
+    // layers large enough for the reference's sampled prune threshold (65,536 active weights and more, at
+    // small rates) and for RANDOM growth with and without the array of all positions; SparseMasks reuses
+    // its working arrays across layers and updates
+    int[] sizes = {1024 * 512, 300 * 200};
+    double[] d = {0.15, 0.5};
+    SparseMasks masks = new SparseMasks(sizes, d, new SplittableRandom(7));
+    ReferenceSparseMasks reference = new ReferenceSparseMasks(sizes, d, new SplittableRandom(7));
+    SplittableRandom data = new SplittableRandom(8);
+    double[] rates = {0.5, 0.1, 0.02, 0.3};
+    for (int u = 0; u < rates.length; u++) {
+      for (int l = 0; l < sizes.length; l++) {
+        double[] w = tied(sizes[l], 0.3, data);
+        double[] g = tied(sizes[l], 0.5, data);
+        SparseMasks.Change c = masks.update(l, blocks(w, g, 4096), rates[u], growth, new SplittableRandom(u));
+        ReferenceSparseMasks.Change r = reference.update(l, w, g, rates[u], growth, new SplittableRandom(u));
+        assertArrayEquals(r.pruned(), c.pruned(), "update " + u + ", layer " + l);
+        assertArrayEquals(r.grown(), c.grown(), "update " + u + ", layer " + l);
+        assertArrayEquals(reference.activeCopy(l), masks.activeCopy(l));
+      }
+    }
   }
 }
