@@ -27,13 +27,20 @@ public record TrainingSet(float[][] x, int[] labels, double[] weights, int numCl
     }
     int d = x[0].length;
     for (int i = 0; i < x.length; i++) {
-      Checks.require(x[i].length == d, "row " + (i + 1) + " has " + x[i].length + " inputs, expected " + d);
-      Checks.require(labels[i] >= 0 && labels[i] < numClasses, "the label of row " + (i + 1) + " is out of range: "
-          + labels[i]);
-      Checks.require(weights[i] >= 0 && Double.isFinite(weights[i]), "row " + (i + 1) + " has the invalid weight "
-          + weights[i]);
-      Checks.require(targets == null || Double.isFinite(targets[i]), "the target of row " + (i + 1) + " is "
-          + (targets == null ? 0 : targets[i]) + "; targets must be finite");
+      // the messages are built only for a failing row: building four per row made tens of MB of garbage
+      if (x[i].length != d) {
+        throw new IllegalArgumentException("row " + (i + 1) + " has " + x[i].length + " inputs, expected " + d);
+      }
+      if (labels[i] < 0 || labels[i] >= numClasses) {
+        throw new IllegalArgumentException("the label of row " + (i + 1) + " is out of range: " + labels[i]);
+      }
+      if (!(weights[i] >= 0 && Double.isFinite(weights[i]))) {
+        throw new IllegalArgumentException("row " + (i + 1) + " has the invalid weight " + weights[i]);
+      }
+      if (targets != null && !Double.isFinite(targets[i])) {
+        throw new IllegalArgumentException("the target of row " + (i + 1) + " is " + targets[i]
+            + "; targets must be finite");
+      }
     }
   }
 
