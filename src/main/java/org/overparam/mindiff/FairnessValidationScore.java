@@ -12,8 +12,7 @@ import org.overparam.nn.ValidationScore;
  * Early-stopping score of Veldanda et al.: the fairness-constrained error on the validation rows,
  * i.e. the lowest error over per-group thresholds whose rate gap is at most epsilon (see
  * {@link ThresholdSearch}). Lower is better; +Infinity when no threshold pair is feasible, so such
- * an epoch is never selected. Keeps the score and the validation cross-entropy (the trainer's tie-break,
- * see {@link org.overparam.nn.EpochSelection}) of every epoch for the report.
+ * an epoch is never selected. Keeps the score of every epoch for the report.
  */
 public final class FairnessValidationScore implements ValidationScore {
   private final boolean[] sensitive;
@@ -21,7 +20,6 @@ public final class FairnessValidationScore implements ValidationScore {
   private final MinDiffLabel label;
   private final ThresholdSearch search;
   private final List<Double> history = new ArrayList<>();
-  private final List<Double> lossHistory = new ArrayList<>();
 
   /**
    * @param sensitive group membership per training-set row
@@ -42,8 +40,6 @@ public final class FairnessValidationScore implements ValidationScore {
     ThresholdSearch.Choice c = search.search(s.score(), s.positive(), s.group(), s.weight(), label);
     double e = c.feasible() ? c.error() : Double.POSITIVE_INFINITY;
     history.add(e);
-    // the same function on the same probabilities as the trainer's tie-break, so the report's epoch is its epoch
-    lossHistory.add(ValidationScore.CROSS_ENTROPY.score(probabilities, rows, data));
     return e;
   }
 
@@ -60,10 +56,5 @@ public final class FairnessValidationScore implements ValidationScore {
   /** The score of every validation so far (one per epoch). */
   public List<Double> history() {
     return Collections.unmodifiableList(history);
-  }
-
-  /** The validation cross-entropy of every validation so far (one per epoch, as {@link #history()}). */
-  public List<Double> lossHistory() {
-    return Collections.unmodifiableList(lossHistory);
   }
 }

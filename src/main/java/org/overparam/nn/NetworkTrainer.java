@@ -84,6 +84,8 @@ public final class NetworkTrainer {
   private int epochsPlanned;
   private int epoch;
   private long iteration;
+  /** The history's column of the validation loss, early stopping's tie-break (see {@link EpochSelection}). */
+  public static final String VALIDATION_LOSS = "loss/validation";
   private final TrainingHistory.Recorder history = new TrainingHistory.Recorder("Training", "epoch");
   /** Early stopping's choice of epoch (lowest score, ties to the lower validation loss). */
   private final EpochSelection selection = new EpochSelection();
@@ -389,7 +391,7 @@ public final class NetworkTrainer {
       stoppedEarly = true;
     }
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("loss/validation", validationLoss);
+    m.put(VALIDATION_LOSS, validationLoss);
     if (!data.isRegression()) {
       m.put("accuracy/validation", accuracy(p, validationRows));
     }

@@ -4,8 +4,10 @@ package weka.classifiers.functions;
 
 import java.io.Serial;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
+import org.overparam.common.TrainingHistory;
 import org.overparam.mindiff.DecisionThresholds;
 import org.overparam.mindiff.FairnessValidationScore;
 import org.overparam.mindiff.Kernel;
@@ -15,6 +17,7 @@ import org.overparam.mindiff.MinDiffObjective;
 import org.overparam.mindiff.PositiveScore;
 import org.overparam.mindiff.ThresholdSearch;
 import org.overparam.nn.NetworkModel;
+import org.overparam.nn.NetworkTrainer;
 import org.overparam.nn.Objective;
 import org.overparam.nn.TrainingSet;
 import org.overparam.nn.ValidationScore;
@@ -279,10 +282,21 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     MinDiffObjective md = (MinDiffObjective) objective;
     report = MinDiffReport.of(fitted, train, set, md, membership, positiveIndex, minDiffConfig(positiveIndex,
         group != null), group, sensitiveAsInput, inactiveReason,
-        validationScore == null ? List.of() : new ArrayList<>(validationScore.history()),
-        validationScore == null ? List.of() : new ArrayList<>(validationScore.lossHistory()));
+        validationScore == null ? List.of() : new ArrayList<>(validationScore.history()), validationLosses());
     membership = null;
     validationScore = null;
+  }
+
+  /**
+   * The validation loss of every epoch, as the trainer measured it for its early-stopping tie-break (the
+   * run's history), so that the report names the epoch the trainer restored; empty without a validation split.
+   */
+  private List<Double> validationLosses() {
+    List<TrainingHistory> runs = trainingHistory();
+    if (validationScore == null || runs.isEmpty() || !runs.get(0).has(NetworkTrainer.VALIDATION_LOSS)) {
+      return List.of();
+    }
+    return Arrays.stream(runs.get(0).column(NetworkTrainer.VALIDATION_LOSS)).boxed().toList();
   }
 
   @Override
