@@ -69,6 +69,11 @@ public final class LabelIssueFinder {
     this.combination = combination;
   }
 
+  /** The method when none is given: COMBINED with SopRobustNetwork (SOP's noise scores), else CONFIDENT_LEARNING. */
+  public static RankingMethod defaultMethod(Classifier classifier) {
+    return classifier instanceof SopRobustNetwork ? RankingMethod.COMBINED : RankingMethod.CONFIDENT_LEARNING;
+  }
+
   /**
    * Ranks the instances of {@code data} (class set) from most to least likely mislabelled.
    *

@@ -144,8 +144,7 @@ public class LabelIssues extends CommandLineTool {
     } catch (Exception e) {
       throw new IllegalArgumentException("-W " + s.classifier() + ": " + e.getMessage(), e);
     }
-    RankingMethod method = s.method() != null ? s.method()
-        : classifier instanceof SopRobustNetwork ? RankingMethod.COMBINED : RankingMethod.CONFIDENT_LEARNING;
+    RankingMethod method = s.method() != null ? s.method() : LabelIssueFinder.defaultMethod(classifier);
     int[] labels = LabelIssueFinder.labels(data); // refuse bad data before any training
     if (!s.truthFile().isEmpty()) {
       wrong = truthFromFile(Path.of(s.truthFile()), data.numInstances());
@@ -174,8 +173,7 @@ public class LabelIssues extends CommandLineTool {
     if (result.sopReport() != null) {
       out.println("SOP flags " + result.sopReport().numFlagged() + " instances (argmax(y - s) != given label)");
     }
-    int k = s.k() >= 0 ? s.k() : ranking.numListed();
-    k = Math.min(k, ranking.size());
+    int k = ranking.topCount(s.k());
     out.println();
     out.println("Top " + k + " suspected label errors (instance = 1-based position in the data; score: higher is "
         + "more suspicious" + (result.probabilities() != null ? "; p(given): out-of-sample probability of the given "

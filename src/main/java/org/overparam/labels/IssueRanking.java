@@ -42,6 +42,11 @@ public record IssueRanking(int[] order, double[] suspicion, int[] suggested, int
     return order.length;
   }
 
+  /** How many top instances to report: {@code requested}, or when negative the method's estimate; at most all. */
+  public int topCount(int requested) {
+    return Math.min(requested >= 0 ? requested : numListed, order.length);
+  }
+
   /**
    * Confident learning: its issues first, then the others, each part by {@code rankBy}. Suspicion
    * is 1 − score, plus 3 for an issue (scores lie in [−1, 1], so issues always rank first).

@@ -73,10 +73,7 @@ public class RemoveLabelIssues extends SimpleBatchFilter
 
     /** The core method for {@code classifier}. */
     RankingMethod resolve(Classifier classifier) {
-      if (core != null) {
-        return core;
-      }
-      return classifier instanceof SopRobustNetwork ? RankingMethod.COMBINED : RankingMethod.CONFIDENT_LEARNING;
+      return core != null ? core : LabelIssueFinder.defaultMethod(classifier);
     }
   }
 
@@ -393,7 +390,7 @@ public class RemoveLabelIssues extends SimpleBatchFilter
     LabelIssueFinder finder = new LabelIssueFinder(AbstractClassifier.makeCopy(classifier), folds, seed, resolved,
         issueFilter, rankBy, combination);
     IssueRanking ranking = finder.find(instances).ranking();
-    int k = Math.min(numIssues >= 0 ? numIssues : ranking.numListed(), ranking.size());
+    int k = ranking.topCount(numIssues);
     issues = Arrays.copyOf(ranking.order(), k);
     if (getDebug()) {
       LOG.info(() -> "RemoveLabelIssues: " + resolved + " ranks instances (0-based) " + Arrays.toString(issues)
