@@ -167,7 +167,7 @@ public final class SparseMasks implements Serializable {
   /**
    * RigL's growth: the k inactive weights with the largest dense-gradient magnitude, ties broken by the
    * smallest {@link #tieKey} (then the smallest index), in index order; the same choice as {@link
-   * #smallest} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
+   * #smallestPositions} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
    * passes through a bounded {@link Selection}, so no array of the whole layer is made.
    */
   private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase,
@@ -188,7 +188,7 @@ public final class SparseMasks implements Serializable {
   /**
    * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
    * key, index): a buffer of more than k (the update's working arrays, at least k + 1024) that, when
-   * full, keeps its k best ({@link #smallest}) and from then on admits only pairs ahead of the k-th best,
+   * full, keeps its k best ({@link #smallestPositions}) and from then on admits only pairs ahead of the k-th best,
    * so that each offer costs a comparison or two.
    */
   private static final class Selection {
@@ -218,7 +218,7 @@ public final class SparseMasks implements Serializable {
       this.scratch = scratch;
     }
 
-    /** Adds a pair scoring at most {@link #bound} (NaN never enters, as NaN ranks last in {@link #smallest}). */
+    /** Adds a pair scoring at most {@link #bound} (NaN never enters: NaN ranks last in Double.compare). */
     void offer(double s, int j) {
       if (s == bound && tieKey(keyBase, j) >= boundKey) {
         return; // behind the k-th best (an equal key loses on the larger index, since j comes later)
@@ -231,7 +231,7 @@ public final class SparseMasks implements Serializable {
     }
 
     /**
-     * Keeps the k best in index order and sets the bound to the k-th best: the rule of {@link #smallest}
+     * Keeps the k best in index order and sets the bound to the k-th best: the rule of {@link #smallestPositions}
      * (a threshold score, then a threshold tie key among the pairs at it, then index order), on one
      * scratch array reused across compactions.
      */
@@ -602,9 +602,10 @@ public final class SparseMasks implements Serializable {
   }
 
   /**
-   * {@link #smallest} of the positions 0 .. n − 1 with scores {@code score[0 .. n)} (no negative
-   * zeros), into {@code out[0 .. k)}, working in {@code copy} (n entries or more): the same choice in
-   * arrays reused across updates.
+   * The k positions of 0 .. n − 1 with the smallest {@code score[0 .. n)} (no negative zeros, so that
+   * == and < agree with Double.compare), ties broken by the smallest key, in index order, into
+   * {@code out[0 .. k)}: linear-time selection of a threshold score, then of a threshold key among the
+   * positions tied at it. Works in {@code copy} (n entries or more), so arrays are reused across updates.
    */
   static void smallestPositions(double[] score, int n, int k, java.util.function.IntToDoubleFunction key,
       double[] copy, int[] out) {
@@ -639,94 +640,6 @@ public final class SparseMasks implements Serializable {
         taken++;
       }
     }
-  }
-
-  /** Below this many entries, selection runs on all of them; above, a sampled threshold first discards most. */
-  private static final int PREFILTER_MIN = 1 << 16;
-
-  /**
-   * The k entries of {@code idx} with the smallest score, ties broken by the smallest {@code key},
-   * returned in index order. Linear-time selection of a threshold score, then of a threshold key among
-   * the entries tied at it (a layer of 2048 × 2048 weights has millions of candidates). When k is a
-   * small part of many entries, a threshold from a sample first keeps about 2k of them; the result is
-   * the same, since every entry scoring at most the k-th smallest score passes.
-   */
-  static int[] smallest(int[] idx, int k, java.util.function.IntToDoubleFunction score,
-      java.util.function.IntToDoubleFunction key) {
-    int[] out = new int[k];
-    if (k == 0) {
-      return out;
-    }
-    if (idx.length >= PREFILTER_MIN && k <= idx.length / 8) {
-      int[] kept = prefilter(idx, k, score);
-      if (kept != null) {
-        idx = kept;
-      }
-    }
-    double[] s = new double[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      s[i] = score.applyAsDouble(idx[i]) + 0.0; // -0.0 becomes 0.0, so == and < agree with Double.compare
-    }
-    double threshold = kthSmallest(s.clone(), k - 1);
-    int p = 0;
-    int ties = 0;
-    for (int i = 0; i < idx.length; i++) {
-      int c = Double.compare(s[i], threshold);
-      if (c < 0) {
-        out[p++] = idx[i];
-      } else if (c == 0) {
-        ties++;
-      }
-    }
-    int need = k - p;
-    double[] tieKeys = new double[ties];
-    int t = 0;
-    for (int i = 0; i < idx.length; i++) {
-      if (Double.compare(s[i], threshold) == 0) {
-        tieKeys[t++] = key.applyAsDouble(idx[i]);
-      }
-    }
-    double keyThreshold = kthSmallest(tieKeys, need - 1);
-    int[] taken = new int[need];
-    int q = 0;
-    for (int i = 0; i < idx.length && q < need; i++) {
-      if (Double.compare(s[i], threshold) == 0 && key.applyAsDouble(idx[i]) <= keyThreshold) {
-        taken[q++] = idx[i];
-      }
-    }
-    // merge the two index-ordered lists, so the result is in index order
-    int[] below = Arrays.copyOf(out, p);
-    int a = 0;
-    int b = 0;
-    for (int r = 0; r < k; r++) {
-      out[r] = b >= q || (a < p && below[a] < taken[b]) ? below[a++] : taken[b++];
-    }
-    return out;
-  }
-
-  /**
-   * The entries of {@code idx} (in order) scoring at most a threshold that a sample of 4,096 scores
-   * puts at about 2k entries, or null if fewer than k pass (the sample misled; use all entries).
-   */
-  private static int[] prefilter(int[] idx, int k, java.util.function.IntToDoubleFunction score) {
-    int m = 4096;
-    double[] sample = new double[m];
-    for (int i = 0; i < m; i++) {
-      sample[i] = score.applyAsDouble(idx[(int) ((long) i * idx.length / m)]) + 0.0;
-    }
-    int rank = (int) Math.min(m - 1, Math.ceil(2.0 * k * m / idx.length) + 32);
-    double threshold = kthSmallest(sample, rank);
-    int[] kept = new int[Math.max(16, 4 * k)];
-    int p = 0;
-    for (int j : idx) {
-      if (score.applyAsDouble(j) + 0.0 <= threshold) {
-        if (p == kept.length) {
-          kept = Arrays.copyOf(kept, 2 * p);
-        }
-        kept[p++] = j;
-      }
-    }
-    return p < k ? null : Arrays.copyOf(kept, p);
   }
 
   /** The element of rank r (0-based) of {@code a}, which is reordered: quickselect, median-of-three pivots. */

@@ -186,7 +186,7 @@ class SparseMasksTest {
         score[j] = rng.nextInt(5) * (rng.nextBoolean() ? 1 : -1) * 0.5; // many ties, ±0
       }
       int k = rng.nextInt(n + 1);
-      int[] got = SparseMasks.smallest(idx, k, j -> score[j], j -> key[j]);
+      int[] got = smallestOf(idx, k, score, key);
       int[] want = java.util.Arrays.stream(idx).boxed()
           .sorted((a, b) -> Double.compare(score[a], score[b]) != 0 ? Double.compare(score[a], score[b])
               : Double.compare(key[a], key[b]))
@@ -196,7 +196,7 @@ class SparseMasksTest {
   }
 
   @Test
-  void prefilteredSelectionOfFewAmongManyEqualsSorting() {
+  void selectionOfFewAmongManyEqualsSorting() {
     SplittableRandom rng = new SplittableRandom(12);
     int n = 200_000;
     int[] idx = java.util.stream.IntStream.range(0, n).map(i -> 3 * i + 1).toArray();
@@ -209,7 +209,7 @@ class SparseMasksTest {
         score[j] = trial == 0 ? rng.nextGaussian() : trial == 1 ? (rng.nextInt(3) == 0 ? 0 : -rng.nextDouble()) : j;
       }
       for (int k : new int[] {1, 1000, n / 8}) {
-        int[] got = SparseMasks.smallest(idx, k, j -> score[j], j -> key[j]);
+        int[] got = smallestOf(idx, k, score, key);
         int[] want = java.util.Arrays.stream(idx).boxed()
             .sorted((a, b) -> Double.compare(score[a], score[b]) != 0 ? Double.compare(score[a], score[b])
                 : Double.compare(key[a], key[b]))
@@ -217,6 +217,17 @@ class SparseMasksTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "trial " + trial + ", k " + k);
       }
     }
+  }
+
+  /** {@link SparseMasks#smallestPositions} over the entries {@code idx} of {@code score} and {@code key}. */
+  private static int[] smallestOf(int[] idx, int k, double[] score, double[] key) {
+    double[] s = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      s[i] = score[idx[i]] + 0.0; // no negative zeros, as the callers pass them
+    }
+    int[] out = new int[k];
+    SparseMasks.smallestPositions(s, idx.length, k, i -> key[idx[i]], new double[idx.length], out);
+    return java.util.Arrays.stream(out).map(i -> idx[i]).toArray();
   }
 
   @Test
