@@ -6,8 +6,10 @@
 # samples/s are medians of [repeats] identical runs (ours in one JVM per configuration, PyTorch's in one process).
 # Usage (from anywhere): src/test/scripts/engine-benchmark.sh [W1|W2|all] [epochs] [repeats]
 # Threads mode: src/test/scripts/engine-benchmark.sh threads [W1|W2|all] [epochs] [repeats] runs ours dense and
-# RigL-ITOP 90% on the sparse engine with -num-threads 1 and 2, and PyTorch dense with 1 and 2 threads (its BLAS
-# and OpenMP at the same count), and prints the ratios 2 threads / 1 thread and ours / PyTorch at 2 threads.
+# RigL-ITOP 90% on the sparse engine with -num-threads 1 and 2 (taking turns in one JVM, since this machine's
+# one-thread speed wanders within minutes), and PyTorch dense with 1 and 2 threads (its BLAS and OpenMP at the same
+# count), and prints the ratios 2 threads / 1 thread (of the medians, and the median of the paired runs) and
+# ours / PyTorch at 2 threads.
 # (The other mode runs everything on one thread, ours and PyTorch's BLAS.)
 # Needs Debian's python3-torch and python3-numpy (sudo apt-get install -y python3-torch python3-numpy); the script
 # stops before building anything if they are missing (not run in CI).
@@ -34,12 +36,10 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
   if [ "$mode" = threads ]; then
     log="$out/$w-threads.txt"
     : > "$log"
-    for threads in 1 2; do
-      for run in dense 90-sparse; do
-        java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" "$repeats" \
-          "$threads" 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco' \
-          | tee -a "$log"
-      done
+    for run in dense 90-sparse; do # 1 and 2 threads take turns in one JVM (paired runs; peak RSS is the JVM's)
+      java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" "$repeats" \
+        1,2 2>&1 | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco' \
+        | tee -a "$log"
     done
     for threads in 1 2; do
       OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads /usr/bin/python3 src/test/scripts/engine_torch_reference.py \
@@ -47,6 +47,8 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
     done
     awk -v w="$w" '
       function rate(   i) { for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+$/ && $(i + 1) ~ /^[0-9]*\.[0-9]+$/) return $i }
+      /^ours dense 2\/1 threads, median of paired runs/ {densePaired = $9; next}
+      /^ours RigL-ITOP 90% sparse 2\/1 threads, median of paired runs/ {sparsePaired = $11; next}
       /^ours dense, 2 threads/ {dense2 = rate(); next}
       /^ours dense/ {dense1 = rate()}
       /^ours RigL-ITOP 90% sparse, 2 threads/ {sparse2 = rate(); next}
@@ -54,8 +56,8 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
       /^PyTorch [^ ]*, 1 thread / {torch1 = rate()}
       /^PyTorch [^ ]*, 2 threads / {torch2 = rate()}
       END {
-        printf "%s threads: ours dense 2/1 threads = %.2f; sparse 90%% 2/1 threads = %.2f; PyTorch 2/1 threads = %.2f; ours/PyTorch with 2 threads = %.2f (1 thread: %.2f)\n",
-          w, dense2 / dense1, sparse2 / sparse1, torch2 / torch1, dense2 / torch2, dense1 / torch1
+        printf "%s threads: ours dense 2/1 threads = %.2f (median of paired runs %.2f); sparse 90%% 2/1 threads = %.2f (paired %.2f); PyTorch 2/1 threads = %.2f; ours/PyTorch with 2 threads = %.2f (1 thread: %.2f)\n",
+          w, dense2 / dense1, densePaired, sparse2 / sparse1, sparsePaired, torch2 / torch1, dense2 / torch2, dense1 / torch1
       }' "$log"
     continue
   fi

@@ -32,7 +32,10 @@ import weka.core.converters.ConverterUtils.DataSource;
  *
  * <p>Usage: {@code EngineBenchmark <W1|W2> <epochs> <out-dir> <data-dir> <dense|90-dense|90-sparse|95-dense|95-sparse>
  * [repeats] [threads]}: samples/s is the median of {@code repeats} (default 3) identical timed runs in the JVM;
- * {@code threads} is the learners' {@code -num-threads} (default 1; 0 = automatic).
+ * {@code threads} is the learners' {@code -num-threads} (default 1; 0 = automatic), or a list such as {@code 1,2}:
+ * then the counts take turns within each repeat (this machine's one-thread speed wanders by 15–30% within
+ * minutes, so runs far apart in time make a poor ratio) and the median of the per-repeat ratios to the first
+ * count is printed too.
  */
 public final class EngineBenchmark {
   private EngineBenchmark() {}
@@ -42,7 +45,8 @@ public final class EngineBenchmark {
     int epochs = Integer.parseInt(args[1]);
     File out = new File(args[2]);
     String run = args[4];
-    int threads = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+    int[] threadCounts = args.length > 6
+        ? java.util.Arrays.stream(args[6].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {1};
     out.mkdirs();
     TrainingSet[] sets = workload.equals("W1") ? w1() : new TrainingSet[] {
         fashion(new File(args[3], "fashion-mnist-train-10k.arff.gz").getPath()),
@@ -53,7 +57,7 @@ public final class EngineBenchmark {
       write(data, new File(out, workload + ".bin"));
       System.out.printf("%s: %d x %d, %d classes, hidden %s, batch 128, %d epochs, OPENBLAS_CORETYPE=%s, threads=%s%n",
           workload, data.size(), data.numInputs(), data.numClasses(), java.util.Arrays.toString(hidden), epochs,
-          System.getenv("OPENBLAS_CORETYPE"), threads);
+          System.getenv("OPENBLAS_CORETYPE"), args.length > 6 ? args[6] : "1");
       System.out.printf("%-28s %10s %9s %9s %12s %12s%n", "engine", "samples/s", "train acc", "test acc",
           "state MB", "peak RSS MB");
     }
@@ -61,20 +65,44 @@ public final class EngineBenchmark {
     ExecutionMode mode = run.endsWith("sparse") ? ExecutionMode.SPARSE : ExecutionMode.DENSE;
     int repeats = args.length > 5 ? Integer.parseInt(args[5]) : 3;
     int warmRows = Math.min(2000, data.size());
-    runAll(trainer(part(data, warmRows), hidden, 1, sparsity, mode, false, threads)); // JIT and ND4J start-up stay out
-    double[] rates = new double[repeats];
-    NetworkTrainer t = null;
-    for (int r = 0; r < repeats; r++) { // the same seed each time: identical runs, so only the timing varies
-      t = trainer(data, hidden, epochs, sparsity, mode, false, threads);
-      long start = System.nanoTime(); // the epochs only, as in the PyTorch script
-      runAll(t);
-      rates[r] = data.size() * (double) epochs / ((System.nanoTime() - start) / 1e9);
+    for (int threads : threadCounts) { // JIT and ND4J start-up stay out
+      runAll(trainer(part(data, warmRows), hidden, 1, sparsity, mode, false, threads));
     }
-    java.util.Arrays.sort(rates);
-    String name = (sparsity == 0 ? "ours dense" : "ours RigL-ITOP " + run.substring(0, 2) + "% " + mode.name().toLowerCase())
-        + (threads == 1 ? "" : ", " + t.threads() + " threads");
-    System.out.printf("%-28s %10.0f %9.4f %9.4f %12.1f %12d%n", name, rates[repeats / 2],
-        t.lastMetrics().get("accuracy/training"), accuracy(t, sets[1]), t.trainingStateBytes() / 1048576.0, peakRssMb());
+    double[][] rates = new double[threadCounts.length][repeats];
+    NetworkTrainer[] last = new NetworkTrainer[threadCounts.length];
+    for (int r = 0; r < repeats; r++) { // the same seed each time: identical runs, so only the timing varies
+      for (int c = 0; c < threadCounts.length; c++) {
+        NetworkTrainer t = trainer(data, hidden, epochs, sparsity, mode, false, threadCounts[c]);
+        long start = System.nanoTime(); // the epochs only, as in the PyTorch script
+        runAll(t);
+        rates[c][r] = data.size() * (double) epochs / ((System.nanoTime() - start) / 1e9);
+        last[c] = t;
+      }
+    }
+    String engine = sparsity == 0 ? "ours dense" : "ours RigL-ITOP " + run.substring(0, 2) + "% " + mode.name().toLowerCase();
+    for (int c = 0; c < threadCounts.length; c++) {
+      NetworkTrainer t = last[c];
+      String name = engine + (threadCounts[c] == 1 ? "" : ", " + t.threads() + " threads");
+      System.out.printf("%-28s %10.0f %9.4f %9.4f %12.1f %12d%n", name, median(rates[c]),
+          t.lastMetrics().get("accuracy/training"), accuracy(t, sets[1]), t.trainingStateBytes() / 1048576.0,
+          peakRssMb());
+    }
+    for (int c = 1; c < threadCounts.length; c++) {
+      double[] ratios = new double[repeats];
+      StringBuilder each = new StringBuilder();
+      for (int r = 0; r < repeats; r++) {
+        ratios[r] = rates[c][r] / rates[0][r];
+        each.append(String.format(" %.2f", ratios[r]));
+      }
+      System.out.printf("%s %d/%d threads, median of paired runs: %.2f (each:%s)%n", engine, threadCounts[c],
+          threadCounts[0], median(ratios), each);
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    return v[v.length / 2];
   }
 
   static NetworkTrainer trainer(TrainingSet data, int[] hidden, int epochs, double sparsity, ExecutionMode mode)
