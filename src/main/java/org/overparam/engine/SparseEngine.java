@@ -50,6 +50,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
   /** Blocks of the dense gradient as read back (float) and handed on (double), reused across updates. */
   private float[] gradientFloats;
   private double[] gradientDoubles;
+  /** The same per thread for {@link #denseGradientInRounds}. */
+  private float[][] roundFloats;
+  private double[][] roundDoubles;
   /** Whether the network's parameters equal this engine's (nothing to write). */
   private boolean networkCurrent = true;
 
@@ -231,6 +234,16 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
+  public int threads() {
+    return kernels.threads();
+  }
+
+  @Override
+  public void inParallel(int tasks, java.util.function.IntConsumer task) {
+    kernels.tasks(tasks, task);
+  }
+
+  @Override
   public double[] weights(int layer) {
     return layers[layer].denseWeights();
   }
@@ -278,6 +291,65 @@ final class SparseEngine implements StepEngine, LayerWeights {
    */
   @Override
   public void denseGradient(int layer, GradientBlocks sink) {
+    if (gradientFloats == null) {
+      gradientFloats = new float[GRADIENT_BLOCK];
+      gradientDoubles = new double[GRADIENT_BLOCK];
+    }
+    gradientColumnBlocks(layer, (g, first, n) -> {
+      for (int from = 0; from < n; from += GRADIENT_BLOCK) {
+        int length = Math.min(GRADIENT_BLOCK, n - from);
+        HostCopy.readBuffer(g, from, gradientFloats, length);
+        for (int j = 0; j < length; j++) {
+          gradientDoubles[j] = gradientFloats[j];
+        }
+        sink.accept(first + from, gradientDoubles, length);
+      }
+    });
+  }
+
+  /**
+   * The same blocks in rounds of one per thread: the native reads on this thread (no ND4J on the workers),
+   * the float-to-double copy and the consumer's scan of each block on the run's threads, with an array pair of
+   * {@link #GRADIENT_BLOCK} values per thread (kept across updates).
+   */
+  @Override
+  public void denseGradientInRounds(int layer, GradientRounds sink) {
+    int slots = kernels.threads();
+    if (roundFloats == null || roundFloats.length < slots) {
+      roundFloats = new float[slots][GRADIENT_BLOCK];
+      roundDoubles = new double[slots][GRADIENT_BLOCK];
+    }
+    gradientColumnBlocks(layer, (g, first, n) -> {
+      for (int start = 0; start < n; start += slots * GRADIENT_BLOCK) {
+        int parts = (int) Math.min(slots, (n - start + (long) GRADIENT_BLOCK - 1) / GRADIENT_BLOCK);
+        for (int p = 0; p < parts; p++) {
+          int from = start + p * GRADIENT_BLOCK;
+          HostCopy.readBuffer(g, from, roundFloats[p], Math.min(GRADIENT_BLOCK, n - from));
+        }
+        int round = start;
+        kernels.tasks(parts, p -> {
+          int from = round + p * GRADIENT_BLOCK;
+          int length = Math.min(GRADIENT_BLOCK, n - from);
+          float[] f = roundFloats[p];
+          double[] d = roundDoubles[p];
+          for (int j = 0; j < length; j++) {
+            d[j] = f[j];
+          }
+          sink.accept(p, first + from, d, length);
+        });
+        sink.endRound();
+      }
+    });
+  }
+
+  /** Receives one GEMM's columns of the dense gradient: {@code n} values from flat index {@code first} on. */
+  @FunctionalInterface
+  private interface ColumnBlock {
+    void accept(DataBuffer g, int first, int n);
+  }
+
+  /** The dense gradient's GEMMs over blocks of columns, in column order, into the native scratch. */
+  private void gradientColumnBlocks(int layer, ColumnBlock sink) {
     if (last == null) {
       throw new IllegalStateException("no batch has been forwarded yet");
     }
@@ -292,24 +364,12 @@ final class SparseEngine implements StepEngine, LayerWeights {
       // allocating 16 MB took longer than the GEMM
       gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, most));
     }
-    if (gradientFloats == null) {
-      gradientFloats = new float[GRADIENT_BLOCK];
-      gradientDoubles = new double[GRADIENT_BLOCK];
-    }
     for (int o = 0; o < nOut; o += cols) {
       int c = Math.min(cols, nOut - o);
       INDArray d = matrix(deltas, o, c, last.rows(), 1);
       INDArray g = Nd4j.create(gradientScratch.data(), new long[] {nIn, c}, new long[] {1, nIn}, 0, 'f');
       DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
-      int n = nIn * c; // columns o .. o + c: flat indices o·nIn on, as laid out
-      for (int from = 0; from < n; from += GRADIENT_BLOCK) {
-        int length = Math.min(GRADIENT_BLOCK, n - from);
-        HostCopy.readBuffer(g.data(), from, gradientFloats, length);
-        for (int j = 0; j < length; j++) {
-          gradientDoubles[j] = gradientFloats[j];
-        }
-        sink.accept(o * nIn + from, gradientDoubles, length);
-      }
+      sink.accept(g.data(), o * nIn, nIn * c); // columns o .. o + c: flat indices o·nIn on, as laid out
     }
   }
 

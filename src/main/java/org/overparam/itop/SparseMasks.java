@@ -170,8 +170,12 @@ public final class SparseMasks implements Serializable {
    * #smallestPositions} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
    * passes through a bounded {@link Selection}, so no array of the whole layer is made.
    */
-  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase,
+  private int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase,
       Selection best) {
+    if (weights.threads() > 1) {
+      weights.denseGradientInRounds(l, new GradientScan(mask, best, survivors(weights.threads())));
+      return best.indices();
+    }
     weights.denseGradient(l, (from, block, length) -> {
       for (int i = 0; i < length; i++) {
         if (!mask[from + i]) {
@@ -183,6 +187,81 @@ public final class SparseMasks implements Serializable {
       }
     });
     return best.indices();
+  }
+
+  /**
+   * {@link #largestGradients}' scan on several threads: each thread keeps the candidates of its block that
+   * the selection, as it stood when the round began, would admit, and the calling thread then offers them
+   * in index order. A candidate left out was behind the k-th best of pairs already offered, so it could
+   * not be chosen: the selection ends with the same k, bit for bit, however the blocks were split.
+   */
+  private static final class GradientScan implements LayerWeights.GradientRounds {
+    private final boolean[] mask;
+    private final Selection best;
+    private final Survivors[] slots;
+
+    GradientScan(boolean[] mask, Selection best, Survivors[] slots) {
+      this.mask = mask;
+      this.best = best;
+      this.slots = slots;
+    }
+
+    @Override
+    public void accept(int slot, int from, double[] block, int length) {
+      Survivors kept = slots[slot].ensure(length);
+      int m = 0;
+      for (int i = 0; i < length; i++) {
+        if (!mask[from + i]) {
+          double s = -Math.abs(block[i]) + 0.0; // as in the one-thread scan
+          if (best.admits(s, from + i)) {
+            kept.score[m] = s;
+            kept.index[m++] = from + i;
+          }
+        }
+      }
+      kept.size = m;
+    }
+
+    @Override
+    public void endRound() {
+      for (Survivors kept : slots) { // slots in index order
+        for (int m = 0; m < kept.size; m++) {
+          if (kept.score[m] <= best.bound) { // the bound may have moved within the round
+            best.offer(kept.score[m], kept.index[m]);
+          }
+        }
+        kept.size = 0;
+      }
+    }
+  }
+
+  /** One thread's candidates of a gradient block (as long as the block: the engine's blocks are small). */
+  private static final class Survivors {
+    double[] score = new double[0];
+    int[] index = new int[0];
+    int size;
+
+    Survivors ensure(int n) {
+      if (score.length < n) {
+        score = new double[n];
+        index = new int[n];
+      }
+      return this;
+    }
+  }
+
+  /**
+   * Per-thread candidate buffers of {@link GradientScan}, kept across updates (not saved): a block's worth
+   * each, so no garbage in proportion to the layers.
+   */
+  private transient Survivors[] survivors;
+
+  private Survivors[] survivors(int threads) {
+    if (survivors == null || survivors.length != threads) {
+      survivors = new Survivors[threads];
+      Arrays.setAll(survivors, t -> new Survivors());
+    }
+    return survivors;
   }
 
   /**
@@ -216,6 +295,14 @@ public final class SparseMasks implements Serializable {
       this.score = score;
       this.index = index;
       this.scratch = scratch;
+    }
+
+    /**
+     * Whether {@link #offer} would take the pair now (for a pair later in index order than all offered);
+     * reads the selection only, so threads may ask at once while no pair is offered.
+     */
+    boolean admits(double s, int j) {
+      return s < bound || s == bound && tieKey(keyBase, j) < boundKey;
     }
 
     /** Adds a pair scoring at most {@link #bound} (NaN never enters: NaN ranks last in Double.compare). */
