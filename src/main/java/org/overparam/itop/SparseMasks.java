@@ -123,7 +123,12 @@ public final class SparseMasks implements Serializable {
     }
     // positions in act, which is ascending: index order of the positions is that of the weights
     int[] pruned = new int[k];
-    smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
+    ParallelSelection select = weights.threads() > 1 ? new ParallelSelection(weights, radixCounts(weights)) : null;
+    if (select != null) {
+      select.smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
+    } else {
+      smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
+    }
     for (int i = 0; i < k; i++) {
       pruned[i] = act[pruned[i]];
       mask[pruned[i]] = false;
@@ -132,7 +137,7 @@ public final class SparseMasks implements Serializable {
     int[] grown = switch (growth) {
       case RANDOM -> randomInactive(mask, candidateCount, k, rng);
       case GRADIENT -> largestGradients(l, weights, mask, k, keyBase,
-          new Selection(k, keyBase, score, act, scratchCopy(act.length))); // the arrays pruning is done with
+          new Selection(k, keyBase, score, act, scratchCopy(act.length), select)); // the arrays pruning is done with
       case RANDOM_UNFIRED -> {
         int[] candidates = indicesWhere(mask, false, candidateCount);
         int[] unfired = Arrays.stream(candidates).filter(j -> !hasFired(l, j)).toArray();
@@ -255,6 +260,13 @@ public final class SparseMasks implements Serializable {
    * each, so no garbage in proportion to the layers.
    */
   private transient Survivors[] survivors;
+  /** {@link ParallelSelection}'s count tables, one per thread, kept across updates (not saved). */
+  private transient int[][] radixCounts;
+
+  private int[][] radixCounts(LayerWeights weights) {
+    radixCounts = ParallelSelection.counts(radixCounts, weights.threads());
+    return radixCounts;
+  }
 
   private Survivors[] survivors(int threads) {
     if (survivors == null || survivors.length != threads) {
@@ -276,6 +288,8 @@ public final class SparseMasks implements Serializable {
     private final double[] score;
     private final int[] index;
     private final double[] scratch;
+    /** The threshold of a compaction on the engine's threads, or null for the calling thread alone. */
+    private final ParallelSelection select;
     private int size;
     /** Scores above this cannot enter (+∞ until the buffer first fills). */
     double bound = Double.POSITIVE_INFINITY;
@@ -286,7 +300,7 @@ public final class SparseMasks implements Serializable {
      * Works in the given arrays (reused across updates), of at least k + 1 entries: their length
      * sets how often the buffer is compacted, not the result.
      */
-    Selection(int k, long keyBase, double[] score, int[] index, double[] scratch) {
+    Selection(int k, long keyBase, double[] score, int[] index, double[] scratch, ParallelSelection select) {
       if (Math.min(score.length, Math.min(index.length, scratch.length)) <= k) {
         throw new IllegalArgumentException("a selection of " + k + " needs arrays of more than " + k + " entries");
       }
@@ -295,6 +309,7 @@ public final class SparseMasks implements Serializable {
       this.score = score;
       this.index = index;
       this.scratch = scratch;
+      this.select = select;
     }
 
     /**
@@ -323,13 +338,21 @@ public final class SparseMasks implements Serializable {
      * scratch array reused across compactions.
      */
     private void compact() {
-      System.arraycopy(score, 0, scratch, 0, size);
-      double threshold = kthSmallest(scratch, size, k - 1);
+      double threshold;
       int below = 0;
       int ties = 0;
-      for (int p = 0; p < size; p++) {
-        below += score[p] < threshold ? 1 : 0;
-        ties += score[p] == threshold ? 1 : 0;
+      if (select != null) { // the same value and counts (no NaN or -0.0 ever enters)
+        ParallelSelection.Threshold th = select.threshold(score, size, k - 1, scratch);
+        threshold = th.value();
+        below = th.below();
+        ties = th.ties();
+      } else {
+        System.arraycopy(score, 0, scratch, 0, size);
+        threshold = kthSmallest(scratch, size, k - 1);
+        for (int p = 0; p < size; p++) {
+          below += score[p] < threshold ? 1 : 0;
+          ties += score[p] == threshold ? 1 : 0;
+        }
       }
       int need = k - below;
       int t = 0;

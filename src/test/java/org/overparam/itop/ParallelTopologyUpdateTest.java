@@ -146,8 +146,10 @@ class ParallelTopologyUpdateTest {
 
   /** One update of every layer on one thread and on {@code threads}; the changes, masks and draws as one list. */
   private static void sameUpdates(int threads, int skew) {
-    int[] sizes = {300 * 300, 64 * 50};
-    double[] d = {0.1, 0.3};
+    // the large layer has enough active weights (245,760) for the prune selection and the gradient selection's
+    // compactions to be split between threads too
+    int[] sizes = {300 * 300, 64 * 50, 1024 * 600};
+    double[] d = {0.1, 0.3, 0.4};
     SparseMasks one = new SparseMasks(sizes, d, new SplittableRandom(31));
     SparseMasks many = new SparseMasks(sizes, d, new SplittableRandom(31));
     SplittableRandom data = new SplittableRandom(32);
