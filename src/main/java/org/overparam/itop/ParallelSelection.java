@@ -208,6 +208,45 @@ final class ParallelSelection {
     });
   }
 
+  /**
+   * Keeps the pairs of {@code score[0 .. n)}, {@code index[0 .. n)} scoring at most {@code value} and moves them
+   * to the front in index order, as the selection's compaction does when every pair at the threshold stays; each
+   * range is compacted within itself on its thread, then the ranges slide to the front. Returns the count kept;
+   * {@code maxTieKey[0]} becomes the largest key among the pairs at {@code value} (the compaction's key threshold).
+   */
+  int keepAtMost(double[] score, int[] index, int n, double value, IntToDoubleFunction keyOfIndex,
+      double[] maxTieKey) {
+    int parts = parts(n);
+    int[] kept = new int[parts];
+    double[] maxKey = new double[parts];
+    threads.inParallel(parts, p -> {
+      int from = start(n, parts, p);
+      int m = from;
+      double most = Double.NEGATIVE_INFINITY;
+      for (int i = from; i < start(n, parts, p + 1); i++) {
+        if (score[i] <= value) {
+          if (score[i] == value) {
+            most = Math.max(most, keyOfIndex.applyAsDouble(index[i]));
+          }
+          score[m] = score[i];
+          index[m++] = index[i];
+        }
+      }
+      kept[p] = m - from;
+      maxKey[p] = most;
+    });
+    int size = 0;
+    double most = Double.NEGATIVE_INFINITY;
+    for (int p = 0; p < parts; p++) { // left to right: a range lands at or before where it starts
+      System.arraycopy(score, start(n, parts, p), score, size, kept[p]);
+      System.arraycopy(index, start(n, parts, p), index, size, kept[p]);
+      size += kept[p];
+      most = Math.max(most, maxKey[p]);
+    }
+    maxTieKey[0] = most;
+    return size;
+  }
+
   /** The key of rank need − 1 among the keys of the values at the threshold, gathered range by range into copy. */
   private double keyThreshold(double[] score, int n, int parts, double value, int[] ties, int need,
       IntToDoubleFunction key, double[] copy) {

@@ -346,6 +346,13 @@ public final class SparseMasks implements Serializable {
         threshold = th.value();
         below = th.below();
         ties = th.ties();
+        if (ties == k - below && select.parts(size) > 1) { // every pair at the threshold stays (the usual case)
+          double[] maxKey = new double[1];
+          size = select.keepAtMost(score, index, size, threshold, j -> tieKey(keyBase, j), maxKey);
+          bound = threshold;
+          boundKey = maxKey[0]; // the key of rank need − 1 among the ties: their largest
+          return;
+        }
       } else {
         System.arraycopy(score, 0, scratch, 0, size);
         threshold = kthSmallest(scratch, size, k - 1);

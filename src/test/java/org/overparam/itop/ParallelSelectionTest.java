@@ -146,6 +146,38 @@ class ParallelSelectionTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void keepAtMostKeepsIndexOrder(int threads) {
+    SplittableRandom rng = new SplittableRandom(20 + threads);
+    int n = 250_001;
+    double[] s = scores(n, 0.3, false, rng);
+    int[] index = new int[n];
+    for (int i = 0; i < n; i++) {
+      index[i] = 3 * i + 1;
+    }
+    double value = 0.125;
+    double[] wantScore = new double[n];
+    int[] wantIndex = new int[n];
+    int kept = 0;
+    double wantKey = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      if (s[i] <= value) {
+        wantScore[kept] = s[i];
+        wantIndex[kept++] = index[i];
+        wantKey = s[i] == value ? Math.max(wantKey, SparseMasks.tieKey(5, index[i])) : wantKey;
+      }
+    }
+    try (Threads pool = new Threads(threads)) {
+      ParallelSelection select = new ParallelSelection(pool, ParallelSelection.counts(null, threads));
+      double[] key = new double[1];
+      assertEquals(kept, select.keepAtMost(s, index, n, value, j -> SparseMasks.tieKey(5, j), key));
+      assertArrayEquals(java.util.Arrays.copyOf(wantScore, kept), java.util.Arrays.copyOf(s, kept));
+      assertArrayEquals(java.util.Arrays.copyOf(wantIndex, kept), java.util.Arrays.copyOf(index, kept));
+      assertEquals(wantKey, key[0]);
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(doubles = {-1e300, -2.5, -1e-300, 0.0, Double.MIN_VALUE, 1e-300, 1.0, 3.0, 1e300,
       Double.POSITIVE_INFINITY})
   void bucketsAreInValueOrder(double v) {
