@@ -255,7 +255,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
 
   @Override
   public void weightsAt(int layer, int[] at, int n, double[] out) {
-    layers[layer].weightsAt(at, n, out);
+    kernels.split(n, 4, (from, to) -> layers[layer].weightsAt(at, from, to, out)); // each value read alone
   }
 
   @Override

@@ -209,6 +209,51 @@ final class ParallelSelection {
   }
 
   /**
+   * The indices where {@code mask} equals {@code value}, in ascending order, into the start of {@code idx}: the
+   * ranges count theirs, then each writes from where the counts before it end. There must be {@code count}.
+   */
+  int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
+    int n = mask.length;
+    int parts = parts(n);
+    int[] found = new int[parts];
+    threads.inParallel(parts, p -> {
+      int c = 0;
+      for (int j = start(n, parts, p); j < start(n, parts, p + 1); j++) {
+        c += mask[j] == value ? 1 : 0;
+      }
+      found[p] = c;
+    });
+    int[] at = new int[parts];
+    int total = found[0];
+    for (int p = 1; p < parts; p++) {
+      at[p] = at[p - 1] + found[p - 1];
+      total += found[p];
+    }
+    if (total != count) {
+      throw new IllegalStateException("expected " + count + " entries of " + value + ", found " + total);
+    }
+    threads.inParallel(parts, p -> {
+      int q = at[p];
+      for (int j = start(n, parts, p); j < start(n, parts, p + 1); j++) {
+        if (mask[j] == value) {
+          idx[q++] = j;
+        }
+      }
+    });
+    return idx;
+  }
+
+  /** {@code score[i] = |score[i]| + 0.0} for i below n (-0.0 becomes 0.0), range by range. */
+  void absolute(double[] score, int n) {
+    int parts = parts(n);
+    threads.inParallel(parts, p -> {
+      for (int i = start(n, parts, p); i < start(n, parts, p + 1); i++) {
+        score[i] = Math.abs(score[i]) + 0.0;
+      }
+    });
+  }
+
+  /**
    * Keeps the pairs of {@code score[0 .. n)}, {@code index[0 .. n)} scoring at most {@code value} and moves them
    * to the front in index order, as the selection's compaction does when every pair at the threshold stays; each
    * range is compacted within itself on its thread, then the ranges slide to the front. Returns the count kept;

@@ -115,15 +115,20 @@ public final class SparseMasks implements Serializable {
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
     int active = nnz[l];
-    int[] act = indicesWhere(mask, true, active, scratchIndices(scratchLength()));
+    ParallelSelection select = weights.threads() > 1 ? new ParallelSelection(weights, radixCounts(weights)) : null;
+    int[] act = select != null ? select.indicesWhere(mask, true, active, scratchIndices(scratchLength()))
+        : indicesWhere(mask, true, active, scratchIndices(scratchLength()));
     double[] score = scratchScores(act.length);
     weights.weightsAt(l, act, active, score);
-    for (int i = 0; i < active; i++) {
-      score[i] = Math.abs(score[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+    if (select != null) {
+      select.absolute(score, active);
+    } else {
+      for (int i = 0; i < active; i++) {
+        score[i] = Math.abs(score[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+      }
     }
     // positions in act, which is ascending: index order of the positions is that of the weights
     int[] pruned = new int[k];
-    ParallelSelection select = weights.threads() > 1 ? new ParallelSelection(weights, radixCounts(weights)) : null;
     if (select != null) {
       select.smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
     } else {
