@@ -87,9 +87,10 @@ public interface LayerWeights {
   /** Receives a dense gradient in rounds of blocks, the blocks of a round on several threads at once. */
   interface GradientRounds {
     /**
-     * {@code block[0 .. length)} is the gradient at flat indices {@code from .. from + length)}; called for the
-     * slots 0, 1, ... of a round at the same time, on different threads, each slot's block after the previous
-     * slot's in index order. The block is the engine's until the call returns.
+     * {@code block[0 .. length)} is the gradient at flat indices {@code from .. from + length)}. A round gives
+     * each slot 0, 1, ... one or more consecutive blocks, in index order, on its own thread, the slots at the same
+     * time; every block of a slot lies after every block of the slots before it. The block is the engine's until
+     * the call returns.
      */
     void accept(int slot, int from, double[] block, int length);
 
@@ -98,9 +99,9 @@ public interface LayerWeights {
   }
 
   /**
-   * The values of {@link #denseGradient(int, GradientBlocks)} in rounds of up to {@link #threads} consecutive
-   * blocks, rounds in index order, so that a consumer can scan the blocks of a round on the engine's threads
-   * and merge them on the calling thread. By default one block per round, in slot 0.
+   * The values of {@link #denseGradient(int, GradientBlocks)} in rounds of consecutive blocks for up to {@link
+   * #threads} slots, rounds in index order, so that a consumer can scan the blocks of a round on the engine's
+   * threads and merge them on the calling thread. By default one block per round, in slot 0.
    */
   default void denseGradientInRounds(int layer, GradientRounds sink) {
     denseGradient(layer, (from, block, length) -> {

@@ -308,34 +308,45 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   /**
-   * The same blocks in rounds of one per thread: the native reads on this thread (no ND4J on the workers),
-   * the float-to-double copy and the consumer's scan of each block on the run's threads, with an array pair of
-   * {@link #GRADIENT_BLOCK} values per thread (kept across updates).
+   * Blocks of {@link #denseGradientInRounds} per thread and round: a round hands each thread this many
+   * consecutive blocks, so that an update waits for the threads some twenty times, not a hundred (a hand-over
+   * costs a worker's wake-up, long on a busy machine).
+   */
+  static final int ROUND_BLOCKS = 4;
+
+  /**
+   * The same blocks in rounds of up to {@link #ROUND_BLOCKS} consecutive blocks per thread: the native reads on
+   * this thread (no ND4J on the workers), the float-to-double copy and the consumer's scan of each block on the
+   * run's threads, with {@link #ROUND_BLOCKS} blocks of floats and one of doubles per thread (kept across updates).
    */
   @Override
   public void denseGradientInRounds(int layer, GradientRounds sink) {
     int slots = kernels.threads();
+    int span = ROUND_BLOCKS * GRADIENT_BLOCK; // values per thread and round
     if (roundFloats == null || roundFloats.length < slots) {
-      roundFloats = new float[slots][GRADIENT_BLOCK];
+      roundFloats = new float[slots][span];
       roundDoubles = new double[slots][GRADIENT_BLOCK];
     }
     gradientColumnBlocks(layer, (g, first, n) -> {
-      for (int start = 0; start < n; start += slots * GRADIENT_BLOCK) {
-        int parts = (int) Math.min(slots, (n - start + (long) GRADIENT_BLOCK - 1) / GRADIENT_BLOCK);
+      for (int start = 0; start < n; start += slots * span) {
+        int parts = (int) Math.min(slots, (n - start + (long) span - 1) / span);
         for (int p = 0; p < parts; p++) {
-          int from = start + p * GRADIENT_BLOCK;
-          HostCopy.readBuffer(g, from, roundFloats[p], Math.min(GRADIENT_BLOCK, n - from));
+          int from = start + p * span;
+          HostCopy.readBuffer(g, from, roundFloats[p], Math.min(span, n - from));
         }
         int round = start;
         kernels.tasks(parts, p -> {
-          int from = round + p * GRADIENT_BLOCK;
-          int length = Math.min(GRADIENT_BLOCK, n - from);
+          int end = Math.min(round + (p + 1) * span, n);
           float[] f = roundFloats[p];
           double[] d = roundDoubles[p];
-          for (int j = 0; j < length; j++) {
-            d[j] = f[j];
+          for (int from = round + p * span; from < end; from += GRADIENT_BLOCK) {
+            int length = Math.min(GRADIENT_BLOCK, end - from);
+            int at = from - round - p * span;
+            for (int j = 0; j < length; j++) {
+              d[j] = f[at + j];
+            }
+            sink.accept(p, first + from, d, length);
           }
-          sink.accept(p, first + from, d, length);
         });
         sink.endRound();
       }

@@ -218,8 +218,8 @@ public final class SparseMasks implements Serializable {
 
     @Override
     public void accept(int slot, int from, double[] block, int length) {
-      Survivors kept = slots[slot].ensure(length);
-      int m = 0;
+      Survivors kept = slots[slot].ensure(slots[slot].size + length); // after the slot's earlier blocks
+      int m = kept.size;
       for (int i = 0; i < length; i++) {
         if (!mask[from + i]) {
           double s = -Math.abs(block[i]) + 0.0; // as in the one-thread scan
@@ -245,7 +245,10 @@ public final class SparseMasks implements Serializable {
     }
   }
 
-  /** One thread's candidates of a gradient block (as long as the block: the engine's blocks are small). */
+  /**
+   * One thread's candidates of a round's gradient blocks (at most as many as the blocks' values: the engine's
+   * rounds are small); grown by doubling, keeping what the round has so far.
+   */
   private static final class Survivors {
     double[] score = new double[0];
     int[] index = new int[0];
@@ -253,8 +256,9 @@ public final class SparseMasks implements Serializable {
 
     Survivors ensure(int n) {
       if (score.length < n) {
-        score = new double[n];
-        index = new int[n];
+        int grown = Math.max(n, 2 * score.length);
+        score = Arrays.copyOf(score, grown);
+        index = Arrays.copyOf(index, grown);
       }
       return this;
     }

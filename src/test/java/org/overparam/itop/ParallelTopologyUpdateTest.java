@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,12 +29,22 @@ import org.overparam.nn.NetworkConfig;
 import org.overparam.nn.NetworkTrainer;
 import org.overparam.nn.SoftmaxCrossEntropy;
 import org.overparam.nn.UpdaterType;
+import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * A topology update on the engine's threads ({@link LayerWeights#inParallel}, the gradient in rounds of blocks)
  * chooses what the one-thread update chooses, bit for bit, ties included, for any number of threads.
  */
 class ParallelTopologyUpdateTest {
+  /**
+   * The runs on 2 and 3 threads leave OpenBLAS at their count, which later tests in this JVM that run outside a
+   * lease of their own would inherit: back to the JVM's configured count.
+   */
+  @AfterAll
+  static void restoreBlasThreads() {
+    Dl4jRuntime.run(Dl4jRuntime.configuredThreads(), () -> { });
+  }
+
   /** Values with many exact ties: a few magnitudes of either sign, and a share of zeros. */
   private static double[] tied(int n, double zeros, SplittableRandom rng) {
     double[] v = new double[n];
@@ -46,7 +57,7 @@ class ParallelTopologyUpdateTest {
 
   /**
    * Arrays as an engine with {@code threads} threads, handing the gradient over in blocks of {@code block}
-   * values, a round of one block per thread; {@code skew} leaves the last {@code skew} values out of slot 1's
+   * values, a round of three blocks per thread; {@code skew} leaves the last {@code skew} values out of slot 1's
    * blocks (an injected off-by-one at a range's end), 0 for a correct engine. Records the threads that scanned blocks.
    */
   private static final class ThreadedArrays implements LayerWeights, AutoCloseable {
@@ -117,17 +128,20 @@ class ParallelTopologyUpdateTest {
 
     @Override
     public void denseGradientInRounds(int layer, GradientRounds sink) {
+      int span = 3 * block; // three blocks per slot and round, the last ones shorter
       double[][] buf = new double[threads][block];
-      for (int start = 0; start < g.length; start += threads * block) {
+      for (int start = 0; start < g.length; start += threads * span) {
         int round = start;
-        int parts = Math.min(threads, (g.length - start + block - 1) / block);
+        int parts = Math.min(threads, (g.length - start + span - 1) / span);
         inParallel(parts, p -> {
-          int from = round + p * block;
-          int n = Math.min(block, g.length - from) - (p == 1 ? skew : 0);
-          System.arraycopy(g, from, buf[p], 0, n);
-          Arrays.fill(buf[p], n, block, Double.NaN); // stale entries past the block must not be read
-          scanners.add(Thread.currentThread().getName());
-          sink.accept(p, from, buf[p], n);
+          int end = Math.min(g.length, round + (p + 1) * span);
+          for (int from = round + p * span; from < end; from += block) {
+            int n = Math.min(block, end - from) - (p == 1 ? skew : 0);
+            System.arraycopy(g, from, buf[p], 0, n);
+            Arrays.fill(buf[p], n, block, Double.NaN); // stale entries past the block must not be read
+            scanners.add(Thread.currentThread().getName());
+            sink.accept(p, from, buf[p], n);
+          }
         });
         sink.endRound();
       }
