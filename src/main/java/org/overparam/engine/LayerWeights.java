@@ -66,8 +66,8 @@ public interface LayerWeights {
   /**
    * How many tasks {@link #inParallel} runs at once: the engine's threads, 1 by default. A topology update
    * sizes its per-thread scratch and its ranges by it; its results do not depend on it. An engine that returns
-   * more than 1 also overrides {@link #denseGradientInRounds} with small blocks: the consumer keeps a block's
-   * worth per thread.
+   * more than 1 also overrides {@link #denseGradientInRounds} with small rounds: the consumer keeps up to a
+   * round's values per thread.
    */
   default int threads() {
     return 1;

@@ -27,7 +27,9 @@ import org.overparam.nn.OptimizerState;
  * <p>RigL's dense gradient is computed only when a topology update asks for it
  * ({@link #denseGradient(int, GradientBlocks)}), as one GEMM on the last batch's activations and deltas,
  * and handed over in blocks; with {@link #weightsAt} and the change-only {@link #rewire(int, int[], int[],
- * double[], boolean)}, a topology update needs no dense heap copy of a layer.
+ * double[], boolean)}, a topology update needs no dense heap copy of a layer. The update's scans and selections
+ * run on the same threads ({@link #inParallel}, {@link #denseGradientInRounds}); its rewiring stays on the
+ * calling thread.
  */
 final class SparseEngine implements StepEngine, LayerWeights {
   private final MultiLayerNetwork net;
