@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * Runs {@link SparseKernels}' three products on several threads with the same bits as one: each thread
@@ -156,6 +157,30 @@ final class KernelPool {
       cut[p] = (int) ((long) n * p / parts);
     }
     return cut;
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  /**
+   * Runs {@code task.accept(t)} for t in [0, tasks) on this thread and the workers (see {@link #parallel}), each
+   * task once; for work that the caller has already cut into tasks (a topology update's ranges and blocks).
+   */
+  void tasks(int tasks, IntConsumer task) {
+    if (tasks <= 1 || workers == null) {
+      for (int t = 0; t < tasks; t++) {
+        task.accept(t);
+      }
+      return;
+    }
+    int[] cut = new int[tasks + 1];
+    Arrays.setAll(cut, t -> t);
+    parallel(cut, (from, to) -> {
+      for (int t = from; t < to; t++) {
+        task.accept(t);
+      }
+    });
   }
 
   /** A product over outputs [from, to). */

@@ -3,6 +3,7 @@
 package org.overparam.engine;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The weight matrices as a topology-changing hook (ITOP's prune and regrow) sees them, whatever the
@@ -60,6 +61,53 @@ public interface LayerWeights {
   default void denseGradient(int layer, GradientBlocks sink) {
     double[] g = denseGradient(layer);
     sink.accept(0, g, g.length);
+  }
+
+  /**
+   * How many tasks {@link #inParallel} runs at once: the engine's threads, 1 by default. A topology update
+   * sizes its per-thread scratch and its ranges by it; its results do not depend on it. An engine that returns
+   * more than 1 also overrides {@link #denseGradientInRounds} with small rounds: the consumer keeps up to a
+   * round's values per thread.
+   */
+  default int threads() {
+    return 1;
+  }
+
+  /**
+   * Runs {@code task.accept(t)} once for every t in [0, tasks) on the engine's threads (by default one after
+   * another on this thread) and returns when all have finished, rethrowing a task's exception. Which thread
+   * runs which task, and in what order, is open: tasks write disjoint data.
+   */
+  default void inParallel(int tasks, IntConsumer task) {
+    for (int t = 0; t < tasks; t++) {
+      task.accept(t);
+    }
+  }
+
+  /** Receives a dense gradient in rounds of blocks, the blocks of a round on several threads at once. */
+  interface GradientRounds {
+    /**
+     * {@code block[0 .. length)} is the gradient at flat indices {@code from .. from + length)}. A round gives
+     * each slot 0, 1, ... one or more consecutive blocks, in index order, on its own thread, the slots at the same
+     * time; every block of a slot lies after every block of the slots before it. The block is the engine's until
+     * the call returns.
+     */
+    void accept(int slot, int from, double[] block, int length);
+
+    /** Called on the calling thread once all blocks of a round were accepted, before the next round. */
+    void endRound();
+  }
+
+  /**
+   * The values of {@link #denseGradient(int, GradientBlocks)} in rounds of consecutive blocks for up to {@link
+   * #threads} slots, rounds in index order, so that a consumer can scan the blocks of a round on the engine's
+   * threads and merge them on the calling thread. By default one block per round, in slot 0.
+   */
+  default void denseGradientInRounds(int layer, GradientRounds sink) {
+    denseGradient(layer, (from, block, length) -> {
+      sink.accept(0, from, block, length);
+      sink.endRound();
+    });
   }
 
   /**

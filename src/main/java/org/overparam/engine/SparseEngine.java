@@ -27,7 +27,9 @@ import org.overparam.nn.OptimizerState;
  * <p>RigL's dense gradient is computed only when a topology update asks for it
  * ({@link #denseGradient(int, GradientBlocks)}), as one GEMM on the last batch's activations and deltas,
  * and handed over in blocks; with {@link #weightsAt} and the change-only {@link #rewire(int, int[], int[],
- * double[], boolean)}, a topology update needs no dense heap copy of a layer.
+ * double[], boolean)}, a topology update needs no dense heap copy of a layer. The update's scans and selections
+ * run on the same threads ({@link #inParallel}, {@link #denseGradientInRounds}); its rewiring stays on the
+ * calling thread.
  */
 final class SparseEngine implements StepEngine, LayerWeights {
   private final MultiLayerNetwork net;
@@ -50,6 +52,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
   /** Blocks of the dense gradient as read back (float) and handed on (double), reused across updates. */
   private float[] gradientFloats;
   private double[] gradientDoubles;
+  /** The same per thread for {@link #denseGradientInRounds}. */
+  private float[][] roundFloats;
+  private double[][] roundDoubles;
   /** Whether the network's parameters equal this engine's (nothing to write). */
   private boolean networkCurrent = true;
 
@@ -231,6 +236,16 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
+  public int threads() {
+    return kernels.threads();
+  }
+
+  @Override
+  public void inParallel(int tasks, java.util.function.IntConsumer task) {
+    kernels.tasks(tasks, task);
+  }
+
+  @Override
   public double[] weights(int layer) {
     return layers[layer].denseWeights();
   }
@@ -242,7 +257,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
 
   @Override
   public void weightsAt(int layer, int[] at, int n, double[] out) {
-    layers[layer].weightsAt(at, n, out);
+    kernels.split(n, 4, (from, to) -> layers[layer].weightsAt(at, from, to, out)); // each value read alone
   }
 
   @Override
@@ -278,6 +293,76 @@ final class SparseEngine implements StepEngine, LayerWeights {
    */
   @Override
   public void denseGradient(int layer, GradientBlocks sink) {
+    if (gradientFloats == null) {
+      gradientFloats = new float[GRADIENT_BLOCK];
+      gradientDoubles = new double[GRADIENT_BLOCK];
+    }
+    gradientColumnBlocks(layer, (g, first, n) -> {
+      for (int from = 0; from < n; from += GRADIENT_BLOCK) {
+        int length = Math.min(GRADIENT_BLOCK, n - from);
+        HostCopy.readBuffer(g, from, gradientFloats, length);
+        for (int j = 0; j < length; j++) {
+          gradientDoubles[j] = gradientFloats[j];
+        }
+        sink.accept(first + from, gradientDoubles, length);
+      }
+    });
+  }
+
+  /**
+   * Blocks of {@link #denseGradientInRounds} per thread and round: a round hands each thread this many
+   * consecutive blocks, so that an update waits for the threads some twenty times, not a hundred (a hand-over
+   * costs a worker's wake-up, long on a busy machine).
+   */
+  static final int ROUND_BLOCKS = 4;
+
+  /**
+   * The same blocks in rounds of up to {@link #ROUND_BLOCKS} consecutive blocks per thread: the native reads on
+   * this thread (no ND4J on the workers), the float-to-double copy and the consumer's scan of each block on the
+   * run's threads, with {@link #ROUND_BLOCKS} blocks of floats and one of doubles per thread (kept across updates).
+   */
+  @Override
+  public void denseGradientInRounds(int layer, GradientRounds sink) {
+    int slots = kernels.threads();
+    int span = ROUND_BLOCKS * GRADIENT_BLOCK; // values per thread and round
+    if (roundFloats == null || roundFloats.length < slots) {
+      roundFloats = new float[slots][span];
+      roundDoubles = new double[slots][GRADIENT_BLOCK];
+    }
+    gradientColumnBlocks(layer, (g, first, n) -> {
+      for (int start = 0; start < n; start += slots * span) {
+        int parts = (int) Math.min(slots, (n - start + (long) span - 1) / span);
+        for (int p = 0; p < parts; p++) {
+          int from = start + p * span;
+          HostCopy.readBuffer(g, from, roundFloats[p], Math.min(span, n - from));
+        }
+        int round = start;
+        kernels.tasks(parts, p -> {
+          int end = Math.min(round + (p + 1) * span, n);
+          float[] f = roundFloats[p];
+          double[] d = roundDoubles[p];
+          for (int from = round + p * span; from < end; from += GRADIENT_BLOCK) {
+            int length = Math.min(GRADIENT_BLOCK, end - from);
+            int at = from - round - p * span;
+            for (int j = 0; j < length; j++) {
+              d[j] = f[at + j];
+            }
+            sink.accept(p, first + from, d, length);
+          }
+        });
+        sink.endRound();
+      }
+    });
+  }
+
+  /** Receives one GEMM's columns of the dense gradient: {@code n} values from flat index {@code first} on. */
+  @FunctionalInterface
+  private interface ColumnBlock {
+    void accept(DataBuffer g, int first, int n);
+  }
+
+  /** The dense gradient's GEMMs over blocks of columns, in column order, into the native scratch. */
+  private void gradientColumnBlocks(int layer, ColumnBlock sink) {
     if (last == null) {
       throw new IllegalStateException("no batch has been forwarded yet");
     }
@@ -292,24 +377,12 @@ final class SparseEngine implements StepEngine, LayerWeights {
       // allocating 16 MB took longer than the GEMM
       gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, most));
     }
-    if (gradientFloats == null) {
-      gradientFloats = new float[GRADIENT_BLOCK];
-      gradientDoubles = new double[GRADIENT_BLOCK];
-    }
     for (int o = 0; o < nOut; o += cols) {
       int c = Math.min(cols, nOut - o);
       INDArray d = matrix(deltas, o, c, last.rows(), 1);
       INDArray g = Nd4j.create(gradientScratch.data(), new long[] {nIn, c}, new long[] {1, nIn}, 0, 'f');
       DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
-      int n = nIn * c; // columns o .. o + c: flat indices o·nIn on, as laid out
-      for (int from = 0; from < n; from += GRADIENT_BLOCK) {
-        int length = Math.min(GRADIENT_BLOCK, n - from);
-        HostCopy.readBuffer(g.data(), from, gradientFloats, length);
-        for (int j = 0; j < length; j++) {
-          gradientDoubles[j] = gradientFloats[j];
-        }
-        sink.accept(o * nIn + from, gradientDoubles, length);
-      }
+      sink.accept(g.data(), o * nIn, nIn * c); // columns o .. o + c: flat indices o·nIn on, as laid out
     }
   }
 

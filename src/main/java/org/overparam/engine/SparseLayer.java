@@ -77,10 +77,15 @@ final class SparseLayer {
 
   /** The same at the first n indices of {@code at}, into the start of {@code out}. */
   void weightsAt(int[] at, int n, double[] out) {
+    weightsAt(at, 0, n, out);
+  }
+
+  /** The same at indices {@code at[from .. to)} into {@code out[from .. to)}: a range walks its own columns. */
+  void weightsAt(int[] at, int from, int to, double[] out) {
     int o = -1;
     int k = 0;
     int end = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       int j = at[i];
       if (j / nIn != o) {
         o = j / nIn;

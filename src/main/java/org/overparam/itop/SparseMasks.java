@@ -115,15 +115,25 @@ public final class SparseMasks implements Serializable {
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
     int active = nnz[l];
-    int[] act = indicesWhere(mask, true, active, scratchIndices(scratchLength()));
+    ParallelSelection select = weights.threads() > 1 ? new ParallelSelection(weights, radixCounts(weights)) : null;
+    int[] act = select != null ? select.indicesWhere(mask, true, active, scratchIndices(scratchLength()))
+        : indicesWhere(mask, true, active, scratchIndices(scratchLength()));
     double[] score = scratchScores(act.length);
     weights.weightsAt(l, act, active, score);
-    for (int i = 0; i < active; i++) {
-      score[i] = Math.abs(score[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+    if (select != null) {
+      select.absolute(score, active);
+    } else {
+      for (int i = 0; i < active; i++) {
+        score[i] = Math.abs(score[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+      }
     }
     // positions in act, which is ascending: index order of the positions is that of the weights
     int[] pruned = new int[k];
-    smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
+    if (select != null) {
+      select.smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
+    } else {
+      smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
+    }
     for (int i = 0; i < k; i++) {
       pruned[i] = act[pruned[i]];
       mask[pruned[i]] = false;
@@ -132,7 +142,7 @@ public final class SparseMasks implements Serializable {
     int[] grown = switch (growth) {
       case RANDOM -> randomInactive(mask, candidateCount, k, rng);
       case GRADIENT -> largestGradients(l, weights, mask, k, keyBase,
-          new Selection(k, keyBase, score, act, scratchCopy(act.length))); // the arrays pruning is done with
+          new Selection(k, keyBase, score, act, scratchCopy(act.length), select)); // the arrays pruning is done with
       case RANDOM_UNFIRED -> {
         int[] candidates = indicesWhere(mask, false, candidateCount);
         int[] unfired = Arrays.stream(candidates).filter(j -> !hasFired(l, j)).toArray();
@@ -170,8 +180,12 @@ public final class SparseMasks implements Serializable {
    * #smallestPositions} of the negated magnitudes over all inactive weights. The gradient arrives in blocks and
    * passes through a bounded {@link Selection}, so no array of the whole layer is made.
    */
-  private static int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase,
+  private int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, long keyBase,
       Selection best) {
+    if (weights.threads() > 1) {
+      weights.denseGradientInRounds(l, new GradientScan(mask, best, survivors(weights.threads())));
+      return best.indices();
+    }
     weights.denseGradient(l, (from, block, length) -> {
       for (int i = 0; i < length; i++) {
         if (!mask[from + i]) {
@@ -186,6 +200,92 @@ public final class SparseMasks implements Serializable {
   }
 
   /**
+   * {@link #largestGradients}' scan on several threads: each thread keeps the candidates of its block that
+   * the selection, as it stood when the round began, would admit, and the calling thread then offers them
+   * in index order. A candidate left out was behind the k-th best of pairs already offered, so it could
+   * not be chosen: the selection ends with the same k, bit for bit, however the blocks were split.
+   */
+  private static final class GradientScan implements LayerWeights.GradientRounds {
+    private final boolean[] mask;
+    private final Selection best;
+    private final Survivors[] slots;
+
+    GradientScan(boolean[] mask, Selection best, Survivors[] slots) {
+      this.mask = mask;
+      this.best = best;
+      this.slots = slots;
+    }
+
+    @Override
+    public void accept(int slot, int from, double[] block, int length) {
+      Survivors kept = slots[slot].ensure(slots[slot].size + length); // after the slot's earlier blocks
+      int m = kept.size;
+      for (int i = 0; i < length; i++) {
+        if (!mask[from + i]) {
+          double s = -Math.abs(block[i]) + 0.0; // as in the one-thread scan
+          if (best.admits(s, from + i)) {
+            kept.score[m] = s;
+            kept.index[m++] = from + i;
+          }
+        }
+      }
+      kept.size = m;
+    }
+
+    @Override
+    public void endRound() {
+      for (Survivors kept : slots) { // slots in index order
+        for (int m = 0; m < kept.size; m++) {
+          if (kept.score[m] <= best.bound) { // the bound may have moved within the round
+            best.offer(kept.score[m], kept.index[m]);
+          }
+        }
+        kept.size = 0;
+      }
+    }
+  }
+
+  /**
+   * One thread's candidates of a round's gradient blocks (at most as many as the blocks' values: the engine's
+   * rounds are small); grown by doubling, keeping what the round has so far.
+   */
+  private static final class Survivors {
+    double[] score = new double[0];
+    int[] index = new int[0];
+    int size;
+
+    Survivors ensure(int n) {
+      if (score.length < n) {
+        int grown = Math.max(n, 2 * score.length);
+        score = Arrays.copyOf(score, grown);
+        index = Arrays.copyOf(index, grown);
+      }
+      return this;
+    }
+  }
+
+  /**
+   * Per-thread candidate buffers of {@link GradientScan}, kept across updates (not saved): a block's worth
+   * each, so no garbage in proportion to the layers.
+   */
+  private transient Survivors[] survivors;
+  /** {@link ParallelSelection}'s count tables, one per thread, kept across updates (not saved). */
+  private transient int[][] radixCounts;
+
+  private int[][] radixCounts(LayerWeights weights) {
+    radixCounts = ParallelSelection.counts(radixCounts, weights.threads());
+    return radixCounts;
+  }
+
+  private Survivors[] survivors(int threads) {
+    if (survivors == null || survivors.length != threads) {
+      survivors = new Survivors[threads];
+      Arrays.setAll(survivors, t -> new Survivors());
+    }
+    return survivors;
+  }
+
+  /**
    * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
    * key, index): a buffer of more than k (the update's working arrays, at least k + 1024) that, when
    * full, keeps its k best ({@link #smallestPositions}) and from then on admits only pairs ahead of the k-th best,
@@ -197,6 +297,8 @@ public final class SparseMasks implements Serializable {
     private final double[] score;
     private final int[] index;
     private final double[] scratch;
+    /** The threshold of a compaction on the engine's threads, or null for the calling thread alone. */
+    private final ParallelSelection select;
     private int size;
     /** Scores above this cannot enter (+∞ until the buffer first fills). */
     double bound = Double.POSITIVE_INFINITY;
@@ -207,7 +309,7 @@ public final class SparseMasks implements Serializable {
      * Works in the given arrays (reused across updates), of at least k + 1 entries: their length
      * sets how often the buffer is compacted, not the result.
      */
-    Selection(int k, long keyBase, double[] score, int[] index, double[] scratch) {
+    Selection(int k, long keyBase, double[] score, int[] index, double[] scratch, ParallelSelection select) {
       if (Math.min(score.length, Math.min(index.length, scratch.length)) <= k) {
         throw new IllegalArgumentException("a selection of " + k + " needs arrays of more than " + k + " entries");
       }
@@ -216,6 +318,15 @@ public final class SparseMasks implements Serializable {
       this.score = score;
       this.index = index;
       this.scratch = scratch;
+      this.select = select;
+    }
+
+    /**
+     * Whether {@link #offer} would take the pair now (for a pair later in index order than all offered);
+     * reads the selection only, so threads may ask at once while no pair is offered.
+     */
+    boolean admits(double s, int j) {
+      return s < bound || s == bound && tieKey(keyBase, j) < boundKey;
     }
 
     /** Adds a pair scoring at most {@link #bound} (NaN never enters: NaN ranks last in Double.compare). */
@@ -236,13 +347,28 @@ public final class SparseMasks implements Serializable {
      * scratch array reused across compactions.
      */
     private void compact() {
-      System.arraycopy(score, 0, scratch, 0, size);
-      double threshold = kthSmallest(scratch, size, k - 1);
+      double threshold;
       int below = 0;
       int ties = 0;
-      for (int p = 0; p < size; p++) {
-        below += score[p] < threshold ? 1 : 0;
-        ties += score[p] == threshold ? 1 : 0;
+      if (select != null) { // the same value and counts (no NaN or -0.0 ever enters)
+        ParallelSelection.Threshold th = select.threshold(score, size, k - 1, scratch);
+        threshold = th.value();
+        below = th.below();
+        ties = th.ties();
+        if (ties == k - below && select.parts(size) > 1) { // every pair at the threshold stays (the usual case)
+          double[] maxKey = new double[1];
+          size = select.keepAtMost(score, index, size, threshold, j -> tieKey(keyBase, j), maxKey);
+          bound = threshold;
+          boundKey = maxKey[0]; // the key of rank need − 1 among the ties: their largest
+          return;
+        }
+      } else {
+        System.arraycopy(score, 0, scratch, 0, size);
+        threshold = kthSmallest(scratch, size, k - 1);
+        for (int p = 0; p < size; p++) {
+          below += score[p] < threshold ? 1 : 0;
+          ties += score[p] == threshold ? 1 : 0;
+        }
       }
       int need = k - below;
       int t = 0;
