@@ -9,7 +9,8 @@
 # RigL-ITOP 90% on the sparse engine with -num-threads 1 and 2 (taking turns in one JVM, since this machine's
 # one-thread speed wanders within minutes), and PyTorch dense with 1 and 2 threads (its BLAS and OpenMP at the same
 # count), and prints the ratios 2 threads / 1 thread (of the medians, and the median of the paired runs) and
-# ours / PyTorch at 2 threads.
+# ours / PyTorch at 2 threads; then two independent one-thread runs side by side, which show what two cores give
+# the same work on this machine without any sharing between threads.
 # (The other mode runs everything on one thread, ours and PyTorch's BLAS.)
 # Needs Debian's python3-torch and python3-numpy (sudo apt-get install -y python3-torch python3-numpy); the script
 # stops before building anything if they are missing (not run in CI).
@@ -45,8 +46,20 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
       OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads /usr/bin/python3 src/test/scripts/engine_torch_reference.py \
         "$out/$w.bin" "$epochs" "$threads" 0 "$repeats" | tee -a "$log"
     done
+    # What the machine gives two threads of the same work: two independent one-thread runs side by side
+    # (no sharing, no waiting), their summed samples/s against the one-thread runs above.
+    for run in dense 90-sparse; do
+      for side in a b; do
+        java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.EngineBenchmark "$w" "$epochs" "$out" "$data" "$run" \
+          "$repeats" 1 > "$out/side-$side.txt" 2>&1 &
+      done
+      wait
+      grep -h '^ours' "$out/side-a.txt" "$out/side-b.txt" | sed 's/^/side by side: /' | tee -a "$log"
+    done
     awk -v w="$w" '
       function rate(   i) { for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+$/ && $(i + 1) ~ /^[0-9]*\.[0-9]+$/) return $i }
+      /^side by side: ours dense/ {denseSide += rate(); next}
+      /^side by side: ours RigL/ {sparseSide += rate(); next}
       /^ours dense 2\/1 threads, median of paired runs/ {densePaired = $9; next}
       /^ours RigL-ITOP 90% sparse 2\/1 threads, median of paired runs/ {sparsePaired = $11; next}
       /^ours dense, 2 threads/ {dense2 = rate(); next}
@@ -58,6 +71,8 @@ for w in $( [ "$what" = all ] && echo W1 W2 || echo "$what" ); do
       END {
         printf "%s threads: ours dense 2/1 threads = %.2f (median of paired runs %.2f); sparse 90%% 2/1 threads = %.2f (paired %.2f); PyTorch 2/1 threads = %.2f; ours/PyTorch with 2 threads = %.2f (1 thread: %.2f)\n",
           w, dense2 / dense1, densePaired, sparse2 / sparse1, sparsePaired, torch2 / torch1, dense2 / torch2, dense1 / torch1
+        printf "%s machine: two independent one-thread runs side by side give %.2f (dense) and %.2f (sparse 90%%) times one alone\n",
+          w, denseSide / dense1, sparseSide / sparse1
       }' "$log"
     continue
   fi
