@@ -30,21 +30,42 @@ final class DiagonalEStep {
 
   /** Rows [from, to) as chunk-major columns: value (from + c * CHUNK + i, a) at [c][a][i]. */
   static double[][][] chunks(MixtureData data, int from, int to) {
+    double[][][][] one = {new double[0][][]};
+    chunks(data, from, to, to - from, one);
+    return one[0];
+  }
+
+  /**
+   * Fills every out[b] that is not null with the {@link #chunks} of block b, rows
+   * [from + b blockRows, min(to, from + (b + 1) blockRows)). The arrays are allocated attribute by
+   * attribute over all blocks, so that each attribute's values lie in one ascending run of memory, read
+   * in that order by the E-step: the hardware prefetcher follows such runs (chunk by chunk, the E-step
+   * was about 4% slower one thread, the data coming from memory in ten runs of 2 KB per chunk).
+   */
+  static void chunks(MixtureData data, int from, int to, int blockRows, double[][][][] out) {
     int d = data.d;
-    int nc = (to - from + CHUNK - 1) / CHUNK;
-    double[][][] out = new double[nc][d][];
-    for (int c = 0; c < nc; c++) {
-      int f = from + c * CHUNK;
-      int len = Math.min(CHUNK, to - f);
-      for (int a = 0; a < d; a++) {
-        double[] col = new double[len];
-        for (int i = 0; i < len; i++) {
-          col[i] = data.x[(f + i) * d + a];
-        }
-        out[c][a] = col;
+    for (int b = 0; b < out.length; b++) {
+      if (out[b] != null) {
+        int rows = Math.min(to, from + (b + 1) * blockRows) - (from + b * blockRows);
+        out[b] = new double[(rows + CHUNK - 1) / CHUNK][d][];
       }
     }
-    return out;
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < out.length; b++) {
+        if (out[b] == null) {
+          continue;
+        }
+        int end = Math.min(to, from + (b + 1) * blockRows);
+        for (int c = 0; c < out[b].length; c++) {
+          int f = from + b * blockRows + c * CHUNK;
+          double[] col = new double[Math.min(CHUNK, end - f)];
+          for (int i = 0; i < col.length; i++) {
+            col[i] = data.x[(f + i) * d + a];
+          }
+          out[b][c][a] = col;
+        }
+      }
+    }
   }
 
   /** The weights of rows [from, to) in the chunks of {@link #chunks}. */

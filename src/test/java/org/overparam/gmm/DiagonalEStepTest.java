@@ -146,6 +146,24 @@ class DiagonalEStepTest {
   }
 
   @Test
+  void chunksOfAllBlocksAtOnceEqualThoseOfEachBlock() {
+    int n = 2 * 700 + 301;
+    MixtureData data = MixtureData.of(GmmTestData.blobs(n, 3, 2, 5));
+    double[][][][] all = new double[3][][][];
+    all[0] = new double[0][][];
+    all[2] = new double[0][][]; // block 1 left out, as BlockedPass does for a block with missing values
+    DiagonalEStep.chunks(data, 0, n, 700, all);
+    assertEquals(null, all[1]);
+    for (int b : new int[] {0, 2}) {
+      double[][][] one = DiagonalEStep.chunks(data, b * 700, Math.min(n, (b + 1) * 700));
+      assertTrue(java.util.Arrays.deepEquals(one, all[b]), "block " + b);
+    }
+    assertEquals(2, all[2].length, "301 rows: one whole chunk and a partial one");
+    assertEquals(301 - DiagonalEStep.CHUNK, all[2][1][0].length);
+    assertEquals(data.x[(1400 + DiagonalEStep.CHUNK + 3) * 3 + 2], all[2][1][2][3], 0.0);
+  }
+
+  @Test
   void sumOfLogsOfFoldedLanesMatchesTheLogOfEachLane() {
     Random r = new Random(11);
     for (int k : new int[] {1, 2, 5, 40, 1000}) {
