@@ -156,8 +156,10 @@ final class DiagonalEStep {
       } else {
         ll = rowLogLik(ll, sc.max, sc.sum, wc, len);
       }
-      for (int i = 0; i < len; i++) {
-        sc.rs[i] = wc[i] / sc.sum[i];
+      if (equalWeights) {
+        divide(w[0][0], sc.sum, sc.rs, len); // the weights are not read from memory
+      } else {
+        divide(wc, sc.sum, sc.rs, len);
       }
       for (int j = 0; j < k; j++) {
         scale(sc.r[j][c], sc.rs, len);
@@ -185,6 +187,18 @@ final class DiagonalEStep {
     System.arraycopy(sc.r[0][c], 0, sc.sum, 0, len);
     for (int j = 1; j < k; j++) {
       addInto(sc.sum, sc.r[j][c], len);
+    }
+  }
+
+  private static void divide(double w, double[] sum, double[] rs, int len) {
+    for (int i = 0; i < len; i++) {
+      rs[i] = w / sum[i];
+    }
+  }
+
+  private static void divide(double[] w, double[] sum, double[] rs, int len) {
+    for (int i = 0; i < len; i++) {
+      rs[i] = w[i] / sum[i];
     }
   }
 
