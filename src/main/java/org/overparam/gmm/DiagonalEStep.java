@@ -398,17 +398,14 @@ final class DiagonalEStep {
 
   /**
    * The sum of lanes[0, n), which it overwrites: a full chunk of lanes is folded in halves down to 8
-   * (vectorised, a[i] += a[i + h]) and those summed pairwise; otherwise eight partial sums (lane i to
+   * (a[i] += a[i + h], h = 128, 64, ..., 8) and those summed pairwise; otherwise eight partial sums (lane i to
    * sum i mod 8, pairwise at the end): the chains of dependent additions, not the additions, bound a
    * scalar sum.
    */
   static double laneSum(double[] lanes, int n) {
     if (n == CHUNK) {
-      fold128(lanes);
-      fold64(lanes);
-      fold32(lanes);
-      fold16(lanes);
-      fold8(lanes);
+      fold256To64(lanes);
+      fold64To8(lanes);
       return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
     }
     double s0 = 0;
@@ -436,34 +433,17 @@ final class DiagonalEStep {
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
-  // constant offsets: C2 vectorises these, not a loop with a variable one
-  private static void fold128(double[] a) {
-    for (int i = 0; i < 128; i++) {
-      a[i] += a[i + 128];
-    }
-  }
-
-  private static void fold64(double[] a) {
+  // constant offsets: C2 vectorises these, not a loop with a variable one. Each loop does the work of
+  // two or three halvings a[i] += a[i + h] in the same order (the same sums), with fewer passes.
+  private static void fold256To64(double[] a) {
     for (int i = 0; i < 64; i++) {
-      a[i] += a[i + 64];
+      a[i] = (a[i] + a[i + 128]) + (a[i + 64] + a[i + 192]);
     }
   }
 
-  private static void fold32(double[] a) {
-    for (int i = 0; i < 32; i++) {
-      a[i] += a[i + 32];
-    }
-  }
-
-  private static void fold16(double[] a) {
-    for (int i = 0; i < 16; i++) {
-      a[i] += a[i + 16];
-    }
-  }
-
-  private static void fold8(double[] a) {
+  private static void fold64To8(double[] a) {
     for (int i = 0; i < 8; i++) {
-      a[i] += a[i + 8];
+      a[i] = ((a[i] + a[i + 32]) + (a[i + 16] + a[i + 48])) + ((a[i + 8] + a[i + 40]) + (a[i + 24] + a[i + 56]));
     }
   }
 
