@@ -57,12 +57,19 @@ final class DiagonalEStep {
         }
         int end = Math.min(to, from + (b + 1) * blockRows);
         for (int c = 0; c < out[b].length; c++) {
-          int f = from + b * blockRows + c * CHUNK;
-          double[] col = new double[Math.min(CHUNK, end - f)];
+          out[b][c][a] = new double[Math.min(CHUNK, end - (from + b * blockRows + c * CHUNK))];
+        }
+      }
+    }
+    // filled chunk by chunk, whose rows stay in the cache while their d columns are copied
+    for (int b = 0; b < out.length; b++) {
+      for (int c = 0; out[b] != null && c < out[b].length; c++) {
+        int f = from + b * blockRows + c * CHUNK;
+        for (int a = 0; a < d; a++) {
+          double[] col = out[b][c][a];
           for (int i = 0; i < col.length; i++) {
             col[i] = data.x[(f + i) * d + a];
           }
-          out[b][c][a] = col;
         }
       }
     }
