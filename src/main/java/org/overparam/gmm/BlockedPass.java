@@ -56,7 +56,7 @@ final class BlockedPass implements EStepPass, AutoCloseable {
       int to = Math.min(data.n, from + BLOCK_ROWS);
       if (data.m == 0 && to > from && !anyMissing(data, from, to)) {
         if (diagonal) {
-          chunks[b] = DiagonalEStep.chunks(data, from, to);
+          chunks[b] = new double[0][][]; // filled below, all blocks together
           chunkWeights[b] = DiagonalEStep.weights(data, from, to);
           equalWeights[b] = DiagonalEStep.equalWeights(chunkWeights[b], k);
         } else {
@@ -64,6 +64,9 @@ final class BlockedPass implements EStepPass, AutoCloseable {
           blockWeights[b] = java.util.Arrays.copyOfRange(data.w, from, to);
         }
       }
+    }
+    if (diagonal) {
+      DiagonalEStep.chunks(data, 0, data.n, BLOCK_ROWS, chunks);
     }
     int rows = Math.min(BLOCK_ROWS, data.n);
     this.scratch = new ColumnarEStep.Scratch[this.numThreads];

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * replaced. Log-densities and exponentials are bit-for-bit the same, so the log-likelihood of a block
  * with unequal weights (summed row by row in both) must match exactly; N_j and the moment sums add
  * the same terms in another order (lanes instead of four partial sums), and equal weights take one
- * logarithm per lane: those are compared within a bound on the rounding of such sums,
+ * logarithm per lane product: those are compared within a bound on the rounding of such sums,
  * n * eps * sum |terms| (n &lt;= 2048, so 1e-12 relative to sum |terms| is above it).
  * Odd and even d, blocks shorter than a chunk, with a partial last chunk and of whole chunks, and
  * mixtures whose responsibilities are mostly exact zeros and mostly nonzero.
@@ -143,6 +143,53 @@ class DiagonalEStepTest {
             "exp(" + x[p] + ")");
       }
     }
+  }
+
+  @Test
+  void chunksOfAllBlocksAtOnceEqualThoseOfEachBlock() {
+    int n = 2 * 700 + 301;
+    MixtureData data = MixtureData.of(GmmTestData.blobs(n, 3, 2, 5));
+    double[][][][] all = new double[3][][][];
+    all[0] = new double[0][][];
+    all[2] = new double[0][][]; // block 1 left out, as BlockedPass does for a block with missing values
+    DiagonalEStep.chunks(data, 0, n, 700, all);
+    assertEquals(null, all[1]);
+    for (int b : new int[] {0, 2}) {
+      double[][][] one = DiagonalEStep.chunks(data, b * 700, Math.min(n, (b + 1) * 700));
+      assertTrue(java.util.Arrays.deepEquals(one, all[b]), "block " + b);
+    }
+    assertEquals(2, all[2].length, "301 rows: one whole chunk and a partial one");
+    assertEquals(301 - DiagonalEStep.CHUNK, all[2][1][0].length);
+    assertEquals(data.x[(1400 + DiagonalEStep.CHUNK + 3) * 3 + 2], all[2][1][2][3], 0.0);
+  }
+
+  @Test
+  void sumOfLogsOfFoldedLanesMatchesTheLogOfEachLane() {
+    Random r = new Random(11);
+    for (int k : new int[] {1, 2, 5, 40, 1000}) {
+      for (int chunks : new int[] {1, 8, 50}) {
+        if (!(chunks * Math.log(k) <= 600)) {
+          continue; // such blocks take the row-by-row path
+        }
+        double[] prod = new double[DiagonalEStep.CHUNK];
+        double expected = 0;
+        double scale = 0;
+        for (int i = 0; i < prod.length; i++) {
+          prod[i] = 1;
+          for (int c = 0; c < chunks; c++) {
+            // normalisers in [1, k], the largest ones included so that a fold too many overflows
+            prod[i] *= i % 3 == 0 ? k : 1 + (k - 1) * r.nextDouble();
+          }
+          expected += Math.log(prod[i]);
+          scale += Math.abs(Math.log(prod[i]));
+        }
+        double actual = DiagonalEStep.sumOfLogs(prod.clone(), prod.length, chunks, k);
+        assertTrue(Double.isFinite(actual), "k=" + k + " chunks=" + chunks);
+        assertEquals(expected, actual, SUM_TOL * scale + 1e-12, "k=" + k + " chunks=" + chunks);
+      }
+    }
+    double[] partial = {2, 3, 4};
+    assertEquals(Math.log(24), DiagonalEStep.sumOfLogs(partial, 3, 1, 5), 1e-15, "a partial lane set is not folded");
   }
 
   @Test
