@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.overparam.engine.LayerWeights;
-import org.overparam.engine.ParameterLayout;
-import org.overparam.engine.TrainingHook;
 import org.overparam.nn.ExecutionMode;
 import org.overparam.nn.LrSchedule;
 import org.overparam.nn.NetworkConfig;
@@ -240,41 +237,14 @@ class ParallelTopologyUpdateTest {
   }
 
   /** The hook behind an engine that hides its threads: the interface's one-thread defaults serve it. */
-  private static final class OneThreadView implements TrainingHook {
-    private final ItopHook itop;
-
+  private static final class OneThreadView extends ForwardingHook {
     OneThreadView(ItopHook itop) {
-      this.itop = itop;
+      super(itop);
     }
 
     @Override
-    public void initialize(ParameterLayout layout, Schedule schedule) {
-      itop.initialize(layout, schedule);
-    }
-
-    @Override
-    public boolean[] activeWeights(int layer) {
-      return itop.activeWeights(layer);
-    }
-
-    @Override
-    public ExecutionMode execution() {
-      return itop.execution();
-    }
-
-    @Override
-    public boolean masksGradients() {
-      return itop.masksGradients();
-    }
-
-    @Override
-    public boolean wantsDenseGradient(long iteration) {
-      return itop.wantsDenseGradient(iteration);
-    }
-
-    @Override
-    public void afterStep(LayerWeights weights, long iteration) {
-      itop.afterStep(new LayerWeights() {
+    LayerWeights view(LayerWeights weights) {
+      return new LayerWeights() {
         @Override
         public double[] weights(int layer) {
           return weights.weights(layer);
@@ -309,12 +279,7 @@ class ParallelTopologyUpdateTest {
         public void rewire(int layer, int[] pruned, int[] grown, double[] grownWeights, boolean reinit) {
           weights.rewire(layer, pruned, grown, grownWeights, reinit);
         }
-      }, iteration);
-    }
-
-    @Override
-    public Map<String, Double> epochMetrics() {
-      return itop.epochMetrics();
+      };
     }
   }
 

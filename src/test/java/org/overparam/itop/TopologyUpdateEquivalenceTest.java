@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,41 +201,14 @@ class TopologyUpdateEquivalenceTest {
   }
 
   /** Sends the hook the dense methods only, so the interface's defaults (dense copies) serve it. */
-  private static final class DenseView implements TrainingHook {
-    private final ItopHook itop;
-
+  private static final class DenseView extends ForwardingHook {
     DenseView(ItopHook itop) {
-      this.itop = itop;
+      super(itop);
     }
 
     @Override
-    public void initialize(ParameterLayout layout, Schedule schedule) {
-      itop.initialize(layout, schedule);
-    }
-
-    @Override
-    public boolean[] activeWeights(int layer) {
-      return itop.activeWeights(layer);
-    }
-
-    @Override
-    public ExecutionMode execution() {
-      return itop.execution();
-    }
-
-    @Override
-    public boolean masksGradients() {
-      return itop.masksGradients();
-    }
-
-    @Override
-    public boolean wantsDenseGradient(long iteration) {
-      return itop.wantsDenseGradient(iteration);
-    }
-
-    @Override
-    public void afterStep(LayerWeights weights, long iteration) {
-      itop.afterStep(new LayerWeights() {
+    LayerWeights view(LayerWeights weights) {
+      return new LayerWeights() {
         @Override
         public double[] weights(int layer) {
           return weights.weights(layer);
@@ -251,12 +223,7 @@ class TopologyUpdateEquivalenceTest {
         public void rewire(int layer, int[] pruned, int[] grown, double[] w, boolean[] resetState) {
           weights.rewire(layer, pruned, grown, w, resetState);
         }
-      }, iteration);
-    }
-
-    @Override
-    public Map<String, Double> epochMetrics() {
-      return itop.epochMetrics();
+      };
     }
   }
 
