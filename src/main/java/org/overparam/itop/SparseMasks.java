@@ -200,75 +200,10 @@ public final class SparseMasks implements Serializable {
   }
 
   /**
-   * {@link #largestGradients}' scan on several threads: each thread keeps the candidates of its block that
-   * the selection, as it stood when the round began, would admit, and the calling thread then offers them
-   * in index order. A candidate left out was behind the k-th best of pairs already offered, so it could
-   * not be chosen: the selection ends with the same k, bit for bit, however the blocks were split.
-   */
-  private static final class GradientScan implements LayerWeights.GradientRounds {
-    private final boolean[] mask;
-    private final Selection best;
-    private final Survivors[] slots;
-
-    GradientScan(boolean[] mask, Selection best, Survivors[] slots) {
-      this.mask = mask;
-      this.best = best;
-      this.slots = slots;
-    }
-
-    @Override
-    public void accept(int slot, int from, double[] block, int length) {
-      Survivors kept = slots[slot].ensure(slots[slot].size + length); // after the slot's earlier blocks
-      int m = kept.size;
-      for (int i = 0; i < length; i++) {
-        if (!mask[from + i]) {
-          double s = -Math.abs(block[i]) + 0.0; // as in the one-thread scan
-          if (best.admits(s, from + i)) {
-            kept.score[m] = s;
-            kept.index[m++] = from + i;
-          }
-        }
-      }
-      kept.size = m;
-    }
-
-    @Override
-    public void endRound() {
-      for (Survivors kept : slots) { // slots in index order
-        for (int m = 0; m < kept.size; m++) {
-          if (kept.score[m] <= best.bound) { // the bound may have moved within the round
-            best.offer(kept.score[m], kept.index[m]);
-          }
-        }
-        kept.size = 0;
-      }
-    }
-  }
-
-  /**
-   * One thread's candidates of a round's gradient blocks (at most as many as the blocks' values: the engine's
-   * rounds are small); grown by doubling, keeping what the round has so far.
-   */
-  private static final class Survivors {
-    double[] score = new double[0];
-    int[] index = new int[0];
-    int size;
-
-    Survivors ensure(int n) {
-      if (score.length < n) {
-        int grown = Math.max(n, 2 * score.length);
-        score = Arrays.copyOf(score, grown);
-        index = Arrays.copyOf(index, grown);
-      }
-      return this;
-    }
-  }
-
-  /**
    * Per-thread candidate buffers of {@link GradientScan}, kept across updates (not saved): a block's worth
    * each, so no garbage in proportion to the layers.
    */
-  private transient Survivors[] survivors;
+  private transient GradientScan.Survivors[] survivors;
   /** {@link ParallelSelection}'s count tables, one per thread, kept across updates (not saved). */
   private transient int[][] radixCounts;
 
@@ -277,134 +212,12 @@ public final class SparseMasks implements Serializable {
     return radixCounts;
   }
 
-  private Survivors[] survivors(int threads) {
+  private GradientScan.Survivors[] survivors(int threads) {
     if (survivors == null || survivors.length != threads) {
-      survivors = new Survivors[threads];
-      Arrays.setAll(survivors, t -> new Survivors());
+      survivors = new GradientScan.Survivors[threads];
+      Arrays.setAll(survivors, t -> new GradientScan.Survivors());
     }
     return survivors;
-  }
-
-  /**
-   * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
-   * key, index): a buffer of more than k (the update's working arrays, at least k + 1024) that, when
-   * full, keeps its k best ({@link #smallestPositions}) and from then on admits only pairs ahead of the k-th best,
-   * so that each offer costs a comparison or two.
-   */
-  private static final class Selection {
-    private final int k;
-    private final long keyBase;
-    private final double[] score;
-    private final int[] index;
-    private final double[] scratch;
-    /** The threshold of a compaction on the engine's threads, or null for the calling thread alone. */
-    private final ParallelSelection select;
-    private int size;
-    /** Scores above this cannot enter (+∞ until the buffer first fills). */
-    double bound = Double.POSITIVE_INFINITY;
-    /** The k-th best's tie key: a pair scoring {@link #bound} enters with a smaller key only. */
-    private double boundKey;
-
-    /**
-     * Works in the given arrays (reused across updates), of at least k + 1 entries: their length
-     * sets how often the buffer is compacted, not the result.
-     */
-    Selection(int k, long keyBase, double[] score, int[] index, double[] scratch, ParallelSelection select) {
-      if (Math.min(score.length, Math.min(index.length, scratch.length)) <= k) {
-        throw new IllegalArgumentException("a selection of " + k + " needs arrays of more than " + k + " entries");
-      }
-      this.k = k;
-      this.keyBase = keyBase;
-      this.score = score;
-      this.index = index;
-      this.scratch = scratch;
-      this.select = select;
-    }
-
-    /**
-     * Whether {@link #offer} would take the pair now (for a pair later in index order than all offered);
-     * reads the selection only, so threads may ask at once while no pair is offered.
-     */
-    boolean admits(double s, int j) {
-      return s < bound || s == bound && tieKey(keyBase, j) < boundKey;
-    }
-
-    /** Adds a pair scoring at most {@link #bound} (NaN never enters: NaN ranks last in Double.compare). */
-    void offer(double s, int j) {
-      if (s == bound && tieKey(keyBase, j) >= boundKey) {
-        return; // behind the k-th best (an equal key loses on the larger index, since j comes later)
-      }
-      if (size == score.length || size == index.length || size == scratch.length) {
-        compact();
-      }
-      score[size] = s;
-      index[size++] = j;
-    }
-
-    /**
-     * Keeps the k best in index order and sets the bound to the k-th best: the rule of {@link #smallestPositions}
-     * (a threshold score, then a threshold tie key among the pairs at it, then index order), on one
-     * scratch array reused across compactions.
-     */
-    private void compact() {
-      double threshold;
-      int below = 0;
-      int ties = 0;
-      if (select != null) { // the same value and counts (no NaN or -0.0 ever enters)
-        ParallelSelection.Threshold th = select.threshold(score, size, k - 1, scratch);
-        threshold = th.value();
-        below = th.below();
-        ties = th.ties();
-        if (ties == k - below && select.parts(size) > 1) { // every pair at the threshold stays (the usual case)
-          double[] maxKey = new double[1];
-          size = select.keepAtMost(score, index, size, threshold, j -> tieKey(keyBase, j), maxKey);
-          bound = threshold;
-          boundKey = maxKey[0]; // the key of rank need − 1 among the ties: their largest
-          return;
-        }
-      } else {
-        System.arraycopy(score, 0, scratch, 0, size);
-        threshold = kthSmallest(scratch, size, k - 1);
-        for (int p = 0; p < size; p++) {
-          below += score[p] < threshold ? 1 : 0;
-          ties += score[p] == threshold ? 1 : 0;
-        }
-      }
-      int need = k - below;
-      int t = 0;
-      for (int p = 0; p < size; p++) {
-        if (score[p] == threshold) {
-          scratch[t++] = tieKey(keyBase, index[p]);
-        }
-      }
-      double keyThreshold = kthSmallest(scratch, ties, need - 1);
-      int kept = 0;
-      int taken = 0;
-      for (int p = 0; p < size; p++) { // in place, in index order
-        boolean keep = score[p] < threshold;
-        if (!keep && score[p] == threshold && taken < need && tieKey(keyBase, index[p]) <= keyThreshold) {
-          keep = true;
-          taken++;
-        }
-        if (keep) {
-          score[kept] = score[p];
-          index[kept++] = index[p];
-        }
-      }
-      size = kept;
-      bound = threshold;
-      boundKey = keyThreshold;
-    }
-
-    int[] indices() {
-      if (size < k) {
-        throw new IllegalStateException("expected " + k + " candidates, found " + size);
-      }
-      if (size > k) {
-        compact();
-      }
-      return Arrays.copyOf(index, k);
-    }
   }
 
   /** Plain arrays as a layer's weights and gradient, for {@link #update(int, double[], double[], double, Growth, SplittableRandom)}. */
