@@ -6,77 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.overparam.engine.LayerWeights;
 
 /** The selections on several threads against SparseMasks' one-thread code: the same values and positions. */
 class ParallelSelectionTest {
-  /** Threads only (the selections use no weights). */
-  private static final class Threads implements LayerWeights, AutoCloseable {
-    private final int threads;
-    private final ExecutorService pool;
-    final Set<String> used = ConcurrentHashMap.newKeySet();
-
-    Threads(int threads) {
-      this.threads = threads;
-      pool = Executors.newFixedThreadPool(threads);
-    }
-
-    @Override
-    public int threads() {
-      return threads;
-    }
-
-    @Override
-    public void inParallel(int tasks, IntConsumer task) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int t = 0; t < tasks; t++) {
-        int id = t;
-        running.add(pool.submit(() -> {
-          used.add(Thread.currentThread().getName());
-          task.accept(id);
-        }));
-      }
-      for (Future<?> f : running) {
-        try {
-          f.get();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-
-    @Override
-    public double[] weights(int layer) {
-      throw new AssertionError();
-    }
-
-    @Override
-    public double[] denseGradient(int layer) {
-      throw new AssertionError();
-    }
-
-    @Override
-    public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
-      throw new AssertionError();
-    }
-
-    @Override
-    public void close() {
-      pool.shutdown();
-    }
-  }
-
   /**
    * Magnitudes with many exact ties (zeros, a few repeated values), spread over many exponents, and, with
    * {@code special}, a NaN or two (where the threads must give way to the one-thread code).
@@ -98,7 +33,7 @@ class ParallelSelectionTest {
   void smallestPositionsAsOnOneThread(int threads) {
     SplittableRandom rng = new SplittableRandom(threads);
     int n = 300_000;
-    try (Threads pool = new Threads(threads)) {
+    try (PoolWeights pool = new PoolWeights(threads)) {
       ParallelSelection select = new ParallelSelection(pool, ParallelSelection.counts(null, threads));
       for (double zeros : new double[] {0.0, 0.3, 0.9}) {
         for (boolean special : new boolean[] {false, true}) {
@@ -127,7 +62,7 @@ class ParallelSelectionTest {
   void thresholdsAsOnOneThread(int threads) {
     SplittableRandom rng = new SplittableRandom(10 + threads);
     int n = 200_003;
-    try (Threads pool = new Threads(threads)) {
+    try (PoolWeights pool = new PoolWeights(threads)) {
       ParallelSelection select = new ParallelSelection(pool, ParallelSelection.counts(null, threads));
       for (int trial = 0; trial < 6; trial++) {
         double[] s = scores(n, 0.2 * trial / 5, false, rng);
@@ -167,7 +102,7 @@ class ParallelSelectionTest {
         wantKey = s[i] == value ? Math.max(wantKey, SparseMasks.tieKey(5, index[i])) : wantKey;
       }
     }
-    try (Threads pool = new Threads(threads)) {
+    try (PoolWeights pool = new PoolWeights(threads)) {
       ParallelSelection select = new ParallelSelection(pool, ParallelSelection.counts(null, threads));
       double[] key = new double[1];
       assertEquals(kept, select.keepAtMost(s, index, n, value, j -> SparseMasks.tieKey(5, j), key));

@@ -11,10 +11,6 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,74 +53,38 @@ class ParallelTopologyUpdateTest {
    * values, a round of three blocks per thread; {@code skew} leaves the last {@code skew} values out of slot 1's
    * blocks (an injected off-by-one at a range's end), 0 for a correct engine. Records the threads that scanned blocks.
    */
-  private static final class ThreadedArrays implements LayerWeights, AutoCloseable {
-    private final double[] w;
+  private static final class ThreadedArrays extends PoolWeights {
     private final double[] g;
-    private final int threads;
     private final int block;
     private final int skew;
-    private final ExecutorService pool;
+    /** The one-thread engine over the same arrays. */
+    private final LayerWeights arrays;
     final Set<String> scanners = ConcurrentHashMap.newKeySet();
 
     ThreadedArrays(double[] w, double[] g, int threads, int block, int skew) {
-      this.w = w;
+      super(threads);
       this.g = g;
-      this.threads = threads;
       this.block = block;
       this.skew = skew;
-      pool = Executors.newFixedThreadPool(threads);
-    }
-
-    @Override
-    public int threads() {
-      return threads;
-    }
-
-    @Override
-    public void inParallel(int tasks, IntConsumer task) {
-      Future<?>[] running = new Future<?>[tasks];
-      for (int t = 0; t < tasks; t++) {
-        int id = t;
-        running[t] = pool.submit(() -> task.accept(id));
-      }
-      for (Future<?> f : running) {
-        try {
-          f.get();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-
-    @Override
-    public double[] weights(int layer) {
-      throw new AssertionError("the update must not ask for a dense weight copy");
+      arrays = TopologyUpdateEquivalenceTest.blocks(w, g, block);
     }
 
     @Override
     public double[] weightsAt(int layer, int[] at) {
-      double[] out = new double[at.length];
-      for (int i = 0; i < at.length; i++) {
-        out[i] = w[at[i]];
-      }
-      return out;
-    }
-
-    @Override
-    public double[] denseGradient(int layer) {
-      throw new AssertionError("the update must not ask for a dense gradient copy");
+      return arrays.weightsAt(layer, at);
     }
 
     @Override
     public void denseGradient(int layer, GradientBlocks sink) {
-      if (threads > 1) {
+      if (threads() > 1) {
         throw new AssertionError("an engine with several threads hands the gradient over in rounds");
       }
-      inBlocks(w, g, block).denseGradient(layer, sink);
+      arrays.denseGradient(layer, sink);
     }
 
     @Override
     public void denseGradientInRounds(int layer, GradientRounds sink) {
+      int threads = threads();
       int span = 3 * block; // three blocks per slot and round, the last ones shorter
       double[][] buf = new double[threads][block];
       for (int start = 0; start < g.length; start += threads * span) {
@@ -142,16 +102,6 @@ class ParallelTopologyUpdateTest {
         });
         sink.endRound();
       }
-    }
-
-    @Override
-    public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
-      throw new AssertionError();
-    }
-
-    @Override
-    public void close() {
-      pool.shutdown();
     }
   }
 
@@ -172,7 +122,7 @@ class ParallelTopologyUpdateTest {
         // early updates: mostly zero gradients and all-equal ones (ties decide); later: few ties
         double[] w = tied(sizes[l], 0.1, data);
         double[] g = u == 1 ? filled(sizes[l], 0.25) : tied(sizes[l], u < 2 ? 0.97 : 0.2, data);
-        SparseMasks.Change a = one.update(l, inBlocks(w, g, 4096), rates[u],
+        SparseMasks.Change a = one.update(l, TopologyUpdateEquivalenceTest.blocks(w, g, 4096), rates[u],
             Growth.GRADIENT, rngOne);
         SparseMasks.Change b;
         try (ThreadedArrays engine = new ThreadedArrays(w, g, threads, 997, skew)) {
@@ -188,34 +138,6 @@ class ParallelTopologyUpdateTest {
       assertEquals(rngOne.nextLong(), rngMany.nextLong(), "the same random draws");
     }
     assertEquals(one.itopRate(), many.itopRate());
-  }
-
-  /** Arrays as a one-thread engine, handing the gradient over in blocks of {@code block} values. */
-  private static LayerWeights inBlocks(double[] w, double[] g, int block) {
-    return new LayerWeights() {
-      @Override
-      public double[] weights(int layer) {
-        return w.clone();
-      }
-
-      @Override
-      public double[] denseGradient(int layer) {
-        throw new AssertionError("the update must not ask for a dense gradient copy");
-      }
-
-      @Override
-      public void denseGradient(int layer, GradientBlocks sink) {
-        for (int from = 0; from < g.length; from += block) {
-          sink.accept(from, Arrays.copyOfRange(g, from, Math.min(g.length, from + block)),
-              Math.min(block, g.length - from));
-        }
-      }
-
-      @Override
-      public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
-        throw new AssertionError();
-      }
-    };
   }
 
   private static double[] filled(int n, double v) {

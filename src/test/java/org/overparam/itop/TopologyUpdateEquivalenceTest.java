@@ -39,7 +39,7 @@ class TopologyUpdateEquivalenceTest {
   }
 
   /** Arrays as an engine, handing the gradient over in blocks of {@code block} (block boundaries inside columns). */
-  private static LayerWeights blocks(double[] w, double[] g, int block) {
+  static LayerWeights blocks(double[] w, double[] g, int block) {
     return new LayerWeights() {
       @Override
       public double[] weights(int layer) {
