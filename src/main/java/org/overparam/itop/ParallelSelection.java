@@ -58,19 +58,16 @@ final class ParallelSelection {
     return (int) ((b ^ Long.MIN_VALUE) >>> 48);
   }
 
-  /** The k-th smallest value of a selection and how many values lie below it and at it. */
-  record Threshold(double value, int below, int ties) {}
-
   /**
    * The value of rank r (0-based) among {@code src[0 .. n)}, as {@link SparseMasks#kthSmallest} finds it on a
    * copy, with the counts of values below and equal to it (in Double.compare's order); works in {@code copy}
    * (n entries or more). Values with NaN or -0.0 (where {@code <} and Double.compare part) take the one-thread
    * path, as do small n.
    */
-  Threshold threshold(double[] src, int n, int r, double[] copy) {
+  SparseMasks.Threshold threshold(double[] src, int n, int r, double[] copy) {
     int parts = parts(n);
     if (parts == 1 || !countBuckets(src, n, parts)) {
-      return sequentialThreshold(src, n, r, copy);
+      return SparseMasks.threshold(src, n, r, copy);
     }
     int b = 0;
     int before = 0; // values in buckets below b
@@ -105,7 +102,7 @@ final class ParallelSelection {
       below += copy[i] < value ? 1 : 0;
       ties += copy[i] == value ? 1 : 0;
     }
-    return new Threshold(value, below, ties);
+    return new SparseMasks.Threshold(value, below, ties);
   }
 
   /** Fills the count tables of the ranges; false where a value is NaN or -0.0 (not counted on then). */
@@ -130,20 +127,6 @@ final class ParallelSelection {
     return true;
   }
 
-  /** The one-thread code: quickselect on a copy, then one counting pass. */
-  static Threshold sequentialThreshold(double[] src, int n, int r, double[] copy) {
-    System.arraycopy(src, 0, copy, 0, n);
-    double value = SparseMasks.kthSmallest(copy, n, r);
-    int below = 0;
-    int ties = 0;
-    for (int i = 0; i < n; i++) {
-      int c = Double.compare(src[i], value);
-      below += c < 0 ? 1 : 0;
-      ties += c == 0 ? 1 : 0;
-    }
-    return new Threshold(value, below, ties);
-  }
-
   /**
    * {@link SparseMasks#smallestPositions} on the threads: the same k positions into {@code out[0 .. k)}, in
    * index order. Where every value at the threshold is taken, their keys are never computed.
@@ -154,7 +137,7 @@ final class ParallelSelection {
       SparseMasks.smallestPositions(score, n, k, key, copy, out);
       return;
     }
-    Threshold th = threshold(score, n, k - 1, copy);
+    SparseMasks.Threshold th = threshold(score, n, k - 1, copy);
     double value = th.value();
     int need = k - th.below();
     int[] below = new int[parts];

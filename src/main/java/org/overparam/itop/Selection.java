@@ -66,28 +66,18 @@ final class Selection {
    * scratch array reused across compactions.
    */
   private void compact() {
-    double threshold;
-    int below = 0;
-    int ties = 0;
-    if (select != null) { // the same value and counts (no NaN or -0.0 ever enters)
-      ParallelSelection.Threshold th = select.threshold(score, size, k - 1, scratch);
-      threshold = th.value();
-      below = th.below();
-      ties = th.ties();
-      if (ties == k - below && select.parts(size) > 1) { // every pair at the threshold stays (the usual case)
-        double[] maxKey = new double[1];
-        size = select.keepAtMost(score, index, size, threshold, j -> SparseMasks.tieKey(keyBase, j), maxKey);
-        bound = threshold;
-        boundKey = maxKey[0]; // the key of rank need − 1 among the ties: their largest
-        return;
-      }
-    } else {
-      System.arraycopy(score, 0, scratch, 0, size);
-      threshold = SparseMasks.kthSmallest(scratch, size, k - 1);
-      for (int p = 0; p < size; p++) {
-        below += score[p] < threshold ? 1 : 0;
-        ties += score[p] == threshold ? 1 : 0;
-      }
+    // the same value and counts on the threads or not (no NaN or -0.0 ever enters, so < and == are Double.compare's)
+    SparseMasks.Threshold th = select != null ? select.threshold(score, size, k - 1, scratch)
+        : SparseMasks.threshold(score, size, k - 1, scratch);
+    double threshold = th.value();
+    int below = th.below();
+    int ties = th.ties();
+    if (select != null && ties == k - below && select.parts(size) > 1) { // every pair at the threshold stays
+      double[] maxKey = new double[1];
+      size = select.keepAtMost(score, index, size, threshold, j -> SparseMasks.tieKey(keyBase, j), maxKey);
+      bound = threshold;
+      boundKey = maxKey[0]; // the key of rank need − 1 among the ties: their largest
+      return;
     }
     int need = k - below;
     int t = 0;

@@ -551,16 +551,10 @@ public final class SparseMasks implements Serializable {
     if (k == 0) {
       return;
     }
-    System.arraycopy(score, 0, copy, 0, n);
-    double threshold = kthSmallest(copy, n, k - 1);
-    int below = 0;
-    int ties = 0;
-    for (int i = 0; i < n; i++) {
-      int c = Double.compare(score[i], threshold);
-      below += c < 0 ? 1 : 0;
-      ties += c == 0 ? 1 : 0;
-    }
-    int need = k - below;
+    Threshold th = threshold(score, n, k - 1, copy);
+    double threshold = th.value();
+    int ties = th.ties();
+    int need = k - th.below();
     int t = 0;
     for (int i = 0; i < n; i++) {
       if (Double.compare(score[i], threshold) == 0) {
@@ -579,6 +573,26 @@ public final class SparseMasks implements Serializable {
         taken++;
       }
     }
+  }
+
+  /** The k-th smallest value of a selection and how many values lie below it and at it (Double.compare's order). */
+  record Threshold(double value, int below, int ties) {}
+
+  /**
+   * The value of rank r (0-based) among {@code src[0 .. n)} and the counts below and at it: quickselect on a copy
+   * in {@code copy} (n entries or more), then one counting pass.
+   */
+  static Threshold threshold(double[] src, int n, int r, double[] copy) {
+    System.arraycopy(src, 0, copy, 0, n);
+    double value = kthSmallest(copy, n, r);
+    int below = 0;
+    int ties = 0;
+    for (int i = 0; i < n; i++) {
+      int c = Double.compare(src[i], value);
+      below += c < 0 ? 1 : 0;
+      ties += c == 0 ? 1 : 0;
+    }
+    return new Threshold(value, below, ties);
   }
 
   /** The element of rank r (0-based) of {@code a}, which is reordered: quickselect, median-of-three pivots. */

@@ -72,8 +72,8 @@ class ParallelSelectionTest {
           }
         }
         for (int r : new int[] {0, 7, n / 3, n - 1}) {
-          ParallelSelection.Threshold want = ParallelSelection.sequentialThreshold(s, n, r, new double[n]);
-          ParallelSelection.Threshold got = select.threshold(s, n, r, new double[n]);
+          SparseMasks.Threshold want = SparseMasks.threshold(s, n, r, new double[n]);
+          SparseMasks.Threshold got = select.threshold(s, n, r, new double[n]);
           assertEquals(want, got, "trial " + trial + ", rank " + r);
         }
       }
