@@ -185,19 +185,7 @@ public final class ExplorerWalkthrough {
     // step 3: the options dialog, opened by a mouse click on the learner's name as a user would
     PropertyPanel name = ExplorerScreenshots.find(tab,
         c -> c instanceof PropertyPanel p && p.isShowing() && editorOf(p) == editor);
-    AtomicReference<Point> at = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Point p = name.getLocationOnScreen();
-      at.set(new Point(p.x + name.getWidth() / 3, p.y + name.getHeight() / 2));
-    });
-    Robot robot = new Robot();
-    robot.mouseMove(at.get().x, at.get().y);
-    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    parkMouse();
-    PropertyDialog dialog = waitForDialog(null);
-    SwingUtilities.invokeAndWait(() -> showAllOptions(dialog));
-    Thread.sleep(1500);
+    PropertyDialog dialog = openOptions(name);
     assertNothingScrolledAway(dialog, walk);
     capture(dialog.getBounds(), new File(out, "walk-" + walk.id() + "-options.png"));
     // step 3b: options grouped by category (OptionMetadata's category) sit behind an Edit... button each;
@@ -276,19 +264,7 @@ public final class ExplorerWalkthrough {
     SwingUtilities.invokeAndWait(() -> editor.setValue(filter));
     Thread.sleep(1000);
     PropertyPanel name = (PropertyPanel) preprocessField(preprocess, "m_FilterPanel");
-    AtomicReference<Point> at = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Point p = name.getLocationOnScreen();
-      at.set(new Point(p.x + name.getWidth() / 3, p.y + name.getHeight() / 2));
-    });
-    Robot robot = new Robot();
-    robot.mouseMove(at.get().x, at.get().y);
-    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    parkMouse();
-    PropertyDialog dialog = waitForDialog(null);
-    SwingUtilities.invokeAndWait(() -> showAllOptions(dialog));
-    Thread.sleep(1500);
+    PropertyDialog dialog = openOptions(name);
     Walk named = new Walk(LABEL_FILTER, filter.getClass().getName(), LABEL_FILTER_OPTIONS, LABEL_FILTER_DATA, "class",
         null, Test.TRAINING_SET, null, null);
     assertNothingScrolledAway(dialog, named);
@@ -517,6 +493,27 @@ public final class ExplorerWalkthrough {
         collect(inner, into);
       }
     }
+  }
+
+  /**
+   * Opens the options dialog of the object shown in {@code name} by a mouse click on it, as a user would, with
+   * every option in view.
+   */
+  private static PropertyDialog openOptions(PropertyPanel name) throws Exception {
+    AtomicReference<Point> at = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      Point p = name.getLocationOnScreen();
+      at.set(new Point(p.x + name.getWidth() / 3, p.y + name.getHeight() / 2));
+    });
+    Robot robot = new Robot();
+    robot.mouseMove(at.get().x, at.get().y);
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    parkMouse();
+    PropertyDialog dialog = waitForDialog(null);
+    SwingUtilities.invokeAndWait(() -> showAllOptions(dialog));
+    Thread.sleep(1500);
+    return dialog;
   }
 
   /** Waits for an options dialog other than {@code except} (null: any) to show. */
