@@ -7,3 +7,5 @@ BENCH_SNAPSHOT=$(mktemp -d)
 trap 'rm -rf "$BENCH_SNAPSHOT"' EXIT
 cp -r target/classes target/test-classes "$BENCH_SNAPSHOT"/
 BENCH_CP="$BENCH_SNAPSHOT/classes:$BENCH_SNAPSHOT/test-classes:$(cat target/test.classpath)"
+source src/test/scripts/blas-coretype.sh
+blas_coretype "$BENCH_CP"

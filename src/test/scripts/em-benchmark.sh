@@ -22,6 +22,8 @@ mkdir -p "$out"
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath \
   || mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 cp="target/classes:target/test-classes:$(cat target/test.classpath)"
+source src/test/scripts/blas-coretype.sh
+blas_coretype "$cp"
 echo "machine: $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx4g -cp "$cp" org.overparam.bench.EmBenchmark "$out" "$reps"
 

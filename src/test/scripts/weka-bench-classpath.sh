@@ -13,3 +13,5 @@ mkdir -p "$WEKA_BENCH_SNAPSHOT/bench/org/overparam"
 cp -r target/classes "$WEKA_BENCH_SNAPSHOT/classes"
 cp -r target/test-classes/org/overparam/bench "$WEKA_BENCH_SNAPSHOT/bench/org/overparam/"
 WEKA_BENCH_CP="$(cat target/weka.classpath):$WEKA_BENCH_SNAPSHOT/classes:$WEKA_BENCH_SNAPSHOT/bench:target/lib/*"
+source src/test/scripts/blas-coretype.sh
+blas_coretype "$WEKA_BENCH_CP"

@@ -10,6 +10,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.bytedeco.openblas.global.openblas;
 import org.overparam.common.Abandonable;
 import org.overparam.nd4j.Dl4jRuntime;
+import org.overparam.nd4j.OpenBlasCore;
 
 /** Eigendecomposition of a symmetric matrix, truncated to its leading components. */
 final class SymmetricEigen {
@@ -114,9 +115,9 @@ final class SymmetricEigen {
       double residual = Math.sqrt(sum) / top;
       if (!(residual <= MAX_RESIDUAL)) {
         throw new ArithmeticException(String.format("the eigendecomposition is inaccurate (relative residual %.2e "
-            + "for component %d): the BLAS kernels in use gave wrong results (OPENBLAS_CORETYPE is %s). Unset "
-            + "OPENBLAS_CORETYPE or choose -eigen-solver COMMONS_MATH", residual, j + 1,
-            System.getenv("OPENBLAS_CORETYPE")));
+            + "for component %d): the BLAS kernels in use gave wrong results (OpenBLAS kernels %s). Set "
+            + "OPENBLAS_CORETYPE to other kernels (e.g. Haswell), or choose -eigen-solver COMMONS_MATH", residual, j + 1,
+            OpenBlasCore.describe()));
       }
     }
   }

@@ -26,7 +26,7 @@ public final class BackendReport {
           + "  (now; each network sets its own with -num-threads, other work takes -D"
           + Dl4jRuntime.THREADS_PROPERTY + "=N or OVERPARAM_THREADS)");
       r.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
-      r.put("OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
+      r.put("OpenBLAS kernels", OpenBlasCore.describe());
       r.put("default dtype", String.valueOf(Nd4j.dataType()));
       r.put("available processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
       r.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one place that touches ND4J's global state: the thread-context class loader, threads (with
- * {@link BlasThreads}) and seeding.
+ * {@link BlasThreads}), seeding, and OpenBLAS's kernels ({@link OpenBlasCore}, before ND4J first loads it).
  *
  * <p>Weka loads each package in its own class loader, and ND4J finds its backend through
  * {@link java.util.ServiceLoader} on the thread-context class loader (TCCL). Every call that may
@@ -55,6 +55,7 @@ public final class Dl4jRuntime {
     if (loader == null) {
       synchronized (Dl4jRuntime.class) {
         if (backendLoader == null) {
+          OpenBlasCore.chooseBeforeLoad(); // before anything loads OpenBLAS
           backendLoader = AddonClassLoader.forPackage(Dl4jRuntime.class.getClassLoader());
         }
         loader = backendLoader;

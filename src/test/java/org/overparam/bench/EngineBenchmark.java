@@ -55,9 +55,9 @@ public final class EngineBenchmark {
     int[] hidden = workload.equals("W1") ? new int[] {256, 256} : new int[] {2048, 2048};
     if (run.equals("dense")) {
       write(data, new File(out, workload + ".bin"));
-      System.out.printf("%s: %d x %d, %d classes, hidden %s, batch 128, %d epochs, OPENBLAS_CORETYPE=%s, threads=%s%n",
+      System.out.printf("%s: %d x %d, %d classes, hidden %s, batch 128, %d epochs, threads=%s, OpenBLAS kernels %s%n",
           workload, data.size(), data.numInputs(), data.numClasses(), java.util.Arrays.toString(hidden), epochs,
-          System.getenv("OPENBLAS_CORETYPE"), args.length > 6 ? args[6] : "1");
+          args.length > 6 ? args[6] : "1", org.overparam.nd4j.BackendReport.collect().get("OpenBLAS kernels"));
       System.out.printf("%-28s %10s %9s %9s %12s %12s%n", "engine", "samples/s", "train acc", "test acc",
           "state MB", "peak RSS MB");
     }

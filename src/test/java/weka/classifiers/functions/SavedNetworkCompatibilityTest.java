@@ -65,7 +65,8 @@ class SavedNetworkCompatibilityTest {
     assertEquals(configured.itopConfig(), loaded.itopConfig());
     Instances data = tinyData();
     for (int i = 0; i < SAVED_PREDICTIONS.length; i++) {
-      assertArrayEquals(SAVED_PREDICTIONS[i], loaded.distributionForInstance(data.instance(i)), 1e-12, "row " + i);
+      // float32 products: OpenBLAS's kernels (chosen by CPU) change the last digits, as in Weka's harness refs
+      assertArrayEquals(SAVED_PREDICTIONS[i], loaded.distributionForInstance(data.instance(i)), 1e-6, "row " + i);
     }
   }
 
