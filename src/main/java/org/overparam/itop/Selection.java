@@ -16,7 +16,7 @@ final class Selection {
   private final double[] score;
   private final int[] index;
   private final double[] scratch;
-  /** The threshold of a compaction on the engine's threads, or null for the calling thread alone. */
+  /** The radix threshold of a compaction (on the engine's threads where there are several), or null for quickselect. */
   private final ParallelSelection select;
   private int size;
   /** Scores above this cannot enter (+∞ until the buffer first fills). */

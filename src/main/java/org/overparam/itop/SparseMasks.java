@@ -115,12 +115,15 @@ public final class SparseMasks implements Serializable {
     // layer of millions of weights needs no array of keys.
     long keyBase = rng.nextLong();
     int active = nnz[l];
-    ParallelSelection select = weights.threads() > 1 ? new ParallelSelection(weights, radixCounts(weights)) : null;
-    int[] act = select != null ? select.indicesWhere(mask, true, active, scratchIndices(scratchLength()))
+    // its thresholds (one radix pass, then a selection in one bucket) at any thread count; its passes over the
+    // mask and scores only where there are threads to split them
+    ParallelSelection select = new ParallelSelection(weights, radixCounts(weights));
+    boolean threaded = weights.threads() > 1;
+    int[] act = threaded ? select.indicesWhere(mask, true, active, scratchIndices(scratchLength()))
         : indicesWhere(mask, true, active, scratchIndices(scratchLength()));
     double[] score = scratchScores(act.length);
     weights.weightsAt(l, act, active, score);
-    if (select != null) {
+    if (threaded) {
       select.absolute(score, active);
     } else {
       for (int i = 0; i < active; i++) {
@@ -129,11 +132,7 @@ public final class SparseMasks implements Serializable {
     }
     // positions in act, which is ascending: index order of the positions is that of the weights
     int[] pruned = new int[k];
-    if (select != null) {
-      select.smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
-    } else {
-      smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
-    }
+    select.smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
     for (int i = 0; i < k; i++) {
       pruned[i] = act[pruned[i]];
       mask[pruned[i]] = false;
@@ -551,7 +550,12 @@ public final class SparseMasks implements Serializable {
     if (k == 0) {
       return;
     }
-    Threshold th = threshold(score, n, k - 1, copy);
+    smallestPositions(score, n, k, key, copy, out, threshold(score, n, k - 1, copy));
+  }
+
+  /** The same given the threshold of the first n scores at rank k - 1 ({@link #threshold}). */
+  static void smallestPositions(double[] score, int n, int k, java.util.function.IntToDoubleFunction key,
+      double[] copy, int[] out, Threshold th) {
     double threshold = th.value();
     int ties = th.ties();
     int need = k - th.below();
