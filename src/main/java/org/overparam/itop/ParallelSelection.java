@@ -13,8 +13,9 @@ import org.overparam.engine.LayerWeights;
  * <p>The threshold is found by one radix pass: the threads count the values by their top 16 bits (an order of
  * doubles kept by their bit patterns), the bucket holding the rank is gathered, and quickselect runs on it
  * alone. On one thread too: for the 420,000 scores of a W2 layer at 90% sparsity that took 1.3 ms against 9.7 for
- * quickselect over all of them, and a RigL update computes such a threshold some ten times per layer. Each thread takes a contiguous range of positions; the counts of the ranges before it give where its
- * results go, so the output is in index order as on one thread. Scratch: one count table of 2^16 entries per
+ * quickselect over all of them, and a RigL update computes such a threshold some ten times per layer. Each thread
+ * takes a contiguous range of positions; the counts of the ranges before it give where its results go, so the
+ * output is in index order as on one thread. Scratch: one count table of 2^16 entries per
  * thread, kept by the caller across updates.
  */
 final class ParallelSelection {

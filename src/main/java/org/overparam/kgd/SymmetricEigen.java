@@ -116,8 +116,8 @@ final class SymmetricEigen {
       if (!(residual <= MAX_RESIDUAL)) {
         throw new ArithmeticException(String.format("the eigendecomposition is inaccurate (relative residual %.2e "
             + "for component %d): the BLAS kernels in use gave wrong results (OpenBLAS kernels %s). Set "
-            + "OPENBLAS_CORETYPE to other kernels (e.g. Haswell), or choose -eigen-solver COMMONS_MATH", residual, j + 1,
-            OpenBlasCore.describe()));
+            + "OPENBLAS_CORETYPE to other kernels (e.g. Haswell), or choose -eigen-solver COMMONS_MATH", residual,
+            j + 1, OpenBlasCore.describe()));
       }
     }
   }
