@@ -45,10 +45,13 @@ public final class BackendReport {
     }
   }
 
-  /** Short name of the backend in use, e.g. "CPU (CpuBackend)". */
+  /** Short name of the backend in use, e.g. "CPU (CpuBackend, OPENBLAS, SKYLAKEX kernels)". */
   public static String backendName() {
-    return Dl4jRuntime.call(() -> (Dl4jRuntime.cpuBackend() ? "CPU" : "CUDA") + " ("
-        + Nd4j.getBackend().getClass().getSimpleName() + ", " + Nd4j.factory().blas().getBlasVendor() + ")");
+    return Dl4jRuntime.call(() -> {
+      boolean cpu = Dl4jRuntime.cpuBackend();
+      return (cpu ? "CPU" : "CUDA") + " (" + Nd4j.getBackend().getClass().getSimpleName() + ", "
+          + Nd4j.factory().blas().getBlasVendor() + (cpu ? ", " + OpenBlasCore.activeKernels() + " kernels" : "") + ")";
+    });
   }
 
   private static volatile CudaDiagnosis.Diagnosis diagnosis;
