@@ -16,7 +16,7 @@ final class Selection {
   private final double[] score;
   private final int[] index;
   private final double[] scratch;
-  /** The radix threshold of a compaction (on the engine's threads where there are several), or null for quickselect. */
+  /** The compactions' thresholds: one radix pass, on the engine's threads where there are several. */
   private final ParallelSelection select;
   private int size;
   /** Scores above this cannot enter (+∞ until the buffer first fills). */
@@ -67,12 +67,11 @@ final class Selection {
    */
   private void compact() {
     // the same value and counts on the threads or not (no NaN or -0.0 ever enters, so < and == are Double.compare's)
-    SparseMasks.Threshold th = select != null ? select.threshold(score, size, k - 1, scratch)
-        : SparseMasks.threshold(score, size, k - 1, scratch);
+    SparseMasks.Threshold th = select.threshold(score, size, k - 1, scratch);
     double threshold = th.value();
     int below = th.below();
     int ties = th.ties();
-    if (select != null && ties == k - below && select.parts(size) > 1) { // every pair at the threshold stays
+    if (ties == k - below && select.parts(size) > 1) { // every pair at the threshold stays
       double[] maxKey = new double[1];
       size = select.keepAtMost(score, index, size, threshold, j -> SparseMasks.tieKey(keyBase, j), maxKey);
       bound = threshold;

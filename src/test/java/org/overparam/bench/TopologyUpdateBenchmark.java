@@ -6,10 +6,9 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import org.overparam.engine.LayerWeights;
-import org.overparam.engine.ParameterLayout;
 import org.overparam.engine.TrainingHook;
+import org.overparam.itop.ForwardingHook;
 import org.overparam.itop.Growth;
 import org.overparam.itop.ItopConfig;
 import org.overparam.itop.ItopHook;
@@ -69,42 +68,17 @@ public final class TopologyUpdateBenchmark {
     Run run = new Run();
     run.hook = new ItopHook(ItopConfig.builder().sparsity(0.9).growth(Growth.GRADIENT).numTopologyUpdates(20)
         .minUpdateIntervalEpochs(0.25).execution(ExecutionMode.SPARSE).build(), 1);
-    TrainingHook catching = new TrainingHook() { // the ITOP hook, keeping the engine it is handed
+    TrainingHook catching = new ForwardingHook(run.hook) { // the ITOP hook, keeping the engine it is handed
       @Override
-      public void initialize(ParameterLayout layout, Schedule schedule) {
-        run.hook.initialize(layout, schedule);
-      }
-
-      @Override
-      public boolean[] activeWeights(int layer) {
-        return run.hook.activeWeights(layer);
-      }
-
-      @Override
-      public ExecutionMode execution() {
-        return run.hook.execution();
-      }
-
-      @Override
-      public boolean masksGradients() {
-        return run.hook.masksGradients();
-      }
-
-      @Override
-      public boolean wantsDenseGradient(long iteration) {
-        return run.hook.wantsDenseGradient(iteration);
+      protected LayerWeights view(LayerWeights weights) {
+        run.engine = weights;
+        return weights;
       }
 
       @Override
       public void afterStep(LayerWeights weights, long iteration) {
-        run.engine = weights;
         run.iteration = iteration;
-        run.hook.afterStep(weights, iteration);
-      }
-
-      @Override
-      public Map<String, Double> epochMetrics() {
-        return run.hook.epochMetrics();
+        super.afterStep(weights, iteration);
       }
     };
     NetworkTrainer t = new NetworkTrainer(cfg, data, new SoftmaxCrossEntropy(), catching, null, null);

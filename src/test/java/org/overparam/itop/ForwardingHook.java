@@ -9,18 +9,19 @@ import org.overparam.engine.TrainingHook;
 import org.overparam.nn.ExecutionMode;
 
 /**
- * The tests' way to serve an {@link ItopHook} through part of {@link LayerWeights} only: every call goes to the hook,
- * and {@link #afterStep} hands it {@link #view} of the engine's weights, so the interface's defaults serve the rest.
+ * The tests' and benchmarks' way to serve an {@link ItopHook} through part of {@link LayerWeights} only: every call
+ * goes to the hook, and {@link #afterStep} hands it {@link #view} of the engine's weights, so the interface's
+ * defaults serve the rest.
  */
-abstract class ForwardingHook implements TrainingHook {
+public abstract class ForwardingHook implements TrainingHook {
   private final ItopHook itop;
 
-  ForwardingHook(ItopHook itop) {
+  protected ForwardingHook(ItopHook itop) {
     this.itop = itop;
   }
 
   /** What of the engine's weights the hook may see. */
-  abstract LayerWeights view(LayerWeights weights);
+  protected abstract LayerWeights view(LayerWeights weights);
 
   @Override
   public void initialize(ParameterLayout layout, Schedule schedule) {

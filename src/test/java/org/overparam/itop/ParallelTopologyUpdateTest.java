@@ -165,7 +165,7 @@ class ParallelTopologyUpdateTest {
     }
 
     @Override
-    LayerWeights view(LayerWeights weights) {
+    protected LayerWeights view(LayerWeights weights) {
       return new LayerWeights() {
         @Override
         public double[] weights(int layer) {

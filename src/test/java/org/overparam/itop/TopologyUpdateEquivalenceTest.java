@@ -207,7 +207,7 @@ class TopologyUpdateEquivalenceTest {
     }
 
     @Override
-    LayerWeights view(LayerWeights weights) {
+    protected LayerWeights view(LayerWeights weights) {
       return new LayerWeights() {
         @Override
         public double[] weights(int layer) {
