@@ -187,6 +187,7 @@ public final class InstancesConverter implements Serializable {
    *     infinite value
    */
   public double[] doubleRow(Instance inst) {
+    header.check(inst);
     double[] x = new double[numColumns];
     encode(inst, x, null);
     return x;
@@ -194,20 +195,23 @@ public final class InstancesConverter implements Serializable {
 
   /** One instance as a float input row (see {@link #doubleRow}). */
   public float[] row(Instance inst) {
+    header.check(inst);
     float[] x = new float[numColumns];
     encode(inst, null, x);
     return x;
   }
 
-  /** Writes the input row of {@code inst} into whichever of {@code d}, {@code f} is not null. */
+  /**
+   * Writes the input row of {@code inst}, already checked against the header, into whichever of {@code d}, {@code f}
+   * is not null.
+   */
   private void encode(Instance inst, double[] d, float[] f) {
-    header.check(inst);
     for (int k = 0; k < attributes.length; k++) {
       int a = attributes[k];
-      if (inst.isMissing(a)) {
+      double v = inst.value(a);
+      if (Double.isNaN(v)) { // Weka's missing value
         continue; // numeric: the mean (0); nominal: no category
       }
-      double v = inst.value(a);
       int column;
       double value;
       if (standardisations[k] == null) {
@@ -235,18 +239,38 @@ public final class InstancesConverter implements Serializable {
 
   /** All instances as float rows. */
   public float[][] rows(Instances data) {
-    float[][] x = new float[data.numInstances()][];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = row(data.instance(i));
+    return rows(data, 0, data.numInstances());
+  }
+
+  /**
+   * Instances {@code from} (inclusive) to {@code to} (exclusive) of {@code data} as float rows; the header is checked
+   * once for the data set rather than once per row (a tenth of the encoding's time at 100 inputs).
+   */
+  public float[][] rows(Instances data, int from, int to) {
+    header.check(data);
+    float[][] x = new float[to - from][];
+    for (int i = from; i < to; i++) {
+      Instance inst = data.instance(i);
+      if (inst.dataset() != data) {
+        header.check(inst);
+      }
+      x[i - from] = new float[numColumns];
+      encode(inst, null, x[i - from]);
     }
     return x;
   }
 
   /** All instances as double rows. */
   public double[][] doubleRows(Instances data) {
+    header.check(data);
     double[][] x = new double[data.numInstances()][];
     for (int i = 0; i < x.length; i++) {
-      x[i] = doubleRow(data.instance(i));
+      Instance inst = data.instance(i);
+      if (inst.dataset() != data) {
+        header.check(inst);
+      }
+      x[i] = new double[numColumns];
+      encode(inst, x[i], null);
     }
     return x;
   }

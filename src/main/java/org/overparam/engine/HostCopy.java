@@ -151,7 +151,12 @@ final class HostCopy {
 
   /** a = max(z, 0) for buffers of the same shape: in Java for float32 on the CPU, else through ND4J. */
   static void relu(INDArray z, INDArray a) {
-    relu(z, a, Routes.cpuShortcuts() && a.dataType() == DataType.FLOAT);
+    relu(z, a, hostRelu(a));
+  }
+
+  /** Whether {@link #relu(INDArray, INDArray)} runs in Java for arrays of {@code a}'s type (float32, CPU). */
+  static boolean hostRelu(INDArray a) {
+    return Routes.cpuShortcuts() && a.dataType() == DataType.FLOAT;
   }
 
   static void relu(INDArray z, INDArray a, boolean host) {
@@ -167,6 +172,37 @@ final class HostCopy {
     read(z, buf);
     ActivationKernels.forward(Activation.RELU, buf, n);
     new FloatPointer(a.data().addressPointer()).put(buf, 0, n);
+    Reference.reachabilityFence(a);
+  }
+
+  /**
+   * a = max(z + bias, 0) row by row, for a row-major float32 z and a [1, width] bias (a contiguous view, as a layer's
+   * bias inside the parameters), in Java: the bias added in the pass that applies the ReLU rather than by a GEMM of
+   * its own. The host route only (see {@link #relu(INDArray, INDArray)}).
+   */
+  static void biasRelu(INDArray z, INDArray bias, INDArray a) {
+    int n = (int) z.length();
+    int width = (int) bias.length();
+    check(a);
+    requireType(a, DataType.FLOAT);
+    requireLength(a, n);
+    if (bias.rank() != 2 || bias.size(0) != 1 || width > 1 && bias.stride(1) != 1 || n % width != 0) {
+      throw new IllegalArgumentException("a contiguous [1, width] bias dividing the rows is needed, got "
+          + bias.shapeInfoToString() + " for " + n + " values");
+    }
+    float[] v = scratch(0, n);
+    float[] b = scratch(1, n);
+    read(z, v);
+    readBuffer(bias.data(), b, width);
+    for (int r = width; r < n; r += width) {
+      System.arraycopy(b, 0, b, r, width);
+    }
+    // one loop over the bias tiled row by row: with the same index into both arrays C2 vectorises it (with a row
+    // offset into one of them it cannot rule out overlap, and it ran five times slower)
+    for (int i = 0; i < n; i++) {
+      v[i] = Math.max(v[i] + b[i], 0f);
+    }
+    new FloatPointer(a.data().addressPointer()).put(v, 0, n);
     Reference.reachabilityFence(a);
   }
 

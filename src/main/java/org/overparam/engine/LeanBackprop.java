@@ -100,6 +100,13 @@ final class LeanBackprop {
     INDArray a = input;
     for (int l = 0; l < layers; l++) {
       INDArray z = buf.z()[l];
+      if (l < layers - 1 && kind[l] == Kind.RELU && HostCopy.hostRelu(z)) {
+        // a = max(a·W + b, 0) with the bias added in the ReLU's pass; z keeps a·W (ReLU's backward reads a only)
+        DirectGemm.gemm(a, w[l], z, false, false, 1.0, 0.0);
+        HostCopy.biasRelu(z, b[l], buf.a()[l]);
+        a = buf.a()[l];
+        continue;
+      }
       // z = 1·b + a·W: the bias broadcast as a rank-1 GEMM avoids a broadcast op's allocations
       DirectGemm.gemm(buf.onesColumn(), b[l], z, false, false, 1.0, 0.0);
       DirectGemm.gemm(a, w[l], z, false, false, 1.0, 1.0);

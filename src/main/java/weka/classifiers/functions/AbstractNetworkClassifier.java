@@ -416,12 +416,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     int block = Math.max(1, Integer.parseInt(getBatchSize()));
     double[][] out = new double[insts.numInstances()][];
     for (int from = 0; from < out.length; from += block) {
-      int to = Math.min(out.length, from + block);
-      float[][] x = new float[to - from][];
-      for (int i = from; i < to; i++) {
-        x[i - from] = converter.row(insts.instance(i));
-      }
-      double[][] p = predict(x);
+      double[][] p = predict(converter.rows(insts, from, Math.min(out.length, from + block)));
       System.arraycopy(p, 0, out, from, p.length);
     }
     return out;

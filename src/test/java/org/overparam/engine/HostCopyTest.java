@@ -48,6 +48,22 @@ class HostCopyTest {
     });
   }
 
+  /** The bias is read where it lies, as a view inside a layer's parameters, and added to every row before the ReLU. */
+  @Test
+  void biasReluAddsABiasViewToEveryRow() {
+    Dl4jRuntime.run(() -> {
+      INDArray z = Nd4j.create(new float[][] {{0, -0.5f, 0.5f}, {1, -2, 3}, {7, 8, -9}});
+      INDArray params = Nd4j.create(new float[] {9, 9, 9, 0.5f, -1, 2, 9}, new long[] {1, 7}, DataType.FLOAT);
+      INDArray bias = params.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+          org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 6)).reshape(1, 3);
+      INDArray a = Nd4j.create(DataType.FLOAT, 3, 3);
+      HostCopy.biasRelu(z, bias, a);
+      assertArrayEquals(new float[] {0.5f, 0, 2.5f, 1.5f, 0, 5, 7.5f, 7, 0}, a.data().asFloat());
+      assertArrayEquals(new float[] {0, -0.5f, 0.5f, 1, -2, 3, 7, 8, -9}, z.data().asFloat(), "z is left as it was");
+      assertThrows(IllegalArgumentException.class, () -> HostCopy.biasRelu(z, Nd4j.ones(DataType.FLOAT, 1, 2), a));
+    });
+  }
+
   /** Raw copies count elements of the type they write: a buffer of another type is refused, not overrun. */
   @Test
   void refusesBuffersOfAnotherType() {

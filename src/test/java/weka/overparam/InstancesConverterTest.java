@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
+package weka.overparam;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.overparam.common.RunningMoments;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/** The block encoding prediction uses, against the instance-by-instance one; the header check it does once. */
+class InstancesConverterTest {
+  private static Instances data(String relation, String second) {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    atts.add(new Attribute("x"));
+    atts.add(new Attribute(second, List.of("a", "b", "c")));
+    atts.add(new Attribute("class", List.of("no", "yes")));
+    Instances d = new Instances(relation, atts, 0);
+    d.setClassIndex(2);
+    double[][] rows = {{1.5, 0, 0}, {-2, 2, 1}, {Utils.missingValue(), 1, 0}, {4, Utils.missingValue(), 1},
+        {0.25, 1, 1}};
+    for (double[] r : rows) {
+      d.add(new DenseInstance(1, r));
+    }
+    return d;
+  }
+
+  @Test
+  void aBlockEncodesAsEachRowAlone() {
+    Instances train = data("train", "colour");
+    InstancesConverter c = InstancesConverter.fit(train);
+    float[][] block = c.rows(train, 1, 5);
+    assertEquals(4, block.length);
+    for (int i = 1; i < 5; i++) {
+      assertArrayEquals(c.row(train.instance(i)), block[i - 1], "row " + i);
+    }
+    float[] missing = c.rows(train, 2, 3)[0];
+    assertEquals(0f, missing[0], "a missing number is the training mean, 0 once standardised");
+    float[] noCategory = c.rows(train, 3, 4)[0];
+    assertEquals(0f, noCategory[1] + noCategory[2] + noCategory[3], "a missing category is no category");
+    assertEquals(0, c.rows(train, 2, 2).length);
+  }
+
+  /** A row whose own data set has another header is still refused, though the block's data set fits. */
+  @Test
+  void aRowFromAnotherDataSetIsCheckedOnItsOwn() {
+    Instances train = data("train", "colour");
+    InstancesConverter c = InstancesConverter.fit(train);
+    Instances other = data("other", "shape");
+    Instances mixed = new Instances(train, 0);
+    mixed.add(train.instance(0));
+    mixed.add(train.instance(1));
+    Instance foreign = other.instance(1);
+    mixed.add(foreign); // Instances.add copies it into mixed
+    assertEquals(3, c.rows(mixed, 0, 3).length);
+    ArrayList<Instance> list = new ArrayList<>();
+    list.add(train.instance(0));
+    list.add(foreign); // not copied: keeps its own data set
+    Instances shallow = new Instances(train, 0) {
+      @Override
+      public Instance instance(int index) {
+        return list.get(index);
+      }
+
+      @Override
+      public int numInstances() {
+        return list.size();
+      }
+    };
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.rows(shallow, 0, 2));
+    assertTrue(e.getMessage().contains("shape"), e.getMessage());
+  }
+
+  /** The clipping by comparisons gives what Math.max/min gave, signed zeros and infinities included. */
+  @Test
+  void clippingKeepsSignedZerosAndBounds() {
+    RunningMoments.Standardisation unit = new RunningMoments.Standardisation(1, 0, 1);
+    for (double v : new double[] {-0.0, 0.0, 3.5, -3.5, 1e6, -1e6, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE}) {
+      double want = Math.max(-RunningMoments.MAX_STANDARDISED, Math.min(RunningMoments.MAX_STANDARDISED, v));
+      assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(unit.apply(v)), "v = " + v);
+    }
+    RunningMoments.Standardisation overflowing = new RunningMoments.Standardisation(1e300, 0, 1);
+    assertEquals(RunningMoments.MAX_STANDARDISED, overflowing.apply(1e300), "v · factor overflows to +infinity");
+    assertEquals(-RunningMoments.MAX_STANDARDISED, overflowing.apply(-1e300));
+  }
+}
