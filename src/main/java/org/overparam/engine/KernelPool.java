@@ -107,8 +107,16 @@ final class KernelPool {
   }
 
   /**
+   * Ranges per thread of a product: equal numbers of active weights do not take equal times (the weight gradient
+   * skips the zero deltas behind a ReLU, which vary from unit to unit), so a thread that finishes early takes
+   * another range rather than wait (W2 90% sparse on 2 threads, paired epochs in one JVM: a median 8% faster than
+   * one range per thread, over 12 pairs on a noisy machine).
+   */
+  static final int RANGES_PER_THREAD = 4;
+
+  /**
    * Range boundaries over {@code n} outputs whose active weights start at {@code start[o]}: about equal
-   * weights per range, or null when the product is too small to split.
+   * weights per range, {@link #RANGES_PER_THREAD} per thread, or null when the product is too small to split.
    */
   int[] cuts(int[] start, int n, int batch) {
     long nnz = start[n] - start[0];
@@ -117,6 +125,7 @@ final class KernelPool {
     if (parts < 2) {
       return null;
     }
+    parts = (int) Math.min(n, (long) parts * RANGES_PER_THREAD);
     int[] cut = new int[parts + 1];
     int o = 0;
     for (int p = 1; p < parts; p++) {

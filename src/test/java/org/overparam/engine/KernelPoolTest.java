@@ -50,7 +50,8 @@ class KernelPoolTest {
     }
     KernelPool one = new KernelPool(1);
     KernelPool many = new KernelPool(threads);
-    assertEquals(threads, many.cuts(layer.colStart, nOut, batch).length - 1, "the product must be split");
+    assertEquals(threads * KernelPool.RANGES_PER_THREAD, many.cuts(layer.colStart, nOut, batch).length - 1,
+        "the product must be split, in several ranges per thread");
 
     float[][] out1 = new float[nOut][batch];
     float[][] outN = new float[nOut][batch];
