@@ -250,14 +250,19 @@ public final class InstancesConverter implements Serializable {
     header.check(data);
     float[][] x = new float[to - from][];
     for (int i = from; i < to; i++) {
-      Instance inst = data.instance(i);
-      if (inst.dataset() != data) {
-        header.check(inst);
-      }
       x[i - from] = new float[numColumns];
-      encode(inst, null, x[i - from]);
+      encode(checked(data, i), null, x[i - from]);
     }
     return x;
+  }
+
+  /** Instance i of {@code data}, whose header has been checked: checked on its own if it belongs to another set. */
+  private Instance checked(Instances data, int i) {
+    Instance inst = data.instance(i);
+    if (inst.dataset() != data) {
+      header.check(inst);
+    }
+    return inst;
   }
 
   /** All instances as double rows. */
@@ -265,12 +270,8 @@ public final class InstancesConverter implements Serializable {
     header.check(data);
     double[][] x = new double[data.numInstances()][];
     for (int i = 0; i < x.length; i++) {
-      Instance inst = data.instance(i);
-      if (inst.dataset() != data) {
-        header.check(inst);
-      }
       x[i] = new double[numColumns];
-      encode(inst, x[i], null);
+      encode(checked(data, i), x[i], null);
     }
     return x;
   }
