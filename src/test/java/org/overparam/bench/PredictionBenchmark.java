@@ -17,7 +17,7 @@ import weka.core.Instances;
  * calls for a classifier that implements BatchPredictor), on EngineBenchmark's W1 and W2 test sets, for a dense
  * and a 90%-sparse ItopSparseNetwork trained one epoch. Writes the test set as {@code <W>-test.bin} for the
  * PyTorch reference (prediction_torch_reference.py). samples/s is the median of [repeats] passes over the test set.
- * Usage: PredictionBenchmark &lt;W1|W2&gt; &lt;out dir&gt; &lt;data dir&gt; [repeats]
+ * Usage: PredictionBenchmark &lt;W1|W2&gt; &lt;out dir&gt; &lt;data dir&gt; [repeats] [sparsities, default 0,0.9]
  */
 public final class PredictionBenchmark {
   private PredictionBenchmark() {}
@@ -36,7 +36,8 @@ public final class PredictionBenchmark {
     String hidden = workload.equals("W1") ? "256,256" : "2048,2048";
     System.out.printf("%s prediction: %d test rows x %d inputs, hidden %s, Weka's default batch (100 rows per call)%n",
         workload, test.numInstances(), test.numAttributes() - 1, hidden);
-    for (String sparsity : new String[] {"0", "0.9"}) {
+    String[] sparsities = args.length > 4 ? args[4].split(",") : new String[] {"0", "0.9"};
+    for (String sparsity : sparsities) {
       ItopSparseNetwork c = new ItopSparseNetwork();
       c.setOptions(new String[] {"-hidden-layers", hidden, "-epochs", "1", "-sparsity", sparsity,
           "-batch-size-train", "128"});
