@@ -16,6 +16,7 @@ git worktree add --detach -q "$old" "$rev"
 deps=$(cat target/test.classpath)
 # the tool alone on the class path: the two builds' classes must come from their own loaders
 javac -d "$tool" -cp "$deps" src/test/java/org/overparam/bench/PairedBuilds.java
-echo "machine: $(nproc --all) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); old = $(git -C "$old" log --oneline -1 | cut -c1-60)"
+echo "machine: $(nproc --all) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "old build: $(git -C "$old" log --oneline -1 | cut -c1-80)"
 java -Xmx3g -cp "$tool:$deps" org.overparam.bench.PairedBuilds "$old" "$PWD" "${2:-predict}" "${3:-101}" 2>&1 \
-  | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco|^Dec |^[A-Z][a-z]{2} [0-9]'
+  | grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco|^[A-Z][a-z]{2} [0-9]'

@@ -84,7 +84,8 @@ class InstancesConverterTest {
   @Test
   void clippingKeepsSignedZerosAndBounds() {
     RunningMoments.Standardisation unit = new RunningMoments.Standardisation(1, 0, 1);
-    for (double v : new double[] {-0.0, 0.0, 3.5, -3.5, 1e6, -1e6, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE}) {
+    double[] values = {-0.0, 0.0, 3.5, -3.5, 1e6, -1e6, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (double v : values) {
       double want = Math.max(-RunningMoments.MAX_STANDARDISED, Math.min(RunningMoments.MAX_STANDARDISED, v));
       assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(unit.apply(v)), "v = " + v);
     }
