@@ -277,13 +277,19 @@ final class SparseLayer {
     if (count < old) {
       resize(count);
     }
-    java.util.Arrays.fill(colStart, 0);
-    for (int t = 0; t < count; t++) { // flat indices back to rows, counting entries per column
-      colStart[row[t] / nIn + 1]++;
-      row[t] %= nIn;
+    // flat indices (ascending) back to rows, and the columns' starts, walking the columns rather than dividing
+    int col = 0;
+    long columnEnd = nIn; // flat index where column col ends
+    colStart[0] = 0;
+    for (int t = 0; t < count; t++) {
+      while (row[t] >= columnEnd) {
+        colStart[++col] = t;
+        columnEnd += nIn;
+      }
+      row[t] -= (int) (columnEnd - nIn);
     }
-    for (int o = 0; o < nOut; o++) {
-      colStart[o + 1] += colStart[o];
+    while (col < nOut) {
+      colStart[++col] = count;
     }
     if (grad.length == count) {
       java.util.Arrays.fill(grad, 0f);
