@@ -154,7 +154,7 @@ final class HostCopy {
     relu(z, a, hostRelu(a));
   }
 
-  /** Whether {@link #relu(INDArray, INDArray)} runs in Java for arrays of {@code a}'s type (float32, CPU). */
+  /** Whether the ReLU passes run in Java for arrays of {@code a}'s type (float32, on the CPU). */
   static boolean hostRelu(INDArray a) {
     return Routes.cpuShortcuts() && a.dataType() == DataType.FLOAT;
   }
@@ -208,7 +208,7 @@ final class HostCopy {
 
   /** dA ← dA · 1[a > 0], the ReLU derivative written with its output a = relu(z) (a may be overwritten). */
   static void reluBackward(INDArray a, INDArray dA) {
-    reluBackward(a, dA, Routes.cpuShortcuts() && dA.dataType() == DataType.FLOAT);
+    reluBackward(a, dA, hostRelu(dA));
   }
 
   static void reluBackward(INDArray a, INDArray dA, boolean host) {

@@ -207,6 +207,9 @@ final class ParallelSelection {
   int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
     int n = mask.length;
     int parts = parts(n);
+    if (parts == 1) { // one pass, without the counting pass that places the ranges
+      return SparseMasks.indicesWhere(mask, value, count, idx);
+    }
     int[] found = new int[parts];
     threads.inParallel(parts, p -> {
       int c = 0;

@@ -116,20 +116,12 @@ public final class SparseMasks implements Serializable {
     long keyBase = rng.nextLong();
     int active = nnz[l];
     // its thresholds (one radix pass, then a selection in one bucket) at any thread count; its passes over the
-    // mask and scores only where there are threads to split them
+    // mask and scores split only where there are threads to split them
     ParallelSelection select = new ParallelSelection(weights, radixCounts(weights));
-    boolean threaded = weights.threads() > 1;
-    int[] act = threaded ? select.indicesWhere(mask, true, active, scratchIndices(scratchLength()))
-        : indicesWhere(mask, true, active, scratchIndices(scratchLength()));
+    int[] act = select.indicesWhere(mask, true, active, scratchIndices(scratchLength()));
     double[] score = scratchScores(act.length);
     weights.weightsAt(l, act, active, score);
-    if (threaded) {
-      select.absolute(score, active);
-    } else {
-      for (int i = 0; i < active; i++) {
-        score[i] = Math.abs(score[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
-      }
-    }
+    select.absolute(score, active); // -0.0 becomes 0.0, as in smallest
     // positions in act, which is ascending: index order of the positions is that of the weights
     int[] pruned = new int[k];
     select.smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
@@ -481,7 +473,7 @@ public final class SparseMasks implements Serializable {
   }
 
   /** The same into the start of {@code idx}. */
-  private static int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
+  static int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
     int p = 0;
     for (int j = 0; j < mask.length; j++) {
       if (mask[j] == value) {
