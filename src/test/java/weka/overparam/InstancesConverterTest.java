@@ -80,6 +80,74 @@ class InstancesConverterTest {
     assertTrue(e.getMessage().contains("shape"), e.getMessage());
   }
 
+  /**
+   * Numeric inputs only take {@code encodeNumeric}; with a nominal input added the numeric columns go through the
+   * general loop. Both give the same bits: missing values, a constant attribute (whose huge test value would overflow
+   * v · factor), clipped outliers, and the same again after serialisation (the arrays are rebuilt, not stored).
+   */
+  @Test
+  void numericOnlyRowsEqualTheGeneralEncoding() throws Exception {
+    double m = Utils.missingValue();
+    double[][] train = {{1.5, 7, 3, 0}, {-2, 7, 8, 1}, {m, 7, 1e-3, 0}, {4, 7, m, 1}, {0.25, 7, -5, 1}};
+    double[][] test = {{1e300, -1e308, 2, 0}, {m, m, m, 1}, {-0.0, 7, -1e12, 0}, {3, 1e308, 1e-300, 1}};
+    Instances numeric = withRows(numericHeader(false), train);
+    Instances mixed = withRows(numericHeader(true), withNominal(train));
+    InstancesConverter fast = InstancesConverter.fit(numeric);
+    InstancesConverter general = InstancesConverter.fit(mixed);
+    InstancesConverter restored = (InstancesConverter) weka.core.SerializationHelper.read(
+        new java.io.ByteArrayInputStream(serialised(fast)));
+    float[][] a = fast.rows(withRows(numericHeader(false), test));
+    double[][] ad = restored.doubleRows(withRows(numericHeader(false), test));
+    double[][] b = general.doubleRows(withRows(numericHeader(true), withNominal(test)));
+    for (int i = 0; i < test.length; i++) {
+      for (int k = 0; k < 3; k++) {
+        assertEquals(Double.doubleToRawLongBits(b[i][k]), Double.doubleToRawLongBits(ad[i][k]), "row " + i + ", " + k);
+        assertEquals(Float.floatToRawIntBits((float) b[i][k]), Float.floatToRawIntBits(a[i][k]), "row " + i + ", " + k);
+      }
+    }
+    assertEquals(0f, a[1][0], "a missing number is the training mean, 0 once standardised");
+    assertEquals(0f, a[0][1], "a constant attribute is 0 whatever its test value");
+    assertEquals((float) RunningMoments.MAX_STANDARDISED, a[0][0], "clipped");
+    Instances infinite = withRows(numericHeader(false), new double[][] {{1, 2, Double.NEGATIVE_INFINITY, 0}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> restored.rows(infinite));
+    assertTrue(e.getMessage().contains("'x3' is -Infinity"), e.getMessage());
+  }
+
+  private static Instances numericHeader(boolean withNominal) {
+    ArrayList<Attribute> atts = new ArrayList<>();
+    for (String name : List.of("x1", "x2", "x3")) {
+      atts.add(new Attribute(name));
+    }
+    if (withNominal) {
+      atts.add(new Attribute("colour", List.of("a", "b")));
+    }
+    atts.add(new Attribute("class", List.of("no", "yes")));
+    Instances d = new Instances("numeric", atts, 0);
+    d.setClassIndex(atts.size() - 1);
+    return d;
+  }
+
+  private static double[][] withNominal(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = new double[] {rows[i][0], rows[i][1], rows[i][2], i % 2, rows[i][3]};
+    }
+    return out;
+  }
+
+  private static Instances withRows(Instances header, double[][] rows) {
+    for (double[] r : rows) {
+      header.add(new DenseInstance(1, r));
+    }
+    return header;
+  }
+
+  private static byte[] serialised(Object o) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    weka.core.SerializationHelper.write(bytes, o);
+    return bytes.toByteArray();
+  }
+
   /** The clipping by comparisons gives what Math.max/min gave, signed zeros and infinities included. */
   @Test
   void clippingKeepsSignedZerosAndBounds() {

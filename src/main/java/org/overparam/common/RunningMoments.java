@@ -185,7 +185,8 @@ public final class RunningMoments implements Serializable {
     }
   }
 
-  private static double clippedZ(double v, double factor, double mean, double inverseStd) {
+  /** {@link Standardisation#apply} with its fields given separately (for callers that keep them in arrays). */
+  public static double clippedZ(double v, double factor, double mean, double inverseStd) {
     if (!Double.isFinite(v)) {
       throw new IllegalArgumentException("not a finite value: " + v);
     }

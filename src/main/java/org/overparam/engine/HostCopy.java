@@ -3,6 +3,7 @@
 package org.overparam.engine;
 
 import java.lang.ref.Reference;
+import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -66,11 +67,12 @@ final class HostCopy {
   static double[][] rows(INDArray m) {
     int rows = (int) m.size(0);
     int cols = (int) m.size(1);
-    double[][] out = new double[rows][cols];
+    double[][] out = new double[rows][]; // the rows allocated one by one: new double[rows][cols] is a slow VM call
     if (m.dataType() == DataType.FLOAT) {
       float[] flat = new float[rows * cols];
       read(m, flat);
       for (int r = 0; r < rows; r++) {
+        out[r] = new double[cols];
         for (int c = 0; c < cols; c++) {
           out[r][c] = flat[r * cols + c];
         }
@@ -78,7 +80,7 @@ final class HostCopy {
     } else {
       double[] flat = m.data().asDouble();
       for (int r = 0; r < rows; r++) {
-        System.arraycopy(flat, r * cols, out[r], 0, cols);
+        out[r] = Arrays.copyOfRange(flat, r * cols, (r + 1) * cols);
       }
     }
     return out;
