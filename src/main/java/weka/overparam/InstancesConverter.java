@@ -267,8 +267,8 @@ public final class InstancesConverter implements Serializable {
   }
 
   /**
-   * {@link #encode} when every input is numeric (input k is column k): the same values bit for bit, about
-   * three times faster than reaching each standardisation through its object.
+   * {@link #encode} when every input is numeric (input k is column k): the same values bit for bit, with the
+   * standardisations read from arrays instead of one object each (W1's 5,000 × 100 rows: 1.4× faster).
    */
   private void encodeNumeric(Instance inst, double[] d, float[] f) {
     double[] factor = numericOnly[0];
@@ -276,7 +276,7 @@ public final class InstancesConverter implements Serializable {
     double[] inverseStd = numericOnly[2];
     for (int k = 0; k < attributes.length; k++) {
       double v = inst.value(attributes[k]);
-      if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+      if (!(Math.abs(v) <= Double.MAX_VALUE)) { // one test for the rare cases, NaN and infinities
         if (Double.isNaN(v)) {
           continue; // missing: the mean (0)
         }
