@@ -22,10 +22,12 @@ import weka.core.OptionHandler;
  * <p>This class uses only Weka's and the JDK's classes, and reaches each build's by reflection, so that it can run
  * on a class path of the dependencies alone (src/test/scripts/paired-builds.sh compiles it apart).
  *
- * <p>Usage: PairedBuilds &lt;old build dir&gt; &lt;new build dir&gt; &lt;encode|predict&gt; [rounds]: {@code encode}
- * converts W1's 5,000 test rows to network inputs (InstancesConverter.rows); {@code predict} runs
+ * <p>Usage: PairedBuilds &lt;old build dir&gt; &lt;new build dir&gt; &lt;encode|predict|topology[:threads]&gt; [rounds]:
+ * {@code encode} converts W1's 5,000 test rows to network inputs (InstancesConverter.rows); {@code predict} runs
  * distributionsForInstances of a dense 100-256-256-10 ItopSparseNetwork trained one epoch on W1 (Weka's batch of
- * 100 rows per call, conversion included).
+ * 100 rows per call, conversion included); {@code topology} makes one RigL topology update of W2's sparse engine
+ * at 90% sparsity ({@link TopologyUpdateBenchmark}, two threads unless given; Fashion-MNIST from the directory in
+ * the property overparam.data, default ../shared/data).
  */
 public final class PairedBuilds {
   private PairedBuilds() {}
@@ -66,6 +68,11 @@ public final class PairedBuilds {
     URLClassLoader build = new URLClassLoader(new URL[] {new File(dir, "target/classes/").toURI().toURL(),
         new File(dir, "target/test-classes/").toURI().toURL()}, PairedBuilds.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(build);
+    if (mode.startsWith("topology")) {
+      int threads = mode.contains(":") ? Integer.parseInt(mode.substring(mode.indexOf(':') + 1)) : 2;
+      return (Callable<?>) method(build, "org.overparam.bench.TopologyUpdateBenchmark", "updates")
+          .invoke(null, System.getProperty("overparam.data", "../shared/data"), threads);
+    }
     Object[] sets = (Object[]) method(build, "org.overparam.bench.EngineBenchmark", "w1").invoke(null);
     Method instances = method(build, "org.overparam.bench.PredictionBenchmark", "instances");
     Instances train = (Instances) instances.invoke(null, sets[0], "train");
@@ -85,7 +92,7 @@ public final class PairedBuilds {
         c.buildClassifier(train);
         return () -> c.distributionsForInstances(test);
       }
-      default -> throw new IllegalArgumentException("mode must be encode or predict, got " + mode);
+      default -> throw new IllegalArgumentException("mode must be encode, predict or topology, got " + mode);
     }
   }
 

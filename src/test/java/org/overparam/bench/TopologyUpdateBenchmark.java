@@ -62,6 +62,23 @@ public final class TopologyUpdateBenchmark {
     }
   }
 
+  /**
+   * A call that makes one topology update (prune rate 0.3) of a W2 engine at {@code threads} threads, set up as
+   * {@link #main} sets it up: each call changes the masks, the same way in any build that keeps their bits
+   * ({@link PairedBuilds}' {@code topology} mode).
+   */
+  static java.util.concurrent.Callable<Object> updates(String dataDir, int threads) throws Exception {
+    Run run = setUp(EngineBenchmark.part(
+        EngineBenchmark.fashion(new File(dataDir, "fashion-mnist-train-10k.arff.gz").getPath()), 1280), threads);
+    return () -> {
+      Dl4jRuntime.run(threads, () -> {
+        run.hook.requestUpdate(0.3);
+        run.hook.afterStep(run.engine, run.iteration);
+      });
+      return null;
+    };
+  }
+
   private static Run setUp(TrainingSet data, int threads) throws InterruptedException {
     NetworkConfig cfg = NetworkConfig.builder().hiddenLayers(2048, 2048).epochs(1).batchSize(128).learningRate(0.01)
         .l2(0).schedule(LrSchedule.CONSTANT).patience(1).threads(threads).build();
