@@ -420,6 +420,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
+  public boolean rewiresLayersAtOnce() {
+    return true; // each SparseLayer merges its own arrays, in Java
+  }
+
+  @Override
   public void betweenSteps(Consumer<LayerWeights> change) {
     change.accept(this);
     networkCurrent = false; // the network's copy no longer matches what was rewired
