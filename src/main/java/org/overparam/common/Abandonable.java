@@ -2,17 +2,31 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.common;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a long step that cannot poll for interrupts itself (a native LAPACK call) on a helper thread,
  * so that the caller still stops at once when interrupted (the Explorer's Stop button). The
  * abandoned step runs to its end in the background and its result is dropped; it holds no lock and
- * touches no state of the caller.
+ * touches no state of the caller. When the JVM exits while abandoned steps still run, it first waits for them
+ * (at most {@link #EXIT_WAIT_SECONDS}): the exit frees the native libraries' buffers, and a LAPACK call still
+ * running on them crashed the JVM (SIGSEGV in OpenBLAS, an hs_err file) after the Stop test of kernel GD's
+ * eigendecomposition.
  */
 public final class Abandonable {
+  /** The longest the JVM's exit waits for abandoned steps (an eigendecomposition at n = 4,000 takes about 50 s). */
+  static final long EXIT_WAIT_SECONDS = 120;
+
+  /** Helpers whose caller gave up and that have not ended yet. */
+  private static final Set<Thread> ABANDONED = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean EXIT_HOOK = new AtomicBoolean();
+
   private Abandonable() {}
 
   /**
@@ -23,12 +37,19 @@ public final class Abandonable {
   public static <T> T call(String name, Callable<T> work) throws InterruptedException {
     Checks.checkInterrupted();
     FutureTask<T> task = new FutureTask<>(work);
-    Thread helper = new Thread(task, "overparam: " + name);
+    Thread helper = new Thread(() -> {
+      try {
+        task.run();
+      } finally {
+        ABANDONED.remove(Thread.currentThread());
+      }
+    }, "overparam: " + name);
     helper.setDaemon(true);
     helper.start();
     try {
       return task.get();
     } catch (InterruptedException e) {
+      abandon(helper);
       Thread.currentThread().interrupt(); // keep the flag for the caller, as checkInterrupted does
       throw new InterruptedException("training interrupted (" + name + " abandoned; it ends in the background)");
     } catch (ExecutionException e) {
@@ -41,5 +62,44 @@ public final class Abandonable {
       }
       throw new IllegalStateException(name + " failed", cause);
     }
+  }
+
+  /** Records an abandoned helper, and at the first one asks the JVM's exit to wait for them. */
+  private static void abandon(Thread helper) {
+    if (helper.isAlive()) {
+      ABANDONED.add(helper);
+    }
+    if (!helper.isAlive()) {
+      ABANDONED.remove(helper); // it ended in between: its own removal may have come first
+    }
+    if (EXIT_HOOK.compareAndSet(false, true)) {
+      try {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitAbandoned(TimeUnit.SECONDS.toNanos(
+            EXIT_WAIT_SECONDS)), "overparam: abandoned work before exit"));
+      } catch (SecurityException | IllegalStateException e) {
+        // not permitted here (a restrictive security policy), or the JVM is already exiting: nothing to wait from
+      }
+    }
+  }
+
+  /**
+   * Waits until every abandoned helper has ended, or {@code nanos} have passed; true if none is left running.
+   * Returns early, with the interrupt flag set, if interrupted.
+   */
+  static boolean awaitAbandoned(long nanos) {
+    long end = System.nanoTime() + nanos;
+    for (Thread t : ABANDONED) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return ABANDONED.stream().noneMatch(Thread::isAlive);
   }
 }
