@@ -14,17 +14,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs a long step that cannot poll for interrupts itself (a native LAPACK call) on a helper thread,
  * so that the caller still stops at once when interrupted (the Explorer's Stop button). The
  * abandoned step runs to its end in the background and its result is dropped; it holds no lock and
- * touches no state of the caller. When the JVM exits while abandoned steps still run, it first waits for them
- * (at most {@link #EXIT_WAIT_SECONDS}): the exit frees the native libraries' buffers, and a LAPACK call still
- * running on them crashed the JVM (SIGSEGV in OpenBLAS, an hs_err file) after the Stop test of kernel GD's
- * eigendecomposition.
+ * touches no state of the caller. When the JVM exits while such steps still run (abandoned, or with their caller
+ * still waiting), it first waits for them (at most {@link #EXIT_WAIT_SECONDS}): the exit frees the native libraries'
+ * buffers, and a LAPACK call still running on them crashed the JVM (SIGSEGV in OpenBLAS, an hs_err file) after the
+ * Stop test of kernel GD's eigendecomposition, and when the JVM exited during one.
  */
 public final class Abandonable {
-  /** The longest the JVM's exit waits for abandoned steps (an eigendecomposition at n = 4,000 takes about 50 s). */
+  /** The longest the JVM's exit waits for running steps (an eigendecomposition at n = 4,000 takes about 50 s). */
   static final long EXIT_WAIT_SECONDS = 120;
 
-  /** Helpers whose caller gave up and that have not ended yet. */
-  private static final Set<Thread> ABANDONED = ConcurrentHashMap.newKeySet();
+  /** Helpers that have not ended yet. */
+  private static final Set<Thread> RUNNING = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean EXIT_HOOK = new AtomicBoolean();
 
   private Abandonable() {}
@@ -41,15 +41,16 @@ public final class Abandonable {
       try {
         task.run();
       } finally {
-        ABANDONED.remove(Thread.currentThread());
+        RUNNING.remove(Thread.currentThread());
       }
     }, "overparam: " + name);
     helper.setDaemon(true);
+    awaitedAtExit();
+    RUNNING.add(helper);
     helper.start();
     try {
       return task.get();
     } catch (InterruptedException e) {
-      abandon(helper);
       Thread.currentThread().interrupt(); // keep the flag for the caller, as checkInterrupted does
       throw new InterruptedException("training interrupted (" + name + " abandoned; it ends in the background)");
     } catch (ExecutionException e) {
@@ -64,18 +65,12 @@ public final class Abandonable {
     }
   }
 
-  /** Records an abandoned helper, and at the first one asks the JVM's exit to wait for them. */
-  private static void abandon(Thread helper) {
-    if (helper.isAlive()) {
-      ABANDONED.add(helper);
-    }
-    if (!helper.isAlive()) {
-      ABANDONED.remove(helper); // it ended in between: its own removal may have come first
-    }
+  /** At the first step, asks the JVM's exit to wait for the running ones. */
+  private static void awaitedAtExit() {
     if (EXIT_HOOK.compareAndSet(false, true)) {
       try {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitAbandoned(TimeUnit.SECONDS.toNanos(
-            EXIT_WAIT_SECONDS)), "overparam: abandoned work before exit"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitRunning(TimeUnit.SECONDS.toNanos(
+            EXIT_WAIT_SECONDS)), "overparam: running steps before exit"));
       } catch (SecurityException | IllegalStateException e) {
         // not permitted here (a restrictive security policy), or the JVM is already exiting: nothing to wait from
       }
@@ -83,12 +78,12 @@ public final class Abandonable {
   }
 
   /**
-   * Waits until every abandoned helper has ended, or {@code nanos} have passed; true if none is left running.
+   * Waits until every helper has ended, or {@code nanos} have passed; true if none is left running.
    * Returns early, with the interrupt flag set, if interrupted.
    */
-  static boolean awaitAbandoned(long nanos) {
+  static boolean awaitRunning(long nanos) {
     long end = System.nanoTime() + nanos;
-    for (Thread t : ABANDONED) {
+    for (Thread t : RUNNING) {
       long left = end - System.nanoTime();
       if (left <= 0) {
         break;
@@ -100,6 +95,6 @@ public final class Abandonable {
         break;
       }
     }
-    return ABANDONED.stream().noneMatch(Thread::isAlive);
+    return RUNNING.stream().noneMatch(Thread::isAlive);
   }
 }

@@ -42,8 +42,8 @@ class AbandonableTest {
     assertFalse(caller.isAlive(), "the caller must return at once");
     assertInstanceOf(InterruptedException.class, thrown.get());
 
-    assertFalse(Abandonable.awaitAbandoned(TimeUnit.MILLISECONDS.toNanos(200)), "the step is still running");
+    assertFalse(Abandonable.awaitRunning(TimeUnit.MILLISECONDS.toNanos(200)), "the step is still running");
     release.countDown();
-    assertTrue(Abandonable.awaitAbandoned(TimeUnit.SECONDS.toNanos(10)), "the wait ends when the step ends");
+    assertTrue(Abandonable.awaitRunning(TimeUnit.SECONDS.toNanos(10)), "the wait ends when the step ends");
   }
 }

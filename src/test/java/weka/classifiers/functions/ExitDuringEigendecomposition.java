@@ -11,7 +11,8 @@ import weka.core.Utils;
 
 /**
  * What a Weka user does who presses Stop during kernel GD's eigendecomposition and then quits: interrupts the
- * training after {@code args[0]} ms and exits the JVM at once ({@link OverparameterizedKernelGDExitTest} runs it).
+ * training after {@code args[0]} ms and exits the JVM at once; with a second argument {@code no-stop}, quits
+ * during the training without Stop ({@link OverparameterizedKernelGDExitTest} runs it).
  */
 public final class ExitDuringEigendecomposition {
   private ExitDuringEigendecomposition() {}
@@ -46,8 +47,10 @@ public final class ExitDuringEigendecomposition {
     });
     training.start();
     Thread.sleep(Long.parseLong(args[0]));
-    training.interrupt();
-    training.join();
+    if (args.length < 2 || !args[1].equals("no-stop")) {
+      training.interrupt();
+      training.join();
+    }
     System.exit(0);
   }
 }
