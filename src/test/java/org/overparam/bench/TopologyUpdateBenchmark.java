@@ -34,11 +34,16 @@ public final class TopologyUpdateBenchmark {
     ItopHook hook;
     LayerWeights engine;
     long iteration;
+
+    /** One topology update at prune rate 0.3, after the last step of the training. */
+    void update() {
+      hook.requestUpdate(0.3);
+      hook.afterStep(engine, iteration);
+    }
   }
 
   public static void main(String[] args) throws Exception {
-    TrainingSet data = EngineBenchmark.part(
-        EngineBenchmark.fashion(new File(args[0], "fashion-mnist-train-10k.arff.gz").getPath()), 1280);
+    TrainingSet data = data(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int updates = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Run[] runs = {setUp(data, 1), setUp(data, 2)};
@@ -51,8 +56,7 @@ public final class TopologyUpdateBenchmark {
           long cpu = mx.getCurrentThreadCpuTime();
           long wall = System.nanoTime();
           for (int u = 0; u < updates; u++) {
-            run.hook.requestUpdate(0.3);
-            run.hook.afterStep(run.engine, run.iteration);
+            run.update();
           }
           System.out.printf(Locale.ROOT, "threads %d: %.1f ms per update, calling thread's CPU %.1f ms; masks %d%n",
               threads, (System.nanoTime() - wall) / 1e6 / updates, (mx.getCurrentThreadCpuTime() - cpu) / 1e6 / updates,
@@ -68,15 +72,17 @@ public final class TopologyUpdateBenchmark {
    * ({@link PairedBuilds}' {@code topology} mode).
    */
   static java.util.concurrent.Callable<Object> updates(String dataDir, int threads) throws Exception {
-    Run run = setUp(EngineBenchmark.part(
-        EngineBenchmark.fashion(new File(dataDir, "fashion-mnist-train-10k.arff.gz").getPath()), 1280), threads);
+    Run run = setUp(data(dataDir), threads);
     return () -> {
-      Dl4jRuntime.run(threads, () -> {
-        run.hook.requestUpdate(0.3);
-        run.hook.afterStep(run.engine, run.iteration);
-      });
+      Dl4jRuntime.run(threads, run::update);
       return null;
     };
+  }
+
+  /** The first 1,280 rows of Fashion-MNIST's 10,000 training rows in {@code dir}. */
+  private static TrainingSet data(String dir) throws Exception {
+    return EngineBenchmark.part(EngineBenchmark.fashion(new File(dir, "fashion-mnist-train-10k.arff.gz").getPath()),
+        1280);
   }
 
   private static Run setUp(TrainingSet data, int threads) throws InterruptedException {
