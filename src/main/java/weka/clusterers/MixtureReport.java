@@ -68,6 +68,11 @@ final class MixtureReport {
       sb.append("Collapsed clusters (a variance at the -reg-covar floor): ")
           .append(java.util.Arrays.toString(s.collapsedComponents())).append("\n");
     }
+    String degeneracy = g.degeneracy();
+    if (s.bicSearch().isEmpty() && degeneracy != null && s.collapsedComponents().length == 0) {
+      sb.append("Warning: ").append(degeneracy).append(": the data cannot determine this mixture; use fewer clusters ")
+          .append("or a simpler -covariance (DIAG, SPHERICAL)\n");
+    }
     if (!s.bicSearch().isEmpty()) {
       sb.append("\nNumber of clusters chosen by BIC:\n");
       for (FitSummary.BicEntry e : s.bicSearch()) {
@@ -79,14 +84,20 @@ final class MixtureReport {
     return sb.toString();
   }
 
+  /** Six decimals, or six significant digits where decimals would show nothing (tiny or huge values). */
+  private static String number(double v) {
+    double m = Math.abs(v);
+    return String.format(Locale.ROOT, m == 0 || m >= 1e-3 && m < 1e9 ? "%14.6f" : "%14.6g", v);
+  }
+
   private void component(StringBuilder sb, int j) {
     double[] mean = g.mean(j);
     double[] var = g.variances(j);
     boolean matrix = (g.covarianceType() == CovarianceType.FULL || g.covarianceType() == CovarianceType.TIED)
         && numeric.length <= MAX_MATRIX_DIM;
     for (int a = 0; a < numeric.length; a++) {
-      sb.append(String.format(Locale.ROOT, "  %-20s mean %14.6f   variance %14.6f%n",
-          header.attribute(numeric[a]).name(), mean[a], var[a]));
+      sb.append(String.format(Locale.ROOT, "  %-20s mean %s   variance %s%n",
+          header.attribute(numeric[a]).name(), number(mean[a]), number(var[a])));
     }
     if (matrix) {
       sb.append("  covariance matrix:\n");

@@ -68,9 +68,10 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
 
   /**
    * Squared deviations are formed in data units (and summed), so a spread beyond about 1e150
-   * overflows double precision.
+   * overflows double precision, and one below about 1e-150 underflows (the attribute would look constant).
    */
   static final double MAX_DEVIATION = 1e150;
+  static final double MIN_DEVIATION = 1e-150;
 
   private GaussianMixture model;
   private TrainingHeader header;
@@ -183,6 +184,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
 
   @Override
   public void buildClusterer(Instances data) throws Exception {
+    TrainingHeader.requireData(data);
     model = null;
     GmmConfig config = toConfig();
     getCapabilities().testWithFail(data);
@@ -304,7 +306,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
   }
 
   /**
-   * EM works in the data's units: an attribute whose spread overflows when squared cannot be
+   * EM works in the data's units: an attribute whose spread overflows or underflows when squared cannot be
    * modelled and would give a silently wrong mixture.
    */
   private static void checkScale(Instances data, int att) {
@@ -319,11 +321,13 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
     }
     String name = data.attribute(att).name();
     double deviation = Math.max(Math.abs(m.max() - m.mean()), Math.abs(m.min() - m.mean()));
-    if (!(deviation <= MAX_DEVIATION)) {
+    String limit = !(deviation <= MAX_DEVIATION) ? String.format("overflows double precision beyond about %.0e",
+        MAX_DEVIATION) : !(deviation >= MIN_DEVIATION) ? String.format("underflows double precision below about %.0e",
+        MIN_DEVIATION) : null;
+    if (limit != null) {
       throw new IllegalArgumentException(String.format("attribute '%s' ranges from %.3g to %.3g: EM squares "
-          + "deviations in the data's units, which overflows double precision beyond about %.0e; rescale the "
-          + "attribute (e.g. with weka.filters.unsupervised.attribute.Standardize)", name, m.min(), m.max(),
-          MAX_DEVIATION));
+          + "deviations in the data's units, which %s; rescale the attribute (e.g. with "
+          + "weka.filters.unsupervised.attribute.Standardize)", name, m.min(), m.max(), limit));
     }
   }
 

@@ -110,7 +110,8 @@ public final class InstancesConverter implements Serializable {
       used.add(a);
     }
     if (used.isEmpty()) {
-      throw new IllegalArgumentException("the data has no input attributes besides the class attribute");
+      throw new IllegalArgumentException("the data has no input attributes besides the class attribute"
+          + (ignored.length > 0 ? " and those left out of the inputs (" + names(data, ignored) + ")" : ""));
     }
     int m = used.size();
     int[] attributes = used.stream().mapToInt(Integer::intValue).toArray();
@@ -310,9 +311,19 @@ public final class InstancesConverter implements Serializable {
     float[][] x = new float[to - from][];
     for (int i = from; i < to; i++) {
       x[i - from] = new float[numColumns];
-      encode(checked(data, i), null, x[i - from]);
+      try {
+        encode(checked(data, i), null, x[i - from]);
+      } catch (IllegalArgumentException e) {
+        throw at(data, i, e);
+      }
     }
     return x;
+  }
+
+  /** An encoding error of instance i of {@code data}, with the instance's position in it. */
+  private static IllegalArgumentException at(Instances data, int i, IllegalArgumentException e) {
+    return new IllegalArgumentException("instance " + (i + 1) + " of the " + data.numInstances() + " given: "
+        + e.getMessage(), e);
   }
 
   /** Instance i of {@code data}, whose header has been checked: checked on its own if it belongs to another set. */
@@ -330,7 +341,11 @@ public final class InstancesConverter implements Serializable {
     double[][] x = new double[data.numInstances()][];
     for (int i = 0; i < x.length; i++) {
       x[i] = new double[numColumns];
-      encode(checked(data, i), x[i], null);
+      try {
+        encode(checked(data, i), x[i], null);
+      } catch (IllegalArgumentException e) {
+        throw at(data, i, e);
+      }
     }
     return x;
   }
@@ -356,6 +371,12 @@ public final class InstancesConverter implements Serializable {
       throw new IllegalArgumentException("every training instance has weight 0; at least one weight must be > 0");
     }
     return w;
+  }
+
+  /** The attributes' names, quoted, comma-separated. */
+  private static String names(Instances data, int[] attributes) {
+    return java.util.Arrays.stream(attributes).mapToObj(a -> "'" + data.attribute(a).name() + "'")
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static boolean contains(int[] a, int v) {

@@ -63,7 +63,8 @@ public final class SensitiveAttribute implements Serializable {
     }
     if (!occurs) {
       throw new IllegalArgumentException("-sensitive-value '" + a.value(v) + "' of attribute '" + a.name()
-          + "' does not occur in the data, so the sensitive group is empty");
+          + "' does not occur in the " + data.numInstances() + " training instances, so the sensitive group is empty"
+          + " (in cross-validation, a training fold can lack a rare value: use fewer folds)");
     }
     return new SensitiveAttribute(a, v);
   }

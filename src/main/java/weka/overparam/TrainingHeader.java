@@ -32,6 +32,17 @@ public final class TrainingHeader implements Serializable {
     this.header = header;
   }
 
+  /**
+   * Refuses a missing data set with a message: Weka's command line goes on to train after a data file it could not
+   * read (its own error printed first) and hands the learner null.
+   */
+  public static void requireData(Instances data) {
+    if (data == null) {
+      throw new IllegalArgumentException("no training data: none was given, or the data file could not be read "
+          + "(see the message before this one)");
+    }
+  }
+
   /** Remembers the header of {@code data} (no instances are kept). */
   public static TrainingHeader of(Instances data) {
     return new TrainingHeader(new Instances(data, 0));

@@ -4,6 +4,7 @@ package weka.clusterers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,46 @@ class OverparameterizedEMAdapterTest {
     em.buildClusterer(TestData.unlabelled("gmm-2d-3clusters.arff"));
     assertEquals(3, em.numberOfClusters());
     assertTrue(em.toString().contains("<- chosen"));
+  }
+
+  /** Eight rows, five numeric attributes (seeded Gaussian noise, scaled): small data for the report's edge cases. */
+  private static Instances eightRows(double scale) {
+    java.util.ArrayList<Attribute> atts = new java.util.ArrayList<>();
+    for (int a = 0; a < 5; a++) {
+      atts.add(new Attribute("a" + a));
+    }
+    Instances d = new Instances("eight", atts, 8);
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < 8; i++) {
+      double[] v = new double[5];
+      for (int a = 0; a < 5; a++) {
+        v[a] = r.nextGaussian() * scale;
+      }
+      d.add(new DenseInstance(1, v));
+    }
+    return d;
+  }
+
+  @Test
+  void aMixtureTheDataCannotDetermineIsFlagged() throws Exception {
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "2", "-covariance", "FULL"});
+    em.buildClusterer(eightRows(1));
+    String text = em.toString();
+    assertTrue(text.contains("Warning: cluster ") && text.contains("instances for its 20 parameters"), text);
+    em.setOptions(new String[] {"-N", "1", "-covariance", "SPHERICAL"});
+    em.buildClusterer(eightRows(1));
+    assertFalse(em.toString().contains("Warning:"), em.toString());
+  }
+
+  @Test
+  void tinyMeansAndVariancesShowTheirDigits() throws Exception {
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "1", "-covariance", "DIAG"});
+    em.buildClusterer(eightRows(1e-13));
+    String line = em.toString().lines().filter(l -> l.trim().startsWith("a0 ")).findFirst().orElseThrow();
+    // six decimals would print 0.000000 for both
+    assertTrue(line.matches(".*mean +-?\\d\\.\\d{5}e-1\\d +variance +\\d\\.\\d{5}e-2\\d.*"), line);
   }
 
   @Test

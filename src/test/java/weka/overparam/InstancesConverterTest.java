@@ -108,9 +108,11 @@ class InstancesConverterTest {
     assertEquals(0f, a[1][0], "a missing number is the training mean, 0 once standardised");
     assertEquals(0f, a[0][1], "a constant attribute is 0 whatever its test value");
     assertEquals((float) RunningMoments.MAX_STANDARDISED, a[0][0], "clipped");
-    Instances infinite = withRows(numericHeader(false), new double[][] {{1, 2, Double.NEGATIVE_INFINITY, 0}});
+    Instances infinite = withRows(numericHeader(false),
+        new double[][] {{1, 2, 3, 0}, {1, 2, Double.NEGATIVE_INFINITY, 0}});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> restored.rows(infinite));
-    assertTrue(e.getMessage().contains("'x3' is -Infinity"), e.getMessage());
+    // the instance is named by its position in the data given (a test batch's, at prediction time)
+    assertTrue(e.getMessage().startsWith("instance 2 of the 2 given: attribute 'x3' is -Infinity"), e.getMessage());
   }
 
   private static Instances numericHeader(boolean withNominal) {

@@ -60,6 +60,9 @@ public final class KgdTrainer {
     double gamma = config.kernelGamma() > 0 ? config.kernelGamma() : 1.0 / Math.max(d, 1);
     Kernel kernel = new Kernel(config.kernel(), gamma, config.kernelDegree());
     boolean exact = config.useExact(n);
+    if (!exact && kernel.type() != KernelType.LINEAR) {
+      requireMemoryForFeatures(n, d, config.numFeatures());
+    }
     FeatureMap features = exact ? null : explicitMap(kernel, d);
     List<String> warnings = new ArrayList<>();
 
@@ -255,6 +258,22 @@ public final class KgdTrainer {
   /** The baseline has no depth: its (n/n_tr) rescaling uses the D = 0 exponent. */
   private int effectiveDepth() {
     return config.baseline() ? 0 : config.depth();
+  }
+
+  /**
+   * Refuses a random-feature fit whose arrays (the map, the n x M features, the smaller Gram matrix and the
+   * eigenvectors) would not fit in the Java heap, with the option to lower, before minutes of allocation end in an
+   * OutOfMemoryError.
+   */
+  private static void requireMemoryForFeatures(int n, int d, int m) {
+    long small = Math.min(m, n);
+    double bytes = 8.0 * ((double) m * (d + 1) + (double) n * m + (double) small * small + (double) m * small);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > heap) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "-num-features %d needs about %,.0f MB "
+          + "for %d instances, more than the %,d MB Java may use (-Xmx): lower -num-features", m, bytes / (1 << 20), n,
+          heap >> 20));
+    }
   }
 
   private FeatureMap explicitMap(Kernel kernel, int d) {

@@ -159,11 +159,13 @@ public final class OverparamDynamics {
         cMax = step(z, a, b, beta, depth, eta);
         t = landing ? target : t + eta;
         if (!Double.isFinite(cMax)) {
+          // (the automatic b0 is below 1; a larger one set by hand makes the first curvature (a b0^D)^2 huge)
           throw new ArithmeticException("over-parameterized GD diverged at t = " + t
-              + "; use a smaller -step-size (0 = automatic rule)");
+              + "; use a smaller -step-size (0 = automatic rule)"
+              + (b0 > 1 ? " or a smaller -b0 (now " + b0 + ")" : ""));
         }
         if (++steps > MAX_STEPS) {
-          throw new IllegalStateException("more than " + MAX_STEPS + " GD steps before t = " + target
+          throw new IllegalArgumentException("more than " + MAX_STEPS + " GD steps before t = " + target
               + "; lower -max-time / -time or raise -step-size");
         }
         if ((steps & 1023) == 0) {

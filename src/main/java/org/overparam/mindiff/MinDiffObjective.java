@@ -67,6 +67,11 @@ public final class MinDiffObjective implements Objective {
   }
 
   @Override
+  public String divergenceHint() {
+    return config.lambda() > 0 ? " MinDiff's penalty scales the loss too: -lambda (now " + config.lambda() + ")." : "";
+  }
+
+  @Override
   public void begin(TrainingSet data, int[] trainRows, SplittableRandom rng) {
     Checks.require(data.size() == sensitive.length, "group membership has " + sensitive.length
         + " rows, the training set " + data.size());

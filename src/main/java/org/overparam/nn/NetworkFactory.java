@@ -23,6 +23,40 @@ public final class NetworkFactory {
   private NetworkFactory() {}
 
   public static MultiLayerNetwork build(int numInputs, int numClasses, NetworkConfig config) {
+    long params = numParameters(numInputs, numClasses, config.hiddenLayers());
+    // the engines index parameters with Java ints
+    if (params > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the network would have %,d parameters, "
+          + "more than the %,d a network can have here: use fewer or narrower hidden layers", params,
+          Integer.MAX_VALUE - 8));
+    }
+    try {
+      return create(numInputs, numClasses, config);
+    } catch (OutOfMemoryError | RuntimeException e) {
+      // ND4J reports a failed native allocation as a RuntimeException ("Allocation failed: [std::bad_alloc]")
+      String message = String.valueOf(e.getMessage());
+      if (e instanceof RuntimeException && !message.contains("Allocation failed") && !message.contains("bad_alloc")) {
+        throw e;
+      }
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "not enough memory for the network's "
+          + "%,d parameters (%,d MB in %s, before their gradient and optimiser state): use fewer or narrower hidden "
+          + "layers, or give Java more memory (-Xmx)", params, params * (config.doublePrecision() ? 8 : 4) >> 20,
+          config.doublePrecision() ? "double precision" : "float32"), e);
+    }
+  }
+
+  /** Weights and biases of a dense network with these widths. */
+  static long numParameters(int numInputs, int numClasses, int[] hiddenLayers) {
+    long n = 0;
+    long nIn = numInputs;
+    for (int width : hiddenLayers) {
+      n += (nIn + 1) * width;
+      nIn = width;
+    }
+    return n + (nIn + 1) * numClasses;
+  }
+
+  private static MultiLayerNetwork create(int numInputs, int numClasses, NetworkConfig config) {
     return Dl4jRuntime.call(() -> {
       var list = new NeuralNetConfiguration.Builder()
           .seed(Seeds.derive(config.seed(), "weights"))

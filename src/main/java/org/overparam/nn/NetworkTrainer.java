@@ -148,7 +148,8 @@ public final class NetworkTrainer {
           batchesPerEpoch, trainRows.length, config.batchSize()));
     });
     objective.begin(data, trainRows.clone(), Seeds.stream(config.seed(), "objective"));
-    priorEntropy = data.isRegression() ? Double.NaN : classEntropy(); // NaN: no class rule
+    // NaN: no class rule (a numeric target, or a loss on another scale than the class frequencies' cross-entropy)
+    priorEntropy = data.isRegression() || !objective.lossIsCrossEntropy() ? Double.NaN : classEntropy();
   }
 
   /** Extends the run by {@code epochs} more epochs (resumed training). */
@@ -443,7 +444,7 @@ public final class NetworkTrainer {
   private ArithmeticException diverged(String what) {
     return new ArithmeticException("training diverged at epoch " + (epoch + 1) + ", step " + iteration
         + ": " + what + ". Lower the learning rate (now " + config.learningRate()
-        + ") or check the data for extreme values."
+        + ") or check the data for extreme values." + objective.divergenceHint()
         + (data.isRegression() ? " (Squared error on a numeric class has no bounded gradient: a learning rate of "
             + "0.01 or stronger gradient clipping (-gradient-clip 1; now " + config.gradientClip()
             + ") often trains where larger values diverge.)" : ""));

@@ -84,6 +84,24 @@ public interface Objective {
   }
 
   /**
+   * Whether the step losses are the cross-entropy of the network's predictions against the given labels (plus
+   * terms of that size), so that the collapse guard may compare them with the cross-entropy of predicting the
+   * class frequencies. SOP's objective, whose noise model adds terms of its own scale, is not: there the guard
+   * keeps only its loss-spike rule.
+   */
+  default boolean lossIsCrossEntropy() {
+    return true;
+  }
+
+  /**
+   * What else than the learning rate can drive this objective's loss up (its own weights), for the message of a
+   * diverged run; empty by default.
+   */
+  default String divergenceHint() {
+    return "";
+  }
+
+  /**
    * Per-epoch quantities measured on the network's predictions (e.g. MinDiff's per-group rates),
    * for the training history.
    *

@@ -42,6 +42,16 @@ public record TrainingSet(float[][] x, int[] labels, double[] weights, int numCl
             + "; targets must be finite");
       }
     }
+    // each weight finite is not enough: the objectives divide by mean weights, which a sum past the largest double
+    // turns into a loss of 0 and a model that learns nothing
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    if (!Double.isFinite(total)) {
+      throw new IllegalArgumentException("the total instance weight must be finite, got " + total
+          + " (the weights sum past the largest double): scale the instance weights down");
+    }
   }
 
   /** A classification set. */

@@ -205,6 +205,19 @@ public final class SopObjective implements Objective {
     return true;
   }
 
+  @Override
+  public String divergenceHint() {
+    return config.ceOnly() ? "" : " SOP's own settings scale its loss too: -lambda-consistency (now "
+        + config.lambdaConsistency() + "), -lambda-balance (now " + config.lambdaBalance() + "), and the noise "
+        + "variables' -lr-u / -lr-v and -uv-init-std.";
+  }
+
+  /** SOP's loss adds its noise model's terms (only {@code ce-only} is the plain cross-entropy). */
+  @Override
+  public boolean lossIsCrossEntropy() {
+    return config.ceOnly();
+  }
+
   /** Mean training CE and MSE over the epoch's steps, and the fraction of rows flagged as noisy. */
   @Override
   public Map<String, Double> epochMetrics() {

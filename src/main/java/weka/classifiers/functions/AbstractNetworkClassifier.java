@@ -43,6 +43,7 @@ import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.overparam.InstancesConverter;
 import weka.overparam.OptionContract;
+import weka.overparam.TrainingHeader;
 import weka.overparam.TrainingHistoryHandler;
 import weka.overparam.TrainingProgress;
 
@@ -202,6 +203,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
 
   @Override
   public void initializeClassifier(Instances data) throws Exception {
+    TrainingHeader.requireData(data);
     if (getResume() && trainer != null) {
       Checks.require(fingerprint(data) == dataFingerprint, "-resume continues training on the data it started "
           + "with, but these data differ; build without -resume to train afresh");

@@ -33,6 +33,7 @@ import weka.core.TechnicalInformation.Type;
 import weka.overparam.CommandLineRun;
 import weka.overparam.MinDiffReport;
 import weka.overparam.SensitiveAttribute;
+import weka.overparam.TrainingHeader;
 
 /**
  * A network trained with the MinDiff fairness penalty: lambda times the maximum mean discrepancy
@@ -164,6 +165,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
 
   @Override
   public void initializeClassifier(Instances data) throws Exception {
+    TrainingHeader.requireData(data);
     // Before the capability check, so that the message names the option that fixes it.
     if (AUTO.equalsIgnoreCase(positiveClass.trim()) && data.classIndex() >= 0 && data.classAttribute().isNominal()
         && data.classAttribute().numValues() > 2) {

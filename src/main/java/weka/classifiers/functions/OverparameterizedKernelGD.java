@@ -27,6 +27,7 @@ import weka.core.Utils;
 import weka.overparam.CommandLineRun;
 import weka.overparam.ContractClassifier;
 import weka.overparam.InstancesConverter;
+import weka.overparam.TrainingHeader;
 import weka.overparam.TrainingHistoryHandler;
 
 /**
@@ -140,6 +141,7 @@ public class OverparameterizedKernelGD extends ContractClassifier
 
   @Override
   public void buildClassifier(Instances data) throws Exception {
+    TrainingHeader.requireData(data);
     model = null;
     converter = null;
     KgdConfig config = toConfig();

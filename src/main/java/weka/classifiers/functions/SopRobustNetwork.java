@@ -32,6 +32,7 @@ import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
 import weka.gui.FilePropertyMetadata;
 import weka.overparam.CommandLineRun;
+import weka.overparam.TrainingHeader;
 
 /**
  * A multilayer perceptron trained under label noise with Sparse Over-Parameterization (SOP):
@@ -155,6 +156,7 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @Override
   public void initializeClassifier(Instances data) throws Exception {
+    TrainingHeader.requireData(data);
     if (getResume() && originalRows != null) {
       super.initializeClassifier(data);
       return;
@@ -265,11 +267,17 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     int flagged = noiseReport.numFlagged();
     sb.append(String.format("instances flagged as mislabelled (argmax(y - s) != given label): %d of %d (%.2f%%)%n",
         flagged, n, 100.0 * flagged / n));
+    if (flagged >= FLAGGED_WARNING * n) {
+      sb.append(String.format("WARNING: %.0f%% of the labels flagged: the noise variables have taken over the labels "
+          + "rather than found wrong ones (lower -lr-u / -lr-v or -uv-init-std)%n", 100.0 * flagged / n));
+    }
     sb.append(String.format("mean U (u^2 at the given label): flagged %s, unflagged %s%n",
-        Utils.doubleToString(noiseReport.meanLabelTerm(true), 4), Utils.doubleToString(noiseReport.meanLabelTerm(false), 4)));
+        meanOrNone(noiseReport.meanLabelTerm(true)), meanOrNone(noiseReport.meanLabelTerm(false))));
     int k = Math.min(noiseReportTopK, n);
     if (k > 0) {
-      sb.append(String.format("%nTop %d suspected label errors (instance = 1-based position in the training data):%n", k));
+      sb.append(String.format("%nTop %d instances by noise score (instance = 1-based position in the training data)%n"
+          + "(flagged yes: SOP suggests another label; no: listed by score, suggested = the network's prediction)%n",
+          k));
       sb.append(String.format("%10s  %-20s  %-20s  %8s  %s%n", "instance", "given", "suggested", "score", "flagged"));
       for (NoiseReport.Entry e : noiseReport.top(k)) {
         sb.append(String.format("%10d  %-20s  %-20s  %8.4f  %s%n", e.row() + 1, className(e.givenLabel()),
@@ -277,6 +285,17 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Flagging this share of the labels or more is no finding (even 60% symmetric noise flags less): the noise
+   * variables grew until they explain every label, as a too large -lr-u / -lr-v makes them.
+   */
+  static final double FLAGGED_WARNING = 0.9;
+
+  /** A mean over no instances (none flagged, or all) reads "none", not NaN. */
+  private static String meanOrNone(double mean) {
+    return Double.isNaN(mean) ? "none" : Utils.doubleToString(mean, 4);
   }
 
   private String className(int index) {

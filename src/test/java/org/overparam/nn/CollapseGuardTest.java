@@ -86,6 +86,45 @@ class CollapseGuardTest {
     assertArrayEquals(plain.params(), guarded.params(), 0.0);
   }
 
+  /**
+   * An objective whose loss adds terms of its own (as SOP's noise model does) is not compared with the
+   * class-frequency loss: cross-entropy plus a constant 2, the same gradient, trains a healthy network that the
+   * comparison would call collapsed.
+   */
+  @Test
+  void aLossOnAnotherScaleIsNotCalledCollapsed() throws Exception {
+    TrainingSet data = NetworkTrainerTest.blobs(150, 2);
+    NetworkConfig cfg = NetworkTrainerTest.config(5, 0.05, 0, 1);
+    Run other = run(cfg, new ShiftedCrossEntropy(false), data);
+    assertNull(other.trainer().collapse());
+    double[] accuracy = other.trainer().history().column("accuracy/training");
+    assertTrue(accuracy[accuracy.length - 1] > 0.9, "a healthy run: accuracy " + accuracy[accuracy.length - 1]);
+    // the same run, its loss taken for a cross-entropy: the guard's comparison reports a collapse
+    Run taken = run(cfg, new ShiftedCrossEntropy(true), data);
+    assertNotNull(taken.trainer().collapse());
+    assertArrayEquals(other.params(), taken.params(), 0.0, "a run that never beat the class frequencies is kept");
+  }
+
+  /** Cross-entropy plus 2 (the gradient unchanged), declared a cross-entropy or not. */
+  private static final class ShiftedCrossEntropy implements Objective {
+    private final SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+    private final boolean crossEntropy;
+
+    ShiftedCrossEntropy(boolean crossEntropy) {
+      this.crossEntropy = crossEntropy;
+    }
+
+    @Override
+    public double lossAndGradient(Step step, double[][] logits, double[][] dLogits) {
+      return ce.lossAndGradient(step, logits, dLogits) + 2;
+    }
+
+    @Override
+    public boolean lossIsCrossEntropy() {
+      return crossEntropy;
+    }
+  }
+
   @Test
   void aCollapseToOneClassIsRolledBack() throws Exception {
     // From epoch 6 on the gradient pulls every output towards the constant (0.5, 0.25, 0.25): the

@@ -31,6 +31,14 @@ class TrainingSetTest {
         () -> TrainingSet.regression(X, new double[] {0, 1, Double.POSITIVE_INFINITY}, W));
   }
 
+  @Test
+  void weightsWhoseTotalOverflowsAreRefused() {
+    double big = 1.7e308; // each finite, the three together not
+    assertMessage("the total instance weight must be finite, got Infinity (the weights sum past the largest double): "
+        + "scale the instance weights down", () -> new TrainingSet(X, new int[] {0, 1, 1}, new double[] {big, big, big},
+        2));
+  }
+
   private static void assertMessage(String expected, Runnable make) {
     assertEquals(expected, assertThrows(IllegalArgumentException.class, make::run).getMessage());
   }

@@ -4,6 +4,7 @@ package org.overparam.sop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,5 +182,16 @@ class SopObjectiveTest {
   void empiricalPriorIsClassFrequency() {
     assertArrayEquals(new double[] {0.75, 0.25}, SopObjective.prior(new int[] {0, 0, 1, 0}, 2, BalancePrior.EMPIRICAL), 1e-15);
     assertArrayEquals(new double[] {0.5, 0.5}, SopObjective.prior(new int[] {0, 0, 1, 0}, 2, BalancePrior.UNIFORM), 0);
+  }
+
+  /** The collapse guard's class-frequency rule and the divergence message know SOP's loss is its own. */
+  @Test
+  void lossScaleAndDivergenceHintFollowTheVariant() {
+    SopObjective sop = new SopObjective(config(SopVariant.PAPER, 0.5, false, false), 1, 10);
+    assertFalse(sop.lossIsCrossEntropy());
+    assertTrue(sop.divergenceHint().contains("-lambda-consistency (now 0.5)"), sop.divergenceHint());
+    SopObjective ceOnly = new SopObjective(config(SopVariant.PAPER, 0, false, true), 1, 10);
+    assertTrue(ceOnly.lossIsCrossEntropy());
+    assertEquals("", ceOnly.divergenceHint());
   }
 }

@@ -79,6 +79,17 @@ class SopRobustNetworkBehaviourTest {
     }
   }
 
+  /** Noise variables pushed far too hard explain every label away: the description says so. */
+  @Test
+  void flaggingNearlyEveryLabelIsAWarning() throws Exception {
+    SopRobustNetwork net = small();
+    net.setOptions(weka.core.Utils.splitOptions("-epochs 3 -lr-u 1e10 -lr-v 1e10 -uv-lr-scaling NONE"));
+    net.buildClassifier(clean);
+    assertTrue(net.getNoiseReport().numFlagged() >= 0.9 * clean.numInstances(), net.toString());
+    assertTrue(net.toString().contains("of the labels flagged: the noise variables have taken over"), net.toString());
+    assertFalse(trainedOnNoisy.toString().contains("WARNING"), "a real noise finding is no warning");
+  }
+
   @Test
   void noiseTermsStayNearZeroOnCleanSeparableData() throws Exception {
     SopRobustNetwork net = small();
@@ -90,6 +101,11 @@ class SopRobustNetworkBehaviourTest {
     }
     assertTrue(max < 0.05, "largest ||s_i|| on clean separable data: " + max);
     assertEquals(0, report.numFlagged());
+    // no mean over the (no) flagged instances printed as NaN, and no collapse reported for SOP's own loss scale
+    String text = net.toString();
+    assertTrue(text.contains("mean U (u^2 at the given label): flagged none, unflagged "), text);
+    assertFalse(text.contains("NaN"), text);
+    assertFalse(text.contains("collapsed"), text);
   }
 
   @Test
@@ -112,7 +128,7 @@ class SopRobustNetworkBehaviourTest {
   @Test
   void toStringListsTopKAndCsvHasEveryInstance(@TempDir Path dir) throws Exception {
     String text = trainedOnNoisy.toString();
-    assertTrue(text.contains("Top 20 suspected label errors"), text);
+    assertTrue(text.contains("Top 20 instances by noise score"), text);
     Path csv = dir.resolve("report.csv");
     trainedOnNoisy.writeNoiseReport(csv);
     List<String> lines = Files.readAllLines(csv);

@@ -49,6 +49,12 @@ final class DataCases {
           weightError, "weight", instance4));
       c.add(bad("class-only-" + k, t, "no attribute besides the class", Data::classOnly, Exception.class,
           "attribute"));
+      // each weight finite, their sum not: the networks' mean weights became Infinity and a model learned nothing
+      c.add(bad("overflowing-weights-" + k, t, "every instance weight 1.7e308 (finite; their total is not)",
+          d -> Data.withWeights(d, 1.7e308), weightError, "weight", t == Targets.KGD ? "weight" : "total"));
+      // Weka's command line trains on after a data file it could not read, with null
+      c.add(bad("null-data-" + k, t, "no data set (null, as after an unreadable file)", d -> null,
+          IllegalArgumentException.class, "no training data"));
     }
     for (Targets t : NETWORKS) {
       String k = t.name().toLowerCase();

@@ -108,6 +108,9 @@ final class NumericCases {
         Expect.error(IllegalArgumentException.class, "'u'", "rescale"), () -> emSameClusters(v -> v * 1e200)));
     c.add(new Case("num-em-small", Targets.EM.label, "three clusters stored as v * 1e-13 (-reg-covar is relative "
         + "to each attribute's variance)", Expect.result(), () -> emSameClusters(v -> v * 1e-13)));
+    c.add(new Case("num-em-tiny", Targets.EM.label, "three clusters stored as v * 1e-200 (squares underflow)",
+        Expect.error(IllegalArgumentException.class, "'u'", "underflow", "rescale"),
+        () -> emSameClusters(v -> v * 1e-200)));
     c.add(new Case("num-em-small-regcovar", Targets.EM.label, "three clusters stored as v * 1e-13, -reg-covar 1e-40",
         Expect.result(), () -> emSameClusters(v -> v * 1e-13, "-reg-covar 1e-40")));
     return c;

@@ -28,6 +28,10 @@ final class OptionCases {
     List<Case> c = new ArrayList<>();
     // ItopSparseNetwork (the options shared by all three networks)
     c.add(bad("epochs-nan", Targets.ITOP, "-epochs abc", "-epochs", "abc"));
+    c.add(bad("layers-too-many-parameters", Targets.ITOP, "-hidden-layers 100000,100000", "10,000,", "parameters",
+        "hidden layers"));
+    c.add(bad("kgd-features-beyond-heap", Targets.KGD, "-features RANDOM_FOURIER -num-features 2000000000",
+        "-num-features 2000000000", "-Xmx"));
     c.add(bad("epochs-fraction", Targets.ITOP, "-epochs 2.5", "-epochs", "2.5"));
     c.add(bad("epochs-overflow", Targets.ITOP, "-epochs 99999999999", "-epochs", "99999999999"));
     c.add(bad("epochs-zero", Targets.ITOP, "-epochs 0", "-epochs", "0"));
