@@ -72,7 +72,8 @@ public abstract class CommandLineTool implements CommandlineRunnable {
       }
     }
     if (!left.isEmpty()) {
-      throw new IllegalArgumentException("unknown option(s): " + String.join(" ", left));
+      throw new IllegalArgumentException("unknown or repeated option(s): " + String.join(" ", left)
+          + " (each option is given once; -h lists them)");
     }
   }
 

@@ -144,13 +144,17 @@ public class GroupFairnessEvaluation extends CommandLineTool {
    */
   static Instances load(String file, String classIndex) throws Exception {
     if (!file.contains("://") && !new File(file).isFile()) {
-      throw new IllegalArgumentException("cannot read '" + file + "': no such file");
+      throw new IllegalArgumentException("cannot read '" + file + "': "
+          + (new File(file).isDirectory() ? "it is a directory" : "no such file"));
     }
     Instances data;
     try {
-      data = DataSource.read(file);
+      data = read(file);
     } catch (Exception e) {
       throw new IllegalArgumentException("cannot read '" + file + "': " + e.getMessage(), e);
+    }
+    if (data == null) {
+      throw new IllegalArgumentException("cannot read '" + file + "': not a data file Weka can read (ARFF, CSV, ...)");
     }
     int index = switch (classIndex) {
       case "first" -> 0;
@@ -161,6 +165,22 @@ public class GroupFairnessEvaluation extends CommandLineTool {
         + "[1, " + data.numAttributes() + "] of " + file + ", got " + classIndex);
     data.setClassIndex(index);
     return data;
+  }
+
+  /**
+   * A local file through its loader, which throws on bad content (DataSource prints the loader's stack trace and
+   * returns null); a URL through DataSource.
+   */
+  private static Instances read(String file) throws Exception {
+    if (file.contains("://")) {
+      return DataSource.read(file);
+    }
+    weka.core.converters.AbstractFileLoader loader = weka.core.converters.ConverterUtils.getLoaderForFile(file);
+    if (loader == null) {
+      return null;
+    }
+    loader.setSource(new File(file));
+    return loader.getDataSet();
   }
 
   /** Runs the evaluation and prints the report. */
@@ -181,11 +201,17 @@ public class GroupFairnessEvaluation extends CommandLineTool {
       thresholdsFrom = "the TEST set itself (optimistic: a saved model and no -V)";
     } else if (!s.validation().isEmpty()) {
       validation = load(s.validation(), s.classIndex());
+      String differs = train.equalHeadersMsg(validation);
+      if (differs != null) {
+        throw new IllegalArgumentException("the training and validation (-V) files differ: " + differs);
+      }
       thresholdsFrom = "validation file " + s.validation();
     } else if (s.validationPercent() > 0) {
       Instances[] split = holdOut(fit, group, s.validationPercent() / 100, s.seed());
       fit = split[0];
       validation = split[1];
+      Checks.require(fit.numInstances() > 0, "-validation-percent " + s.validationPercent() + " holds out every "
+          + "training instance: nothing is left to train on; use a smaller percentage or -V");
       thresholdsFrom = String.format("a %.0f%% hold-out of the training file, stratified by (group, class)",
           s.validationPercent());
     } else {

@@ -42,18 +42,40 @@ public class KernelGdRateStudy extends CommandLineTool {
     Checks.positive("-n-min", nMin);
     Checks.positive("-n-step", nStep);
     Checks.require(nMax >= nMin, "-n-max (" + nMax + ") must be >= -n-min (" + nMin + ")");
+    long sizes = ((long) nMax - nMin) / nStep + 1;
+    Checks.require(sizes <= MAX_SAMPLE_SIZES, "-n-min " + nMin + " to -n-max " + nMax + " in steps of " + nStep
+        + " gives " + sizes + " sample sizes; at most " + MAX_SAMPLE_SIZES + " (raise -n-step)");
     int[] ns = java.util.stream.IntStream.iterate(nMin, n -> n <= nMax, n -> n + nStep).toArray();
     Setting setting = new Setting(doubleOption("gamma", args, 2), doubleOption("p", args, 1),
         doubleOption("q", args, 2), intOption("truncation", args, 4_000_000), ns, intOption("repetitions", args, 32),
         intOption("grid-points", args, 25), longOption("S", args, 1));
     String output = Utils.getOption("output", args);
     rejectRemaining(args);
+    if (!output.isEmpty()) { // before the study, which can take hours, not after it
+      requireWritable(new File(output));
+    }
     long start = System.nanoTime();
     List<MethodResult> results = SequenceModelStudy.run(setting, (rep, metrics) -> {});
     double seconds = (System.nanoTime() - start) / 1e9;
     out.print(format(setting, results, seconds));
     if (!output.isEmpty()) {
       writeCsv(new File(output), results);
+    }
+  }
+
+  /** A rate is fitted through the sizes; more than this many only cost time. */
+  static final int MAX_SAMPLE_SIZES = 1000;
+
+  private static void requireWritable(File file) {
+    File parent = file.getAbsoluteFile().getParentFile();
+    if (file.isDirectory()) {
+      throw new IllegalArgumentException("-output " + file + ": it is a directory, not a file");
+    }
+    if (parent == null || !parent.isDirectory()) {
+      throw new IllegalArgumentException("-output " + file + ": the folder " + parent + " does not exist");
+    }
+    if (file.exists() ? !file.canWrite() : !parent.canWrite()) {
+      throw new IllegalArgumentException("-output " + file + ": cannot write (no permission)");
     }
   }
 

@@ -89,7 +89,7 @@ public class LabelIssues extends CommandLineTool {
       "  -truth <file>            known wrong instances (1-based indices, separated by spaces, commas or lines;",
       "                           # starts a comment): adds precision and recall at k and the ROC AUC",
       "  -truth-attribute <a>     the same from an attribute (name or 1-based index; wrong where it is 1, true,",
-      "                           yes or wrong, or a non-zero number); it is removed before training",
+      "                           yes or wrong, or 1 in a 0/1 numeric one); it is removed before training",
       "Cost: K trainings of the classifier, plus one more for SOP and COMBINED.");
 
   /**
@@ -274,7 +274,17 @@ public class LabelIssues extends CommandLineTool {
         wrong[index - 1] = true;
       }
     }
-    return wrong;
+    return atLeastOne(wrong, "'" + file + "' lists no instance");
+  }
+
+  /** With no known wrong label, precision, recall and the AUC are undefined: refused rather than printed as NaN. */
+  private static boolean[] atLeastOne(boolean[] wrong, String why) {
+    for (boolean w : wrong) {
+      if (w) {
+        return wrong;
+      }
+    }
+    throw new IllegalArgumentException("-truth: " + why + ", so there is no known wrong label to measure against");
   }
 
   /**
@@ -304,9 +314,14 @@ public class LabelIssues extends CommandLineTool {
             + "'");
       }
       double v = data.instance(i).value(a);
+      if (a.isNumeric() && v != 0 && v != 1) {
+        throw new IllegalArgumentException("-truth-attribute: '" + a.name() + "' is " + v + " in instance " + (i + 1)
+            + "; a numeric truth attribute must be a 0/1 indicator (1 = wrong label)");
+      }
       wrong[i] = a.isNumeric() ? v != 0
           : List.of("1", "true", "yes", "wrong").contains(a.value((int) v).toLowerCase(Locale.ROOT));
     }
+    atLeastOne(wrong, "'" + a.name() + "' marks no instance as wrong");
     data.deleteAttributeAt(a.index());
     return wrong;
   }

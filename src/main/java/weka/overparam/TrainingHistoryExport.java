@@ -114,6 +114,13 @@ public class TrainingHistoryExport extends CommandLineTool {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new IllegalArgumentException(option + " " + file + ": the folder " + parent + " does not exist");
     }
+    // checked here: Java's PNG writer prints a stack trace of its own for a file it cannot open
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(option + " " + file + ": it is a directory, not a file");
+    }
+    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
+      throw new IllegalArgumentException(option + " " + file + ": cannot write (no permission)");
+    }
     try {
       writer.write(file);
     } catch (IOException e) {

@@ -49,7 +49,8 @@ public final class TrainingHistoryModels {
   public static Object readModel(String file) {
     File f = new File(file);
     if (!f.isFile()) {
-      throw new IllegalArgumentException("cannot read '" + file + "': no such file");
+      throw new IllegalArgumentException("cannot read '" + file + "': " + (f.isDirectory() ? "it is a directory"
+          : "no such file"));
     }
     Object[] objects;
     try {

@@ -134,7 +134,7 @@ class LabelIssuesTest {
         TestData.path("arff/iris.arff")));
     assertTrue(e.getMessage().contains("is not an instance index"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> run("-t", NOISY, "-foo"));
-    assertTrue(e.getMessage().contains("unknown option(s): -foo"), e.getMessage());
+    assertTrue(e.getMessage().contains("unknown or repeated option(s): -foo"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> run("-W", LOGISTIC));
     assertTrue(e.getMessage().contains("missing option -t"), e.getMessage());
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.overparam.common.Checks;
 import org.overparam.common.Seeds;
 
 /**
@@ -46,8 +47,15 @@ public final class OverparamStudy {
    */
   public static Result general(double[][] means, double[] weights, int n, int starts, int maxIterations,
       double tolerance, long seed, int threads) throws InterruptedException {
+    Checks.require(means.length >= 1 && means[0].length >= 1, "-means needs at least one mean of one value or more");
     int k = means.length;
     int d = means[0].length;
+    for (double[] m : means) {
+      Checks.require(m.length == d, "-means: every mean needs " + d + " values like the first (means are separated by "
+          + "';', values by ','), got " + Arrays.toString(m));
+    }
+    Checks.require(weights.length == k, "-weights needs " + k + " values, one per mean, got " + weights.length);
+    requireSampleFits(n, d);
     double[] x = sampleGeneral(means, weights, n, Seeds.stream(seed, "study/data"));
     MixtureData data = MixtureData.of(rows(x, n, d));
     RunRecord[][] rec = runParallel(starts, threads, s -> {
@@ -71,9 +79,21 @@ public final class OverparamStudy {
     return new Result(setting, aggregate("known weights", rec, 0), aggregate("over-parameterized", rec, 1));
   }
 
+  /** Refuses a sample of n rows of d values (held about three times over) that Java's heap cannot take. */
+  private static void requireSampleFits(int n, int d) {
+    double bytes = 3 * 8.0 * n * d;
+    long heap = Runtime.getRuntime().maxMemory();
+    Checks.require(bytes <= heap && (long) n * d <= Integer.MAX_VALUE - 8, String.format(java.util.Locale.ROOT,
+        "a sample of %d x %d values needs about %,.0f MB, more than the %,d MB Java may use (-Xmx): lower -n or -dim",
+        n, d, bytes / (1 << 20), heap >> 20));
+  }
+
   /** Symmetric two-component case: theta* = (separation, 0, ..., 0), weights (w1, 1 - w1). */
   public static Result symmetric(int d, double separation, double w1, int n, int starts, int maxIterations,
       double tolerance, long seed, int threads) throws InterruptedException {
+    Checks.require(d >= 1, "-dim must be at least 1, got " + d);
+    Checks.require(Double.isFinite(separation), "-theta must be finite, got " + separation);
+    requireSampleFits(n, d);
     double[] theta = new double[d];
     theta[0] = separation;
     double[] x = sampleGeneral(new double[][] {theta, negate(theta)}, new double[] {w1, 1 - w1}, n,

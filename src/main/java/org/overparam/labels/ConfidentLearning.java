@@ -69,8 +69,10 @@ public final class ConfidentLearning {
       case CONFIDENT_JOINT -> offDiagonal(labels, joint);
     };
     for (int i = 0; i < n; i++) {
-      if (mask[i] && ArgMax.of(probs[i]) == labels[i]) {
-        mask[i] = false; // the model agrees with the given label: not an issue
+      // the model agrees with the given label, or ties it with another (uninformative probabilities, e.g. from
+      // constant features, would otherwise flag every label that is not the lowest-numbered class): not an issue
+      if (mask[i] && probs[i][labels[i]] >= probs[i][ArgMax.of(probs[i])]) {
+        mask[i] = false;
       }
     }
     double[] score = rankBy.scores(probs, labels);

@@ -70,6 +70,21 @@ class ConfidentLearningTest {
     }
   }
 
+  /**
+   * Uninformative probabilities (a classifier on constant features gives every instance the class frequencies):
+   * a given label tied for the most probable is no issue, whichever class the tie would be broken towards.
+   */
+  @Test
+  void aGivenLabelTiedForTheMostProbableIsNoIssue() {
+    int[] labels = {0, 1, 0, 1, 0, 1, 0, 1};
+    double[][] probs = new double[labels.length][];
+    java.util.Arrays.setAll(probs, i -> new double[] {0.5, 0.5});
+    for (IssueFilter f : IssueFilter.values()) {
+      assertArrayEquals(new int[0], ConfidentLearning.find(labels, probs, 2, f, QualityScore.SELF_CONFIDENCE).issues(),
+          f.name());
+    }
+  }
+
   @Test
   void fullRankingsOfTheHandExample() {
     assertArrayEquals(new int[] {5, 2, 4, 8, 7, 9, 1, 0, 3, 6}, IssueRanking.selfConfidence(LABELS, PROBS, 3).order());

@@ -127,6 +127,8 @@ final class OptionCases {
     c.add(bad("label-filter-folds-too-many", Targets.LABEL_FILTER, "-folds 50", "-folds 50", "40 instances"));
     c.add(bad("label-filter-k", Targets.LABEL_FILTER, "-k -2", "-k", "-2"));
     c.add(bad("label-filter-k-garbage", Targets.LABEL_FILTER, "-k many", "-k", "many"));
+    c.add(bad("label-filter-k-everything", Targets.LABEL_FILTER, "-W weka.classifiers.functions.Logistic -k 40",
+        "-k 40", "all 40 instances"));
     c.add(bad("label-filter-combined-needs-sop", Targets.LABEL_FILTER, "-method COMBINED", "-method COMBINED",
         "SopRobustNetwork"));
     c.add(bad("label-filter-classifier", Targets.LABEL_FILTER, "-W weka.classifiers.NoSuchClassifier", "-W",

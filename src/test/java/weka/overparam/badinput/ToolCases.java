@@ -52,6 +52,10 @@ final class ToolCases {
     c.add(bad("fairness-sensitive-value", "GroupFairnessEvaluation", fairness, FAIRNESS + " -sensitive-value Other",
         "sensitive-value", "Other"));
     c.add(bad("fairness-unknown-option", "GroupFairnessEvaluation", fairness, FAIRNESS + " -foo 1", "-foo"));
+    c.add(bad("fairness-validation-header", "GroupFairnessEvaluation", fairness, FAIRNESS + " -V " + DIR + "iris.arff",
+        "validation (-V) files differ"));
+    c.add(bad("fairness-nothing-to-train", "GroupFairnessEvaluation", fairness, FAIRNESS + " -validation-percent 99.9",
+        "nothing is left to train on"));
     c.add(bad("fairness-missing-test", "GroupFairnessEvaluation", fairness, "-t " + DIR + "adult-small-train.arff "
         + "-sensitive sex -W weka.classifiers.rules.ZeroR", "-T"));
     c.add(new Case("tool-fairness-missing-file", "GroupFairnessEvaluation", "-t /no/such/train.arff",
@@ -79,6 +83,19 @@ final class ToolCases {
     c.add(bad("rate-study-n-min", "KernelGdRateStudy", rateStudy, "-n-min abc", "-n-min", "abc"));
     c.add(bad("rate-study-gamma", "KernelGdRateStudy", rateStudy, "-gamma abc", "-gamma", "abc"));
     c.add(bad("rate-study-order", "KernelGdRateStudy", rateStudy, "-n-min 500 -n-max 100", "-n-max", "100"));
+    // each of these ended in an OutOfMemoryError, or (-output) failed only after the whole study had run
+    c.add(bad("rate-study-sizes", "KernelGdRateStudy", rateStudy, "-n-min 2000 -n-max 2000000000 -n-step 1",
+        "sample sizes", "-n-step"));
+    c.add(bad("rate-study-truncation", "KernelGdRateStudy", rateStudy, "-truncation 2000000000", "-truncation",
+        "-Xmx"));
+    c.add(bad("rate-study-output", "KernelGdRateStudy", rateStudy, "-output " + DIR, "-output",
+        "it is a directory"));
+    c.add(bad("em-study-ragged-means", "OverparameterizedEMStudy", emStudy, "-case GENERAL -means 1,2;3 "
+        + "-weights 0.5,0.5", "-means", "2 values"));
+    c.add(bad("em-study-dim", "OverparameterizedEMStudy", emStudy, "-case SYMMETRIC -dim 0", "-dim", "0"));
+    c.add(bad("em-study-theta", "OverparameterizedEMStudy", emStudy, "-case SYMMETRIC -theta NaN", "-theta", "NaN"));
+    c.add(bad("em-study-huge-sample", "OverparameterizedEMStudy", emStudy, "-case SYMMETRIC -n 2000000000 -dim 4",
+        "-n", "-Xmx"));
     Supplier<CommandlineRunnable> issues = LabelIssues::new;
     String noisy = "-t " + DIR + "wine-noisy.arff -W weka.classifiers.functions.Logistic";
     c.add(usage("label-issues-help", "LabelIssues", issues, "-h"));
@@ -98,6 +115,29 @@ final class ToolCases {
         "-folds 20", "14 instances"));
     c.add(bad("label-issues-truth-attribute", "LabelIssues", issues, noisy + " -truth-attribute nosuch",
         "-truth-attribute", "nosuch"));
+    c.add(bad("label-issues-truth-not-indicator", "LabelIssues", issues, "-t " + DIR + "iris.arff -W "
+        + "weka.classifiers.functions.Logistic -truth-attribute sepallength", "sepallength", "0/1 indicator"));
+    c.add(new Case("tool-label-issues-empty-truth", "LabelIssues", "-truth with an empty file",
+        Expect.error(IllegalArgumentException.class, "-truth", "no known wrong label"), () -> {
+          java.nio.file.Path empty = java.nio.file.Files.createTempFile("truth", ".txt");
+          try {
+            return run(issues.get(), noisy + " -truth " + empty);
+          } finally {
+            java.nio.file.Files.delete(empty);
+          }
+        }));
+    c.add(new Case("tool-label-issues-not-data", "LabelIssues", "-t a file that is no data file",
+        Expect.error(IllegalArgumentException.class, "cannot read", "@relation expected"), () -> {
+          java.nio.file.Path garbage = java.nio.file.Files.createTempFile("garbage", ".arff");
+          java.nio.file.Files.writeString(garbage, "this is not @relation data\n1,2,3\n");
+          try {
+            return run(issues.get(), noisy.replace(DIR + "wine-noisy.arff", garbage.toString()));
+          } finally {
+            java.nio.file.Files.delete(garbage);
+          }
+        }));
+    c.add(bad("label-issues-directory", "LabelIssues", issues, noisy.replace(DIR + "wine-noisy.arff", DIR),
+        "it is a directory"));
     Supplier<CommandlineRunnable> export = TrainingHistoryExport::new;
     c.add(usage("history-export-help", "TrainingHistoryExport", export, "-h"));
     c.add(usage("history-export-no-arguments", "TrainingHistoryExport", export, ""));

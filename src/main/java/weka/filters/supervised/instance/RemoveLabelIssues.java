@@ -386,6 +386,10 @@ public class RemoveLabelIssues extends SimpleBatchFilter
     }
     checkOptions();
     LabelIssueFinder.labels(instances); // refuse bad data (missing class, one class) before any training
+    if (numIssues >= instances.numInstances() && !addScore && !invert) {
+      throw new IllegalArgumentException("-k " + numIssues + " would remove all " + instances.numInstances()
+          + " instances, leaving nothing to train on; use a smaller -k (or -1: the method's own estimate)");
+    }
     RankingMethod resolved = method.resolve(classifier);
     LabelIssueFinder finder = new LabelIssueFinder(AbstractClassifier.makeCopy(classifier), folds, seed, resolved,
         issueFilter, rankBy, combination);
