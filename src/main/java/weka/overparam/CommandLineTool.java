@@ -3,6 +3,8 @@
 package weka.overparam;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import weka.core.CommandlineRunnable;
@@ -74,6 +76,24 @@ public abstract class CommandLineTool implements CommandlineRunnable {
     if (!left.isEmpty()) {
       throw new IllegalArgumentException("unknown or repeated option(s): " + String.join(" ", left)
           + " (each option is given once; -h lists them)");
+    }
+  }
+
+  /**
+   * Refuses an output file that cannot be written, naming the option: a directory, a missing folder, no
+   * permission. Checked before the work that produces it (and before Java's PNG writer, which prints a stack
+   * trace of its own for a file it cannot open).
+   */
+  protected static void requireWritable(String option, Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(option + " " + file + ": it is a directory, not a file");
+    }
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new IllegalArgumentException(option + " " + file + ": the folder " + parent + " does not exist");
+    }
+    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
+      throw new IllegalArgumentException(option + " " + file + ": cannot write (no permission)");
     }
   }
 

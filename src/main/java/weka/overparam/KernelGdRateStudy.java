@@ -52,7 +52,7 @@ public class KernelGdRateStudy extends CommandLineTool {
     String output = Utils.getOption("output", args);
     rejectRemaining(args);
     if (!output.isEmpty()) { // before the study, which can take hours, not after it
-      requireWritable(new File(output));
+      requireWritable("-output", java.nio.file.Path.of(output));
     }
     long start = System.nanoTime();
     List<MethodResult> results = SequenceModelStudy.run(setting, (rep, metrics) -> {});
@@ -66,18 +66,6 @@ public class KernelGdRateStudy extends CommandLineTool {
   /** A rate is fitted through the sizes; more than this many only cost time. */
   static final int MAX_SAMPLE_SIZES = 1000;
 
-  private static void requireWritable(File file) {
-    File parent = file.getAbsoluteFile().getParentFile();
-    if (file.isDirectory()) {
-      throw new IllegalArgumentException("-output " + file + ": it is a directory, not a file");
-    }
-    if (parent == null || !parent.isDirectory()) {
-      throw new IllegalArgumentException("-output " + file + ": the folder " + parent + " does not exist");
-    }
-    if (file.exists() ? !file.canWrite() : !parent.canWrite()) {
-      throw new IllegalArgumentException("-output " + file + ": cannot write (no permission)");
-    }
-  }
 
   static String format(Setting s, List<MethodResult> results, double seconds) {
     StringBuilder out = new StringBuilder();

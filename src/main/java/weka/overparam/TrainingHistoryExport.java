@@ -4,7 +4,6 @@ package weka.overparam;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,17 +109,7 @@ public class TrainingHistoryExport extends CommandLineTool {
 
   /** Writes one output file; a missing folder or a refused write names the option and the file. */
   private static void write(Path file, String option, Writer writer) {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new IllegalArgumentException(option + " " + file + ": the folder " + parent + " does not exist");
-    }
-    // checked here: Java's PNG writer prints a stack trace of its own for a file it cannot open
-    if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException(option + " " + file + ": it is a directory, not a file");
-    }
-    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
-      throw new IllegalArgumentException(option + " " + file + ": cannot write (no permission)");
-    }
+    requireWritable(option, file);
     try {
       writer.write(file);
     } catch (IOException e) {
