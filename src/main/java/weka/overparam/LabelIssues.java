@@ -118,7 +118,7 @@ public class LabelIssues extends CommandLineTool {
     long seed = longOption("S", options, 1);
     IssueFilter filter = enumOption("filter", options, IssueFilter.class, IssueFilter.PRUNE_BY_NOISE_RATE);
     QualityScore rankBy = enumOption("rank-by", options, QualityScore.class, QualityScore.SELF_CONFIDENCE);
-    ScoreCombination combination = enumOption("combination", options, ScoreCombination.class, DEFAULT_COMBINATION);
+    ScoreCombination combination = enumOption("combination", options, ScoreCombination.class, null); // null: not given
     String truthFile = Utils.getOption("truth", options);
     String truthAttribute = Utils.getOption("truth-attribute", options);
     if (!truthFile.isEmpty() && !truthAttribute.isEmpty()) {
@@ -145,12 +145,17 @@ public class LabelIssues extends CommandLineTool {
       throw new IllegalArgumentException("-W " + s.classifier() + ": " + e.getMessage(), e);
     }
     RankingMethod method = s.method() != null ? s.method() : LabelIssueFinder.defaultMethod(classifier);
+    if (s.combination() != null && method != RankingMethod.COMBINED) {
+      throw new IllegalArgumentException("-combination " + s.combination() + " merges the scores of -method COMBINED "
+          + "only; the method here is " + method + " (left out, it follows from the classifier)");
+    }
+    ScoreCombination combination = s.combination() != null ? s.combination() : DEFAULT_COMBINATION;
     int[] labels = LabelIssueFinder.labels(data); // refuse bad data before any training
     if (!s.truthFile().isEmpty()) {
       wrong = truthFromFile(Path.of(s.truthFile()), data.numInstances());
     }
     LabelIssueFinder finder = new LabelIssueFinder(classifier, s.folds(), s.seed(), method, s.filter(), s.rankBy(),
-        s.combination());
+        combination);
     LabelIssueFinder.Result result = finder.find(data);
     IssueRanking ranking = result.ranking();
     Attribute cls = data.classAttribute();
@@ -202,7 +207,8 @@ public class LabelIssues extends CommandLineTool {
       case CONFIDENT_LEARNING -> "CONFIDENT_LEARNING (" + s.filter() + ", ranked by " + s.rankBy() + "), " + folds;
       case SELF_CONFIDENCE -> "SELF_CONFIDENCE, " + folds;
       case SOP -> "SOP (noise scores of one network trained on all the data)";
-      case COMBINED -> "COMBINED (" + s.combination() + " of SOP's noise score and the self-confidence), " + folds
+      case COMBINED -> "COMBINED (" + (s.combination() != null ? s.combination() : DEFAULT_COMBINATION)
+          + " of SOP's noise score and the self-confidence), " + folds
           + ", plus one SOP network on all the data";
     };
   }

@@ -115,6 +115,8 @@ final class ToolCases {
         "-folds 20", "14 instances"));
     c.add(bad("label-issues-truth-attribute", "LabelIssues", issues, noisy + " -truth-attribute nosuch",
         "-truth-attribute", "nosuch"));
+    c.add(bad("label-issues-combination-unused", "LabelIssues", issues, noisy + " -combination PRODUCT",
+        "-combination PRODUCT", "COMBINED", "CONFIDENT_LEARNING"));
     c.add(bad("label-issues-truth-not-indicator", "LabelIssues", issues, "-t " + DIR + "iris.arff -W "
         + "weka.classifiers.functions.Logistic -truth-attribute sepallength", "sepallength", "0/1 indicator"));
     c.add(new Case("tool-label-issues-empty-truth", "LabelIssues", "-truth with an empty file",
