@@ -79,6 +79,15 @@ public abstract class CommandLineTool implements CommandlineRunnable {
     }
   }
 
+  /** Refuses an input file that is missing or a directory: "cannot read 'file': ...". */
+  protected static void requireReadable(String file) {
+    java.io.File f = new java.io.File(file);
+    if (!f.isFile()) {
+      throw new IllegalArgumentException("cannot read '" + file + "': " + (f.isDirectory() ? "it is a directory"
+          : "no such file"));
+    }
+  }
+
   /**
    * Refuses an output file that cannot be written, naming the option: a directory, a missing folder, no
    * permission. Checked before the work that produces it (and before Java's PNG writer, which prints a stack

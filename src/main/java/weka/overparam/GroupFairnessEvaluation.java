@@ -143,9 +143,8 @@ public class GroupFairnessEvaluation extends CommandLineTool {
    *     last or a 1-based attribute index
    */
   static Instances load(String file, String classIndex) throws Exception {
-    if (!file.contains("://") && !new File(file).isFile()) {
-      throw new IllegalArgumentException("cannot read '" + file + "': "
-          + (new File(file).isDirectory() ? "it is a directory" : "no such file"));
+    if (!file.contains("://")) {
+      requireReadable(file);
     }
     Instances data;
     try {

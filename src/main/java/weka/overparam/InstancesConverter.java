@@ -311,19 +311,19 @@ public final class InstancesConverter implements Serializable {
     float[][] x = new float[to - from][];
     for (int i = from; i < to; i++) {
       x[i - from] = new float[numColumns];
-      try {
-        encode(checked(data, i), null, x[i - from]);
-      } catch (IllegalArgumentException e) {
-        throw at(data, i, e);
-      }
+      encodeAt(data, i, null, x[i - from]);
     }
     return x;
   }
 
-  /** An encoding error of instance i of {@code data}, with the instance's position in it. */
-  private static IllegalArgumentException at(Instances data, int i, IllegalArgumentException e) {
-    return new IllegalArgumentException("instance " + (i + 1) + " of the " + data.numInstances() + " given: "
-        + e.getMessage(), e);
+  /** {@link #encode} of instance i of {@code data}; an error names the instance's position in it. */
+  private void encodeAt(Instances data, int i, double[] d, float[] f) {
+    try {
+      encode(checked(data, i), d, f);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("instance " + (i + 1) + " of the " + data.numInstances() + " given: "
+          + e.getMessage(), e);
+    }
   }
 
   /** Instance i of {@code data}, whose header has been checked: checked on its own if it belongs to another set. */
@@ -341,11 +341,7 @@ public final class InstancesConverter implements Serializable {
     double[][] x = new double[data.numInstances()][];
     for (int i = 0; i < x.length; i++) {
       x[i] = new double[numColumns];
-      try {
-        encode(checked(data, i), x[i], null);
-      } catch (IllegalArgumentException e) {
-        throw at(data, i, e);
-      }
+      encodeAt(data, i, x[i], null);
     }
     return x;
   }

@@ -2,7 +2,6 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package weka.overparam;
 
-import java.io.File;
 import java.util.List;
 import org.overparam.common.TrainingHistory;
 import weka.core.SerializationHelper;
@@ -47,11 +46,7 @@ public final class TrainingHistoryModels {
    * @throws IllegalArgumentException if the file is missing or does not hold a serialized model
    */
   public static Object readModel(String file) {
-    File f = new File(file);
-    if (!f.isFile()) {
-      throw new IllegalArgumentException("cannot read '" + file + "': " + (f.isDirectory() ? "it is a directory"
-          : "no such file"));
-    }
+    CommandLineTool.requireReadable(file);
     Object[] objects;
     try {
       objects = SerializationHelper.readAll(file);

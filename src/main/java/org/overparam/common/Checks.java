@@ -38,6 +38,16 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * Refuses work whose arrays ({@code bytes} in all) cannot fit in the Java heap, before minutes of allocation end in
+   * an OutOfMemoryError: "{@code what} needs about N MB, more than the M MB Java may use (-Xmx){@code remedy}".
+   */
+  public static void fitsInHeap(String what, double bytes, String remedy) {
+    long heap = Runtime.getRuntime().maxMemory();
+    require(bytes <= heap, String.format(java.util.Locale.ROOT, "%s needs about %,.0f MB, more than the %,d MB Java "
+        + "may use (-Xmx)%s", what, bytes / (1 << 20), heap >> 20, remedy));
+  }
+
   /** Throws if any entry is NaN or infinite, naming what and where. */
   public static void finite(String what, double[] values) {
     for (int i = 0; i < values.length; i++) {

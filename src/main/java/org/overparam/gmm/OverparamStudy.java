@@ -81,11 +81,10 @@ public final class OverparamStudy {
 
   /** Refuses a sample of n rows of d values (held about three times over) that Java's heap cannot take. */
   private static void requireSampleFits(int n, int d) {
-    double bytes = 3 * 8.0 * n * d;
-    long heap = Runtime.getRuntime().maxMemory();
-    Checks.require(bytes <= heap && (long) n * d <= Integer.MAX_VALUE - 8, String.format(java.util.Locale.ROOT,
-        "a sample of %d x %d values needs about %,.0f MB, more than the %,d MB Java may use (-Xmx): lower -n or -dim",
-        n, d, bytes / (1 << 20), heap >> 20));
+    String sample = "a sample of " + n + " x " + d + " values";
+    Checks.fitsInHeap(sample, 3 * 8.0 * n * d, ": lower -n or -dim");
+    Checks.require((long) n * d <= Integer.MAX_VALUE - 8,
+        sample + " is more than one array can hold: lower -n or -dim");
   }
 
   /** Symmetric two-component case: theta* = (separation, 0, ..., 0), weights (w1, 1 - w1). */

@@ -268,12 +268,7 @@ public final class KgdTrainer {
   private static void requireMemoryForFeatures(int n, int d, int m) {
     long small = Math.min(m, n);
     double bytes = 8.0 * ((double) m * (d + 1) + (double) n * m + (double) small * small + (double) m * small);
-    long heap = Runtime.getRuntime().maxMemory();
-    if (bytes > heap) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "-num-features %d needs about %,.0f MB "
-          + "for %d instances, more than the %,d MB Java may use (-Xmx): lower -num-features", m, bytes / (1 << 20), n,
-          heap >> 20));
-    }
+    Checks.fitsInHeap("-num-features " + m + " for " + n + " instances", bytes, ": lower -num-features");
   }
 
   private FeatureMap explicitMap(Kernel kernel, int d) {

@@ -46,10 +46,7 @@ public final class SequenceModelStudy {
       Checks.require(q >= 1, "-q must be >= 1, got " + q);
       Checks.require(truncation >= 100, "-truncation must be >= 100, got " + truncation);
       // five arrays of the truncation's length live at once (eigenvalues, their logarithms, noise, data, truth)
-      double bytes = 5 * 8.0 * truncation;
-      long heap = Runtime.getRuntime().maxMemory();
-      Checks.require(bytes <= heap, String.format(java.util.Locale.ROOT, "-truncation %d needs about %,.0f MB, more "
-          + "than the %,d MB Java may use (-Xmx)", truncation, bytes / (1 << 20), heap >> 20));
+      Checks.fitsInHeap("-truncation " + truncation, 5 * 8.0 * truncation, "");
       Checks.require(ns.length >= 2, "need at least two sample sizes (-n-min < -n-max)");
       Checks.positive("-repetitions", repetitions);
       Checks.require(gridPoints >= 3, "-grid-points must be >= 3, got " + gridPoints);
