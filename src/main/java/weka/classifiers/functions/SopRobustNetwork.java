@@ -32,6 +32,7 @@ import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
 import weka.gui.FilePropertyMetadata;
 import weka.overparam.CommandLineRun;
+import weka.overparam.ReportFiles;
 import weka.overparam.TrainingHeader;
 
 /**
@@ -77,6 +78,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   // Fitted state
   private NoiseReport noiseReport;
   private String sopSummary = "";
+  /** Where the last build wrote its noise report (null: not written). */
+  private String reportFileNote;
   private transient int[] originalRows;
   private transient UvLearningRate[] effectiveRates;
 
@@ -115,9 +118,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
         + "during training, and u, v are trained by plain SGD with their own learning rates (lr-u, lr-v, rescaled "
         + "to the batch size and epochs, see uv-lr-scaling) alongside the network: the network fits the clean "
         + "signal while s absorbs corrupted labels. SOP+ adds a consistency term between two views of each "
-        + "instance and a class-balance term. Prediction uses the network alone. After training, toString() lists "
-        + "the instances with the largest ||s_i|| (probable label errors) with the class suggested instead; the "
-        + "full list can be written to a CSV file (noise-report-file) or read with getNoiseReport(). "
+        + "instance and a class-balance term. Prediction uses the network alone. After training, the model output "
+        + "lists the instances with the largest ||s_i|| (probable label errors) with the class suggested instead; "
+        + "the full list can be written to a CSV file (noise report file; from Java: getNoiseReport()). "
         + "With sparsity > 0 the network is trained sparse with ITOP.\n\n"
         + "Inputs: nominal attributes are one-hot encoded, numeric ones standardised; missing values are imputed. "
         + "Training runs on DL4J/ND4J.\n\nFor more information see:\n" + getTechnicalInformation().toString();
@@ -222,8 +225,18 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
       noiseReport = positions.withRowIds(ids);
     }
     sopSummary = summarize(sop);
+    reportFileNote = null;
     if (noiseReport != null && !noiseReportFile.getPath().isEmpty()) {
-      writeNoiseReport(noiseReportFile.toPath());
+      Path file = noiseReportFile.toPath().toAbsolutePath().normalize();
+      if (ReportFiles.mayWrite(file, train)) {
+        writeNoiseReport(file);
+        ReportFiles.written(file, train);
+        reportFileNote = "noise report of all " + noiseReport.size() + " instances written to " + file;
+      } else {
+        // a cross-validation fold or a split of the data whose model wrote it: that model's report stays
+        LOG.info("SOP: " + file + " not rewritten: this model's " + train.numInstances() + " training instances are "
+            + "a part of the data that wrote it (a cross-validation fold or a percentage split)");
+      }
     }
   }
 
@@ -262,6 +275,9 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     StringBuilder sb = new StringBuilder(sopSummary);
     if (noiseReport == null) {
       return sb.toString();
+    }
+    if (reportFileNote != null) {
+      sb.append(reportFileNote).append('\n');
     }
     int n = noiseReport.size();
     int flagged = noiseReport.numFlagged();
@@ -426,10 +442,10 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     this.lrV = lrV;
   }
 
-  @OptionMetadata(displayName = "u/v learning-rate scaling", description = "MATCH_GROWTH rescales lr-u and lr-v left at "
-      + "their defaults from the reference batch size and epochs to this run's, keeping the growth of u and v over "
-      + "the run, capped at batch-size-train/8; NONE uses the defaults as given. A rate set to another value is "
-      + "always used as given (default MATCH_GROWTH).", commandLineParamName = "uv-lr-scaling",
+  @OptionMetadata(displayName = "u/v learning-rate scaling", description = "Whether lr-u and lr-v left at their "
+      + "defaults follow this run's batch size and epochs (default MATCH_GROWTH). MATCH_GROWTH rescales them from "
+      + "the reference batch size and epochs to this run's, keeping the growth of u and v over the run, capped at "
+      + "batch-size-train/8; NONE uses the defaults as given. A rate set to another value is always used as given.", commandLineParamName = "uv-lr-scaling",
       commandLineParamSynopsis = "-uv-lr-scaling <MATCH_GROWTH|NONE>", displayOrder = 63, category = "Label noise")
   public UvLrScaling getUvLrScaling() {
     return uvLrScaling;
@@ -570,8 +586,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
 
   @OptionMetadata(displayName = "noise report file", description = "CSV file that receives the full noise "
       + "report after training. It lists every training instance: instance (1-based), given label, "
-      + "suggested label, score and flagged, sorted by score. Default empty: no "
-      + "file is written.", commandLineParamName = "noise-report-file",
+      + "suggested label, score and flagged, sorted by score. In a cross-validation "
+      + "or percentage split, only the model built on all the data writes it. Default empty: no file is written.", commandLineParamName = "noise-report-file",
       commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "SOP+ and noise report")
   @FilePropertyMetadata(fileChooserDialogType = javax.swing.JFileChooser.SAVE_DIALOG, directoriesOnly = false)
   public File getNoiseReportFile() {

@@ -156,6 +156,32 @@ class SopRobustNetworkBehaviourTest {
   }
 
   @Test
+  void crossValidationFoldsLeaveTheFullDataReportInTheFile(@TempDir Path dir) throws Exception {
+    // Weka's command line with -t alone: the printed model on all the data, then ten fold models (copies of the
+    // learner with the same options); each fold used to rewrite the file with its own shuffled rows
+    Path csv = dir.resolve("suspects.csv");
+    String[] options = {"-hidden-layers", "8", "-epochs", "2", "-batch-size-train", "32", "-noise-report-file",
+        csv.toString()};
+    Instances data = new Instances(noisy, 0, 80);
+    SopRobustNetwork net = new SopRobustNetwork();
+    net.setOptions(options.clone());
+    SopRobustNetwork template = (SopRobustNetwork) weka.classifiers.AbstractClassifier.makeCopy(net);
+    net.buildClassifier(data);
+    List<String> full = Files.readAllLines(csv);
+    assertEquals(81, full.size());
+    assertTrue(net.toString().contains("noise report of all 80 instances written to " + csv.toAbsolutePath()),
+        net.toString());
+    new weka.classifiers.Evaluation(data).crossValidateModel(template, data, 3, new java.util.Random(1));
+    assertEquals(full, Files.readAllLines(csv), "the folds rewrote the file");
+
+    Instances other = new Instances(noisy, 80, 40); // not a part of the data that wrote it: rewritten
+    SopRobustNetwork again = new SopRobustNetwork();
+    again.setOptions(options.clone());
+    again.buildClassifier(other);
+    assertEquals(41, Files.readAllLines(csv).size());
+  }
+
+  @Test
   void ceOnlyTrainsTheSameNetworkAsTheDefaultObjective() throws Exception {
     SopRobustNetwork ce = small();
     ce.setEpochs(2);
