@@ -69,9 +69,9 @@ final class MixtureReport {
           .append(java.util.Arrays.toString(s.collapsedComponents())).append("\n");
     }
     String degeneracy = g.degeneracy();
-    if (s.bicSearch().isEmpty() && degeneracy != null && s.collapsedComponents().length == 0) {
-      sb.append("Warning: ").append(degeneracy).append(": the data cannot determine this mixture; use fewer clusters ")
-          .append("or a simpler -covariance (DIAG, SPHERICAL)\n");
+    if (s.bicSearch().isEmpty() && degeneracy != null) {
+      sb.append("Warning: ").append(degeneracy).append(": the data cannot determine this mixture; use fewer clusters")
+          .append(simpler(g.covarianceType())).append("\n");
     }
     if (!s.bicSearch().isEmpty()) {
       sb.append("\nNumber of clusters chosen by BIC:\n");
@@ -80,8 +80,36 @@ final class MixtureReport {
             e.bic(), e.k() == g.numComponents() ? "  <- chosen" : "",
             e.excluded() == null ? "" : "  (not eligible: " + e.excluded() + ")"));
       }
+      searchWarning(sb, s.bicSearch());
     }
     return sb.toString();
+  }
+
+  /** What a simpler covariance than {@code type} would be, as advice (none for the simplest). */
+  private static String simpler(CovarianceType type) {
+    return switch (type) {
+      case FULL -> " or a simpler -covariance (TIED, DIAG, SPHERICAL)";
+      case TIED, DIAG -> " or a simpler -covariance (SPHERICAL, IDENTITY)";
+      case SPHERICAL -> " or -covariance IDENTITY";
+      case IDENTITY -> " or fewer attributes";
+    };
+  }
+
+  /** The BIC search's edge cases, where the chosen k is not an answer the table supports by itself. */
+  private void searchWarning(StringBuilder sb, java.util.List<FitSummary.BicEntry> search) {
+    int chosen = g.numComponents();
+    int last = search.get(search.size() - 1).k();
+    boolean othersExcluded = search.stream().allMatch(e -> e.k() == chosen || e.excluded() != null);
+    if (g.degeneracy() != null) {
+      sb.append("Warning: every k tried was excluded; the lowest BIC is shown. Set -N to fit a given number of "
+          + "clusters\n");
+    } else if (chosen == 1 && search.size() > 1 && othersExcluded) {
+      sb.append("Warning: every k from 2 to ").append(last).append(" was excluded (see above), so k = 1 is chosen by "
+          + "default, not by BIC. Set -N to fit a given number of clusters\n");
+    } else if (chosen == last && search.size() > 1) {
+      sb.append("Note: BIC is lowest at the largest k tried (").append(last).append("); raise -max-clusters to look "
+          + "further\n");
+    }
   }
 
   /** Six decimals, or six significant digits where decimals would show nothing (tiny or huge values). */

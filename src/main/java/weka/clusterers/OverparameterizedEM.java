@@ -91,7 +91,7 @@ public class OverparameterizedEM extends RandomizableDensityBasedClusterer imple
         + "to the diagonal), nominal attributes per-cluster categorical distributions; missing values are "
         + "marginalised out, also under full covariances (exact EM for the observed-data likelihood). The E-step "
         + "runs in log space, optionally on several threads with results independent of the thread count. "
-        + "-N -1 chooses the number of clusters by BIC. For more information see:\n\n"
+        + "-N -1 chooses the number of clusters by BIC.\n\nFor more information see:\n\n"
         + getTechnicalInformation().toString();
   }
 

@@ -248,6 +248,82 @@ class OverparameterizedEMAdapterTest {
   }
 
   @Test
+  void aClusterSharingAnIndicatorsValueIsNoCollapse() throws Exception {
+    // x ~ N(0,1) or N(5,1) with an indicator 0/1 of the group: each true cluster has the indicator's variance at
+    // the floor. Every k >= 2 was called collapsed, and -N -1 fell back to one cluster without a word.
+    Instances data = new Instances("indicator", new ArrayList<>(List.of(new Attribute("x"), new Attribute("flag"))),
+        300);
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < 300; i++) {
+      int g = i % 2;
+      data.add(new DenseInstance(1, new double[] {5 * g + r.nextGaussian(), g}));
+    }
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "-1", "-max-clusters", "4", "-restarts", "2"});
+    em.buildClusterer(data);
+    assertEquals(2, em.numberOfClusters(), em.toString());
+    for (int i = 0; i < 300; i++) {
+      assertEquals(em.clusterInstance(data.instance(0)) == em.clusterInstance(data.instance(i)), i % 2 == 0);
+    }
+  }
+
+  @Test
+  void theBicSearchSaysWhenItsChoiceIsADefaultOrAtTheEdge() throws Exception {
+    // one spike of 3 identical rows among 200 others: k >= 2 can put a cluster on the spike, a collapse (1.5% of
+    // the weight), so every k from 2 up is excluded
+    Instances spike = new Instances("spike", new ArrayList<>(List.of(new Attribute("x"))), 203);
+    java.util.Random r = new java.util.Random(5);
+    for (int i = 0; i < 200; i++) {
+      spike.add(new DenseInstance(1, new double[] {r.nextGaussian()}));
+    }
+    for (int i = 0; i < 3; i++) {
+      spike.add(new DenseInstance(1, new double[] {7}));
+    }
+    OverparameterizedEM em = new OverparameterizedEM();
+    em.setOptions(new String[] {"-N", "-1", "-max-clusters", "3", "-restarts", "2"});
+    em.buildClusterer(spike);
+    assertEquals(1, em.numberOfClusters(), em.toString());
+    assertTrue(em.toString().contains("collapsed onto 3.0 instances"), em.toString());
+    assertTrue(em.toString().contains("Warning: every k from 2 to 3 was excluded"), em.toString());
+    // BIC still falling at the largest k tried: three well separated groups, at most two clusters
+    Instances three = TestData.unlabelled("gmm-2d-3clusters.arff");
+    OverparameterizedEM capped = new OverparameterizedEM();
+    capped.setOptions(new String[] {"-N", "-1", "-max-clusters", "2"});
+    capped.buildClusterer(three);
+    assertEquals(2, capped.numberOfClusters());
+    assertTrue(capped.toString().contains("Note: BIC is lowest at the largest k tried (2); raise -max-clusters"),
+        capped.toString());
+  }
+
+  @Test
+  void wideDataNeedNoMatrixUnlessTheCovarianceIsOne() throws Exception {
+    // 60,000 attributes: a d x d matrix would take 29 GB. The diagonal family used to build one anyway (the
+    // whole-data covariance, which only FULL and TIED start from) and ran out of memory.
+    ArrayList<Attribute> atts = new ArrayList<>();
+    for (int a = 0; a < 60_000; a++) {
+      atts.add(new Attribute("w" + a));
+    }
+    Instances wide = new Instances("wide", atts, 4);
+    java.util.Random r = new java.util.Random(1);
+    for (int i = 0; i < 4; i++) {
+      double[] v = new double[atts.size()];
+      for (int a = 0; a < v.length; a += 97) {
+        v[a] = r.nextGaussian() + 3 * (i % 2);
+      }
+      wide.add(new DenseInstance(1, v));
+    }
+    OverparameterizedEM diag = new OverparameterizedEM();
+    diag.setOptions(new String[] {"-N", "2", "-restarts", "1", "-max-iterations", "3"});
+    diag.buildClusterer(wide);
+    assertEquals(2, diag.numberOfClusters());
+    OverparameterizedEM full = new OverparameterizedEM();
+    full.setOptions(new String[] {"-N", "2", "-restarts", "1", "-covariance", "FULL"});
+    Exception e = assertThrows(IllegalArgumentException.class, () -> full.buildClusterer(wide));
+    assertTrue(e.getMessage().startsWith("-covariance FULL with 60000 numeric attributes and 2 clusters needs about"),
+        e.getMessage());
+  }
+
+  @Test
   void regCovarIsRelativeToEachAttributesScale() throws Exception {
     // The same clusters in units 1e-4 and 1e4 times smaller or larger give the same clustering.
     Instances data = TestData.unlabelled("gmm-2d-3clusters.arff");

@@ -10,7 +10,7 @@ package org.overparam.gmm;
 final class DataSummary {
   final double[] mean;
   final double[] var;
-  /** d*d pooled covariance over complete rows (missing values filled by the mean). */
+  /** d*d pooled covariance over complete rows (missing values filled by the mean); null when not asked for. */
   final double[] cov;
   /** Category counts (weighted) per nominal attribute, laid out as in {@link MixtureParams}. */
   final double[] catCount;
@@ -25,7 +25,11 @@ final class DataSummary {
     this.catTotal = new double[0];
   }
 
-  DataSummary(MixtureData data, int[] catOffset, int totalCategories) {
+  /**
+   * @param withCovariance whether to compute the pooled covariance (only FULL and TIED start from it: for the
+   *     diagonal family its d x d matrix would be the largest object of a fit on wide data)
+   */
+  DataSummary(MixtureData data, int[] catOffset, int totalCategories, boolean withCovariance) {
     int d = data.d;
     mean = new double[d];
     var = new double[d];
@@ -43,10 +47,10 @@ final class DataSummary {
       // an attribute with no observed value gets mean 0; it then carries no information
       mean[a] = wsum[a] > 0 ? mean[a] / wsum[a] : 0;
     }
-    cov = new double[d * d];
+    cov = withCovariance ? new double[d * d] : null;
     double tw = 0;
     double[] c = new double[d];
-    for (int i = 0; i < data.n; i++) {
+    for (int i = 0; i < data.n && withCovariance; i++) {
       double w = data.w[i];
       tw += w;
       for (int a = 0; a < d; a++) {
@@ -60,7 +64,7 @@ final class DataSummary {
       }
     }
     for (int a = 0; a < d; a++) {
-      for (int b = 0; b <= a; b++) {
+      for (int b = 0; b <= a && withCovariance; b++) {
         double v = tw > 0 ? cov[a * d + b] / tw : 0;
         cov[a * d + b] = v;
         cov[b * d + a] = v;

@@ -125,14 +125,39 @@ public final class GaussianMixture implements Serializable {
   }
 
   /**
-   * Why this mixture cannot be trusted as a choice of k, or null: a component with a variance at the
-   * reg-covar floor (collapsed onto a few points), or one that carries less training weight than it
-   * has parameters of its own (means, covariance, category probabilities).
+   * A cluster with a variance at the -reg-covar floor is a collapse onto a few points when it holds less than this
+   * share of the training weight. A larger one is a group of instances that share an attribute's value (an
+   * indicator attribute, a value that many rows repeat): its spike in the likelihood is the data's, not a few
+   * points'.
+   */
+  static final double COLLAPSE_SHARE = 0.05;
+
+  /**
+   * Why this mixture cannot be trusted as a choice of k, or null (clusters numbered from 0, as Weka's): a small component with a variance at the
+   * reg-covar floor (collapsed onto a few points; see {@link #COLLAPSE_SHARE}), or one that carries less training
+   * weight than it has parameters of its own (means, covariance, category probabilities).
    */
   public String degeneracy() {
-    if (summary.collapsedComponents().length > 0) {
-      return "cluster " + (summary.collapsedComponents()[0] + 1) + " collapsed (a variance at the -reg-covar floor)";
+    int own = ownParameters();
+    for (int j : summary.collapsedComponents()) {
+      double support = params.weights[j] * summary.totalWeight();
+      if (support < COLLAPSE_SHARE * summary.totalWeight()) {
+        return String.format(java.util.Locale.ROOT, "cluster %d collapsed onto %.1f instances (a variance at the "
+            + "-reg-covar floor)", j, support);
+      }
     }
+    for (int j = 0; j < params.k; j++) {
+      double support = params.weights[j] * summary.totalWeight();
+      if (support < own) {
+        return String.format(java.util.Locale.ROOT, "cluster %d holds %.1f instances for its %d parameters", j,
+            support, own);
+      }
+    }
+    return null;
+  }
+
+  /** The parameters of one cluster alone: its means, covariance and category probabilities. */
+  private int ownParameters() {
     int d = params.d;
     int own = d + switch (params.type) {
       case IDENTITY, TIED -> 0;
@@ -143,14 +168,7 @@ public final class GaussianMixture implements Serializable {
     for (int c : params.numCategories) {
       own += c - 1;
     }
-    for (int j = 0; j < params.k; j++) {
-      double support = params.weights[j] * summary.totalWeight();
-      if (support < own) {
-        return String.format(java.util.Locale.ROOT, "cluster %d holds %.1f instances for its %d parameters", j + 1,
-            support, own);
-      }
-    }
-    return null;
+    return own;
   }
 
   /** BIC = -2 W l + p ln W, with W the total training weight (the number of rows for unit weights). */

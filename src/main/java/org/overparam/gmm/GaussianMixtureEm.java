@@ -56,8 +56,17 @@ public final class GaussianMixtureEm {
     if (!(data.totalWeight > 0) || !Double.isFinite(data.totalWeight)) {
       throw new IllegalArgumentException("the total instance weight must be finite and > 0, got " + data.totalWeight);
     }
+    boolean matrices = !config.covariance().isDiagonal();
+    if (matrices) {
+      // d x d matrices per cluster: its parameters, inverse factor and statistics (one set per block of rows)
+      int kMax = config.numComponents() > 0 ? config.numComponents() : config.maxComponents();
+      int blocks = (data.n + BlockedPass.BLOCK_ROWS - 1) / BlockedPass.BLOCK_ROWS;
+      Checks.fitsInHeap("-covariance " + config.covariance() + " with " + data.d + " numeric attributes and " + kMax
+          + " clusters", 8.0 * data.d * data.d * (1 + kMax * (4.0 + blocks)), ": use -covariance DIAG or SPHERICAL, "
+          + "or fewer attributes");
+    }
     MixtureParams layout = new MixtureParams(config.covariance(), 1, data.d, data.numCategories);
-    DataSummary summary = new DataSummary(data, layout.catOffset, layout.totalCategories);
+    DataSummary summary = new DataSummary(data, layout.catOffset, layout.totalCategories, matrices);
     if (config.numComponents() > 0) {
       if (rows < config.numComponents()) {
         throw new IllegalArgumentException("-N " + config.numComponents() + " clusters need at least as many training "
