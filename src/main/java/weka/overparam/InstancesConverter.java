@@ -54,6 +54,8 @@ public final class InstancesConverter implements Serializable {
    * {@link #encodeNumeric} reads in one tight loop; null otherwise. Derived, so not serialised.
    */
   private final transient double[][] numericOnly;
+  /** Whether no input attribute varies in the training data (set by {@link #fit}; not kept in a saved model). */
+  private transient boolean constantInputs;
 
   private InstancesConverter(TrainingHeader header, int[] attributes, int[] firstColumn, int[] numValues,
       RunningMoments.Standardisation[] standardisations, int numColumns, List<String> notes) {
@@ -119,7 +121,12 @@ public final class InstancesConverter implements Serializable {
     int[] numValues = new int[m];
     RunningMoments.Standardisation[] standardisations = new RunningMoments.Standardisation[m];
     List<String> notes = new ArrayList<>();
+    List<String[]> constant = new ArrayList<>(); // name, value
+    boolean varies = false;
     double[] values = new double[data.numInstances()];
+    // an instance of weight 0 takes no part in training, so none in the standardisation either (an extreme value
+    // there would squeeze every other value into a sliver of the input range); if all are 0, the weight check says so
+    boolean[] counted = positiveWeights(data);
     int col = 0;
     for (int k = 0; k < m; k++) {
       Attribute att = data.attribute(attributes[k]);
@@ -127,7 +134,7 @@ public final class InstancesConverter implements Serializable {
       int present = 0;
       for (int i = 0; i < data.numInstances(); i++) {
         Instance inst = data.instance(i);
-        if (!inst.isMissing(attributes[k])) {
+        if (counted[i] && !inst.isMissing(attributes[k])) {
           double v = inst.value(attributes[k]);
           if (Double.isInfinite(v)) {
             throw new IllegalArgumentException("attribute '" + att.name() + "' has an infinite value in instance "
@@ -137,35 +144,95 @@ public final class InstancesConverter implements Serializable {
         }
       }
       if (present == 0) {
-        throw new IllegalArgumentException("attribute '" + att.name()
-            + "' has only missing values in the training data; remove it (e.g. with RemoveUseless)");
+        throw new IllegalArgumentException("attribute '" + att.name() + "' has only missing values in the training "
+            + "data" + (anyFalse(counted) ? " (instances of weight 0 not counted)" : "")
+            + "; remove it (e.g. with RemoveUseless)");
       }
+      varies |= varies(values, present);
       if (att.isNominal()) {
         numValues[k] = att.numValues();
         col += att.numValues();
       } else {
         RunningMoments moments = RunningMoments.of(values, present);
         standardisations[k] = moments.standardisation();
-        String note = inspect(att.name(), moments, values, present);
-        if (note != null) {
-          notes.add(note);
+        if (moments.isConstant()) {
+          constant.add(new String[] {att.name(), Double.toString(moments.min())});
+        } else {
+          String note = inspect(att.name(), moments, values, present);
+          if (note != null) {
+            notes.add(note);
+          }
         }
         col += 1;
       }
     }
-    return new InstancesConverter(TrainingHeader.of(data), attributes, firstColumn, numValues, standardisations, col,
-        List.copyOf(notes));
+    notes.addAll(0, constantNotes(constant));
+    if (!varies) {
+      notes.add(0, "no input attribute varies in the training data: the inputs carry no information, and a model "
+          + "can only learn the class frequencies");
+    }
+    InstancesConverter fitted = new InstancesConverter(TrainingHeader.of(data), attributes, firstColumn, numValues,
+        standardisations, col, List.copyOf(notes));
+    fitted.constantInputs = !varies;
+    return fitted;
+  }
+
+  private static boolean varies(double[] values, int n) {
+    for (int i = 1; i < n; i++) {
+      if (values[i] != values[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether no input attribute varies in the training data this conversion was fitted on. */
+  public boolean constantInputs() {
+    return constantInputs;
+  }
+
+  /** Which instances count for the conversion's statistics: those of weight > 0, or all if none has. */
+  private static boolean[] positiveWeights(Instances data) {
+    boolean[] positive = new boolean[data.numInstances()];
+    boolean any = false;
+    for (int i = 0; i < positive.length; i++) {
+      positive[i] = data.instance(i).weight() > 0;
+      any |= positive[i];
+    }
+    if (!any) {
+      Arrays.fill(positive, true);
+    }
+    return positive;
+  }
+
+  private static boolean anyFalse(boolean[] a) {
+    for (boolean b : a) {
+      if (!b) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Constant attributes listed one per note up to this many; more (sparse or text data) share one note. */
+  static final int CONSTANT_NOTES = 5;
+
+  /** Notes on the constant numeric attributes, given as {name, value}. */
+  private static List<String> constantNotes(List<String[]> constant) {
+    if (constant.size() <= CONSTANT_NOTES) {
+      return constant.stream().map(c -> "attribute '" + c[0] + "' is constant (" + c[1] + ") in the training data "
+          + "and carries no information").toList();
+    }
+    return List.of(constant.size() + " numeric attributes are constant in the training data and carry no "
+        + "information: " + constant.stream().limit(CONSTANT_NOTES).map(c -> "'" + c[0] + "' (" + c[1] + ")")
+        .collect(java.util.stream.Collectors.joining(", ")) + ", ... (remove them with RemoveUseless)");
   }
 
   /**
-   * A note on a constant attribute, or on one whose standardisation loses most of its resolution
-   * (a few extreme values dominate its standard deviation), else null.
+   * A note on an attribute whose standardisation loses most of its resolution (a few extreme values dominate its
+   * standard deviation), else null.
    */
   private static String inspect(String name, RunningMoments mom, double[] values, int n) {
-    if (mom.isConstant()) {
-      return "attribute '" + name + "' is constant (" + mom.min() + ") in the training data and carries no "
-          + "information";
-    }
     RunningMoments.Standardisation z = mom.standardisation();
     if (Math.max(Math.abs(z.apply(mom.min())), Math.abs(z.apply(mom.max()))) <= HEAVY_TAIL) {
       return null;
@@ -184,13 +251,27 @@ public final class InstancesConverter implements Serializable {
         }
       }
     }
-    if (distinctInputs * 2 > distinctRaw) {
-      return null;
+    String extreme = "attribute '" + name + "': a few extreme values (range " + mom.min() + " to " + mom.max()
+        + ") dominate its standard deviation, so ";
+    String advice = "; remove or transform the extreme values (e.g. a log scale)";
+    if (distinctInputs * 2 <= distinctRaw) {
+      return extreme + "its " + distinctRaw + " distinct training values become " + distinctInputs
+          + " distinct inputs" + advice;
     }
-    return "attribute '" + name + "': a few extreme values (range " + mom.min() + " to " + mom.max()
-        + ") dominate its standard deviation, so its " + distinctRaw + " distinct training values become "
-        + distinctInputs + " distinct inputs; remove or transform the extreme values (e.g. a log scale)";
+    // Few distinct values (an indicator with one outlier) keep their count but can still be squeezed together:
+    // the middle 90% of the values then spans a sliver of the input range, which the network cannot resolve.
+    double low = sorted[(int) (0.05 * (n - 1))];
+    double high = sorted[(int) Math.ceil(0.95 * (n - 1))];
+    double bulk = z.apply(high) - z.apply(low);
+    if (high > low && bulk < SLIVER) {
+      return extreme + String.format(java.util.Locale.ROOT, "the middle 90%% of its training values spans %.3g "
+          + "standard deviations and its inputs hardly differ", bulk) + advice;
+    }
+    return null;
   }
+
+  /** A middle 90% of an attribute's values narrower than this many standard deviations is a sliver. */
+  private static final double SLIVER = 1e-3;
 
   /** Number of input columns. */
   public int numColumns() {

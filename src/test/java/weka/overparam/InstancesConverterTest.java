@@ -152,6 +152,53 @@ class InstancesConverterTest {
 
   /** The clipping by comparisons gives what Math.max/min gave, signed zeros and infinities included. */
   @Test
+  void instancesOfWeightZeroTakeNoPartInTheStandardisation() {
+    ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x"), new Attribute("cls", List.of("a", "b"))));
+    Instances kept = new Instances("kept", atts, 0);
+    kept.setClassIndex(1);
+    for (int i = 0; i < 20; i++) {
+      kept.add(new DenseInstance(1, new double[] {i - 9.5, i % 2}));
+    }
+    Instances withZeros = new Instances(kept);
+    for (int i = 0; i < 20; i++) { // extreme values that would make every kept value the same input
+      withZeros.add(new DenseInstance(0, new double[] {1e9 + i, i % 2}));
+    }
+    InstancesConverter plain = InstancesConverter.fit(kept);
+    InstancesConverter zeros = InstancesConverter.fit(withZeros);
+    for (int i = 0; i < kept.numInstances(); i++) {
+      assertArrayEquals(plain.doubleRow(kept.instance(i)), zeros.doubleRow(kept.instance(i)));
+    }
+    assertEquals(plain.notes(), zeros.notes());
+    // an attribute with values only in instances of weight 0 has none that count
+    Instances onlyZeros = new Instances(kept);
+    for (Instance inst : onlyZeros) {
+      inst.setMissing(0);
+    }
+    onlyZeros.add(new DenseInstance(0, new double[] {3, 0}));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InstancesConverter.fit(onlyZeros));
+    assertTrue(e.getMessage().contains("has only missing values in the training data (instances of weight 0 not "
+        + "counted)"), e.getMessage());
+  }
+
+  @Test
+  void anIndicatorSqueezedByOneOutlierIsNoted() {
+    // 0/1 for 300 rows and one 1e9: the three distinct values stay three inputs, yet 0 and 1 differ by 2e-8
+    ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("flag"), new Attribute("cls", List.of("a", "b"))));
+    Instances data = new Instances("flag", atts, 0);
+    data.setClassIndex(1);
+    for (int i = 0; i < 300; i++) {
+      data.add(new DenseInstance(1, new double[] {i % 2, i % 2}));
+    }
+    data.add(new DenseInstance(1, new double[] {1e9, 0}));
+    List<String> notes = InstancesConverter.fit(data).notes();
+    assertEquals(1, notes.size());
+    assertTrue(notes.get(0).contains("'flag': a few extreme values") && notes.get(0).contains("middle 90%"),
+        notes.get(0));
+    data.delete(300); // without the outlier: nothing to say
+    assertTrue(InstancesConverter.fit(data).notes().isEmpty());
+  }
+
+  @Test
   void clippingKeepsSignedZerosAndBounds() {
     RunningMoments.Standardisation unit = new RunningMoments.Standardisation(1, 0, 1);
     double[] values = {-0.0, 0.0, 3.5, -3.5, 1e6, -1e6, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE};

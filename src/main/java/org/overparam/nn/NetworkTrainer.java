@@ -483,7 +483,8 @@ public final class NetworkTrainer {
       }
     }
     Checks.require(!valid.isEmpty(), "-validation-fraction " + config.validationFraction()
-        + " leaves no validation instances; raise it or use more data");
+        + " leaves no validation instances among " + n + " training instances; raise it, or set it to 0 to train "
+        + "without a validation split");
     trainRows = train.stream().mapToInt(Integer::intValue).sorted().toArray();
     validationRows = valid.stream().mapToInt(Integer::intValue).sorted().toArray();
   }

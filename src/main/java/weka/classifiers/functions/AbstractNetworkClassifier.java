@@ -211,6 +211,11 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
       progress().start(networkConfig().epochs());
       return;
     }
+    // a built model without its training state (loaded from a file, or trained without -resume): starting afresh
+    // would quietly throw the model away, which is not what -resume (Weka's -continue-iterating) asks for
+    Checks.require(!getResume() || model == null, "-resume (Weka's -continue-iterating) continues a run whose "
+        + "training state is still in memory; this " + learnerName() + " has none (the state is not saved with a "
+        + "model: it was loaded from a file, or trained without -resume). Train afresh without -resume.");
     model = null;
     trainer = null;
     itopReport = null;
@@ -239,10 +244,14 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
             + data.classAttribute().name() + "' is " + y + " in instance " + (i + 1) + "; a numeric class must be "
             + "finite");
       }
-    } else if (Arrays.stream(train.attributeToDoubleArray(train.classIndex())).distinct().count() < 2) {
+    } else if (classesWithWeight(train) < 2) {
+      Instance first = train.stream().filter(inst -> inst.weight() > 0).findFirst().orElse(train.instance(0));
+      boolean zeroWeights = train.numDistinctValues(train.classIndex()) > 1;
       throw new IllegalArgumentException("the training data have only one class value ('"
-          + train.classAttribute().value((int) train.instance(0).classValue())
-          + "'); a classifier needs at least two");
+          + train.classAttribute().value((int) first.classValue()) + "')"
+          + (zeroWeights ? " among the instances of weight > 0" : "") + "; a classifier needs at least two (in a "
+          + "cross-validation: a fold's training data lack a class that has a single instance; remove it or use a "
+          + "percentage split)");
     }
     NetworkConfig config = networkConfig();
     runConfig = fitToData(config, Math.round(train.numInstances() * (1 - config.validationFraction())));
@@ -355,8 +364,9 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     history = trainer.history();
     collapse = trainer.collapse();
     if (collapse != null) {
-      String warning = learnerName() + ": " + collapse.describe() + ". Lower -learning-rate (now " + getLearningRate()
-          + ") or -momentum to train through.";
+      String warning = learnerName() + ": " + collapse.describe() + (converter.constantInputs()
+          ? ". No input attribute varies in the training data, so predicting the class frequencies is all it can do."
+          : ". Lower -learning-rate (now " + getLearningRate() + ") or -momentum to train through.");
       Logger.getLogger(getClass().getName()).warning(warning);
       if (progress().log() != null && collapse.restoredEpoch() != collapse.epoch()) { // a model was rolled back
         progress().log().logMessage(warning);
@@ -370,6 +380,16 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
       itopHook = null;
       pending = null;
     }
+  }
+
+  /**
+   * The number of distinct class values among the instances of weight > 0 (among all if none has weight): a class
+   * present only in instances of weight 0 takes no part in training.
+   */
+  private static long classesWithWeight(Instances train) {
+    boolean anyWeight = train.stream().anyMatch(inst -> inst.weight() > 0);
+    return train.stream().filter(inst -> !anyWeight || inst.weight() > 0).mapToDouble(Instance::classValue).distinct()
+        .count();
   }
 
   /** The training set; for a numeric class also fits {@link #target}. */
