@@ -87,7 +87,7 @@ public class GroupFairnessEvaluation extends CommandLineTool {
     String validation = Utils.getOption('V', options);
     String classIndex = option("c", options, "last");
     String sensitive = required(Utils.getOption("sensitive", options), "-sensitive (sensitive attribute)");
-    String value = option("sensitive-value", options, "1");
+    String value = option("sensitive-value", options, "");
     String positive = Utils.getOption("positive-class", options);
     String rate = option("rate", options, "FNR");
     MinDiffLabel label = switch (rate.toUpperCase(Locale.ROOT)) {
@@ -126,7 +126,8 @@ public class GroupFairnessEvaluation extends CommandLineTool {
       "  -T <file>                 test file",
       "  -W <classifier>           the classifier; its own options follow --",
       "  -sensitive <attribute>    the nominal sensitive attribute: a name or a 1-based index",
-      "  -sensitive-value <value>  the value that defines the group S: a label or a 1-based index (default 1)",
+      "  -sensitive-value <value>  the value that defines the group S: a label or a 1-based index, a label winning "
+      + "(default: the attribute's first value)",
       "  -positive-class <value>   the positive class (default: the second value of a binary class)",
       "  -rate FNR|FPR             the rate whose gap is constrained (default FNR)",
       "  -epsilon <gap>            the allowed gap, in [0, 1] (default 0.01)",

@@ -95,7 +95,7 @@ public class GroupFairnessMetric extends AbstractEvaluationMetric implements Sta
     }
     try {
       group = SensitiveAttribute.resolveInHeader(header, GroupFairnessSettings.ATTRIBUTE, settings.attribute(),
-          GroupFairnessSettings.VALUE, settings.value().isEmpty() ? "1" : settings.value());
+          GroupFairnessSettings.VALUE, settings.value());
       Attribute c = header.classAttribute();
       positive = settings.positive().isEmpty() && c.numValues() != 2 ? -1
           : SensitiveAttribute.positiveClass(header, GroupFairnessSettings.POSITIVE, settings.positive());

@@ -146,8 +146,8 @@ public record MinDiffReport(String summary, String inactiveReason, int[] cellSiz
     if (n == 0) {
       return "";
     }
-    StringBuilder sb = new StringBuilder("\nBy epoch (training MMD near 0 with a large validation gap: the illusion of "
-        + "fairness):\n");
+    StringBuilder sb = new StringBuilder("\nBy epoch (a training MMD near 0 alone does not make the groups' rates "
+        + "equal on new data: see the validation rates above)\n");
     sb.append(String.format("  %6s %12s %12s %16s%n", "epoch", "task loss", "train MMD", "val. constr. err"));
     int step = Math.max(1, (int) Math.ceil(n / (double) MAX_HISTORY_ROWS));
     for (int e = 0; e < n; e++) {

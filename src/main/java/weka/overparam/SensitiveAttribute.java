@@ -144,6 +144,9 @@ public final class SensitiveAttribute implements Serializable {
   }
 
   private static int findValue(Attribute a, String valueKey, String spec) {
+    if (spec.isEmpty()) {
+      return 0; // the default: the first value (the index "1" would lose to a value labelled "1")
+    }
     int v = a.indexOfValue(spec);
     if (v < 0 && spec.matches("\\d+")) {
       int i = Integer.parseInt(spec) - 1;

@@ -63,7 +63,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   public static final String AUTO = "auto";
 
   private String sensitiveAttribute = "";
-  private String sensitiveValue = "1";
+  private String sensitiveValue = "";
   private String positiveClass = AUTO;
   private MinDiffLabel mindiffLabel = MinDiffConfig.DEFAULT_LABEL;
   private double lambda = MinDiffConfig.DEFAULT_LAMBDA;
@@ -375,12 +375,12 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     return super.getL2();
   }
 
-  @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held out, "
-      + "stratified by (group, class), for early stopping on the fairness-constrained validation error (best "
-      + "weights restored; among epochs with the same error, the one with the lowest validation cross-entropy). "
-      + "In [0, 1); default 0.2: with L2, this early stopping is what made MinDiff lower "
-      + "the gap on test data in our measurements (a network that fits its training data looks fair on it). "
-      + "0 trains on all rows without early stopping.",
+  @OptionMetadata(displayName = "validation fraction", description = "Fraction of the training data held out for "
+      + "fairness-aware early stopping, in [0, 1). Default 0.2: the split is stratified by (group, class); the "
+      + "epoch with the lowest fairness-constrained validation error is restored (among equal errors, the one with "
+      + "the lowest validation cross-entropy). With L2, this early stopping is what made MinDiff lower the gap on "
+      + "test data in our measurements (a network that fits its training data looks fair on it). 0 trains on all "
+      + "rows without early stopping.",
       commandLineParamName = "validation-fraction", commandLineParamSynopsis = "-validation-fraction <double>",
       displayOrder = 18, category = "Early stopping and resume")
   @Override
@@ -403,8 +403,9 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.sensitiveAttribute = sensitiveAttribute;
   }
 
-  @OptionMetadata(displayName = "sensitive value", description = "The value (label or 1-based index) that defines "
-      + "the sensitive group; all other instances, missing values included, form the reference group (default 1).",
+  @OptionMetadata(displayName = "sensitive value", description = "The value (label or 1-based index; a label wins "
+      + "over an index) that defines the sensitive group; all other instances, missing values included, form the "
+      + "reference group. Default empty: the attribute's first value.",
       commandLineParamName = "sensitive-value", commandLineParamSynopsis = "-sensitive-value <label|index>",
       displayOrder = 61, category = "MinDiff")
   public String getSensitiveValue() {
@@ -412,7 +413,7 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   }
 
   public void setSensitiveValue(String sensitiveValue) {
-    this.sensitiveValue = sensitiveValue;
+    this.sensitiveValue = sensitiveValue == null ? "" : sensitiveValue;
   }
 
   @OptionMetadata(displayName = "positive class", description = "The class value whose probability MinDiff "
@@ -520,10 +521,10 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     this.sensitiveAsInput = sensitiveAsInput;
   }
 
-  @OptionMetadata(displayName = "decision thresholds", description = "DEFAULT: predict with the network's "
-      + "probability; GROUP_CONSTRAINED: shift each group's positive score by the thresholds of the "
-      + "fairness-constrained validation error, so that Weka's accuracy is the constrained accuracy (needs "
-      + "validation-fraction > 0) (default DEFAULT).", commandLineParamName = "decision-thresholds",
+  @OptionMetadata(displayName = "decision thresholds", description = "How the probabilities become "
+      + "predictions (default DEFAULT). DEFAULT: the network's probability as it is; GROUP_CONSTRAINED: each "
+      + "group's positive score shifted by the thresholds of the fairness-constrained validation error, so that "
+      + "Weka's accuracy is the constrained accuracy (needs validation-fraction > 0).", commandLineParamName = "decision-thresholds",
       commandLineParamSynopsis = "-decision-thresholds <DEFAULT|GROUP_CONSTRAINED>", displayOrder = 71,
       category = "Flooding and thresholds")
   public DecisionThresholds getDecisionThresholds() {
