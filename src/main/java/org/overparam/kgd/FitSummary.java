@@ -28,10 +28,12 @@ import java.util.List;
  * @param trainMse training MSE of the final fit (original target units)
  * @param components the leading components by |theta_j|
  * @param warnings anything the user should know (grid too short, ...)
+ * @param notes what the fit adjusted by itself, for information (null in models saved before notes existed)
  */
 public record FitSummary(String basis, Kernel kernel, int n, int rank, double sigma, double epsilon, int depth,
     double b0, boolean baseline, String dynamics, long steps, double time, String howChosen, ValidationCurve validation,
-    double trainMse, List<Component> components, List<String> warnings, List<TrainingHistory> histories)
+    double trainMse, List<Component> components, List<String> warnings, List<String> notes,
+    List<TrainingHistory> histories)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.kgd;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The text of {@code toString()}: configuration, fit facts and the leading components. */
@@ -36,14 +37,15 @@ public final class KgdReport {
       double best = curve.bestTime();
       line(s, "Validation rows", curve.validationRows() + " (model on " + curve.trainingRows() + ")");
       line(s, "Validation MSE at t*", fmt("%.6g (t* = %.5g)", curve.mse()[curve.best()], best));
-      int half = curve.nearest(best / 2);
-      int twice = curve.nearest(2 * best);
-      line(s, "Validation MSE near t*/2", fmt("%.6g (t = %.5g)", curve.mse()[half], curve.times()[half]));
-      line(s, "Validation MSE near 2t*", fmt("%.6g (t = %.5g)", curve.mse()[twice], curve.times()[twice]));
+      line(s, "Validation MSE near t*/2", neighbour(curve, best / 2, "t*/2"));
+      line(s, "Validation MSE near 2t*", neighbour(curve, 2 * best, "2t*"));
     }
     line(s, "Training MSE", fmt("%.6g", summary.trainMse()));
     for (String warning : summary.warnings()) {
       line(s, "Warning", warning);
+    }
+    for (String note : summary.notes() == null ? List.<String>of() : summary.notes()) {
+      line(s, "Note", note);
     }
     s.append("\nTop components by |theta_j| (standardised target; eigen term (a_j b_j^D)^2: initial -> learned)\n");
     s.append(fmt("%6s %12s %12s %12s %12s %12s %8s%n", "j", "lambda_j", "z_j", "theta_j", "initial", "learned",
@@ -53,6 +55,22 @@ public final class KgdReport {
           c.initialTerm(), c.learnedTerm(), c.learnedTerm() / c.initialTerm()));
     }
     return s.toString();
+  }
+
+  /** The validation MSE at the grid time nearest t, or why there is none (t outside the grid: t* is at its edge). */
+  private static String neighbour(FitSummary.ValidationCurve curve, double t, String name) {
+    int i = curve.nearest(t);
+    if (i == curve.best()) {
+      double[] times = curve.times();
+      if (t > times[times.length - 1]) {
+        return fmt("none: %s = %.5g lies beyond the grid's end (t = %.5g)", name, t, times[times.length - 1]);
+      }
+      if (t < times[0]) {
+        return fmt("none: %s = %.5g lies before the grid's start (t = %.5g)", name, t, times[0]);
+      }
+      return fmt("none: no checkpoint lies nearer to %s = %.5g than t* itself", name, t);
+    }
+    return fmt("%.6g (t = %.5g)", curve.mse()[i], curve.times()[i]);
   }
 
   private static void line(StringBuilder s, String key, String value) {

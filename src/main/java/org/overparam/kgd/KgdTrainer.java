@@ -65,6 +65,7 @@ public final class KgdTrainer {
     }
     FeatureMap features = exact ? null : explicitMap(kernel, d);
     List<String> warnings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
 
     Stage stage;
     double time;
@@ -82,9 +83,9 @@ public final class KgdTrainer {
         // (0.004 for a target whose held-out error is 0.4); the ridge's own held-out residuals bound it below.
         double heldOut = heldOutNoise(inner, e, yVal);
         if (heldOut > inner.sigma()) {
-          warnings.add(String.format("noise: the pilot ridge's GCV estimate (%.5g) is below its held-out residuals "
-              + "(%.5g); the time scales use the latter", inner.noise().sigma() * inner.yScale(),
-              heldOut * inner.yScale()));
+          notes.add(String.format("noise level: the held-out residuals (%.5g) are above the pilot ridge's GCV "
+              + "estimate (%.5g), so the time scales use the former", heldOut * inner.yScale(),
+              inner.noise().sigma() * inner.yScale()));
           inner = withNoise(inner, heldOut);
         }
         scan = new TrainingHistory.Recorder("Validation scan (chooses the stopping time)", "time");
@@ -140,9 +141,10 @@ public final class KgdTrainer {
     }
     Checks.finite("fitted weights (numerical breakdown; try a smaller -kernel-gamma or a larger -eig-tol)", weights);
     FitSummary summary = new FitSummary(stage.basis.description(), kernel, stage.basis.n(), stage.lambda.length,
-        stage.sigma * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result), result.steps(), time,
-        how, curve, trainMse(stage, result.theta()), topComponents(stage, result), List.copyOf(warnings),
-        scan == null ? List.of(flow.build()) : List.of(scan.build(), flow.build()));
+        stage.sigma * stage.yScale, stage.epsilon, config.depth(), stage.b0, config.baseline(), describe(result),
+        result.steps(), time, how, curve, trainMse(stage, result.theta()), topComponents(stage, result),
+        List.copyOf(warnings), List.copyOf(notes), scan == null ? List.of(flow.build())
+        : List.of(scan.build(), flow.build()));
     return new KgdModel(stage.basis.featureMap(), weights, stage.yMean, result.theta(), summary);
   }
 
@@ -281,6 +283,11 @@ public final class KgdTrainer {
   /** A seeded random split: [0] training indices, [1] validation indices (both sorted). */
   private int[][] split(int n) {
     int nVal = (int) Math.round(n * config.valPercent() / 100);
+    // a stopping time chosen on one or two rows is noise; on data that could give more, say what the option means
+    // (the networks' -validation-fraction is a fraction: 0.2 here is 0.2%)
+    Checks.require(nVal >= MIN_VALIDATION_ROWS || n < MIN_VALIDATION_ROWS * 5, String.format(java.util.Locale.ROOT,
+        "-val-percent %s holds out %d of %d instances, too few to choose the stopping time; it is a "
+        + "percentage (20 holds out a fifth)", Kernel.sixDigits(config.valPercent()), nVal, n));
     nVal = Math.max(1, Math.min(nVal, n - 2));
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) {
@@ -299,6 +306,9 @@ public final class KgdTrainer {
     Arrays.sort(train);
     return new int[][] {train, val};
   }
+
+  /** The fewest validation rows -stop VALIDATION accepts where the data has five times as many. */
+  static final int MIN_VALIDATION_ROWS = 5;
 
   static double[] logGrid(double tMax, int count) {
     double[] t = new double[count];

@@ -118,6 +118,7 @@ public class OverparameterizedKernelGD extends ContractClassifier
     Capabilities c = super.getCapabilities();
     c.disableAll();
     c.enable(Capability.NUMERIC_ATTRIBUTES);
+    c.enable(Capability.DATE_ATTRIBUTES); // numeric inputs (milliseconds), as for the networks
     c.enable(Capability.NOMINAL_ATTRIBUTES);
     c.enable(Capability.MISSING_VALUES);
     c.enable(Capability.NUMERIC_CLASS);
@@ -175,6 +176,7 @@ public class OverparameterizedKernelGD extends ContractClassifier
     for (String warning : model.summary().warnings()) {
       LOG.warning(warning);
     }
+    model.summary().notes().forEach(LOG::info);
     LOG.log(level, String.format(Locale.ROOT, "OverparameterizedKernelGD: t = %.5g (%s), training MSE = %.6g",
         model.summary().time(), model.summary().howChosen(), model.summary().trainMse()));
   }
@@ -386,7 +388,8 @@ public class OverparameterizedKernelGD extends ContractClassifier
   }
 
   @OptionMetadata(displayName = "validation percent",
-      description = "Hold-out percentage for -stop VALIDATION ((0, 100); default 20).",
+      description = "Percentage of the training data held out to choose the stopping time when stop is VALIDATION, "
+          + "in (0, 100): 20 holds out a fifth (default 20).",
       commandLineParamName = "val-percent", commandLineParamSynopsis = "-val-percent <double>", displayOrder = 16,
       category = "Stopping")
   public double getValPercent() {

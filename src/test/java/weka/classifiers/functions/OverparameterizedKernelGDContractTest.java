@@ -122,7 +122,8 @@ class OverparameterizedKernelGDContractTest {
     org.overparam.kgd.FitSummary s = learner.getModel().summary();
     double heldOutRmse = Math.sqrt(s.validation().mse()[s.validation().best()]);
     assertTrue(s.sigma() > 0.5 * heldOutRmse, "sigma " + s.sigma() + ", held-out RMSE " + heldOutRmse);
-    assertTrue(learner.toString().contains("held-out residuals"), learner.toString());
+    assertTrue(learner.toString().contains("Note:                      noise level: the held-out residuals"),
+        learner.toString());
   }
 
   @Test
@@ -134,6 +135,19 @@ class OverparameterizedKernelGDContractTest {
         "Top components", "learned"}) {
       assertTrue(text.contains(expected), "missing '" + expected + "' in\n" + text);
     }
+  }
+
+  @Test
+  void aStoppingTimeAtTheGridsEndHasNoValueNearTwiceIt() throws Exception {
+    // cpu with the defaults: t* is the last checkpoint, and the line for 2t* used to repeat t*'s own MSE and time
+    OverparameterizedKernelGD learner = new OverparameterizedKernelGD();
+    learner.buildClassifier(TestData.arff("cpu.arff"));
+    org.overparam.kgd.FitSummary.ValidationCurve curve = learner.getModel().summary().validation();
+    assertEquals(curve.times().length - 1, curve.best(), "t* at the grid's end");
+    String text = learner.toString();
+    assertTrue(text.contains("Validation MSE near 2t*:   none: 2t* = "), text);
+    assertTrue(text.contains("lies beyond the grid's end"), text);
+    assertTrue(java.util.regex.Pattern.compile("Validation MSE near t\\*/2: +[0-9]").matcher(text).find(), text);
   }
 
   /** Floors well above ZeroR (relative RMSE 100%) and below what the method reaches (see README). */
