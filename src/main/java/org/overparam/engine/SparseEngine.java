@@ -273,8 +273,10 @@ final class SparseEngine implements StepEngine, LayerWeights {
   /**
    * Values of the dense gradient per GEMM (4 MB): a 2048 × 2048 layer's gradient goes through in four
    * column blocks instead of one native scratch as large as the matrix, which a sparse run would hold
-   * (and the dense engine does not). Each value is the same dot product over the batch either way
-   * (GemmColumnBlocksTest checks the BLAS for it).
+   * (and the dense engine does not). Each value is the same dot product over the batch either way; OpenBLAS sums
+   * it in the same order for a block as for the whole matrix on the Intel CPUs measured, in another on AMD's Zen 2,
+   * so the values agree to float rounding (GemmColumnBlocksTest), and RigL's choice can differ from one GEMM's only
+   * between connections whose gradients tie to within that rounding.
    */
   static final int GRADIENT_COLUMNS_VALUES = 1 << 20;
 

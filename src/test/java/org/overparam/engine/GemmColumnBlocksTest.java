@@ -10,16 +10,19 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * The premise of the sparse engine's dense gradient by column blocks ({@link SparseEngine#gradientColumns}):
- * OpenBLAS gives every value of G = in · deltaᵀ bit for bit as one GEMM over all columns does, so that the
- * blocks (a native scratch of 4 MB instead of the matrix) leave RigL's choices unchanged.
+ * OpenBLAS gives every value of G = in · deltaᵀ as one GEMM over all columns does, so that the blocks (a native
+ * scratch of 4 MB instead of the matrix) leave RigL's choices unchanged but for ties within float rounding. Bit for
+ * bit on the Intel CPUs measured (Xeon, OpenBLAS's SkylakeX and Cooperlake kernels); on an AMD EPYC (Zen 2, its
+ * ZEN kernels) a block sums some values in another order, which the bound of a sum of k float products allows.
  */
 class GemmColumnBlocksTest {
   @Test
-  void columnBlocksEqualOneGemmBitForBit() {
+  void columnBlocksEqualOneGemmToFloatRounding() {
     Dl4jRuntime.run(() -> {
       Nd4j.getRandom().setSeed(11);
       // the benchmark's layers (batch 128 and a last batch of 16), and a shape with a narrower last block
@@ -32,6 +35,9 @@ class GemmColumnBlocksTest {
         INDArray whole = Nd4j.create(DataType.FLOAT, new long[] {nIn, nOut}, 'f');
         DirectGemm.gemm(in, delta, whole, false, true, 1.0, 0.0);
         float[] want = whole.data().asFloat();
+        INDArray magnitudes = Nd4j.create(DataType.FLOAT, new long[] {nIn, nOut}, 'f'); // sum_k |in_ik| |delta_jk|
+        DirectGemm.gemm(Transforms.abs(in, true), Transforms.abs(delta, true), magnitudes, false, true, 1.0, 0.0);
+        float[] scale = magnitudes.data().asFloat();
         int cols = SparseEngine.gradientColumns(nIn, nOut);
         assertTrue(cols < nOut && (long) cols * nIn <= SparseEngine.GRADIENT_COLUMNS_VALUES, "blocks of " + cols);
         for (int o = 0; o < nOut; o += cols) {
@@ -41,10 +47,10 @@ class GemmColumnBlocksTest {
           DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
           float[] got = g.data().asFloat();
           for (int j = 0; j < got.length; j++) {
-            if (Float.floatToRawIntBits(got[j]) != Float.floatToRawIntBits(want[o * nIn + j])) {
-              assertEquals(want[o * nIn + j], got[j], 0f, nIn + " x " + nOut + " x " + batch + ", value " + (o * nIn + j));
-              assertTrue(false, "bits differ at " + (o * nIn + j)); // equal as floats, different bits (signed zero)
-            }
+            int at = o * nIn + j;
+            // two summation orders of k products differ by at most about 2 k eps sum_k |products|
+            double bound = 2.0 * batch * Math.ulp(1f) * scale[at];
+            assertEquals(want[at], got[j], bound, nIn + " x " + nOut + " x " + batch + ", value " + at);
           }
         }
       }
