@@ -51,7 +51,8 @@ public final class TrainingHistoryModels {
     try {
       objects = SerializationHelper.readAll(file);
     } catch (Exception e) {
-      throw new IllegalArgumentException("'" + file + "' is not a model saved by Weka (" + e + ")", e);
+      throw new IllegalArgumentException("'" + file + "' is not a model saved by Weka (save one with -d on the "
+          + "command line, or with Save model in the Explorer's result list)", e);
     }
     if (objects.length == 0 || objects[0] == null) {
       throw new IllegalArgumentException("'" + file + "' holds no model");

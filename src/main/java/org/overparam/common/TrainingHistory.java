@@ -166,7 +166,8 @@ public final class TrainingHistory implements Serializable {
       sb.append('\n');
     }
     if (columns.size() > maxColumns) {
-      sb.append("  ... and ").append(columns.size() - maxColumns).append(" more columns (see the CSV)\n");
+      sb.append("  ... and ").append(columns.size() - maxColumns).append(" more columns (all of them: Save CSV in the "
+          + "Explorer's Training history tab, or weka.Run .TrainingHistoryExport)\n");
     }
     return sb.toString();
   }

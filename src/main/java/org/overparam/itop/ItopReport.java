@@ -41,8 +41,9 @@ public record ItopReport(List<Layer> layers, double sparsity, double itopRate, d
     sb.append(String.format("%-6s %-12s %10s %10s %9s %9s %8s  %s%n", "layer", "shape", "weights", "nonzeros",
         "density", "initial", "R_s", ""));
     for (Layer l : layers) {
-      sb.append(String.format("%-6d %-12s %10d %10d %9.4f %9.4f %8.4f  %s%n", l.index(), l.nIn() + "x" + l.nOut(),
-          l.size(), l.nonzeros(), (double) l.nonzeros() / l.size(), l.initialDensity(), l.itopRate(),
+      // numbered from 1, as the training summary and the history's "layer 1, 2, ..." are
+      sb.append(String.format("%-6d %-12s %10d %10d %9.4f %9.4f %8.4f  %s%n", l.index() + 1,
+          l.nIn() + "x" + l.nOut(), l.size(), l.nonzeros(), (double) l.nonzeros() / l.size(), l.initialDensity(), l.itopRate(),
           l.dense() ? "dense" : ""));
     }
     sb.append(String.format("sparsity (from the masks): %.4f%n", sparsity));

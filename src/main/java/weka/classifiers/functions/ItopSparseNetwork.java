@@ -71,6 +71,8 @@ public class ItopSparseNetwork extends AbstractNetworkClassifier {
     set.setValue(Field.TITLE, "Scalable training of artificial neural networks with adaptive sparse connectivity "
         + "inspired by network science");
     set.setValue(Field.JOURNAL, "Nature Communications");
+    set.setValue(Field.VOLUME, "9"); // (without a volume Weka's citation text ends the journal with "..")
+    set.setValue(Field.PAGES, "2383");
     set.setValue(Field.YEAR, "2018");
     return t;
   }

@@ -285,10 +285,11 @@ public abstract class SparsityOptions extends ContractClassifier {
     this.fixMask = fixMask;
   }
 
-  @OptionMetadata(displayName = "sparse execution", description = "How the sparse network is computed: SPARSE stores "
-      + "and multiplies only the active connections (less time and memory at high sparsity, float32 only), DENSE "
-      + "multiplies full matrices with 0/1 masks as the reference implementations do, AUTO picks SPARSE when at most "
-      + "10% of the weights are active and float32 is used (default AUTO). Both give the same results to float rounding.",
+  @OptionMetadata(displayName = "sparse execution", description = "How the sparse network is computed (default AUTO). "
+      + "SPARSE stores and multiplies only the active connections (less time and memory at high sparsity, float32 "
+      + "only); DENSE multiplies full matrices with 0/1 masks, as the reference implementations do; AUTO picks SPARSE "
+      + "when at most 10% of the weights are active and float32 is used. Both give the same results to float "
+      + "rounding.",
       commandLineParamName = "sparse-execution", commandLineParamSynopsis = "-sparse-execution <AUTO|DENSE|SPARSE>",
       displayOrder = 60, category = "Sparsity")
   public ExecutionMode getSparseExecution() {

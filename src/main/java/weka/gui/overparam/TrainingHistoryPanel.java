@@ -105,8 +105,8 @@ public class TrainingHistoryPanel extends JPanel implements ExplorerPanel, LogHa
   }
 
   /**
-   * Re-reads the result lists. Keeps the selected result; selects the newest when results were
-   * added (as Weka's own result lists do).
+   * Re-reads the result lists. Keeps the selected result; selects the one added when results were added (as Weka's
+   * own result lists do), also when it is a model file opened here, which is listed above the tabs' results.
    */
   public void refresh() {
     refresh(explorer == null ? List.of() : explorer.getPanels());
@@ -126,7 +126,8 @@ public class TrainingHistoryPanel extends JPanel implements ExplorerPanel, LogHa
     boolean added = current.size() > shown.size();
     entries.clear();
     current.forEach(entries::addElement);
-    int index = added || selected == null ? current.size() - 1 : indexOfModel(current, selected.model());
+    int index = added ? lastAdded(current, shown)
+        : selected == null ? current.size() - 1 : indexOfModel(current, selected.model());
     if (index >= 0) {
       list.setSelectedIndex(index);
       list.ensureIndexIsVisible(index);
@@ -164,6 +165,16 @@ public class TrainingHistoryPanel extends JPanel implements ExplorerPanel, LogHa
       }
     }
     return true;
+  }
+
+  /** The last of {@code current} whose model is not among {@code shown}. */
+  private static int lastAdded(List<HistoryResult> current, List<HistoryResult> shown) {
+    for (int i = current.size() - 1; i >= 0; i--) {
+      if (indexOfModel(shown, current.get(i).model()) < 0) {
+        return i;
+      }
+    }
+    return current.size() - 1;
   }
 
   private static int indexOfModel(List<HistoryResult> results, Object model) {
@@ -207,12 +218,17 @@ public class TrainingHistoryPanel extends JPanel implements ExplorerPanel, LogHa
     try {
       Object model = TrainingHistoryModels.readModel(file.getPath());
       TrainingHistoryModels.of(model); // refuse a model without history here, not later in the list
-      opened.add(new HistoryResult("File", file.getName(), model));
-      refresh();
+      addOpened(file.getName(), model, explorer == null ? List.of() : explorer.getPanels());
       log("Opened the training history of " + file);
     } catch (IllegalArgumentException e) {
       error("Cannot show this model", e.getMessage());
     }
+  }
+
+  /** Lists a model read from a file (above the results of the given tabs) and shows it. */
+  void addOpened(String fileName, Object model, List<? extends ExplorerPanel> tabs) {
+    opened.add(new HistoryResult("File", fileName, model));
+    refresh(tabs);
   }
 
   private void savePng() {
@@ -265,7 +281,25 @@ public class TrainingHistoryPanel extends JPanel implements ExplorerPanel, LogHa
 
   private void error(String title, String message) {
     log(title + ": " + message);
-    JOptionPane.showMessageDialog(this, message, title, JOptionPane.ERROR_MESSAGE);
+    JOptionPane.showMessageDialog(this, wrap(message, 90), title, JOptionPane.ERROR_MESSAGE);
+  }
+
+  /** The text in lines of at most about {@code width} characters (a dialog is as wide as its longest line). */
+  static String wrap(String text, int width) {
+    StringBuilder out = new StringBuilder();
+    int line = 0;
+    for (String word : text.split(" ")) {
+      if (line > 0 && line + 1 + word.length() > width) {
+        out.append('\n');
+        line = 0;
+      } else if (line > 0) {
+        out.append(' ');
+        line++;
+      }
+      out.append(word);
+      line += word.length();
+    }
+    return out.toString();
   }
 
   @Override

@@ -65,6 +65,36 @@ class TrainingHistoryPanelTest {
   }
 
   @Test
+  void aModelOpenedFromAFileIsShownThoughItIsListedFirst() throws Exception {
+    Instances iris = TestData.arff("iris.arff");
+    HistoryKeepingZeroR inTab = HistoryKeepingZeroR.trainedOn(iris);
+    HistoryKeepingZeroR fromFile = HistoryKeepingZeroR.trainedOn(iris);
+    SwingUtilities.invokeAndWait(() -> {
+      ClassifierPanel classify = new ClassifierPanel();
+      TrainingHistoryPanel tab = new TrainingHistoryPanel();
+      List<Explorer.ExplorerPanel> tabs = List.of(classify, tab);
+      addResult(classify.getResultHistory(), "10:00:00 - HistoryKeepingZeroR", inTab, iris);
+      tab.refresh(tabs);
+      assertEquals(inTab.trainingHistory(), tab.shownHistories());
+      tab.addOpened("saved.model", fromFile, tabs);
+      assertSame(fromFile, tab.entries().get(0).model());
+      assertEquals(fromFile.trainingHistory(), tab.shownHistories(), "the opened model is shown");
+    });
+  }
+
+  @Test
+  void errorMessagesAreWrappedForTheirDialog() {
+    String wrapped = TrainingHistoryPanel.wrap("weka.classifiers.trees.J48 keeps no training history; the overparam "
+        + "learners (ItopSparseNetwork, SopRobustNetwork, MinDiffNetwork, OverparameterizedKernelGD and "
+        + "OverparameterizedEM) do", 60);
+    for (String line : wrapped.split("\n")) {
+      assertTrue(line.length() <= 60, line);
+    }
+    assertEquals(wrapped.replace('\n', ' '), wrapped.replace("\n", " "));
+    assertTrue(wrapped.contains("\n"));
+  }
+
+  @Test
   void theModelIsTheFirstPartOfAStoredResultThatKeepsAHistory() {
     HistoryKeepingZeroR model = new HistoryKeepingZeroR();
     assertSame(model, ExplorerResults.modelIn(List.of(new ZeroR(), model)));

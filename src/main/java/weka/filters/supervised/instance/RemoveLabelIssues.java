@@ -162,9 +162,9 @@ public class RemoveLabelIssues extends SimpleBatchFilter
   }
 
   @OptionMetadata(displayName = "method",
-      description = "How the instances are ranked: CONFIDENT_LEARNING, SELF_CONFIDENCE, SOP or COMBINED, the last "
-      + "two with SopRobustNetwork only (default AUTOMATIC: COMBINED with SopRobustNetwork, CONFIDENT_LEARNING with "
-      + "any other classifier).",
+      description = "How the instances are ranked (default AUTOMATIC). CONFIDENT_LEARNING, SELF_CONFIDENCE, SOP or "
+      + "COMBINED, the last two with SopRobustNetwork only; AUTOMATIC takes COMBINED with SopRobustNetwork, "
+      + "CONFIDENT_LEARNING with any other classifier.",
       commandLineParamName = "method", commandLineParamSynopsis = "-method <AUTOMATIC|CONFIDENT_LEARNING|"
       + "SELF_CONFIDENCE|SOP|COMBINED>", displayOrder = 2)
   public Method getMethod() {
