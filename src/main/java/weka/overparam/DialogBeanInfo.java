@@ -83,13 +83,22 @@ public abstract class DialogBeanInfo extends SimpleBeanInfo {
     }
   }
 
-  /** An option as the dialog shows it. */
-  record Entry(String name, String category, int order, String description) {}
+  /** An option as the dialog shows it, with its command-line flag (without the dash; empty if none). */
+  record Entry(String name, String category, int order, String description, String flag) {}
+
+  /**
+   * What the "More" help adds to an option's description: its command-line flag, which help texts, messages and the
+   * guides use where the dialog shows the label (e.g. "cosine final factor" is -lr-min-factor).
+   */
+  public static String flagNote(String flag) {
+    return flag.isEmpty() ? "" : " Set with -" + flag + " on the command line.";
+  }
 
   /**
    * The options of {@code beanClass} in the order of its dialog (see the class comment), formatted
    * as the rest of Weka's "More" help: the first option's description, then "name -- description"
-   * for each further option, with a heading before each category's options.
+   * for each further option, with a heading before each category's options; each description ends with the
+   * option's command-line flag ({@link #flagNote}).
    */
   public static String optionsHelp(Class<?> beanClass) {
     List<Entry> entries;
@@ -110,7 +119,7 @@ public abstract class DialogBeanInfo extends SimpleBeanInfo {
         sb.append(e.name()).append(" -- ");
       }
       category = e.category();
-      sb.append(e.description());
+      sb.append(e.description()).append(flagNote(e.flag()));
     }
     return sb.toString();
   }
@@ -138,7 +147,8 @@ public abstract class DialogBeanInfo extends SimpleBeanInfo {
       if (meta == null) {
         continue;
       }
-      Entry e = new Entry(meta.displayName(), meta.category(), meta.displayOrder(), meta.description());
+      Entry e = new Entry(meta.displayName(), meta.category(), meta.displayOrder(), meta.description(),
+          meta.commandLineParamName());
       if (e.category().isEmpty()) {
         main.add(e);
       } else {

@@ -248,7 +248,8 @@ class DialogTextTest {
     assertTrue(at >= 0, more);
     for (Shown s : expected) {
       String name = s.meta() == null ? s.property() : s.meta().displayName();
-      String entry = "\n" + name + " -- " + s.text() + "\n";
+      String entry = "\n" + name + " -- " + s.text()
+          + (s.meta() == null ? "" : DialogBeanInfo.flagNote(s.meta().commandLineParamName())) + "\n";
       int next = more.indexOf(entry, at);
       assertTrue(next > at, className + ": '" + name + "' is missing or out of the dialog's order in\n" + more);
       assertEquals(-1, more.indexOf(entry, next + 1), name + " is listed twice");
