@@ -14,11 +14,13 @@ import weka.core.Instances;
  * the data that wrote it. Weka's cross-validation and percentage split (command line and Explorer) first build the
  * model they print on all the data, then one model per fold or split, each a copy of the same learner with the same
  * options: every copy would write the file again, and it would end up describing the last fold's model, with
- * instance numbers of that fold's shuffled rows. A part is recognised by content: every row of its data (values and
- * weight) occurs in the data that last wrote the file, which had more rows. Only within this JVM.
+ * instance numbers of that fold's shuffled rows. Such a part is recognised by content: every row of its data (values
+ * and weight) occurs in the data that last wrote the file, which had more rows, and not in their order (Weka shuffles
+ * the data before it cuts folds or a split). A part in the original order is the user's own subset (suspects removed,
+ * say), whose report replaces the file. Only within this JVM.
  */
 public final class ReportFiles {
-  /** Files remembered (the most recently written), with the sorted row fingerprints of the data that wrote each. */
+  /** Files remembered (the most recently written), with the row fingerprints of the data that wrote each. */
   private static final int REMEMBERED = 16;
 
   private static final Map<Path, long[]> WRITERS = new LinkedHashMap<>(16, 0.75f, true) {
@@ -30,10 +32,17 @@ public final class ReportFiles {
 
   private ReportFiles() {}
 
-  /** Whether a model trained on {@code data} may write {@code file}: not when data is a part of its last writer's. */
+  /**
+   * Whether a model trained on {@code data} may write {@code file}: not when data is a shuffled part of its last
+   * writer's.
+   */
   public static synchronized boolean mayWrite(Path file, Instances data) {
-    long[] writer = WRITERS.get(key(file));
-    return writer == null || !isStrictPart(fingerprints(data), writer);
+    long[] writer = WRITERS.get(key(file)); // in the writer's row order
+    if (writer == null) {
+      return true;
+    }
+    long[] rows = fingerprints(data);
+    return !isStrictPart(sorted(rows), sorted(writer)) || isSubsequence(rows, writer);
   }
 
   /** Records that a model trained on {@code data} has written {@code file}. */
@@ -63,13 +72,33 @@ public final class ReportFiles {
     return true;
   }
 
-  /** The rows' fingerprints (values and weight), sorted. */
+  /** Whether {@code part} occurs in {@code whole} in the same order (not necessarily contiguous). */
+  static boolean isSubsequence(long[] part, long[] whole) {
+    int j = 0;
+    for (long p : part) {
+      while (j < whole.length && whole[j] != p) {
+        j++;
+      }
+      if (j == whole.length) {
+        return false;
+      }
+      j++;
+    }
+    return true;
+  }
+
+  private static long[] sorted(long[] a) {
+    long[] s = a.clone();
+    Arrays.sort(s);
+    return s;
+  }
+
+  /** The rows' fingerprints (values and weight), in the data's order. */
   static long[] fingerprints(Instances data) {
     long[] f = new long[data.numInstances()];
     for (int i = 0; i < f.length; i++) {
       f[i] = fingerprint(data.instance(i));
     }
-    Arrays.sort(f);
     return f;
   }
 

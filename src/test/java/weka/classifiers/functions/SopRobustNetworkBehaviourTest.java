@@ -174,10 +174,18 @@ class SopRobustNetworkBehaviourTest {
     new weka.classifiers.Evaluation(data).crossValidateModel(template, data, 3, new java.util.Random(1));
     assertEquals(full, Files.readAllLines(csv), "the folds rewrote the file");
 
-    Instances other = new Instances(noisy, 80, 40); // not a part of the data that wrote it: rewritten
+    Instances cleaned = new Instances(data); // the user's own subset (suspects removed), in its order: rewritten
+    cleaned.delete(10);
+    cleaned.delete(3);
     SopRobustNetwork again = new SopRobustNetwork();
     again.setOptions(options.clone());
-    again.buildClassifier(other);
+    again.buildClassifier(cleaned);
+    assertEquals(79, Files.readAllLines(csv).size());
+
+    Instances other = new Instances(noisy, 80, 40); // not a part of the data that wrote it: rewritten
+    SopRobustNetwork third = new SopRobustNetwork();
+    third.setOptions(options.clone());
+    third.buildClassifier(other);
     assertEquals(41, Files.readAllLines(csv).size());
   }
 
