@@ -58,6 +58,7 @@ public final class OptionContract {
    * @param inherited the superclass's setOptions
    */
   public static void setOptions(Object target, String[] options, Inherited inherited) throws Exception {
+    renameOldFlags(options, target);
     List<PropertyDescriptor> emptied = validate(options, target);
     resetToDefaults(target);
     inherited.setOptions(options);
@@ -66,6 +67,26 @@ public final class OptionContract {
     }
     if (target instanceof Checked checked) {
       checked.checkOptions();
+    }
+  }
+
+  /**
+   * Flags renamed, old to new, that option strings saved before (Experimenter set-ups, flows, scripts through the
+   * Java API) still use. "-distribution" is also Weka's own evaluation flag, which took it first on the command line.
+   */
+  private static final Map<String, String> RENAMED = Map.of("-distribution", "-density-distribution");
+
+  /** Replaces, in place (as Weka's option readers consume options), each old flag the target knows by its new name. */
+  static void renameOldFlags(String[] options, Object target) throws IntrospectionException {
+    List<String> flags = new ArrayList<>();
+    for (PropertyDescriptor p : annotated(target.getClass())) {
+      flags.add("-" + p.getReadMethod().getAnnotation(OptionMetadata.class).commandLineParamName());
+    }
+    for (int i = 0; i < options.length; i++) {
+      String renamed = RENAMED.get(options[i]);
+      if (renamed != null && flags.contains(renamed) && !flags.contains(options[i])) {
+        options[i] = renamed;
+      }
     }
   }
 

@@ -86,7 +86,7 @@ public record ItopConfig(
   public ItopConfig {
     Checks.require(sparsity >= 0 && sparsity < 1, "-sparsity must be in [0, 1), got " + sparsity);
     Checks.require(distribution != null && growth != null && pruneDecay != null && regrowInit != null,
-        "-distribution, -growth, -prune-decay and -regrow-init must be set");
+        "-density-distribution, -growth, -prune-decay and -regrow-init must be set");
     Checks.positive("-erk-power", erkPower);
     Checks.positive("-er-epsilon", erEpsilon);
     Checks.inClosed("-prune-rate", pruneRate, 0, 1);

@@ -285,8 +285,10 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     report = MinDiffReport.of(fitted, train, set, md, membership, positiveIndex, minDiffConfig(positiveIndex,
         group != null), group, sensitiveAsInput, inactiveReason,
         validationScore == null ? List.of() : new ArrayList<>(validationScore.history()), validationLosses());
-    membership = null;
-    validationScore = null;
+    if (!getResume()) { // a resumed run reports again from the same groups and validation scores
+      membership = null;
+      validationScore = null;
+    }
   }
 
   /**

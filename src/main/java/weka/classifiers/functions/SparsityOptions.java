@@ -68,7 +68,8 @@ public abstract class SparsityOptions extends ContractClassifier {
 
   @OptionMetadata(displayName = "density distribution", description = "How the density is spread over layers: ERK "
       + "(small layers denser), UNIFORM, or ER_EPSILON (SET; sparsity then follows from er-epsilon) (default ERK).",
-      commandLineParamName = "distribution", commandLineParamSynopsis = "-distribution <ERK|UNIFORM|ER_EPSILON>",
+      commandLineParamName = "density-distribution",
+      commandLineParamSynopsis = "-density-distribution <ERK|UNIFORM|ER_EPSILON>",
       displayOrder = 41, category = "Sparsity")
   public Distribution getDistribution() {
     return distribution;

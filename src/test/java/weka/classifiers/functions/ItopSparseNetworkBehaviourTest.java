@@ -234,6 +234,21 @@ class ItopSparseNetworkBehaviourTest {
   }
 
   @Test
+  void theDensityDistributionHasAFlagWekasEvaluationDoesNotTake() throws Exception {
+    // "-distribution" is Weka's own evaluation flag: on the command line it never reached the learner
+    ItopSparseNetwork net = new ItopSparseNetwork();
+    net.setOptions(new String[] {"-density-distribution", "UNIFORM"});
+    assertEquals(org.overparam.itop.Distribution.UNIFORM, net.getDistribution());
+    assertTrue(String.join(" ", net.getOptions()).contains("-density-distribution UNIFORM"));
+    ItopSparseNetwork saved = new ItopSparseNetwork(); // an option string saved with the old flag still reads
+    String[] old = {"-distribution", "ER_EPSILON", "-epochs", "3"};
+    saved.setOptions(old);
+    assertEquals(org.overparam.itop.Distribution.ER_EPSILON, saved.getDistribution());
+    assertEquals(3, saved.getEpochs());
+    assertTrue(java.util.Arrays.stream(old).allMatch(String::isEmpty), "every option consumed");
+  }
+
+  @Test
   void aLoadedModelCannotContinueAndSaysSo() throws Exception {
     // Weka's -l model -continue-iterating: the training state is not saved, and the run used to start afresh quietly
     Instances data = TestData.arff("iris.arff");

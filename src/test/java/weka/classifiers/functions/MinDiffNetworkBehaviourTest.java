@@ -33,6 +33,18 @@ class MinDiffNetworkBehaviourTest {
     return MinDiffNetworkTest.small("sex", "8", 3, 100, 32);
   }
 
+  @Test
+  void aResumedRunReportsAgain() throws Exception {
+    // the second build of a -resume run threw a NullPointerException: the group membership was dropped after the first
+    MinDiffNetwork net = small();
+    net.setResume(true);
+    net.setValidationFraction(0.2);
+    net.buildClassifier(adult);
+    net.buildClassifier(adult);
+    assertTrue(net.toString().contains("epochs trained: 6"), net.toString());
+    assertTrue(net.toString().contains("Validation split, rates"), net.toString());
+  }
+
   /** {@link #small()} with one change, trained on the adult sample. */
   private static MinDiffNetwork trained(Consumer<MinDiffNetwork> change) throws Exception {
     MinDiffNetwork net = small();
