@@ -54,7 +54,8 @@ public record ItopReport(List<Layer> layers, double sparsity, double itopRate, d
     } else {
       sb.append(String.format("topology updates: %d of %d planned, every %d iterations (%.2f epochs, %.4f of the run)%n",
           updates, plannedUpdates, deltaT, deltaTEpochs, deltaTFraction));
-      sb.append(String.format("last prune rate: %.4f, connections regrown: %d%n", lastPruneRate, regrown));
+      sb.append(updates == 0 ? "last prune rate: none (no update ran), connections regrown: 0\n"
+          : String.format("last prune rate: %.4f, connections regrown: %d%n", lastPruneRate, regrown));
     }
     return sb.toString();
   }

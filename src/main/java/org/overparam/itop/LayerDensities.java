@@ -67,8 +67,9 @@ public final class LayerDensities {
           if (divisor == 0) {
             break; // every layer dense
           }
-          Checks.require(rhs > 0, "sparsity " + cfg.sparsity()
-              + " cannot be reached with the layers that must stay dense; lower density is impossible here");
+          Checks.require(rhs > 0, "sparsity " + cfg.sparsity() + " cannot be reached with the layers that must stay "
+              + "dense (-keep-first-dense, -keep-output-dense, and layers ERK makes dense): lower -sparsity, or let "
+              + "those layers be sparse");
           double eps = rhs / divisor;
           if (eps * maxRaw > 1) {
             for (int l = 0; l < L; l++) {

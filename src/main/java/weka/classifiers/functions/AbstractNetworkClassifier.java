@@ -374,6 +374,11 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     }
     itopReport = itopHook == null ? null : itopHook.report(trainer.batchesPerEpoch());
     trainingSummary = summarize(trainer, (System.nanoTime() - trainingStart) / 1e9);
+    String oneClass = collapse == null && target == null ? oneClassWarning(pending.set()) : null;
+    if (oneClass != null) {
+      Logger.getLogger(getClass().getName()).warning(learnerName() + ": " + oneClass);
+      trainingSummary += "WARNING: " + oneClass + "\n";
+    }
     afterTraining(model, pending.train(), pending.set(), pending.objective());
     if (!getResume()) {
       trainer = null;
@@ -390,6 +395,48 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     boolean anyWeight = train.stream().anyMatch(inst -> inst.weight() > 0);
     return train.stream().filter(inst -> !anyWeight || inst.weight() > 0).mapToDouble(Instance::classValue).distinct()
         .count();
+  }
+
+  /** Training rows the one-class check predicts (the first ones): enough to see a second class, cheap to predict. */
+  static final int ONE_CLASS_CHECK_ROWS = 2000;
+
+  /**
+   * A warning when the model predicts one class for every training row checked although they have two or more
+   * labels, else null. The collapse guard says so without a validation split; with one, early stopping can restore
+   * such an epoch (MinDiff's fairness-constrained error does at its group thresholds), and nothing else would tell.
+   */
+  private String oneClassWarning(TrainingSet set) {
+    if (!predictsWithTheNetworkAlone()) {
+      return null;
+    }
+    int n = Math.min(set.x().length, ONE_CLASS_CHECK_ROWS);
+    int sole = soleClass(model.predict(Arrays.copyOf(set.x(), n)), set.labels());
+    return sole < 0 ? null : "the model predicts '" + trainingHeader().classAttribute().value(sole)
+        + "' for every training instance (" + (n == set.x().length ? "all " + n : "the first " + n + " checked")
+        + "): it learned no more than one class" + oneClassHint();
+  }
+
+  /** The class predicted for every row although their labels differ, else -1. */
+  static int soleClass(double[][] predictions, int[] labels) {
+    int first = Utils.maxIndex(predictions[0]);
+    boolean labelsDiffer = false;
+    for (int i = 0; i < predictions.length; i++) {
+      if (Utils.maxIndex(predictions[i]) != first) {
+        return -1;
+      }
+      labelsDiffer |= labels[i] != labels[0];
+    }
+    return labelsDiffer ? first : -1;
+  }
+
+  /** Whether the predictions are the network's own most probable class (not shifted by per-group thresholds). */
+  protected boolean predictsWithTheNetworkAlone() {
+    return true;
+  }
+
+  /** Advice the learner adds to the one-class warning (starts with ". "), or "". */
+  protected String oneClassHint() {
+    return ". Train longer, lower -learning-rate or -sparsity, or change the validation split (-validation-fraction)";
   }
 
   /** The training set; for a numeric class also fits {@link #target}. */

@@ -280,6 +280,20 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   }
 
   @Override
+  protected boolean predictsWithTheNetworkAlone() {
+    return decisionThresholds == DecisionThresholds.DEFAULT;
+  }
+
+  @Override
+  protected String oneClassHint() {
+    return getValidationFraction() > 0
+        ? ". Early stopping chose the epoch by the fairness-constrained validation error, at group thresholds these "
+            + "predictions (probability 0.5) do not use: -decision-thresholds GROUP_CONSTRAINED predicts with them; "
+            + "-validation-fraction 0 trains without early stopping"
+        : super.oneClassHint();
+  }
+
+  @Override
   protected void afterTraining(NetworkModel fitted, Instances train, TrainingSet set, Objective objective) {
     MinDiffObjective md = (MinDiffObjective) objective;
     report = MinDiffReport.of(fitted, train, set, md, membership, positiveIndex, minDiffConfig(positiveIndex,
