@@ -214,6 +214,29 @@ public final class OptionContract {
         .toArray(String[]::new);
   }
 
+  /**
+   * The flags (with their dash) of {@code target}'s options whose values differ from those of a new instance of its
+   * class, among the options of the categories that start with {@code categoryPrefix}, in the dialog's order of
+   * introspection.
+   */
+  public static List<String> changedFlags(Object target, String categoryPrefix) {
+    try {
+      Object fresh = target.getClass().getDeclaredConstructor().newInstance();
+      List<String> changed = new ArrayList<>();
+      for (PropertyDescriptor p : annotated(target.getClass())) {
+        OptionMetadata meta = p.getReadMethod().getAnnotation(OptionMetadata.class);
+        Object value = p.getReadMethod().invoke(target);
+        if (meta.category().startsWith(categoryPrefix)
+            && !String.valueOf(value).equals(String.valueOf(p.getReadMethod().invoke(fresh)))) {
+          changed.add("-" + meta.commandLineParamName());
+        }
+      }
+      return changed;
+    } catch (ReflectiveOperationException | IntrospectionException e) {
+      throw new IllegalStateException("cannot compare the options of " + target.getClass().getName(), e);
+    }
+  }
+
   private static PropertyDescriptor[] annotated(Class<?> cls) throws IntrospectionException {
     return Arrays.stream(Introspector.getBeanInfo(cls, Object.class).getPropertyDescriptors())
         .filter(p -> p.getReadMethod() != null && p.getWriteMethod() != null)

@@ -9,6 +9,7 @@ import java.io.ObjectStreamField;
 import java.io.Serial;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,8 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   private Collapse collapse;
   private TrainingHistory history;
   private String configLine;
+  /** Options set that have no effect with the others (see {@link #optionNotes()}); empty before training. */
+  private List<String> optionNotes = List.of();
   private transient TrainingProgress progress;
   private transient NetworkTrainer trainer;
   private transient ItopHook itopHook;
@@ -262,6 +265,8 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     Objective objective = regression ? new SquaredError(target.sd()) : createObjective(train, set);
     itopHook = itop.isSparse() ? new ItopHook(itop, Seeds.derive(getSeed(), "itop")) : null;
     configLine = Utils.joinOptions(getOptions());
+    optionNotes = List.copyOf(optionNotes());
+    optionNotes.forEach(note -> Logger.getLogger(getClass().getName()).info(learnerName() + ": " + note));
     trainer = new NetworkTrainer(runConfig, set, objective, itopHook,
         regression ? null : createValidationScore(train, set), this::reportEpoch);
     trainer.initialize();
@@ -395,6 +400,49 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     boolean anyWeight = train.stream().anyMatch(inst -> inst.weight() > 0);
     return train.stream().filter(inst -> !anyWeight || inst.weight() > 0).mapToDouble(Instance::classValue).distinct()
         .count();
+  }
+
+  /**
+   * What the options set do not do: an option changed from its default that the others make ineffective (a value
+   * set is never ignored without a word). A learner adds its own rules.
+   */
+  protected List<String> optionNotes() {
+    List<String> notes = new ArrayList<>();
+    List<String> changed = OptionContract.changedFlags(this, "");
+    boolean erEpsilon = getDistribution() == org.overparam.itop.Distribution.ER_EPSILON;
+    if (getSparsity() == 0 && !erEpsilon) {
+      List<String> sparse = new ArrayList<>(OptionContract.changedFlags(this, "Sparsity"));
+      sparse.remove("-sparsity");
+      noEffect(notes, sparse, "on a dense network (-sparsity 0)");
+    } else if (getFixMask()) {
+      List<String> updates = new ArrayList<>(OptionContract.changedFlags(this, "Sparsity: "));
+      updates.remove("-fix-mask");
+      noEffect(notes, updates, "with -fix-mask (the mask never changes)");
+    }
+    if (erEpsilon && changed.contains("-sparsity")) {
+      notes.add("-sparsity " + getSparsity() + " is not used: with -density-distribution ER_EPSILON the sparsity "
+          + "follows from -er-epsilon");
+    }
+    noEffect(notes, !erEpsilon && changed.contains("-er-epsilon") ? List.of("-er-epsilon") : List.of(),
+        "without -density-distribution ER_EPSILON");
+    noEffect(notes, getUpdater() != org.overparam.nn.UpdaterType.NESTEROVS && changed.contains("-momentum")
+        ? List.of("-momentum") : List.of(), "with -updater " + getUpdater());
+    noEffect(notes, getValidationFraction() == 0 && changed.contains("-patience") ? List.of("-patience") : List.of(),
+        "without a validation split (-validation-fraction 0)");
+    noEffect(notes, getLrSchedule() != org.overparam.nn.LrSchedule.COSINE && changed.contains("-lr-min-factor")
+        ? List.of("-lr-min-factor") : List.of(), "with -lr-schedule " + getLrSchedule());
+    noEffect(notes, getRegrowInit() == org.overparam.itop.RegrowInit.ZERO && changed.contains("-regrow-init-std")
+        ? List.of("-regrow-init-std") : List.of(), "with -regrow-init ZERO");
+    noEffect(notes, getUpdateInterval() > 0 && changed.contains("-update-interval-fraction")
+        ? List.of("-update-interval-fraction") : List.of(), "when -update-interval sets the interval");
+    return notes;
+  }
+
+  /** Adds "F, G have no effect CONDITION" for the flags given, if any. */
+  protected static void noEffect(List<String> notes, List<String> flags, String condition) {
+    if (!flags.isEmpty()) {
+      notes.add(String.join(", ", flags) + (flags.size() == 1 ? " has" : " have") + " no effect " + condition);
+    }
   }
 
   /** Training rows the one-class check predicts (the first ones): enough to see a second class, cheap to predict. */
@@ -600,6 +648,9 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     sb.append(String.format("Network: %d inputs -> %s -> %s (%s), %d parameters%n", model.numInputs(),
         getHiddenLayers(), outputs, getActivation(), model.numParameters()));
     converter.notes().forEach(note -> sb.append("Note: ").append(note).append('\n'));
+    if (optionNotes != null) { // (null in a model saved before option notes existed)
+      optionNotes.forEach(note -> sb.append("Note: ").append(note).append('\n'));
+    }
     sb.append(trainingSummary == null ? "training in progress\n" : trainingSummary);
     if (itopReport != null) {
       sb.append("\nSparse topology (ITOP)\n").append(itopReport.format());

@@ -32,6 +32,7 @@ import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.overparam.CommandLineRun;
 import weka.overparam.MinDiffReport;
+import weka.overparam.OptionContract;
 import weka.overparam.SensitiveAttribute;
 import weka.overparam.TrainingHeader;
 
@@ -277,6 +278,14 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
     validationScore = group == null ? null : new FairnessValidationScore(membership, positiveIndex, mindiffLabel,
         ThresholdSearch.withTolerance(gapTolerance));
     return validationScore;
+  }
+
+  @Override
+  protected List<String> optionNotes() {
+    List<String> notes = super.optionNotes();
+    noEffect(notes, getValidationFraction() == 0 && OptionContract.changedFlags(this, "").contains("-gap-tolerance")
+        ? List.of("-gap-tolerance") : List.of(), "without a validation split (-validation-fraction 0)");
+    return notes;
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 import org.overparam.common.Checks;
 import org.overparam.nn.LrSchedule;
@@ -32,6 +34,7 @@ import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
 import weka.gui.FilePropertyMetadata;
 import weka.overparam.CommandLineRun;
+import weka.overparam.OptionContract;
 import weka.overparam.ReportFiles;
 import weka.overparam.TrainingHeader;
 
@@ -238,6 +241,18 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
             + "a part of the data that wrote it (a cross-validation fold or a percentage split)");
       }
     }
+  }
+
+  @Override
+  protected List<String> optionNotes() {
+    List<String> notes = super.optionNotes();
+    if (ceOnly) {
+      List<String> sop = new ArrayList<>(OptionContract.changedFlags(this, "Label noise"));
+      sop.addAll(OptionContract.changedFlags(this, "SOP+"));
+      sop.removeAll(List.of("-ce-only", "-noise-report-top-k", "-noise-report-file"));
+      noEffect(notes, sop, "with -ce-only (no noise variables, no SOP+ terms)");
+    }
+    return notes;
   }
 
   private String summarize(SopObjective sop) {

@@ -234,6 +234,29 @@ class ItopSparseNetworkBehaviourTest {
   }
 
   @Test
+  void anOptionTheOthersMakeIneffectiveIsNamed() throws Exception {
+    Instances data = TestData.arff("iris.arff");
+    ItopSparseNetwork net = new ItopSparseNetwork();
+    net.setOptions(new String[] {"-epochs", "2", "-hidden-layers", "8", "-updater", "ADAM", "-momentum", "0.5",
+        "-fix-mask", "-growth", "GRADIENT"});
+    net.buildClassifier(data);
+    String text = net.toString();
+    assertTrue(text.contains("Note: -momentum has no effect with -updater ADAM\n"), text);
+    assertTrue(text.contains("Note: -growth has no effect with -fix-mask (the mask never changes)\n"), text);
+    ItopSparseNetwork plain = new ItopSparseNetwork();
+    plain.setOptions(new String[] {"-epochs", "2", "-hidden-layers", "8"});
+    plain.buildClassifier(data);
+    assertFalse(plain.toString().contains("Note: -"), plain.toString());
+    SopRobustNetwork dense = new SopRobustNetwork(); // SOP's default network is dense
+    dense.setOptions(new String[] {"-epochs", "2", "-hidden-layers", "8", "-sparse-execution", "SPARSE", "-ce-only",
+        "-lr-u", "5"});
+    dense.buildClassifier(data);
+    assertTrue(dense.toString().contains("Note: -sparse-execution has no effect on a dense network (-sparsity 0)"),
+        dense.toString());
+    assertTrue(dense.toString().contains("Note: -lr-u has no effect with -ce-only"), dense.toString());
+  }
+
+  @Test
   void theDensityDistributionHasAFlagWekasEvaluationDoesNotTake() throws Exception {
     // "-distribution" is Weka's own evaluation flag: on the command line it never reached the learner
     ItopSparseNetwork net = new ItopSparseNetwork();
