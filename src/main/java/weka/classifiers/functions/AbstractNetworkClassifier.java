@@ -410,32 +410,39 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     List<String> notes = new ArrayList<>();
     List<String> changed = OptionContract.changedFlags(this, "");
     boolean erEpsilon = getDistribution() == org.overparam.itop.Distribution.ER_EPSILON;
-    if (getSparsity() == 0 && !erEpsilon) {
+    if (getSparsity() == 0 && !erEpsilon) { // a dense network: one note for all sparsity options
       List<String> sparse = new ArrayList<>(OptionContract.changedFlags(this, "Sparsity"));
       sparse.remove("-sparsity");
       noEffect(notes, sparse, "on a dense network (-sparsity 0)");
-    } else if (getFixMask()) {
-      List<String> updates = new ArrayList<>(OptionContract.changedFlags(this, "Sparsity: "));
-      updates.remove("-fix-mask");
-      noEffect(notes, updates, "with -fix-mask (the mask never changes)");
+    } else {
+      if (getFixMask()) {
+        List<String> updates = new ArrayList<>(OptionContract.changedFlags(this, "Sparsity: "));
+        updates.remove("-fix-mask");
+        noEffect(notes, updates, "with -fix-mask (the mask never changes)");
+      }
+      if (erEpsilon && changed.contains("-sparsity")) {
+        notes.add("-sparsity " + getSparsity() + " is not used: with -density-distribution ER_EPSILON the sparsity "
+            + "follows from -er-epsilon");
+      }
+      ineffective(notes, changed, "-er-epsilon", !erEpsilon, "without -density-distribution ER_EPSILON");
+      ineffective(notes, changed, "-regrow-init-std", getRegrowInit() == org.overparam.itop.RegrowInit.ZERO,
+          "with -regrow-init ZERO");
+      ineffective(notes, changed, "-update-interval-fraction", getUpdateInterval() > 0,
+          "when -update-interval sets the interval");
     }
-    if (erEpsilon && changed.contains("-sparsity")) {
-      notes.add("-sparsity " + getSparsity() + " is not used: with -density-distribution ER_EPSILON the sparsity "
-          + "follows from -er-epsilon");
-    }
-    noEffect(notes, !erEpsilon && changed.contains("-er-epsilon") ? List.of("-er-epsilon") : List.of(),
-        "without -density-distribution ER_EPSILON");
-    noEffect(notes, getUpdater() != org.overparam.nn.UpdaterType.NESTEROVS && changed.contains("-momentum")
-        ? List.of("-momentum") : List.of(), "with -updater " + getUpdater());
-    noEffect(notes, getValidationFraction() == 0 && changed.contains("-patience") ? List.of("-patience") : List.of(),
+    ineffective(notes, changed, "-momentum", getUpdater() != org.overparam.nn.UpdaterType.NESTEROVS,
+        "with -updater " + getUpdater());
+    ineffective(notes, changed, "-patience", getValidationFraction() == 0,
         "without a validation split (-validation-fraction 0)");
-    noEffect(notes, getLrSchedule() != org.overparam.nn.LrSchedule.COSINE && changed.contains("-lr-min-factor")
-        ? List.of("-lr-min-factor") : List.of(), "with -lr-schedule " + getLrSchedule());
-    noEffect(notes, getRegrowInit() == org.overparam.itop.RegrowInit.ZERO && changed.contains("-regrow-init-std")
-        ? List.of("-regrow-init-std") : List.of(), "with -regrow-init ZERO");
-    noEffect(notes, getUpdateInterval() > 0 && changed.contains("-update-interval-fraction")
-        ? List.of("-update-interval-fraction") : List.of(), "when -update-interval sets the interval");
+    ineffective(notes, changed, "-lr-min-factor", getLrSchedule() != org.overparam.nn.LrSchedule.COSINE,
+        "with -lr-schedule " + getLrSchedule());
     return notes;
+  }
+
+  /** Adds "F has no effect CONDITION" when {@code when} holds and F was changed from its default. */
+  protected static void ineffective(List<String> notes, List<String> changed, String flag, boolean when,
+      String condition) {
+    noEffect(notes, when && changed.contains(flag) ? List.of(flag) : List.of(), condition);
   }
 
   /** Adds "F, G have no effect CONDITION" for the flags given, if any. */

@@ -283,8 +283,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   @Override
   protected List<String> optionNotes() {
     List<String> notes = super.optionNotes();
-    noEffect(notes, getValidationFraction() == 0 && OptionContract.changedFlags(this, "").contains("-gap-tolerance")
-        ? List.of("-gap-tolerance") : List.of(), "without a validation split (-validation-fraction 0)");
+    ineffective(notes, OptionContract.changedFlags(this, ""), "-gap-tolerance", getValidationFraction() == 0,
+        "without a validation split (-validation-fraction 0)");
     return notes;
   }
 
