@@ -80,7 +80,7 @@ final class MixtureReport {
             e.bic(), e.k() == g.numComponents() ? "  <- chosen" : "",
             e.excluded() == null ? "" : "  (not eligible: " + e.excluded() + ")"));
       }
-      searchWarning(sb, s.bicSearch());
+      searchWarning(sb, s.bicSearch(), degeneracy);
     }
     return sb.toString();
   }
@@ -96,11 +96,11 @@ final class MixtureReport {
   }
 
   /** The BIC search's edge cases, where the chosen k is not an answer the table supports by itself. */
-  private void searchWarning(StringBuilder sb, java.util.List<FitSummary.BicEntry> search) {
+  private void searchWarning(StringBuilder sb, java.util.List<FitSummary.BicEntry> search, String degeneracy) {
     int chosen = g.numComponents();
     int last = search.get(search.size() - 1).k();
     boolean othersExcluded = search.stream().allMatch(e -> e.k() == chosen || e.excluded() != null);
-    if (g.degeneracy() != null) {
+    if (degeneracy != null) {
       sb.append("Warning: every k tried was excluded; the lowest BIC is shown. Set -N to fit a given number of "
           + "clusters\n");
     } else if (chosen == 1 && search.size() > 1 && othersExcluded) {

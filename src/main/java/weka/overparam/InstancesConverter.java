@@ -126,7 +126,7 @@ public final class InstancesConverter implements Serializable {
     double[] values = new double[data.numInstances()];
     // an instance of weight 0 takes no part in training, so none in the standardisation either (an extreme value
     // there would squeeze every other value into a sliver of the input range); if all are 0, the weight check says so
-    boolean[] counted = positiveWeights(data);
+    boolean[] counted = counted(data);
     int col = 0;
     for (int k = 0; k < m; k++) {
       Attribute att = data.attribute(attributes[k]);
@@ -191,8 +191,11 @@ public final class InstancesConverter implements Serializable {
     return constantInputs;
   }
 
-  /** Which instances count for the conversion's statistics: those of weight > 0, or all if none has. */
-  private static boolean[] positiveWeights(Instances data) {
+  /**
+   * Which instances count for the statistics of training data: those of weight > 0 (an instance of weight 0 takes no
+   * part in training), or all if none has (the weight check then says so).
+   */
+  public static boolean[] counted(Instances data) {
     boolean[] positive = new boolean[data.numInstances()];
     boolean any = false;
     for (int i = 0; i < positive.length; i++) {

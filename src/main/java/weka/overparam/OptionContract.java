@@ -8,6 +8,7 @@ import java.beans.PropertyDescriptor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -215,26 +216,30 @@ public final class OptionContract {
   }
 
   /**
-   * The flags (with their dash) of {@code target}'s options whose values differ from those of a new instance of its
-   * class, among the options of the categories that start with {@code categoryPrefix}, in the dialog's order of
-   * introspection.
+   * The options of {@code target} whose values differ from those of a new instance of its class: flag (with its
+   * dash) to category, in the order of introspection.
    */
-  public static List<String> changedFlags(Object target, String categoryPrefix) {
+  public static Map<String, String> changedOptions(Object target) {
     try {
       Object fresh = target.getClass().getDeclaredConstructor().newInstance();
-      List<String> changed = new ArrayList<>();
+      Map<String, String> changed = new LinkedHashMap<>();
       for (PropertyDescriptor p : annotated(target.getClass())) {
         OptionMetadata meta = p.getReadMethod().getAnnotation(OptionMetadata.class);
         Object value = p.getReadMethod().invoke(target);
-        if (meta.category().startsWith(categoryPrefix)
-            && !String.valueOf(value).equals(String.valueOf(p.getReadMethod().invoke(fresh)))) {
-          changed.add("-" + meta.commandLineParamName());
+        if (!String.valueOf(value).equals(String.valueOf(p.getReadMethod().invoke(fresh)))) {
+          changed.put("-" + meta.commandLineParamName(), meta.category());
         }
       }
       return changed;
     } catch (ReflectiveOperationException | IntrospectionException e) {
       throw new IllegalStateException("cannot compare the options of " + target.getClass().getName(), e);
     }
+  }
+
+  /** The flags of {@code changed} ({@link #changedOptions}) whose category starts with {@code categoryPrefix}. */
+  public static List<String> flagsIn(Map<String, String> changed, String categoryPrefix) {
+    return changed.entrySet().stream().filter(e -> e.getValue().startsWith(categoryPrefix)).map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
   private static PropertyDescriptor[] annotated(Class<?> cls) throws IntrospectionException {

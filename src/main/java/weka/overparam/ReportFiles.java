@@ -20,12 +20,22 @@ import weka.core.Instances;
  * say), whose report replaces the file. Only within this JVM.
  */
 public final class ReportFiles {
-  /** Files remembered (the most recently written), with the row fingerprints of the data that wrote each. */
+  /** How many files are remembered, the most recently written. */
   private static final int REMEMBERED = 16;
 
-  private static final Map<Path, long[]> WRITERS = new LinkedHashMap<>(16, 0.75f, true) {
+  /** The rows that wrote a file: their fingerprints in the data's order, and sorted (for the multiset test). */
+  private record Rows(long[] inOrder, long[] sorted) {
+    static Rows of(Instances data) {
+      long[] f = fingerprints(data);
+      long[] s = f.clone();
+      Arrays.sort(s);
+      return new Rows(f, s);
+    }
+  }
+
+  private static final Map<Path, Rows> WRITERS = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Path, long[]> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Path, Rows> eldest) {
       return size() > REMEMBERED;
     }
   };
@@ -33,21 +43,18 @@ public final class ReportFiles {
   private ReportFiles() {}
 
   /**
-   * Whether a model trained on {@code data} may write {@code file}: not when data is a shuffled part of its last
-   * writer's.
+   * Whether a model trained on {@code data} may write {@code file}, recording it as the file's writer if so: not when
+   * data is a shuffled part of the last writer's.
    */
-  public static synchronized boolean mayWrite(Path file, Instances data) {
-    long[] writer = WRITERS.get(key(file)); // in the writer's row order
-    if (writer == null) {
-      return true;
+  public static synchronized boolean claim(Path file, Instances data) {
+    Rows rows = Rows.of(data);
+    Rows writer = WRITERS.get(key(file));
+    if (writer != null && isStrictPart(rows.sorted(), writer.sorted()) && !isSubsequence(rows.inOrder(),
+        writer.inOrder())) {
+      return false;
     }
-    long[] rows = fingerprints(data);
-    return !isStrictPart(sorted(rows), sorted(writer)) || isSubsequence(rows, writer);
-  }
-
-  /** Records that a model trained on {@code data} has written {@code file}. */
-  public static synchronized void written(Path file, Instances data) {
-    WRITERS.put(key(file), fingerprints(data));
+    WRITERS.put(key(file), rows);
+    return true;
   }
 
   private static Path key(Path file) {
@@ -85,12 +92,6 @@ public final class ReportFiles {
       j++;
     }
     return true;
-  }
-
-  private static long[] sorted(long[] a) {
-    long[] s = a.clone();
-    Arrays.sort(s);
-    return s;
   }
 
   /** The rows' fingerprints (values and weight), in the data's order. */

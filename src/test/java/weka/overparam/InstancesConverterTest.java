@@ -183,7 +183,8 @@ class InstancesConverterTest {
   @Test
   void anIndicatorSqueezedByOneOutlierIsNoted() {
     // 0/1 for 300 rows and one 1e9: the three distinct values stay three inputs, yet 0 and 1 differ by 2e-8
-    ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("flag"), new Attribute("cls", List.of("a", "b"))));
+    ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("flag"),
+        new Attribute("cls", List.of("a", "b"))));
     Instances data = new Instances("flag", atts, 0);
     data.setClassIndex(1);
     for (int i = 0; i < 300; i++) {

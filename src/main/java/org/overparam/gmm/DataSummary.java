@@ -47,28 +47,8 @@ final class DataSummary {
       // an attribute with no observed value gets mean 0; it then carries no information
       mean[a] = wsum[a] > 0 ? mean[a] / wsum[a] : 0;
     }
-    cov = withCovariance ? new double[d * d] : null;
-    double tw = 0;
-    double[] c = new double[d];
-    for (int i = 0; i < data.n && withCovariance; i++) {
-      double w = data.w[i];
-      tw += w;
-      for (int a = 0; a < d; a++) {
-        double v = data.x[i * d + a];
-        c[a] = Double.isNaN(v) ? 0 : v - mean[a];
-      }
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b <= a; b++) {
-          cov[a * d + b] += w * c[a] * c[b];
-        }
-      }
-    }
+    cov = withCovariance ? pooledCovariance(data, mean) : null;
     for (int a = 0; a < d; a++) {
-      for (int b = 0; b <= a && withCovariance; b++) {
-        double v = tw > 0 ? cov[a * d + b] / tw : 0;
-        cov[a * d + b] = v;
-        cov[b * d + a] = v;
-      }
       // the per-attribute variance uses the observed values only
       double s = 0;
       for (int i = 0; i < data.n; i++) {
@@ -90,5 +70,34 @@ final class DataSummary {
         }
       }
     }
+  }
+
+  /** The d*d weighted covariance over all rows, a missing value counting as the attribute's mean. */
+  private static double[] pooledCovariance(MixtureData data, double[] mean) {
+    int d = data.d;
+    double[] cov = new double[d * d];
+    double tw = 0;
+    double[] c = new double[d];
+    for (int i = 0; i < data.n; i++) {
+      double w = data.w[i];
+      tw += w;
+      for (int a = 0; a < d; a++) {
+        double v = data.x[i * d + a];
+        c[a] = Double.isNaN(v) ? 0 : v - mean[a];
+      }
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b <= a; b++) {
+          cov[a * d + b] += w * c[a] * c[b];
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b <= a; b++) {
+        double v = tw > 0 ? cov[a * d + b] / tw : 0;
+        cov[a * d + b] = v;
+        cov[b * d + a] = v;
+      }
+    }
+    return cov;
   }
 }

@@ -133,9 +133,10 @@ public final class GaussianMixture implements Serializable {
   static final double COLLAPSE_SHARE = 0.05;
 
   /**
-   * Why this mixture cannot be trusted as a choice of k, or null (clusters numbered from 0, as Weka's): a small component with a variance at the
-   * reg-covar floor (collapsed onto a few points; see {@link #COLLAPSE_SHARE}), or one that carries less training
-   * weight than it has parameters of its own (means, covariance, category probabilities).
+   * Why this mixture cannot be trusted as a choice of k, or null (clusters numbered from 0, as Weka's): a small
+   * component with a variance at the reg-covar floor (collapsed onto a few points; see {@link #COLLAPSE_SHARE}), or
+   * one that carries less training weight than it has parameters of its own (means, covariance, category
+   * probabilities).
    */
   public String degeneracy() {
     int own = ownParameters();

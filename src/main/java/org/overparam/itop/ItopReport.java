@@ -43,8 +43,8 @@ public record ItopReport(List<Layer> layers, double sparsity, double itopRate, d
     for (Layer l : layers) {
       // numbered from 1, as the training summary and the history's "layer 1, 2, ..." are
       sb.append(String.format("%-6d %-12s %10d %10d %9.4f %9.4f %8.4f  %s%n", l.index() + 1,
-          l.nIn() + "x" + l.nOut(), l.size(), l.nonzeros(), (double) l.nonzeros() / l.size(), l.initialDensity(), l.itopRate(),
-          l.dense() ? "dense" : ""));
+          l.nIn() + "x" + l.nOut(), l.size(), l.nonzeros(), (double) l.nonzeros() / l.size(), l.initialDensity(),
+          l.itopRate(), l.dense() ? "dense" : ""));
     }
     sb.append(String.format("sparsity (from the masks): %.4f%n", sparsity));
     sb.append(String.format("ITOP rate R_s: %.4f (expected under random growth: %.4f)%n", itopRate,

@@ -247,14 +247,16 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
             + data.classAttribute().name() + "' is " + y + " in instance " + (i + 1) + "; a numeric class must be "
             + "finite");
       }
-    } else if (classesWithWeight(train) < 2) {
-      Instance first = train.stream().filter(inst -> inst.weight() > 0).findFirst().orElse(train.instance(0));
-      boolean zeroWeights = train.numDistinctValues(train.classIndex()) > 1;
-      throw new IllegalArgumentException("the training data have only one class value ('"
-          + train.classAttribute().value((int) first.classValue()) + "')"
-          + (zeroWeights ? " among the instances of weight > 0" : "") + "; a classifier needs at least two (in a "
-          + "cross-validation: a fold's training data lack a class that has a single instance; remove it or use a "
-          + "percentage split)");
+    } else {
+      double[] classes = countedClasses(train);
+      if (classes.length < 2) {
+        boolean zeroWeights = train.numDistinctValues(train.classIndex()) > 1;
+        throw new IllegalArgumentException("the training data have only one class value ('"
+            + train.classAttribute().value((int) classes[0]) + "')"
+            + (zeroWeights ? " among the instances of weight > 0" : "") + "; a classifier needs at least two (in a "
+            + "cross-validation: a fold's training data lack a class that has a single instance; remove it or use "
+            + "a percentage split)");
+      }
     }
     NetworkConfig config = networkConfig();
     runConfig = fitToData(config, Math.round(train.numInstances() * (1 - config.validationFraction())));
@@ -265,7 +267,7 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
     Objective objective = regression ? new SquaredError(target.sd()) : createObjective(train, set);
     itopHook = itop.isSparse() ? new ItopHook(itop, Seeds.derive(getSeed(), "itop")) : null;
     configLine = Utils.joinOptions(getOptions());
-    optionNotes = List.copyOf(optionNotes());
+    optionNotes = List.copyOf(optionNotes(OptionContract.changedOptions(this)));
     optionNotes.forEach(note -> Logger.getLogger(getClass().getName()).info(learnerName() + ": " + note));
     trainer = new NetworkTrainer(runConfig, set, objective, itopHook,
         regression ? null : createValidationScore(train, set), this::reportEpoch);
@@ -393,34 +395,35 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   }
 
   /**
-   * The number of distinct class values among the instances of weight > 0 (among all if none has weight): a class
-   * present only in instances of weight 0 takes no part in training.
+   * The distinct class values of the instances that count ({@link InstancesConverter#counted}): a class present only
+   * in instances of weight 0 takes no part in training.
    */
-  private static long classesWithWeight(Instances train) {
-    boolean anyWeight = train.stream().anyMatch(inst -> inst.weight() > 0);
-    return train.stream().filter(inst -> !anyWeight || inst.weight() > 0).mapToDouble(Instance::classValue).distinct()
-        .count();
+  private static double[] countedClasses(Instances train) {
+    boolean[] counted = InstancesConverter.counted(train);
+    return java.util.stream.IntStream.range(0, counted.length).filter(i -> counted[i])
+        .mapToDouble(i -> train.instance(i).classValue()).distinct().toArray();
   }
 
   /**
    * What the options set do not do: an option changed from its default that the others make ineffective (a value
    * set is never ignored without a word). A learner adds its own rules.
+   *
+   * @param changed the options changed from the learner's defaults ({@link OptionContract#changedOptions})
    */
-  protected List<String> optionNotes() {
+  protected List<String> optionNotes(Map<String, String> changed) {
     List<String> notes = new ArrayList<>();
-    List<String> changed = OptionContract.changedFlags(this, "");
     boolean erEpsilon = getDistribution() == org.overparam.itop.Distribution.ER_EPSILON;
     if (getSparsity() == 0 && !erEpsilon) { // a dense network: one note for all sparsity options
-      List<String> sparse = new ArrayList<>(OptionContract.changedFlags(this, "Sparsity"));
+      List<String> sparse = OptionContract.flagsIn(changed, "Sparsity");
       sparse.remove("-sparsity");
       noEffect(notes, sparse, "on a dense network (-sparsity 0)");
     } else {
       if (getFixMask()) {
-        List<String> updates = new ArrayList<>(OptionContract.changedFlags(this, "Sparsity: "));
+        List<String> updates = OptionContract.flagsIn(changed, "Sparsity: ");
         updates.remove("-fix-mask");
         noEffect(notes, updates, "with -fix-mask (the mask never changes)");
       }
-      if (erEpsilon && changed.contains("-sparsity")) {
+      if (erEpsilon && changed.containsKey("-sparsity")) {
         notes.add("-sparsity " + getSparsity() + " is not used: with -density-distribution ER_EPSILON the sparsity "
             + "follows from -er-epsilon");
       }
@@ -440,9 +443,9 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
   }
 
   /** Adds "F has no effect CONDITION" when {@code when} holds and F was changed from its default. */
-  protected static void ineffective(List<String> notes, List<String> changed, String flag, boolean when,
+  protected static void ineffective(List<String> notes, Map<String, String> changed, String flag, boolean when,
       String condition) {
-    noEffect(notes, when && changed.contains(flag) ? List.of(flag) : List.of(), condition);
+    noEffect(notes, when && changed.containsKey(flag) ? List.of(flag) : List.of(), condition);
   }
 
   /** Adds "F, G have no effect CONDITION" for the flags given, if any. */

@@ -6,6 +6,7 @@ import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.overparam.common.TrainingHistory;
 import org.overparam.mindiff.DecisionThresholds;
@@ -32,7 +33,6 @@ import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.overparam.CommandLineRun;
 import weka.overparam.MinDiffReport;
-import weka.overparam.OptionContract;
 import weka.overparam.SensitiveAttribute;
 import weka.overparam.TrainingHeader;
 
@@ -281,9 +281,9 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   }
 
   @Override
-  protected List<String> optionNotes() {
-    List<String> notes = super.optionNotes();
-    ineffective(notes, OptionContract.changedFlags(this, ""), "-gap-tolerance", getValidationFraction() == 0,
+  protected List<String> optionNotes(Map<String, String> changed) {
+    List<String> notes = super.optionNotes(changed);
+    ineffective(notes, changed, "-gap-tolerance", getValidationFraction() == 0,
         "without a validation split (-validation-fraction 0)");
     return notes;
   }
@@ -549,7 +549,8 @@ public class MinDiffNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "decision thresholds", description = "How the probabilities become "
       + "predictions (default DEFAULT). DEFAULT: the network's probability as it is; GROUP_CONSTRAINED: each "
       + "group's positive score shifted by the thresholds of the fairness-constrained validation error, so that "
-      + "Weka's accuracy is the constrained accuracy (needs validation-fraction > 0).", commandLineParamName = "decision-thresholds",
+      + "Weka's accuracy is the constrained accuracy (needs validation-fraction > 0).",
+      commandLineParamName = "decision-thresholds",
       commandLineParamSynopsis = "-decision-thresholds <DEFAULT|GROUP_CONSTRAINED>", displayOrder = 71,
       category = "Flooding and thresholds")
   public DecisionThresholds getDecisionThresholds() {

@@ -9,8 +9,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.overparam.common.Checks;
 import org.overparam.nn.LrSchedule;
@@ -231,9 +231,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
     reportFileNote = null;
     if (noiseReport != null && !noiseReportFile.getPath().isEmpty()) {
       Path file = noiseReportFile.toPath().toAbsolutePath().normalize();
-      if (ReportFiles.mayWrite(file, train)) {
+      if (ReportFiles.claim(file, train)) {
         writeNoiseReport(file);
-        ReportFiles.written(file, train);
         reportFileNote = "noise report of all " + noiseReport.size() + " instances written to " + file;
       } else {
         // a cross-validation fold or a split of the data whose model wrote it: that model's report stays
@@ -244,11 +243,11 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   }
 
   @Override
-  protected List<String> optionNotes() {
-    List<String> notes = super.optionNotes();
+  protected List<String> optionNotes(Map<String, String> changed) {
+    List<String> notes = super.optionNotes(changed);
     if (ceOnly) {
-      List<String> sop = new ArrayList<>(OptionContract.changedFlags(this, "Label noise"));
-      sop.addAll(OptionContract.changedFlags(this, "SOP+"));
+      List<String> sop = OptionContract.flagsIn(changed, "Label noise");
+      sop.addAll(OptionContract.flagsIn(changed, "SOP+"));
       sop.removeAll(List.of("-ce-only", "-noise-report-top-k", "-noise-report-file"));
       noEffect(notes, sop, "with -ce-only (no noise variables, no SOP+ terms)");
     }
@@ -465,7 +464,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "u/v learning-rate scaling", description = "Whether lr-u and lr-v left at their "
       + "defaults follow this run's batch size and epochs (default MATCH_GROWTH). MATCH_GROWTH rescales them from "
       + "the reference batch size and epochs to this run's, keeping the growth of u and v over the run, capped at "
-      + "batch-size-train/8; NONE uses the defaults as given. A rate set to another value is always used as given.", commandLineParamName = "uv-lr-scaling",
+      + "batch-size-train/8; NONE uses the defaults as given. A rate set to another value is always used as given.",
+      commandLineParamName = "uv-lr-scaling",
       commandLineParamSynopsis = "-uv-lr-scaling <MATCH_GROWTH|NONE>", displayOrder = 63, category = "Label noise")
   public UvLrScaling getUvLrScaling() {
     return uvLrScaling;
@@ -607,7 +607,8 @@ public class SopRobustNetwork extends AbstractNetworkClassifier {
   @OptionMetadata(displayName = "noise report file", description = "CSV file that receives the full noise "
       + "report after training. It lists every training instance: instance (1-based), given label, "
       + "suggested label, score and flagged, sorted by score. In a cross-validation "
-      + "or percentage split, only the model built on all the data writes it. Default empty: no file is written.", commandLineParamName = "noise-report-file",
+      + "or percentage split, only the model built on all the data writes it. Default empty: no file is written.",
+      commandLineParamName = "noise-report-file",
       commandLineParamSynopsis = "-noise-report-file <path>", displayOrder = 75, category = "SOP+ and noise report")
   @FilePropertyMetadata(fileChooserDialogType = javax.swing.JFileChooser.SAVE_DIALOG, directoriesOnly = false)
   public File getNoiseReportFile() {
