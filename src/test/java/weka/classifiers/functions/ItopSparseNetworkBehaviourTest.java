@@ -278,20 +278,13 @@ class ItopSparseNetworkBehaviourTest {
     ItopSparseNetwork net = small(0.9, 2);
     net.setResume(true);
     net.buildClassifier(data);
-    ItopSparseNetwork loaded = (ItopSparseNetwork) weka.core.SerializationHelper.read(
-        new java.io.ByteArrayInputStream(serialize(net)));
+    ItopSparseNetwork loaded = org.overparam.testing.Serialization.roundTrip(net);
     double[] before = flat(loaded.distributionsForInstances(data));
     assertError(loaded, data, "has none (the state is not saved with a model");
     assertArrayEquals(before, flat(loaded.distributionsForInstances(data)), "the loaded model is kept");
     loaded.setResume(false);
     loaded.buildClassifier(data); // training afresh is what it says to do
     assertTrue(loaded.toString().contains("epochs trained: 2"), loaded.toString());
-  }
-
-  private static byte[] serialize(Object o) throws Exception {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    weka.core.SerializationHelper.write(bytes, o);
-    return bytes.toByteArray();
   }
 
   private static void assertError(ItopSparseNetwork n, Instances data, String fragment) {
