@@ -5,6 +5,7 @@ package weka.overparam;
 import java.io.PrintStream;
 import java.util.Map;
 import org.overparam.nd4j.BackendReport;
+import org.overparam.nn.NetworkTrainer;
 
 /**
  * Prints the ND4J backend the package's networks run on (CPU or CUDA, BLAS vendor, threads), what was found of
@@ -16,6 +17,7 @@ public class OverparamBackendInfo extends CommandLineTool {
   /** The report as text. */
   public static String report() {
     Map<String, String> r = BackendReport.collect();
+    r.put("sparse engine's products", NetworkTrainer.sparseKernels());
     StringBuilder sb = new StringBuilder("overparam: ND4J backend\n");
     sb.append(BackendReport.format(r));
     sb.append("\nGPU (CUDA)\n").append(BackendReport.format(BackendReport.cudaFindings()));

@@ -46,6 +46,14 @@ public final class NetworkStep {
         : new DenseEngine(net, layout, config, hook);
   }
 
+  /**
+   * What runs the sparse engine's products: "native code (AVX2, FMA)", or "Java (why not native)"; for the model
+   * text and the backend report.
+   */
+  public static String sparseKernels() {
+    return NativeSparseKernels.describe();
+  }
+
   /** Every weight matrix's active set: the hook's own masks (read only), all true where it masks nothing. */
   private boolean[][] activeWeights(TrainingHook hook) {
     boolean[][] active = new boolean[layout.weights().size()][];

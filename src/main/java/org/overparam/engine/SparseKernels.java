@@ -14,15 +14,35 @@ package org.overparam.engine;
  * of the batch's values per unit ({@code float[unit][batch]}), so that the inner loops run over the
  * batch with the same index in every array. C2 vectorises those loops (AVX2/AVX-512); with one flat
  * array and two offsets it does not, since it cannot rule out overlap, and runs 3x slower.
+ *
+ * <p>Where {@link NativeSparseKernels} loaded (Linux, x86-64 with AVX2 and FMA), the three entry points run its
+ * native loops instead, on the same arrays, for batches of {@link #NATIVE_MIN_BATCH} rows or more (a native call
+ * pins every row of the activations, which a batch of a few rows, as the stream learner's, does not repay); the
+ * {@code Java} methods are the portable kernels, and the reference the native ones are tested against. The choice
+ * depends on the batch only, so every range of a product split among threads runs the same code.
  */
 final class SparseKernels {
   private SparseKernels() {}
+
+  /** Whether the products run in native code (decided once, when the class loads). */
+  static final boolean NATIVE = NativeSparseKernels.active();
+  /** The smallest batch the native kernels take. */
+  static final int NATIVE_MIN_BATCH = 8;
 
   /**
    * out[o] = bias[o] + Σ_k value[k] · in[row[k]] over column o's active weights. Four weights per
    * pass over out[o] load and store it a quarter as often (the loop is bound by memory operations).
    */
   static void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
+    if (NATIVE && batch >= NATIVE_MIN_BATCH) {
+      NativeSparseKernels.forward(colStart, row, value, bias, in, out, batch);
+    } else {
+      forwardJava(colStart, row, value, bias, in, out, batch);
+    }
+  }
+
+  static void forwardJava(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out,
+      int batch) {
     for (int o = 0; o < out.length; o++) {
       float[] z = out[o];
       java.util.Arrays.fill(z, 0, batch, bias[o]);
@@ -36,6 +56,15 @@ final class SparseKernels {
    * position in the column order {@code rowPerm}), so each inGrad[i] is written once.
    */
   static void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta,
+      float[][] inGrad, int batch) {
+    if (NATIVE && batch >= NATIVE_MIN_BATCH) {
+      NativeSparseKernels.inputGradient(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
+    } else {
+      inputGradientJava(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
+    }
+  }
+
+  static void inputGradientJava(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta,
       float[][] inGrad, int batch) {
     for (int i = 0; i < inGrad.length; i++) {
       float[] g = inGrad[i];
@@ -93,14 +122,18 @@ final class SparseKernels {
    */
   static void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
       int batch) {
-    weightGradient(colStart, row, in, delta, grad, biasGrad, batch, HARDWARE_FMA);
+    if (NATIVE && batch >= NATIVE_MIN_BATCH) {
+      NativeSparseKernels.weightGradient(colStart, row, in, delta, grad, biasGrad, batch);
+    } else {
+      weightGradientJava(colStart, row, in, delta, grad, biasGrad, batch, HARDWARE_FMA);
+    }
   }
 
   /** Use the compacted sums when fewer than this fraction of a column's deltas are nonzero. */
   static final double SKIP_ZEROS_BELOW = 0.6;
 
-  static void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
-      int batch, boolean fma) {
+  static void weightGradientJava(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad,
+      float[] biasGrad, int batch, boolean fma) {
     int[] at = new int[batch];
     float[] nonzero = new float[batch];
     for (int o = 0; o < delta.length; o++) {

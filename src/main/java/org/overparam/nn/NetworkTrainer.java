@@ -527,6 +527,11 @@ public final class NetworkTrainer {
     return networkStep.isSparse();
   }
 
+  /** What runs the sparse engine's products in this JVM ({@link NetworkStep#sparseKernels()}). */
+  public static String sparseKernels() {
+    return NetworkStep.sparseKernels();
+  }
+
   /** Bytes held for weights, biases, their gradient and the optimiser state while training. */
   public long trainingStateBytes() {
     return networkStep.trainingStateBytes();

@@ -11,7 +11,8 @@ import org.overparam.nd4j.Dl4jRuntime;
 import org.overparam.nd4j.OpenBlasCore;
 
 /**
- * Multiply-adds per second of {@link SparseKernels}' three products on one thread, for a random 2048 × 2048 layer
+ * Multiply-adds per second of {@link SparseKernels}' three products on one thread, in Java and (where they run)
+ * in native code ({@link NativeSparseKernels}), for a random 2048 × 2048 layer
  * at the given densities (batch 128, half of the activations and deltas zero, as behind a ReLU), and of OpenBLAS's
  * dense GEMM for the same layer's forward product in the same run: what a sparse step can gain over a dense one.
  * Run by src/test/scripts/sparse-kernel-rates.sh.
@@ -43,26 +44,42 @@ public final class SparseKernelRates {
       float[][] out = new float[n][batch];
       float[][] inGrad = new float[n][batch];
       double macs = (double) s.nonzeros() * batch;
-      double[] rate = new double[3];
-      for (int rep = 0; rep < 5; rep++) { // the last of five, after the JIT's warm-up
-        int times = Math.max(3, (int) (1e9 / macs));
-        long t0 = System.nanoTime();
-        for (int i = 0; i < times; i++) {
-          SparseKernels.forward(s.colStart, s.row, s.value, s.bias, in, out, batch);
+      for (boolean nativeKernels : SparseKernels.NATIVE ? new boolean[] {false, true} : new boolean[] {false}) {
+        double[] rate = new double[3];
+        for (int rep = 0; rep < 5; rep++) { // the last of five, after the JIT's warm-up
+          int times = Math.max(3, (int) (1e9 / macs));
+          long t0 = System.nanoTime();
+          for (int i = 0; i < times; i++) {
+            if (nativeKernels) {
+              NativeSparseKernels.forward(s.colStart, s.row, s.value, s.bias, in, out, batch);
+            } else {
+              SparseKernels.forwardJava(s.colStart, s.row, s.value, s.bias, in, out, batch);
+            }
+          }
+          long t1 = System.nanoTime();
+          for (int i = 0; i < times; i++) {
+            if (nativeKernels) {
+              NativeSparseKernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta, inGrad, batch);
+            } else {
+              SparseKernels.inputGradientJava(s.rowStart, s.rowCol, s.rowPerm, s.value, delta, inGrad, batch);
+            }
+          }
+          long t2 = System.nanoTime();
+          for (int i = 0; i < times; i++) {
+            if (nativeKernels) {
+              NativeSparseKernels.weightGradient(s.colStart, s.row, in, delta, s.grad, s.biasGrad, batch);
+            } else {
+              SparseKernels.weightGradientJava(s.colStart, s.row, in, delta, s.grad, s.biasGrad, batch,
+                  SparseKernels.HARDWARE_FMA);
+            }
+          }
+          long t3 = System.nanoTime();
+          rate = new double[] {times * macs / (t1 - t0), times * macs / (t2 - t1), times * macs / (t3 - t2)};
         }
-        long t1 = System.nanoTime();
-        for (int i = 0; i < times; i++) {
-          SparseKernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta, inGrad, batch);
-        }
-        long t2 = System.nanoTime();
-        for (int i = 0; i < times; i++) {
-          SparseKernels.weightGradient(s.colStart, s.row, in, delta, s.grad, s.biasGrad, batch);
-        }
-        long t3 = System.nanoTime();
-        rate = new double[] {times * macs / (t1 - t0), times * macs / (t2 - t1), times * macs / (t3 - t2)};
+        System.out.printf(Locale.ROOT, "sparse %4.0f%% of %d x %d, batch %d, %-6s kernels: forward %.1f, "
+            + "input gradient %.1f, weight gradient %.1f GMAC/s%n", 100 * density, n, n, batch,
+            nativeKernels ? "native" : "Java", rate[0], rate[1], rate[2]);
       }
-      System.out.printf(Locale.ROOT, "sparse %4.0f%% of %d x %d, batch %d: forward %.1f, input gradient %.1f, "
-          + "weight gradient %.1f GMAC/s%n", 100 * density, n, n, batch, rate[0], rate[1], rate[2]);
     }
     double gemm = Dl4jRuntime.call(1, () -> {
       INDArray a = Nd4j.rand(DataType.FLOAT, batch, n);

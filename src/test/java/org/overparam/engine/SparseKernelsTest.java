@@ -3,18 +3,24 @@
 package org.overparam.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The sparse products against the dense products of the masked matrix, computed naively in double. */
+/**
+ * The sparse products, Java and native ({@link NativeSparseKernels}, where it runs), against the dense products of
+ * the masked matrix, computed naively in double.
+ */
 class SparseKernelsTest {
   private static final double TOL = 1e-5;
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 7, 8, 33})
-  void productsEqualTheDenseMaskedProducts(int batch) {
+  @CsvSource({"1, false", "2, false", "7, false", "8, false", "33, false", "1, true", "7, true", "8, true",
+      "33, true", "64, true", "71, true", "130, true"})
+  void productsEqualTheDenseMaskedProducts(int batch, boolean nativeKernels) {
+    assumeTrue(!nativeKernels || NativeSparseKernels.active(), NativeSparseKernels::describe);
     SplittableRandom rng = new SplittableRandom(batch);
     int nIn = 13;
     int nOut = 19;
@@ -45,14 +51,23 @@ class SparseKernelsTest {
       }
     }
 
-    float[][] out = new float[nOut][batch];
-    SparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out, batch);
-    float[][] inGrad = random(rng, nIn, batch); // stale values must be overwritten
-    SparseKernels.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad, batch);
+    float[][] out = random(rng, nOut, batch); // stale values must be overwritten
+    float[][] inGrad = random(rng, nIn, batch);
     float[] biasGrad = new float[nOut];
     float[] plainGrad = new float[layer.nonzeros()];
-    SparseKernels.weightGradient(layer.colStart, layer.row, in, delta, plainGrad, new float[nOut], batch, false);
-    SparseKernels.weightGradient(layer.colStart, layer.row, in, delta, layer.grad, biasGrad, batch, true);
+    if (nativeKernels) {
+      NativeSparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out, batch);
+      NativeSparseKernels.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad,
+          batch);
+      NativeSparseKernels.weightGradient(layer.colStart, layer.row, in, delta, plainGrad, new float[nOut], batch);
+      NativeSparseKernels.weightGradient(layer.colStart, layer.row, in, delta, layer.grad, biasGrad, batch);
+    } else {
+      SparseKernels.forwardJava(layer.colStart, layer.row, layer.value, layer.bias, in, out, batch);
+      SparseKernels.inputGradientJava(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad,
+          batch);
+      SparseKernels.weightGradientJava(layer.colStart, layer.row, in, delta, plainGrad, new float[nOut], batch, false);
+      SparseKernels.weightGradientJava(layer.colStart, layer.row, in, delta, layer.grad, biasGrad, batch, true);
+    }
 
     for (int b = 0; b < batch; b++) {
       for (int o = 0; o < nOut; o++) {

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
+//
+// The sparse engine's three products in AVX2 with fused multiply-adds, for
+// org.overparam.engine.NativeSparseKernels (see there for the layout and the contract). C2 cannot keep a block of
+// the batch in registers across a column's weights, so its loops load and store the accumulator per weight; here
+// eight vectors of the batch stay in registers while a column's weights stream past (about 2x the Java forward
+// product, 3.5x its weight gradient).
+//
+// Every output element is one sum in a fixed order (over a column's weights in storage order, or over the batch
+// in eight lanes then a fixed tree), whichever code path (64, 8 or 1 batch values at a time) computes it, so the
+// bits do not depend on the batch size's remainder nor on how the Java side splits the outputs among threads.
+// The library itself is compiled for any x86-64 CPU; only the kernels use AVX2 and FMA, and Java calls them only
+// where supported() says the CPU has both.
+#include <jni.h>
+#include <immintrin.h>
+#include <math.h>
+#include <stdlib.h>
+
+#define KERNEL __attribute__((target("avx2,fma")))
+
+JNIEXPORT jboolean JNICALL Java_org_overparam_engine_NativeSparseKernels_supported(JNIEnv* env, jclass cls) {
+  (void) env;
+  (void) cls;
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? JNI_TRUE : JNI_FALSE;
+}
+
+static void fail(JNIEnv* env, const char* message) {
+  jclass c = (*env)->FindClass(env, "java/lang/IllegalArgumentException");
+  if (c != NULL) {
+    (*env)->ThrowNew(env, c, message);
+  }
+}
+
+// The rows of a float[][], each at least `batch` long: references first (JNI calls are not allowed while
+// arrays are pinned), then pinned together.
+typedef struct {
+  int n;
+  jfloatArray* ref;
+  float** at;
+} Rows;
+
+static int rowsOf(JNIEnv* env, jobjectArray array, int batch, Rows* rows) {
+  rows->n = (*env)->GetArrayLength(env, array);
+  rows->ref = malloc(sizeof(jfloatArray) * (rows->n + 1));
+  rows->at = malloc(sizeof(float*) * (rows->n + 1));
+  if (rows->ref == NULL || rows->at == NULL) {
+    fail(env, "no native memory for the sparse kernels' row table");
+    return 0;
+  }
+  for (int i = 0; i < rows->n; i++) {
+    rows->ref[i] = (jfloatArray) (*env)->GetObjectArrayElement(env, array, i);
+    if (rows->ref[i] == NULL || (*env)->GetArrayLength(env, rows->ref[i]) < batch) {
+      fail(env, "a row of the sparse kernels' activations is missing or shorter than the batch");
+      return 0;
+    }
+  }
+  return 1;
+}
+
+// A local reference frame for the rows of both arrays (a reference per row).
+static int localFrame(JNIEnv* env, jobjectArray a, jobjectArray b) {
+  return (*env)->PushLocalFrame(env, (*env)->GetArrayLength(env, a) + (*env)->GetArrayLength(env, b) + 16) == 0;
+}
+
+static void pinRows(JNIEnv* env, Rows* rows) {
+  for (int i = 0; i < rows->n; i++) {
+    rows->at[i] = (*env)->GetPrimitiveArrayCritical(env, rows->ref[i], NULL);
+  }
+}
+
+static void unpinRows(JNIEnv* env, Rows* rows, jint mode) {
+  for (int i = rows->n - 1; i >= 0; i--) {
+    if (rows->at[i] != NULL) {
+      (*env)->ReleasePrimitiveArrayCritical(env, rows->ref[i], rows->at[i], mode);
+    }
+  }
+}
+
+static void freeRows(Rows* rows) {
+  free(rows->ref);
+  free(rows->at);
+}
+
+static int allPinned(Rows* rows) {
+  for (int i = 0; i < rows->n; i++) {
+    if (rows->at[i] == NULL) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+// Whether index[t] lies in [0, limit) for every t in [from, to): a bad index would read outside the Java heap.
+static int indicesWithin(const jint* index, int from, int to, int limit) {
+  for (int t = from; t < to; t++) {
+    if ((unsigned) index[t] >= (unsigned) limit) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+static int startsAscending(const jint* start, int n, int entries) {
+  if (start[0] < 0 || start[n] > entries) {
+    return 0;
+  }
+  for (int o = 0; o < n; o++) {
+    if (start[o] > start[o + 1]) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+// acc[b] = init + Σ_{t in [from, to)} value[perm ? perm[t] : t] · src[index[t]][b] for b in [0, batch).
+KERNEL __attribute__((always_inline)) static inline void accumulate(int from, int to, const jint* index, const jint* perm, const float* value,
+    float* const* src, float init, float* acc, int batch) {
+  int b = 0;
+  for (; b + 64 <= batch; b += 64) {
+    __m256 a0 = _mm256_set1_ps(init), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+    for (int t = from; t < to; t++) {
+      __m256 w = _mm256_set1_ps(value[perm ? perm[t] : t]);
+      const float* x = src[index[t]] + b;
+      a0 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x), a0);
+      a1 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + 8), a1);
+      a2 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + 16), a2);
+      a3 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + 24), a3);
+      a4 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + 32), a4);
+      a5 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + 40), a5);
+      a6 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + 48), a6);
+      a7 = _mm256_fmadd_ps(w, _mm256_loadu_ps(x + 56), a7);
+    }
+    _mm256_storeu_ps(acc + b, a0);
+    _mm256_storeu_ps(acc + b + 8, a1);
+    _mm256_storeu_ps(acc + b + 16, a2);
+    _mm256_storeu_ps(acc + b + 24, a3);
+    _mm256_storeu_ps(acc + b + 32, a4);
+    _mm256_storeu_ps(acc + b + 40, a5);
+    _mm256_storeu_ps(acc + b + 48, a6);
+    _mm256_storeu_ps(acc + b + 56, a7);
+  }
+  for (; b + 8 <= batch; b += 8) {
+    __m256 a = _mm256_set1_ps(init);
+    for (int t = from; t < to; t++) {
+      a = _mm256_fmadd_ps(_mm256_set1_ps(value[perm ? perm[t] : t]), _mm256_loadu_ps(src[index[t]] + b), a);
+    }
+    _mm256_storeu_ps(acc + b, a);
+  }
+  for (; b < batch; b++) {
+    float a = init;
+    for (int t = from; t < to; t++) {
+      a = fmaf(value[perm ? perm[t] : t], src[index[t]][b], a);
+    }
+    acc[b] = a;
+  }
+}
+
+// The eight lanes of v summed in a fixed tree.
+KERNEL static float lanes(__m256 v) {
+  float l[8];
+  _mm256_storeu_ps(l, v);
+  return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+}
+
+// Σ_b x[b] · d[b]: eight lanes, their tree, then the remainder in order.
+KERNEL static float dot(const float* x, const float* d, int batch) {
+  __m256 s = _mm256_setzero_ps();
+  int b = 0;
+  for (; b + 8 <= batch; b += 8) {
+    s = _mm256_fmadd_ps(_mm256_loadu_ps(x + b), _mm256_loadu_ps(d + b), s);
+  }
+  float sum = lanes(s);
+  for (; b < batch; b++) {
+    sum = fmaf(x[b], d[b], sum);
+  }
+  return sum;
+}
+
+// grad[k] = in[row[k]] · d for k in [from, to), eight weights sharing each load of d; each sum as dot() forms it.
+KERNEL static void dots(int from, int to, const jint* row, float* const* in, const float* d, float* grad,
+    int batch) {
+  int k = from;
+  int whole = batch & ~7;
+  for (; k + 8 <= to; k += 8) {
+    const float* x0 = in[row[k]];
+    const float* x1 = in[row[k + 1]];
+    const float* x2 = in[row[k + 2]];
+    const float* x3 = in[row[k + 3]];
+    const float* x4 = in[row[k + 4]];
+    const float* x5 = in[row[k + 5]];
+    const float* x6 = in[row[k + 6]];
+    const float* x7 = in[row[k + 7]];
+    __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+    for (int b = 0; b < whole; b += 8) {
+      __m256 dv = _mm256_loadu_ps(d + b);
+      s0 = _mm256_fmadd_ps(_mm256_loadu_ps(x0 + b), dv, s0);
+      s1 = _mm256_fmadd_ps(_mm256_loadu_ps(x1 + b), dv, s1);
+      s2 = _mm256_fmadd_ps(_mm256_loadu_ps(x2 + b), dv, s2);
+      s3 = _mm256_fmadd_ps(_mm256_loadu_ps(x3 + b), dv, s3);
+      s4 = _mm256_fmadd_ps(_mm256_loadu_ps(x4 + b), dv, s4);
+      s5 = _mm256_fmadd_ps(_mm256_loadu_ps(x5 + b), dv, s5);
+      s6 = _mm256_fmadd_ps(_mm256_loadu_ps(x6 + b), dv, s6);
+      s7 = _mm256_fmadd_ps(_mm256_loadu_ps(x7 + b), dv, s7);
+    }
+    float sum[8] = {lanes(s0), lanes(s1), lanes(s2), lanes(s3), lanes(s4), lanes(s5), lanes(s6), lanes(s7)};
+    const float* x[8] = {x0, x1, x2, x3, x4, x5, x6, x7};
+    for (int i = 0; i < 8; i++) {
+      for (int b = whole; b < batch; b++) {
+        sum[i] = fmaf(x[i][b], d[b], sum[i]);
+      }
+      grad[k + i] = sum[i];
+    }
+  }
+  for (; k < to; k++) {
+    grad[k] = dot(in[row[k]], d, batch);
+  }
+}
+
+KERNEL static float total(const float* d, int batch) {
+  __m256 s = _mm256_setzero_ps();
+  int b = 0;
+  for (; b + 8 <= batch; b += 8) {
+    s = _mm256_add_ps(_mm256_loadu_ps(d + b), s);
+  }
+  float sum = lanes(s);
+  for (; b < batch; b++) {
+    sum += d[b];
+  }
+  return sum;
+}
+
+// The products over a layer's outputs (columns) or inputs (rows); accumulate() is inlined into each, so that the
+// forward product's loads do not test for a permutation it does not have.
+KERNEL static void forwardColumns(int n, const jint* colStart, const jint* row, const float* value, const float* bias,
+    float* const* in, float* const* out, int batch) {
+  for (int o = 0; o < n; o++) {
+    accumulate(colStart[o], colStart[o + 1], row, NULL, value, in, bias[o], out[o], batch);
+  }
+}
+
+KERNEL static void inputGradientRows(int n, const jint* rowStart, const jint* rowCol, const jint* rowPerm,
+    const float* value, float* const* delta, float* const* inGrad, int batch) {
+  for (int i = 0; i < n; i++) {
+    accumulate(rowStart[i], rowStart[i + 1], rowCol, rowPerm, value, delta, 0.0f, inGrad[i], batch);
+  }
+}
+
+KERNEL static void weightGradientColumns(int n, const jint* colStart, const jint* row, float* const* in,
+    float* const* delta, float* grad, float* biasGrad, int batch) {
+  for (int o = 0; o < n; o++) {
+    biasGrad[o] = total(delta[o], batch);
+    dots(colStart[o], colStart[o + 1], row, in, delta[o], grad, batch);
+  }
+}
+
+JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forward(JNIEnv* env, jclass cls,
+    jintArray colStartArray, jintArray rowArray, jfloatArray valueArray, jfloatArray biasArray, jobjectArray inArray,
+    jobjectArray outArray, jint batch) {
+  (void) cls;
+  Rows in = {0}, out = {0};
+  int n = (*env)->GetArrayLength(env, outArray);
+  int entries = (*env)->GetArrayLength(env, rowArray);
+  if ((*env)->GetArrayLength(env, colStartArray) < n + 1 || (*env)->GetArrayLength(env, biasArray) < n
+      || (*env)->GetArrayLength(env, valueArray) < entries) {
+    fail(env, "the sparse layer's arrays are shorter than its outputs need");
+    return;
+  }
+  if (!localFrame(env, inArray, outArray)) {
+    return;
+  }
+  if (rowsOf(env, inArray, batch, &in) && rowsOf(env, outArray, batch, &out)) {
+    jint* colStart = (*env)->GetPrimitiveArrayCritical(env, colStartArray, NULL);
+    jint* row = (*env)->GetPrimitiveArrayCritical(env, rowArray, NULL);
+    float* value = (*env)->GetPrimitiveArrayCritical(env, valueArray, NULL);
+    float* bias = (*env)->GetPrimitiveArrayCritical(env, biasArray, NULL);
+    pinRows(env, &in);
+    pinRows(env, &out);
+    int ok = colStart && row && value && bias && allPinned(&in) && allPinned(&out)
+        && startsAscending(colStart, n, entries) && indicesWithin(row, colStart[0], colStart[n], in.n);
+    if (ok) {
+      forwardColumns(n, colStart, row, value, bias, in.at, out.at, batch);
+    }
+    unpinRows(env, &out, 0);
+    unpinRows(env, &in, JNI_ABORT);
+    if (bias) (*env)->ReleasePrimitiveArrayCritical(env, biasArray, bias, JNI_ABORT);
+    if (value) (*env)->ReleasePrimitiveArrayCritical(env, valueArray, value, JNI_ABORT);
+    if (row) (*env)->ReleasePrimitiveArrayCritical(env, rowArray, row, JNI_ABORT);
+    if (colStart) (*env)->ReleasePrimitiveArrayCritical(env, colStartArray, colStart, JNI_ABORT);
+    if (!ok) {
+      fail(env, "the sparse layer's column starts or row indices are out of range");
+    }
+  }
+  freeRows(&in);
+  freeRows(&out);
+  (*env)->PopLocalFrame(env, NULL);
+}
+
+JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradient(JNIEnv* env, jclass cls,
+    jintArray rowStartArray, jintArray rowColArray, jintArray rowPermArray, jfloatArray valueArray,
+    jobjectArray deltaArray, jobjectArray inGradArray, jint batch) {
+  (void) cls;
+  Rows delta = {0}, inGrad = {0};
+  int n = (*env)->GetArrayLength(env, inGradArray);
+  int entries = (*env)->GetArrayLength(env, rowColArray);
+  int values = (*env)->GetArrayLength(env, valueArray);
+  if ((*env)->GetArrayLength(env, rowStartArray) < n + 1 || (*env)->GetArrayLength(env, rowPermArray) < entries) {
+    fail(env, "the sparse layer's arrays are shorter than its inputs need");
+    return;
+  }
+  if (!localFrame(env, deltaArray, inGradArray)) {
+    return;
+  }
+  if (rowsOf(env, deltaArray, batch, &delta) && rowsOf(env, inGradArray, batch, &inGrad)) {
+    jint* rowStart = (*env)->GetPrimitiveArrayCritical(env, rowStartArray, NULL);
+    jint* rowCol = (*env)->GetPrimitiveArrayCritical(env, rowColArray, NULL);
+    jint* rowPerm = (*env)->GetPrimitiveArrayCritical(env, rowPermArray, NULL);
+    float* value = (*env)->GetPrimitiveArrayCritical(env, valueArray, NULL);
+    pinRows(env, &delta);
+    pinRows(env, &inGrad);
+    int ok = rowStart && rowCol && rowPerm && value && allPinned(&delta) && allPinned(&inGrad)
+        && startsAscending(rowStart, n, entries) && indicesWithin(rowCol, rowStart[0], rowStart[n], delta.n)
+        && indicesWithin(rowPerm, rowStart[0], rowStart[n], values);
+    if (ok) {
+      inputGradientRows(n, rowStart, rowCol, rowPerm, value, delta.at, inGrad.at, batch);
+    }
+    unpinRows(env, &inGrad, 0);
+    unpinRows(env, &delta, JNI_ABORT);
+    if (value) (*env)->ReleasePrimitiveArrayCritical(env, valueArray, value, JNI_ABORT);
+    if (rowPerm) (*env)->ReleasePrimitiveArrayCritical(env, rowPermArray, rowPerm, JNI_ABORT);
+    if (rowCol) (*env)->ReleasePrimitiveArrayCritical(env, rowColArray, rowCol, JNI_ABORT);
+    if (rowStart) (*env)->ReleasePrimitiveArrayCritical(env, rowStartArray, rowStart, JNI_ABORT);
+    if (!ok) {
+      fail(env, "the sparse layer's row starts or column indices are out of range");
+    }
+  }
+  freeRows(&delta);
+  freeRows(&inGrad);
+  (*env)->PopLocalFrame(env, NULL);
+}
+
+JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_weightGradient(JNIEnv* env, jclass cls,
+    jintArray colStartArray, jintArray rowArray, jobjectArray inArray, jobjectArray deltaArray, jfloatArray gradArray,
+    jfloatArray biasGradArray, jint batch) {
+  (void) cls;
+  Rows in = {0}, delta = {0};
+  int n = (*env)->GetArrayLength(env, deltaArray);
+  int entries = (*env)->GetArrayLength(env, rowArray);
+  if ((*env)->GetArrayLength(env, colStartArray) < n + 1 || (*env)->GetArrayLength(env, biasGradArray) < n
+      || (*env)->GetArrayLength(env, gradArray) < entries) {
+    fail(env, "the sparse layer's arrays are shorter than its outputs need");
+    return;
+  }
+  if (!localFrame(env, inArray, deltaArray)) {
+    return;
+  }
+  if (rowsOf(env, inArray, batch, &in) && rowsOf(env, deltaArray, batch, &delta)) {
+    jint* colStart = (*env)->GetPrimitiveArrayCritical(env, colStartArray, NULL);
+    jint* row = (*env)->GetPrimitiveArrayCritical(env, rowArray, NULL);
+    float* grad = (*env)->GetPrimitiveArrayCritical(env, gradArray, NULL);
+    float* biasGrad = (*env)->GetPrimitiveArrayCritical(env, biasGradArray, NULL);
+    pinRows(env, &in);
+    pinRows(env, &delta);
+    int ok = colStart && row && grad && biasGrad && allPinned(&in) && allPinned(&delta)
+        && startsAscending(colStart, n, entries) && indicesWithin(row, colStart[0], colStart[n], in.n);
+    if (ok) {
+      weightGradientColumns(n, colStart, row, in.at, delta.at, grad, biasGrad, batch);
+    }
+    unpinRows(env, &delta, JNI_ABORT);
+    unpinRows(env, &in, JNI_ABORT);
+    if (biasGrad) (*env)->ReleasePrimitiveArrayCritical(env, biasGradArray, biasGrad, 0);
+    if (grad) (*env)->ReleasePrimitiveArrayCritical(env, gradArray, grad, 0);
+    if (row) (*env)->ReleasePrimitiveArrayCritical(env, rowArray, row, JNI_ABORT);
+    if (colStart) (*env)->ReleasePrimitiveArrayCritical(env, colStartArray, colStart, JNI_ABORT);
+    if (!ok) {
+      fail(env, "the sparse layer's column starts or row indices are out of range");
+    }
+  }
+  freeRows(&in);
+  freeRows(&delta);
+  (*env)->PopLocalFrame(env, NULL);
+}
