@@ -621,9 +621,11 @@ public abstract class AbstractNetworkClassifier extends NetworkOptions implement
         getNumThreads() == NetworkConfig.AUTO_THREADS ? " (-num-threads 0: chosen by the network's size)" : ""));
     if (itopHook != null) {
       sb.append(String.format("execution: %s (weights, gradients and optimiser state: %.1f MB)%n",
-          t.runsSparse() ? "sparse engine, active connections only; products in " + NetworkTrainer.sparseKernels()
-              : "dense matrices with 0/1 masks",
+          t.runsSparse() ? "sparse engine, active connections only" : "dense matrices with 0/1 masks",
           t.trainingStateBytes() / 1048576.0));
+      if (t.runsSparse()) {
+        sb.append("sparse products: ").append(NetworkTrainer.sparseKernels()).append('\n');
+      }
     }
     Map<String, Double> m = t.lastMetrics();
     if (m.containsKey("RMSE/training")) {

@@ -203,10 +203,13 @@ class ItopSparseNetworkBehaviourTest {
     ItopSparseNetwork sparse = small(0.95, 10);
     sparse.buildClassifier(data); // AUTO: 5% of the weights active
     assertTrue(sparse.toString().contains("execution: sparse engine"), sparse.toString());
+    assertTrue(sparse.toString().contains("\nsparse products: " + org.overparam.nn.NetworkTrainer.sparseKernels()),
+        sparse.toString());
     ItopSparseNetwork dense = small(0.95, 10);
     dense.setSparseExecution(org.overparam.nn.ExecutionMode.DENSE);
     dense.buildClassifier(data);
     assertTrue(dense.toString().contains("execution: dense matrices with 0/1 masks"), dense.toString());
+    assertFalse(dense.toString().contains("sparse products"), dense.toString());
     assertArrayEquals(flat(dense.distributionsForInstances(data)), flat(sparse.distributionsForInstances(data)), 1e-4);
     ItopSparseNetwork back = Serialization.roundTrip(sparse);
     assertArrayEquals(flat(sparse.distributionsForInstances(data)), flat(back.distributionsForInstances(data)), 0.0,
