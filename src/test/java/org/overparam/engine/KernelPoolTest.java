@@ -41,8 +41,8 @@ class KernelPoolTest {
       bias[o] = (float) rng.nextGaussian();
     }
     SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, bias, 0);
-    float[][] in = random(rng, nIn, batch);
-    float[][] delta = random(rng, nOut, batch);
+    float[][] in = SparseKernelsTest.random(rng, nIn, batch);
+    float[][] delta = SparseKernelsTest.random(rng, nOut, batch);
     for (int o = 0; o < nOut; o += 2) { // mostly zero, as behind a ReLU: the compacted sums
       for (int b = 0; b < batch; b++) {
         delta[o][b] = b % 3 == 0 ? delta[o][b] : 0f;
@@ -59,8 +59,8 @@ class KernelPoolTest {
     many.forward(layer.colStart, layer.row, layer.value, layer.bias, in, outN, batch);
     assertArrayEquals(out1, outN);
 
-    float[][] inGrad1 = random(rng, nIn, batch);
-    float[][] inGradN = random(rng, nIn, batch);
+    float[][] inGrad1 = SparseKernelsTest.random(rng, nIn, batch);
+    float[][] inGradN = SparseKernelsTest.random(rng, nIn, batch);
     one.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad1, batch);
     many.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGradN, batch);
     assertArrayEquals(inGrad1, inGradN);
@@ -152,12 +152,12 @@ class KernelPoolTest {
       SplittableRandom rng = new SplittableRandom(type.ordinal());
       ArrayOptimizer whole = new ArrayOptimizer(type, 0.9);
       ArrayOptimizer ranges = new ArrayOptimizer(type, 0.9);
-      float[] p1 = random(rng, 1, n)[0];
+      float[] p1 = SparseKernelsTest.random(rng, 1, n)[0];
       float[] pN = p1.clone();
       float[][] s1 = new float[whole.stateArrays()][n];
       float[][] sN = new float[whole.stateArrays()][n];
       for (int step = 0; step < 3; step++) { // Adam's bias corrections change with the step
-        float[] g = random(rng, 1, n)[0];
+        float[] g = SparseKernelsTest.random(rng, 1, n)[0];
         float[] gN = g.clone();
         whole.beginStep();
         whole.update(p1, g, s1, n, 0.01);
@@ -167,15 +167,5 @@ class KernelPoolTest {
         assertArrayEquals(s1, sN, type + " step " + step);
       }
     }
-  }
-
-  private static float[][] random(SplittableRandom rng, int units, int batch) {
-    float[][] a = new float[units][batch];
-    for (float[] u : a) {
-      for (int b = 0; b < batch; b++) {
-        u[b] = (float) rng.nextGaussian();
-      }
-    }
-    return a;
   }
 }

@@ -56,8 +56,8 @@ class NativeSparseKernelsTest {
     }
     SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, bias, 0);
     for (int batch : new int[] {128, 97}) {
-      float[][] in = random(rng, nIn, batch);
-      float[][] delta = random(rng, nOut, batch);
+      float[][] in = SparseKernelsTest.random(rng, nIn, batch);
+      float[][] delta = SparseKernelsTest.random(rng, nOut, batch);
       float[][] outJ = new float[nOut][batch];
       float[][] outN = new float[nOut][batch];
       SparseKernels.forwardJava(layer.colStart, layer.row, layer.value, layer.bias, in, outJ, batch);
@@ -136,7 +136,7 @@ class NativeSparseKernelsTest {
     }
     SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, new float[nOut], 0);
     int batch = 131;
-    float[][] in = random(rng, nIn, batch);
+    float[][] in = SparseKernelsTest.random(rng, nIn, batch);
     float[][] out = new float[nOut][batch];
     NativeSparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out, batch);
     for (int b : new int[] {0, 7, 63, 64, 100, 130}) {
@@ -178,15 +178,5 @@ class NativeSparseKernelsTest {
     double bound = 2 * terms * Math.ulp(1f) * abs + Float.MIN_NORMAL;
     assertEquals(exact, java, bound, what + " (Java)");
     assertEquals(exact, nativeValue, bound, what + " (native)");
-  }
-
-  private static float[][] random(SplittableRandom rng, int rows, int cols) {
-    float[][] a = new float[rows][cols];
-    for (float[] r : a) {
-      for (int c = 0; c < cols; c++) {
-        r[c] = (float) rng.nextGaussian();
-      }
-    }
-    return a;
   }
 }

@@ -45,36 +45,26 @@ public final class SparseKernelRates {
       float[][] inGrad = new float[n][batch];
       double macs = (double) s.nonzeros() * batch;
       for (boolean nativeKernels : SparseKernels.NATIVE ? new boolean[] {false, true} : new boolean[] {false}) {
-        double[] rate = new double[3];
+        Runnable[] products = nativeKernels ? new Runnable[] {
+          () -> NativeSparseKernels.forward(s.colStart, s.row, s.value, s.bias, in, out, batch),
+          () -> NativeSparseKernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta, inGrad, batch),
+          () -> NativeSparseKernels.weightGradient(s.colStart, s.row, in, delta, s.grad, s.biasGrad, batch)
+        } : new Runnable[] {
+          () -> SparseKernels.forwardJava(s.colStart, s.row, s.value, s.bias, in, out, batch),
+          () -> SparseKernels.inputGradientJava(s.rowStart, s.rowCol, s.rowPerm, s.value, delta, inGrad, batch),
+          () -> SparseKernels.weightGradientJava(s.colStart, s.row, in, delta, s.grad, s.biasGrad, batch,
+              SparseKernels.HARDWARE_FMA)
+        };
+        double[] rate = new double[products.length];
         for (int rep = 0; rep < 5; rep++) { // the last of five, after the JIT's warm-up
           int times = Math.max(3, (int) (1e9 / macs));
-          long t0 = System.nanoTime();
-          for (int i = 0; i < times; i++) {
-            if (nativeKernels) {
-              NativeSparseKernels.forward(s.colStart, s.row, s.value, s.bias, in, out, batch);
-            } else {
-              SparseKernels.forwardJava(s.colStart, s.row, s.value, s.bias, in, out, batch);
+          for (int p = 0; p < products.length; p++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < times; i++) {
+              products[p].run();
             }
+            rate[p] = times * macs / (System.nanoTime() - t0);
           }
-          long t1 = System.nanoTime();
-          for (int i = 0; i < times; i++) {
-            if (nativeKernels) {
-              NativeSparseKernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta, inGrad, batch);
-            } else {
-              SparseKernels.inputGradientJava(s.rowStart, s.rowCol, s.rowPerm, s.value, delta, inGrad, batch);
-            }
-          }
-          long t2 = System.nanoTime();
-          for (int i = 0; i < times; i++) {
-            if (nativeKernels) {
-              NativeSparseKernels.weightGradient(s.colStart, s.row, in, delta, s.grad, s.biasGrad, batch);
-            } else {
-              SparseKernels.weightGradientJava(s.colStart, s.row, in, delta, s.grad, s.biasGrad, batch,
-                  SparseKernels.HARDWARE_FMA);
-            }
-          }
-          long t3 = System.nanoTime();
-          rate = new double[] {times * macs / (t1 - t0), times * macs / (t2 - t1), times * macs / (t3 - t2)};
         }
         System.out.printf(Locale.ROOT, "sparse %4.0f%% of %d x %d, batch %d, %-6s kernels: forward %.1f, "
             + "input gradient %.1f, weight gradient %.1f GMAC/s%n", 100 * density, n, n, batch,

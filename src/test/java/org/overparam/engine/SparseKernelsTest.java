@@ -106,7 +106,7 @@ class SparseKernelsTest {
     assertEquals(layer.nonzeros(), countTrue(active));
   }
 
-  private static float[][] random(SplittableRandom rng, int rows, int cols) {
+  static float[][] random(SplittableRandom rng, int rows, int cols) {
     float[][] a = new float[rows][cols];
     for (float[] r : a) {
       for (int c = 0; c < cols; c++) {
