@@ -69,7 +69,7 @@ final class KernelPool {
 
   /** {@link SparseKernels#forward}, split by output columns. */
   void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
-    int[] cut = cuts(colStart, out.length, batch);
+    int[] cut = cuts(colStart, out.length, batch, in.length);
     if (cut == null) {
       SparseKernels.forward(colStart, row, value, bias, in, out, batch);
       return;
@@ -81,7 +81,7 @@ final class KernelPool {
   /** {@link SparseKernels#inputGradient}, split by input rows. */
   void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta, float[][] inGrad,
       int batch) {
-    int[] cut = cuts(rowStart, inGrad.length, batch);
+    int[] cut = cuts(rowStart, inGrad.length, batch, delta.length);
     if (cut == null) {
       SparseKernels.inputGradient(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
       return;
@@ -93,7 +93,7 @@ final class KernelPool {
   /** {@link SparseKernels#weightGradient}, split by output columns (each range's bias gradient copied back). */
   void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
       int batch) {
-    int[] cut = cuts(colStart, delta.length, batch);
+    int[] cut = cuts(colStart, delta.length, batch, in.length);
     if (cut == null) {
       SparseKernels.weightGradient(colStart, row, in, delta, grad, biasGrad, batch);
       return;
@@ -107,25 +107,40 @@ final class KernelPool {
   }
 
   /**
-   * Ranges per thread of a product: equal numbers of active weights do not take equal times (the weight gradient
-   * skips the zero deltas behind a ReLU, which vary from unit to unit), so a thread that finishes early takes
-   * another range rather than wait (W2 90% sparse on 2 threads, paired epochs in one JVM: a median 8% faster than
-   * one range per thread, over 12 pairs on a noisy machine).
+   * Ranges per thread of a product in Java: equal numbers of active weights do not take equal times (the weight
+   * gradient skips the zero deltas behind a ReLU, which vary from unit to unit), so a thread that finishes early
+   * takes another range rather than wait (W2 90% sparse on 2 threads, paired epochs in one JVM: a median 8% faster
+   * than one range per thread, over 12 pairs on a noisy machine). The native kernels take the same time per active
+   * weight, so they get one range per thread: each native call pins every row of the operand the ranges share.
    */
   static final int RANGES_PER_THREAD = 4;
 
   /**
-   * Range boundaries over {@code n} outputs whose active weights start at {@code start[o]}: about equal
-   * weights per range, {@link #RANGES_PER_THREAD} per thread, or null when the product is too small to split.
+   * Multiply-adds a native range must hold per row of the shared operand it pins (pinning a row costs about as long
+   * as 400 multiply-adds): 2048 x 10 output layer of W2, split in eight, spent longer pinning than multiplying.
    */
-  int[] cuts(int[] start, int n, int batch) {
+  static final long NATIVE_MACS_PER_PINNED_ROW = 4096;
+
+  /** The ranges per thread of a product over a batch of this size ({@link #RANGES_PER_THREAD} in Java, 1 native). */
+  static int rangesPerThread(int batch) {
+    return SparseKernels.runsNative(batch) ? 1 : RANGES_PER_THREAD;
+  }
+
+  /**
+   * Range boundaries over {@code n} outputs whose active weights start at {@code start[o]}: about equal weights per
+   * range, {@link #rangesPerThread} per thread, or null when the product is too small to split (for the native
+   * kernels, also too small for the {@code sharedRows} rows each range pins).
+   */
+  int[] cuts(int[] start, int n, int batch, int sharedRows) {
     long nnz = start[n] - start[0];
-    int parts = (int) Math.min(threads, nnz * batch / MIN_WORK_PER_THREAD);
+    long least = SparseKernels.runsNative(batch)
+        ? Math.max(MIN_WORK_PER_THREAD, NATIVE_MACS_PER_PINNED_ROW * sharedRows) : MIN_WORK_PER_THREAD;
+    int parts = (int) Math.min(threads, nnz * batch / least);
     parts = Math.min(parts, n);
     if (parts < 2) {
       return null;
     }
-    parts = (int) Math.min(n, (long) parts * RANGES_PER_THREAD);
+    parts = (int) Math.min(n, (long) parts * rangesPerThread(batch));
     int[] cut = new int[parts + 1];
     int o = 0;
     for (int p = 1; p < parts; p++) {

@@ -29,12 +29,17 @@ final class SparseKernels {
   /** The smallest batch the native kernels take. */
   static final int NATIVE_MIN_BATCH = 8;
 
+  /** Whether a product over a batch of this size runs in native code. */
+  static boolean runsNative(int batch) {
+    return NATIVE && batch >= NATIVE_MIN_BATCH;
+  }
+
   /**
    * out[o] = bias[o] + Σ_k value[k] · in[row[k]] over column o's active weights. Four weights per
    * pass over out[o] load and store it a quarter as often (the loop is bound by memory operations).
    */
   static void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
-    if (NATIVE && batch >= NATIVE_MIN_BATCH) {
+    if (runsNative(batch)) {
       NativeSparseKernels.forward(colStart, row, value, bias, in, out, batch);
     } else {
       forwardJava(colStart, row, value, bias, in, out, batch);
@@ -57,7 +62,7 @@ final class SparseKernels {
    */
   static void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta,
       float[][] inGrad, int batch) {
-    if (NATIVE && batch >= NATIVE_MIN_BATCH) {
+    if (runsNative(batch)) {
       NativeSparseKernels.inputGradient(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
     } else {
       inputGradientJava(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
@@ -122,7 +127,7 @@ final class SparseKernels {
    */
   static void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
       int batch) {
-    if (NATIVE && batch >= NATIVE_MIN_BATCH) {
+    if (runsNative(batch)) {
       NativeSparseKernels.weightGradient(colStart, row, in, delta, grad, biasGrad, batch);
     } else {
       weightGradientJava(colStart, row, in, delta, grad, biasGrad, batch, HARDWARE_FMA);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.overparam.nn.UpdaterType;
@@ -23,7 +24,7 @@ class KernelPoolTest {
     SplittableRandom rng = new SplittableRandom(threads);
     int nIn = 300;
     int nOut = 257;
-    int batch = 67;
+    int batch = 647; // enough work per row for the native kernels to split it (and every remainder of 64 and 8)
     // uneven columns: some empty, some full, so the ranges are cut by weights rather than by columns
     boolean[] active = new boolean[nIn * nOut];
     float[] dense = new float[nIn * nOut];
@@ -50,7 +51,7 @@ class KernelPoolTest {
     }
     KernelPool one = new KernelPool(1);
     KernelPool many = new KernelPool(threads);
-    assertEquals(threads * KernelPool.RANGES_PER_THREAD, many.cuts(layer.colStart, nOut, batch).length - 1,
+    assertEquals(threads * KernelPool.rangesPerThread(batch), many.cuts(layer.colStart, nOut, batch, nIn).length - 1,
         "the product must be split, in several ranges per thread");
 
     float[][] out1 = new float[nOut][batch];
@@ -78,7 +79,15 @@ class KernelPoolTest {
   @Test
   void smallProductsStayOnTheCallingThreadAndBadCountsAreRefused() {
     KernelPool pool = new KernelPool(4);
-    assertNull(pool.cuts(new int[] {0, 10, 20}, 2, 8), "a tiny product must not be split");
+    assertNull(pool.cuts(new int[] {0, 10, 20}, 2, 8, 10), "a tiny product must not be split");
+    int[] outputLayer = new int[11]; // W2's 2048 x 10 output layer, every weight active
+    Arrays.setAll(outputLayer, o -> o * 2048);
+    int[] cut = pool.cuts(outputLayer, 10, 128, 2048);
+    if (SparseKernels.runsNative(128)) {
+      assertNull(cut, "a native range would spend longer pinning its 2048 input rows than multiplying");
+    } else {
+      assertEquals(10, cut.length - 1, "in Java: four ranges per thread, at most one per output");
+    }
     assertThrows(IllegalArgumentException.class, () -> new KernelPool(0));
   }
 
