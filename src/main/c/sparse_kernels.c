@@ -4,8 +4,8 @@
 // The sparse engine's three products in AVX2 with fused multiply-adds, for
 // org.overparam.engine.NativeSparseKernels (see there for the layout and the contract). C2 cannot keep a block of
 // the batch in registers across a column's weights, so its loops load and store the accumulator per weight; here
-// eight vectors of the batch stay in registers while a column's weights stream past (about 2x the Java forward
-// product, 3.5x its weight gradient).
+// eight vectors of the batch stay in registers while a column's weights stream past (1.25-1.35x the Java forward
+// and input-gradient products, 2.5x its weight gradient, whose sums over the batch C2 does not vectorise).
 //
 // Every output element is one sum in a fixed order (over a column's weights in storage order, or over the batch
 // in eight lanes then a fixed tree), whichever code path (64, 8 or 1 batch values at a time) computes it, so the

@@ -13,8 +13,8 @@ import java.util.Locale;
  * {@link SparseKernels}' three products in native code (AVX2 with fused multiply-adds; {@code src/main/c}), on the
  * same arrays and with the same contract, for Linux on x86-64 CPUs that have AVX2 and FMA. C2 keeps no block of
  * the batch in registers across a column's weights; the native loops do, and ran the forward and input-gradient
- * products about 2x, the weight gradient about 3.5x as fast as the Java kernels on a 2048 x 2048 layer at 5% and
- * 10% density (docs/results.md). Elsewhere, or with {@code -Doverparam.nativeKernels=false}, the Java kernels run.
+ * products 1.25-1.35x, the weight gradient 2.5x as fast as the Java kernels on a 2048 x 2048 layer at 5% and 10%
+ * density (docs/results.md). Elsewhere, or with {@code -Doverparam.nativeKernels=false}, the Java kernels run.
  *
  * <p>The results equal the Java kernels' to float rounding, not bit for bit (other sums: fused multiply-adds, the
  * batch in eight lanes); for one machine and one setting they are deterministic and do not depend on the thread
