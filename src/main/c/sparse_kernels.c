@@ -4,8 +4,8 @@
 // The sparse engine's three products in AVX2 with fused multiply-adds, for
 // org.overparam.engine.NativeSparseKernels (see there for the layout and the contract). C2 cannot keep a block of
 // the batch in registers across a column's weights, so its loops load and store the accumulator per weight; here
-// eight vectors of the batch stay in registers while a column's weights stream past (1.25-1.35x the Java forward
-// and input-gradient products, 2.5x its weight gradient, whose sums over the batch C2 does not vectorise).
+// eight vectors of the batch stay in registers while a column's weights stream past (about 1.3-1.4x the Java
+// forward and input-gradient products, 2.5-2.7x its weight gradient, whose sums over the batch C2 does not vectorise).
 //
 // Every output element is one sum in a fixed order (over a column's weights in storage order, or over the batch
 // in eight lanes then a fixed tree), whichever code path (64, 8 or 1 batch values at a time) computes it, so the
@@ -34,7 +34,7 @@ static void fail(JNIEnv* env, const char* message) {
 }
 
 // The rows of a float[][], each at least `batch` long: references first (JNI calls are not allowed while
-// arrays are pinned), then pinned together.
+// arrays are pinned), then copied (copyRows) or pinned together (pinRows).
 typedef struct {
   int n;
   jfloatArray* ref;
@@ -135,8 +135,8 @@ static int startsAscending(const jint* start, int n, int entries) {
 }
 
 // acc[b] = init + Σ_{t in [from, to)} value[perm ? perm[t] : t] · src[index[t]][b] for b in [0, batch).
-KERNEL __attribute__((always_inline)) static inline void accumulate(int from, int to, const jint* index, const jint* perm, const float* value,
-    float* const* src, float init, float* acc, int batch) {
+KERNEL __attribute__((always_inline)) static inline void accumulate(int from, int to, const jint* index,
+    const jint* perm, const float* value, float* const* src, float init, float* acc, int batch) {
   int b = 0;
   for (; b + 64 <= batch; b += 64) {
     __m256 a0 = _mm256_set1_ps(init), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;

@@ -111,15 +111,15 @@ final class KernelPool {
    * gradient skips the zero deltas behind a ReLU, which vary from unit to unit), so a thread that finishes early
    * takes another range rather than wait (W2 90% sparse on 2 threads, paired epochs in one JVM: a median 8% faster
    * than one range per thread, over 12 pairs on a noisy machine). The native kernels take the same time per active
-   * weight, so they get one range per thread: each native call pins every row of the operand the ranges share.
+   * weight, so they get one range per thread: each native call copies every row of the operand the ranges share.
    */
   static final int RANGES_PER_THREAD = 4;
 
   /**
-   * Multiply-adds a native range must hold per row of the shared operand it pins (pinning a row costs about as long
-   * as 400 multiply-adds): 2048 x 10 output layer of W2, split in eight, spent longer pinning than multiplying.
+   * Multiply-adds a native range must hold per row of the shared operand it copies (fetching a row costs about as
+   * long as 400 multiply-adds): W2's 2048 x 10 output layer, split in eight, spent longer on its rows than multiplying.
    */
-  static final long NATIVE_MACS_PER_PINNED_ROW = 4096;
+  static final long NATIVE_MACS_PER_SHARED_ROW = 4096;
 
   /** The ranges per thread of a product over a batch of this size ({@link #RANGES_PER_THREAD} in Java, 1 native). */
   static int rangesPerThread(int batch) {
@@ -129,12 +129,12 @@ final class KernelPool {
   /**
    * Range boundaries over {@code n} outputs whose active weights start at {@code start[o]}: about equal weights per
    * range, {@link #rangesPerThread} per thread, or null when the product is too small to split (for the native
-   * kernels, also too small for the {@code sharedRows} rows each range pins).
+   * kernels, also too small for the {@code sharedRows} rows each range copies).
    */
   int[] cuts(int[] start, int n, int batch, int sharedRows) {
     long nnz = start[n] - start[0];
     long least = SparseKernels.runsNative(batch)
-        ? Math.max(MIN_WORK_PER_THREAD, NATIVE_MACS_PER_PINNED_ROW * sharedRows) : MIN_WORK_PER_THREAD;
+        ? Math.max(MIN_WORK_PER_THREAD, NATIVE_MACS_PER_SHARED_ROW * sharedRows) : MIN_WORK_PER_THREAD;
     int parts = (int) Math.min(threads, nnz * batch / least);
     parts = Math.min(parts, n);
     if (parts < 2) {

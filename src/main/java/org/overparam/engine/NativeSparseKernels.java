@@ -13,16 +13,17 @@ import java.util.Locale;
  * {@link SparseKernels}' three products in native code (AVX2 with fused multiply-adds; {@code src/main/c}), on the
  * same arrays and with the same contract, for Linux on x86-64 CPUs that have AVX2 and FMA. C2 keeps no block of
  * the batch in registers across a column's weights; the native loops do, and ran the forward and input-gradient
- * products 1.25-1.35x, the weight gradient 2.5x as fast as the Java kernels on a 2048 x 2048 layer at 5% and 10%
- * density (docs/results.md). Elsewhere, or with {@code -Doverparam.nativeKernels=false}, the Java kernels run.
+ * products about 1.3-1.4x, the weight gradient 2.5-2.7x as fast as the Java kernels on a 2048 x 2048 layer at 5%
+ * and 10% density (docs/results.md). Elsewhere, or with {@code -Doverparam.nativeKernels=false}, the Java kernels run.
  *
  * <p>The results equal the Java kernels' to float rounding, not bit for bit (other sums: fused multiply-adds, the
  * batch in eight lanes); for one machine and one setting they are deterministic and do not depend on the thread
  * count (each output is one sum in a fixed order, computed by one thread).
  *
- * <p>The rows of the activation arrays are pinned for the length of a call ({@code GetPrimitiveArrayCritical}),
- * and every index is checked against the arrays before the arithmetic, so a bad index is an
- * {@link IllegalArgumentException}, never a read outside the heap.
+ * <p>A call copies the rows of the operand all its outputs read (the layer's input, or the deltas for the input
+ * gradient) into one native block aligned to cache lines, and pins the rows it writes for its length
+ * ({@code GetPrimitiveArrayCritical}); every index is checked against the arrays before the arithmetic, so a bad
+ * index is an {@link IllegalArgumentException}, never a read outside the heap.
  */
 final class NativeSparseKernels {
   /** The system property that turns the native kernels off ({@code false}). */

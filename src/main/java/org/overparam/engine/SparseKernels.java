@@ -17,9 +17,9 @@ package org.overparam.engine;
  *
  * <p>Where {@link NativeSparseKernels} loaded (Linux, x86-64 with AVX2 and FMA), the three entry points run its
  * native loops instead, on the same arrays, for batches of {@link #NATIVE_MIN_BATCH} rows or more (a native call
- * pins every row of the activations, which a batch of a few rows, as the stream learner's, does not repay); the
- * {@code ...Java} methods are the portable kernels, and the reference the native ones are tested against. The choice
- * depends on the batch only, so every range of a product split among threads runs the same code.
+ * copies or pins every row of the activations, which a batch of a few rows, as the stream learner's, does not
+ * repay); the {@code ...Java} methods are the portable kernels, and the reference the native ones are tested
+ * against. The choice depends on the batch only, so every range of a product split among threads runs the same code.
  */
 final class SparseKernels {
   private SparseKernels() {}

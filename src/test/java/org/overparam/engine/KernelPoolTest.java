@@ -84,7 +84,7 @@ class KernelPoolTest {
     Arrays.setAll(outputLayer, o -> o * 2048);
     int[] cut = pool.cuts(outputLayer, 10, 128, 2048);
     if (SparseKernels.runsNative(128)) {
-      assertNull(cut, "a native range would spend longer pinning its 2048 input rows than multiplying");
+      assertNull(cut, "a native range would spend longer fetching its 2048 input rows than multiplying");
     } else {
       assertEquals(10, cut.length - 1, "in Java: four ranges per thread, at most one per output");
     }
