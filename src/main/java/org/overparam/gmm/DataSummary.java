@@ -76,21 +76,8 @@ final class DataSummary {
   private static double[] pooledCovariance(MixtureData data, double[] mean) {
     int d = data.d;
     double[] cov = new double[d * d];
-    double tw = 0;
-    double[] c = new double[d];
-    for (int i = 0; i < data.n; i++) {
-      double w = data.w[i];
-      tw += w;
-      for (int a = 0; a < d; a++) {
-        double v = data.x[i * d + a];
-        c[a] = Double.isNaN(v) ? 0 : v - mean[a];
-      }
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b <= a; b++) {
-          cov[a * d + b] += w * c[a] * c[b];
-        }
-      }
-    }
+    data.addCentredSums(mean, cov, false);
+    double tw = data.totalWeight;
     for (int a = 0; a < d; a++) {
       for (int b = 0; b <= a; b++) {
         double v = tw > 0 ? cov[a * d + b] / tw : 0;

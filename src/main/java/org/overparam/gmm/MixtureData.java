@@ -52,6 +52,30 @@ public final class MixtureData {
   }
 
   /**
+   * Adds, over the rows, the lower triangle of Σ w c cᵀ (c = x − mean, 0 where a value is missing) to the d × d
+   * row-major block at the start of {@code sums}, and, if {@code observedSquares}, per attribute Σ w (x − mean)²
+   * over its observed values to the d entries after it.
+   */
+  void addCentredSums(double[] mean, double[] sums, boolean observedSquares) {
+    double[] c = new double[d];
+    for (int i = 0; i < n; i++) {
+      double wi = w[i];
+      for (int a = 0; a < d; a++) {
+        double v = x[i * d + a];
+        c[a] = Double.isNaN(v) ? 0 : v - mean[a];
+      }
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b <= a; b++) {
+          sums[a * d + b] += wi * c[a] * c[b];
+        }
+        if (observedSquares && !Double.isNaN(x[i * d + a])) {
+          sums[d * d + a] += wi * c[a] * c[a];
+        }
+      }
+    }
+  }
+
+  /**
    * A numeric-only block taken as it is (row-major, NaN = missing; no copy, no checks): for callers
    * in this package that validated the values.
    */

@@ -108,25 +108,8 @@ public final class PartitionedEm {
      * where missing) as a d*d block, then per attribute the sum of w (x - mean)^2 over observed values.
      */
     public double[] centredMoments(double[] mean) {
-      int d = data.d;
-      double[] m = new double[d * d + d];
-      double[] c = new double[d];
-      for (int i = 0; i < data.n; i++) {
-        double w = data.w[i];
-        for (int a = 0; a < d; a++) {
-          double v = data.x[i * d + a];
-          c[a] = Double.isNaN(v) ? 0 : v - mean[a];
-        }
-        for (int a = 0; a < d; a++) {
-          for (int b = 0; b <= a; b++) {
-            m[a * d + b] += w * c[a] * c[b];
-          }
-          double v = data.x[i * d + a];
-          if (!Double.isNaN(v)) {
-            m[d * d + a] += w * c[a] * c[a];
-          }
-        }
-      }
+      double[] m = new double[data.d * data.d + data.d];
+      data.addCentredSums(mean, m, true);
       return m;
     }
 

@@ -49,17 +49,7 @@ class NativeSparseKernelsTest {
     SplittableRandom rng = new SplittableRandom(5);
     int nIn = 300;
     int nOut = 200;
-    boolean[] active = new boolean[nIn * nOut];
-    float[] dense = new float[nIn * nOut];
-    for (int j = 0; j < active.length; j++) {
-      active[j] = rng.nextDouble() < 0.1;
-      dense[j] = (float) rng.nextGaussian();
-    }
-    float[] bias = new float[nOut];
-    for (int o = 0; o < nOut; o++) {
-      bias[o] = (float) rng.nextGaussian();
-    }
-    SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, bias, 0);
+    SparseLayer layer = randomLayer(rng, nIn, nOut, 0.1);
     for (int batch : new int[] {128, 97}) {
       float[][] in = SparseKernelsTest.random(rng, nIn, batch);
       float[][] delta = SparseKernelsTest.random(rng, nOut, batch);
@@ -79,8 +69,8 @@ class NativeSparseKernelsTest {
       NativeSparseKernels.weightGradient(layer.colStart, layer.row, in, delta, wN, bN, batch);
       for (int b = 0; b < batch; b++) {
         for (int o = 0; o < nOut; o++) {
-          double z = bias[o];
-          double abs = Math.abs(bias[o]);
+          double z = layer.bias[o];
+          double abs = Math.abs(layer.bias[o]);
           int terms = 1;
           for (int k = layer.colStart[o]; k < layer.colStart[o + 1]; k++, terms++) {
             double p = layer.value[k] * (double) in[layer.row[k]][b];
@@ -133,13 +123,7 @@ class NativeSparseKernelsTest {
     SplittableRandom rng = new SplittableRandom(9);
     int nIn = 50;
     int nOut = 40;
-    boolean[] active = new boolean[nIn * nOut];
-    float[] dense = new float[nIn * nOut];
-    for (int j = 0; j < active.length; j++) {
-      active[j] = rng.nextDouble() < 0.3;
-      dense[j] = (float) rng.nextGaussian();
-    }
-    SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, new float[nOut], 0);
+    SparseLayer layer = randomLayer(rng, nIn, nOut, 0.3);
     int batch = 131;
     float[][] in = SparseKernelsTest.random(rng, nIn, batch);
     float[][] out = new float[nOut][batch];
@@ -177,6 +161,21 @@ class NativeSparseKernelsTest {
             out, in, 8));
     NativeSparseKernels.forward(colStart, new int[] {0, 2}, value, new float[1], in, out, 8); // and the good call runs
     assertArrayEquals(new float[8], out[0]);
+  }
+
+  /** An nIn x nOut layer with each weight active with probability {@code density}, Gaussian weights and biases. */
+  private static SparseLayer randomLayer(SplittableRandom rng, int nIn, int nOut, double density) {
+    boolean[] active = new boolean[nIn * nOut];
+    float[] dense = new float[nIn * nOut];
+    for (int j = 0; j < active.length; j++) {
+      active[j] = rng.nextDouble() < density;
+      dense[j] = (float) rng.nextGaussian();
+    }
+    float[] bias = new float[nOut];
+    for (int o = 0; o < nOut; o++) {
+      bias[o] = (float) rng.nextGaussian();
+    }
+    return new SparseLayer(nIn, nOut, active, dense, bias, 0);
   }
 
   private static void within(double exact, double abs, int terms, float java, float nativeValue, String what) {
