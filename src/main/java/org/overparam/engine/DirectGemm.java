@@ -10,6 +10,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.overparam.nd4j.BlasThreads;
 import org.overparam.nd4j.Dl4jRuntime;
 
 /**
@@ -102,16 +103,72 @@ final class DirectGemm {
     Reference.reachabilityFence(c);
   }
 
+  /** Below this many multiply-adds per part a product is not split: handing a part over costs microseconds. */
+  static final long MIN_MACS_PER_PART = 1L << 21;
+  /** Parts start on multiples of this many rows or columns, the width of OpenBLAS's x86 tiles or a multiple. */
+  static final int PART_ALIGN = 16;
+
+  /**
+   * Into how many parts a column-major m x n product with k summed is split: {@link BlasThreads#productThreads},
+   * fewer where a part would hold under {@link #MIN_MACS_PER_PART} multiply-adds or {@link #PART_ALIGN} rows.
+   */
+  static int parts(int m, int n, int k, int threads) {
+    long parts = Math.min(threads, (long) m * n * k / MIN_MACS_PER_PART);
+    return (int) Math.max(1, Math.min(parts, Math.max(m, n) / PART_ALIGN));
+  }
+
+  /**
+   * The product, split when {@link #parts} says so along the larger of C's two dimensions (rows on a tie go to
+   * columns): each part is a whole product of its own (every sum over k whole), a one-thread OpenBLAS call on the
+   * package's {@link KernelPool}. The parts depend on the shape and the lease's count only, so the bits do too.
+   * On a 2-core AMD EPYC (W2's shapes at batch 128) the split gave the forward products 1.57-1.85x over one thread
+   * and the weight gradients 1.19-1.64x, where OpenBLAS's own two threads gave 1.63-1.73x and 1.07-1.38x.
+   */
   private static void call(boolean tA, boolean tB, int m, int n, int k, double alpha, Mat a, Mat b, double beta,
       Mat c) {
+    int parts = parts(m, n, k, BlasThreads.productThreads());
+    if (parts < 2) {
+      blas(tA, tB, m, n, k, alpha, a, 0, b, 0, beta, c, 0);
+      return;
+    }
+    boolean byRows = m > n;
+    int[] cut = new int[parts + 1];
+    int extent = byRows ? m : n;
+    for (int p = 1; p < parts; p++) {
+      cut[p] = (int) Math.round((double) extent * p / parts / PART_ALIGN) * PART_ALIGN;
+    }
+    cut[parts] = extent;
+    KernelPool.shared(BlasThreads.productThreads()).tasks(parts, p -> {
+      int from = cut[p];
+      int size = cut[p + 1] - from;
+      if (byRows) { // op(A)'s rows: A's columns when transposed
+        blas(tA, tB, size, n, k, alpha, a, tA ? (long) from * a.ld() : from, b, 0, beta, c, from);
+      } else { // op(B)'s columns: B's rows when transposed
+        blas(tA, tB, m, size, k, alpha, a, 0, b, tB ? from : (long) from * b.ld(), beta, c, (long) from * c.ld());
+      }
+    });
+  }
+
+  /** One OpenBLAS call; the offsets count elements from each matrix's first. */
+  private static void blas(boolean tA, boolean tB, int m, int n, int k, double alpha, Mat a, long aOffset, Mat b,
+      long bOffset, double beta, Mat c, long cOffset) {
     int opA = tA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     int opB = tB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     if (c.data() instanceof DoublePointer cd) {
-      openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasColMajor, opA, opB, m, n, k, alpha, (DoublePointer) a.data(),
-          a.ld(), (DoublePointer) b.data(), b.ld(), beta, cd, c.ld());
+      openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasColMajor, opA, opB, m, n, k, alpha,
+          at(a.data(), aOffset), a.ld(), at(b.data(), bOffset), b.ld(), beta, at(cd, cOffset), c.ld());
     } else {
       openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasColMajor, opA, opB, m, n, k, (float) alpha,
-          (FloatPointer) a.data(), a.ld(), (FloatPointer) b.data(), b.ld(), (float) beta, (FloatPointer) c.data(), c.ld());
+          at((FloatPointer) a.data(), aOffset), a.ld(), at((FloatPointer) b.data(), bOffset), b.ld(), (float) beta,
+          at((FloatPointer) c.data(), cOffset), c.ld());
     }
+  }
+
+  private static DoublePointer at(Pointer p, long offset) {
+    return offset == 0 ? (DoublePointer) p : new DoublePointer(p).position(offset);
+  }
+
+  private static FloatPointer at(FloatPointer p, long offset) {
+    return offset == 0 ? p : new FloatPointer(p).position(offset);
   }
 }

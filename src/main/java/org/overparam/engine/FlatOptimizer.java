@@ -39,19 +39,19 @@ public final class FlatOptimizer {
 
   /**
    * {@link VectorOps} on whole native vectors of one length. BLAS level 1 where it has the
-   * operation: ND4J's array-array ops cost some 20 µs each in fixed overhead, an axpy a few.
+   * operation ({@link DirectVectors}): ND4J's array-array ops cost some 20 µs each in fixed overhead, an axpy a few.
    */
   private enum NativeVectors implements VectorOps<INDArray> {
     INSTANCE;
 
     @Override
     public void axpy(double a, INDArray x, INDArray y) {
-      Nd4j.getBlasWrapper().level1().axpy(y.length(), a, x, y);
+      DirectVectors.axpy(a, x, y);
     }
 
     @Override
     public void scale(INDArray x, double a) {
-      Nd4j.getBlasWrapper().level1().scal(x.length(), a, x);
+      DirectVectors.scal(x, a);
     }
 
     @Override

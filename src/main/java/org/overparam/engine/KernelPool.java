@@ -3,6 +3,7 @@
 package org.overparam.engine;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,10 +26,10 @@ import java.util.function.IntConsumer;
  * <p>{@link #split} runs the engine's element-wise passes (activations, the optimiser's update) the same way:
  * contiguous index ranges, each index computed by one thread exactly as on one; a sum stays whole in one range.
  *
- * <p>The pool is the engine's own: {@code threads - 1} daemon workers, which end after
- * {@value #IDLE_SECONDS} s without work, so an engine that is dropped leaves no threads behind. The calling
- * thread and the workers take the ranges in turn (see {@link #parallel}). The workers run plain Java only (no ND4J), so they never wait for a
- * {@link org.overparam.nd4j.BlasThreads} lease.
+ * <p>The pool is the JVM's for its thread count ({@link #shared}): {@code threads - 1} daemon workers, which end
+ * after {@value #IDLE_SECONDS} s without work, so a JVM whose engines are dropped keeps no threads. The calling thread and the workers take the ranges in turn (see {@link #parallel}). The workers
+ * never take a {@link org.overparam.nd4j.BlasThreads} lease, so never wait for one: they run Java, the native sparse
+ * kernels, and one-thread OpenBLAS calls, inside the lease their caller holds.
  */
 final class KernelPool {
   /** Below this many multiply-adds a product runs on the calling thread: handing it over costs more. */
@@ -60,11 +61,23 @@ final class KernelPool {
     // on its way back from the previous one ran every range on the calling thread
     workers = new ThreadPoolExecutor(threads - 1, threads - 1, IDLE_SECONDS, TimeUnit.SECONDS,
         new SpinningQueue(), r -> {
-          Thread t = new Thread(r, "overparam-sparse-" + id + "-" + n.incrementAndGet());
+          Thread t = new Thread(r, "overparam-kernels-" + id + "-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         });
     workers.allowCoreThreadTimeOut(true);
+  }
+
+  private static final ConcurrentHashMap<Integer, KernelPool> SHARED = new ConcurrentHashMap<>();
+
+  /**
+   * The JVM's pool for a thread count, which the sparse engines and the split products ({@link DirectGemm},
+   * {@link DirectVectors}) all use: a pool per engine left its workers spinning while another's ran the next part,
+   * three busy threads on two cores (a W2 topology update's GEMMs gained nothing from a second thread). Callers on
+   * several threads may share it: each caller also runs parts itself, so none waits for a worker another keeps busy.
+   */
+  static KernelPool shared(int threads) {
+    return SHARED.computeIfAbsent(threads, KernelPool::new);
   }
 
   /** {@link SparseKernels#forward}, split by output columns. */

@@ -74,7 +74,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
     this.l2 = config.l2();
     this.gradientClip = config.gradientClip();
     optimizer = new ArrayOptimizer(config.updater(), config.momentum());
-    kernels = new KernelPool(Math.max(1, config.threads())); // 0 (automatic) only where nothing resolved it
+    kernels = KernelPool.shared(Math.max(1, config.threads())); // 0 (automatic) only where nothing resolved it
     INDArray params = net.params();
     List<ParameterLayout.Segment> segs = layout.weights();
     layers = new SparseLayer[segs.size()];

@@ -12,7 +12,7 @@ final class Dense {
 
   /** a b. */
   static double[][] multiply(double[][] a, double[][] b) {
-    return Dl4jRuntime.call(Dl4jRuntime.configuredThreads(), () -> {
+    return Dl4jRuntime.callOpenBlasThreads(Dl4jRuntime.configuredThreads(), () -> {
       INDArray x = Nd4j.create(a);
       INDArray y = Nd4j.create(b);
       return x.mmul(y).toDoubleMatrix();
@@ -21,7 +21,7 @@ final class Dense {
 
   /** a^T b. */
   static double[][] multiplyTransposeA(double[][] a, double[][] b) {
-    return Dl4jRuntime.call(Dl4jRuntime.configuredThreads(), () -> {
+    return Dl4jRuntime.callOpenBlasThreads(Dl4jRuntime.configuredThreads(), () -> {
       INDArray x = Nd4j.create(a);
       INDArray y = Nd4j.create(b);
       return x.transpose().mmul(y).toDoubleMatrix();
@@ -30,7 +30,7 @@ final class Dense {
 
   /** a b^T. */
   static double[][] multiplyTransposeB(double[][] a, double[][] b) {
-    return Dl4jRuntime.call(Dl4jRuntime.configuredThreads(), () -> {
+    return Dl4jRuntime.callOpenBlasThreads(Dl4jRuntime.configuredThreads(), () -> {
       INDArray x = Nd4j.create(a);
       INDArray y = Nd4j.create(b);
       return x.mmul(y.transpose()).toDoubleMatrix();

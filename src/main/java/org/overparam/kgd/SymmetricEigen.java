@@ -51,7 +51,7 @@ final class SymmetricEigen {
    * representations ({@code dsyevr}) for only the leading {@code rank} pairs.
    */
   private static Decomposition nd4j(double[][] matrix, int rank, double eigTol) {
-    return Dl4jRuntime.call(Dl4jRuntime.configuredThreads(), () -> {
+    return Dl4jRuntime.callOpenBlasThreads(Dl4jRuntime.configuredThreads(), () -> {
       int n = matrix.length;
       double[] a = new double[n * n]; // row-major; symmetric, so the layout is a formality
       for (int i = 0; i < n; i++) {

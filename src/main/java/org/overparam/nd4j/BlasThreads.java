@@ -18,6 +18,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * for the same count run side by side (the Experimenter's parallel runs of one learner). Waiting leases are
  * served in arrival order. A lease taken on a thread that already holds one runs under the outer lease
  * (a prediction inside a training epoch).
+ *
+ * <p>The networks' leases ({@link #call}) keep OpenBLAS itself on one thread and let the engine split its
+ * products into {@link #productThreads} parts, each a one-thread OpenBLAS call on a thread of the package's
+ * own: on a 2-core AMD EPYC that gave W2's weight gradients 1.6x where OpenBLAS's own two threads gave 1.07-1.38x,
+ * and OpenBLAS's two threads made the 10-wide output layer's products 3x slower than one. Other work (kernel
+ * GD's products and eigendecomposition, through ND4J) takes {@link #callOpenBlasThreads}: OpenBLAS's own threads.
  */
 public final class BlasThreads {
   /** The most threads {@link #AUTO} picks: products at Weka's batch sizes gain little beyond. */
@@ -32,14 +38,21 @@ public final class BlasThreads {
   public static final long AUTO_MIN_WEIGHTS = 1_000_000;
 
   private static final Object LOCK = new Object();
-  /** Leases waiting, in arrival order (their counts). */
-  private static final ArrayDeque<int[]> WAITING = new ArrayDeque<>();
-  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-  /** Leases held now, all for {@link #heldCount}. */
+  /** Leases waiting, in arrival order. */
+  private static final ArrayDeque<Count> WAITING = new ArrayDeque<>();
+  /** The lease the current thread holds (the outermost), or null. */
+  private static final ThreadLocal<Count> HELD = new ThreadLocal<>();
+  /** Leases held now, all for {@link #held}. */
   private static int holders;
-  private static int heldCount;
-  /** The count last set in the native libraries (0: not yet set). */
-  private static int applied;
+  private static Count held;
+  /** The setting last applied to the native libraries (null: not yet set). */
+  private static Count applied;
+
+  /**
+   * A lease's setting: ND4J's thread count, and whether OpenBLAS runs that many threads of its own (else one,
+   * and the engine splits its products).
+   */
+  private record Count(int threads, boolean openBlasThreads) {}
 
   private BlasThreads() {}
 
@@ -62,31 +75,56 @@ public final class BlasThreads {
   }
 
   /**
-   * Runs {@code work} with ND4J's and OpenBLAS's kernels on {@code threads} threads, waiting while work
-   * under another count runs (inside {@link Dl4jRuntime#call}, which sets the class loader).
+   * Runs {@code work} with ND4J's kernels on {@code threads} threads and OpenBLAS on one, the engine splitting its
+   * products into {@code threads} parts ({@link #productThreads}); waits while work under another setting runs
+   * (inside {@link Dl4jRuntime#call}, which sets the class loader).
    */
   static <T, E extends Exception> T call(int threads, Dl4jRuntime.Work<T, E> work) throws E {
-    if (threads < 1) {
-      throw new IllegalArgumentException("a lease needs at least one thread, got " + threads);
+    return lease(new Count(threads, false), work);
+  }
+
+  /** {@link #call} with OpenBLAS's own threads, {@code threads} of them, for products outside the engine. */
+  static <T, E extends Exception> T callOpenBlasThreads(int threads, Dl4jRuntime.Work<T, E> work) throws E {
+    return lease(new Count(threads, true), work);
+  }
+
+  /**
+   * Into how many parts the engine splits a product on the current thread: its lease's count where OpenBLAS
+   * runs on one thread ({@link #call}), else 1 (no lease, or OpenBLAS's own threads).
+   */
+  public static int productThreads() {
+    Count lease = HELD.get();
+    return lease == null || lease.openBlasThreads() ? 1 : lease.threads();
+  }
+
+  private static <T, E extends Exception> T lease(Count count, Dl4jRuntime.Work<T, E> work) throws E {
+    if (count.threads() < 1) {
+      throw new IllegalArgumentException("a lease needs at least one thread, got " + count.threads());
     }
-    int[] depth = DEPTH.get();
-    if (depth[0] > 0) {
-      return work.call(); // nested: the outer lease's count holds
+    if (HELD.get() != null) {
+      return work.call(); // nested: the outer lease's setting holds
     }
-    acquire(threads);
-    depth[0]++;
+    acquire(count);
+    HELD.set(count);
     try {
       return work.call();
     } finally {
-      depth[0]--;
+      HELD.remove();
       release();
     }
   }
 
-  /** The count the native libraries were last set to (0 before the first lease or configuration). */
+  /** ND4J's count as last set in the native libraries (0 before the first lease or configuration). */
   public static int applied() {
     synchronized (LOCK) {
-      return applied;
+      return applied == null ? 0 : applied.threads();
+    }
+  }
+
+  /** OpenBLAS's own count as last set (0 before the first lease or configuration). */
+  public static int appliedOpenBlas() {
+    synchronized (LOCK) {
+      return applied == null ? 0 : applied.openBlasThreads() ? applied.threads() : 1;
     }
   }
 
@@ -94,17 +132,16 @@ public final class BlasThreads {
   static void configure(int threads) {
     synchronized (LOCK) {
       if (holders == 0) {
-        apply(threads);
+        apply(new Count(threads, true));
       }
     }
   }
 
-  private static void acquire(int threads) {
-    int[] me = {threads};
+  private static void acquire(Count me) {
     synchronized (LOCK) {
       WAITING.addLast(me);
       boolean interrupted = false;
-      while (WAITING.peekFirst() != me || holders > 0 && heldCount != threads) {
+      while (WAITING.peekFirst() != me || holders > 0 && !held.equals(me)) {
         try {
           LOCK.wait();
         } catch (InterruptedException e) {
@@ -112,11 +149,11 @@ public final class BlasThreads {
         }
       }
       WAITING.removeFirst();
-      if (holders == 0 && applied != threads) {
-        apply(threads);
+      if (holders == 0 && !me.equals(applied)) {
+        apply(me);
       }
       holders++;
-      heldCount = threads;
+      held = me;
       LOCK.notifyAll(); // the next in line may share this count
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -132,11 +169,12 @@ public final class BlasThreads {
   }
 
   /** libnd4j's thread pool and OpenMP team and OpenBLAS's own pool are separate; sets all three. */
-  private static void apply(int threads) {
+  private static void apply(Count count) {
+    int threads = count.threads();
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-    Nd4j.factory().blas().setMaxThreads(threads);
-    applied = threads;
+    Nd4j.factory().blas().setMaxThreads(count.openBlasThreads() ? threads : 1);
+    applied = count;
   }
 }

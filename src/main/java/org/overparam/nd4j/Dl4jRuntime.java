@@ -65,11 +65,17 @@ public final class Dl4jRuntime {
   }
 
   /**
-   * {@link #call} with ND4J's and OpenBLAS's kernels on {@code threads} threads, for work whose results depend
-   * on the count (products): waits while work under another count runs ({@link BlasThreads}).
+   * {@link #call} for the networks' work, whose results depend on the count: ND4J's kernels on {@code threads}
+   * threads, and the engine's products split into {@code threads} parts with OpenBLAS on one thread each; waits
+   * while work under another setting runs ({@link BlasThreads}).
    */
   public static <T, E extends Exception> T call(int threads, Work<T, E> work) throws E {
     return call(() -> BlasThreads.call(threads, work));
+  }
+
+  /** {@link #call(int, Work)} with OpenBLAS's own {@code threads} threads, for products made through ND4J. */
+  public static <T, E extends Exception> T callOpenBlasThreads(int threads, Work<T, E> work) throws E {
+    return call(() -> BlasThreads.callOpenBlasThreads(threads, work));
   }
 
   /** {@link #call(int, Work)} for work without a result. */
@@ -117,7 +123,7 @@ public final class Dl4jRuntime {
   /**
    * The thread count of work that has no count of its own (kernel GD's products and eigendecomposition; the
    * networks take theirs from their option {@code -num-threads}): 1, or {@code -Doverparam.threads=N} or the
-   * environment variable {@code OVERPARAM_THREADS}. Such work runs under this count ({@link #call(int, Work)}),
+   * environment variable {@code OVERPARAM_THREADS}. Such work runs under this count ({@link #callOpenBlasThreads}),
    * so its results do not depend on what else ran.
    */
   public static int configuredThreads() {

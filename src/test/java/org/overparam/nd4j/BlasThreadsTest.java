@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The per-work thread count: the automatic choice, bad values, and leases that never mix two counts. */
 class BlasThreadsTest {
@@ -37,6 +38,43 @@ class BlasThreadsTest {
     assertEquals(2, inner);
     assertEquals(1, (int) Dl4jRuntime.call(1, BlasThreads::applied));
     assertThrows(IllegalArgumentException.class, () -> Dl4jRuntime.call(0, () -> 0));
+  }
+
+  /**
+   * The networks' leases keep OpenBLAS on one thread and let the engine split its products; kernel GD's leases
+   * give OpenBLAS the count itself. Two such leases of one count are different settings: one waits for the other.
+   */
+  @Test
+  void networkLeasesSplitProductsAndOtherLeasesUseOpenBlasThreads() throws Exception {
+    assertEquals(1, BlasThreads.productThreads(), "no lease held");
+    Dl4jRuntime.run(2, () -> {
+      assertEquals(2, BlasThreads.productThreads());
+      assertEquals(2, BlasThreads.applied());
+      assertEquals(1, BlasThreads.appliedOpenBlas());
+      assertEquals(1, Nd4j.factory().blas().getMaxThreads());
+    });
+    Dl4jRuntime.callOpenBlasThreads(2, () -> {
+      assertEquals(1, BlasThreads.productThreads());
+      assertEquals(2, BlasThreads.appliedOpenBlas());
+      assertEquals(2, Nd4j.factory().blas().getMaxThreads());
+      return null;
+    });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      AtomicBoolean otherRan = new AtomicBoolean();
+      Future<Integer> other = Dl4jRuntime.callOpenBlasThreads(2, () -> {
+        Future<Integer> f = pool.submit(() -> Dl4jRuntime.call(2, () -> {
+          otherRan.set(true);
+          return BlasThreads.appliedOpenBlas();
+        }));
+        Thread.sleep(200);
+        assertFalse(otherRan.get(), "a network lease ran while OpenBLAS had 2 threads of its own");
+        return f;
+      });
+      assertEquals(1, other.get(30, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
