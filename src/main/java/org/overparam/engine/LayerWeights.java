@@ -64,6 +64,17 @@ public interface LayerWeights {
   }
 
   /**
+   * Hands about {@code columns} evenly spaced columns of the dense gradient (weight matrix l's columns 0, s, 2s, ...)
+   * to {@code sink}, each at its flat indices, where the engine can compute them for much less than the whole
+   * gradient; returns false, handing nothing, where it cannot (the default). A topology update estimates a bound
+   * for its scan of the gradient from them (checked afterwards): the values need not be bit for bit those of
+   * {@link #denseGradient(int)}.
+   */
+  default boolean gradientSample(int layer, int columns, GradientBlocks sink) {
+    return false;
+  }
+
+  /**
    * How many tasks {@link #inParallel} runs at once: the engine's threads, 1 by default. A topology update
    * sizes its per-thread scratch and its ranges by it; its results do not depend on it. An engine that returns
    * more than 1 also overrides {@link #denseGradientInRounds} with small rounds: the consumer keeps up to a

@@ -271,7 +271,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private static final int GRADIENT_BLOCK = 1 << 15;
 
   /**
-   * Values of the dense gradient per GEMM (4 MB): a 2048 × 2048 layer's gradient goes through in four
+   * Values of the dense gradient per GEMM and thread (4 MB): on one thread a 2048 × 2048 layer's gradient goes through in four
    * column blocks instead of one native scratch as large as the matrix, which a sparse run would hold
    * (and the dense engine does not). Each value is the same dot product over the batch either way; OpenBLAS sums
    * it in the same order for a block as for the whole matrix on the Intel CPUs measured, in another on AMD's Zen 2,
@@ -280,9 +280,13 @@ final class SparseEngine implements StepEngine, LayerWeights {
    */
   static final int GRADIENT_COLUMNS_VALUES = 1 << 20;
 
-  /** Columns of an nIn × nOut gradient per GEMM: all, or a multiple of 64 within {@link #GRADIENT_COLUMNS_VALUES}. */
-  static int gradientColumns(int nIn, int nOut) {
-    int cols = GRADIENT_COLUMNS_VALUES / Math.max(1, nIn);
+  /**
+   * Columns of an nIn × nOut gradient per GEMM: all, or a multiple of 64 within {@link #GRADIENT_COLUMNS_VALUES} per
+   * thread, since the GEMM is split between the threads ({@link DirectGemm}): a 2048 × 512 block split in two gained
+   * only 1.23-1.26x on a 2-core AMD EPYC, the whole 2048 × 2048 layer 1.73x.
+   */
+  static int gradientColumns(int nIn, int nOut, int threads) {
+    int cols = (int) Math.min(Integer.MAX_VALUE, (long) GRADIENT_COLUMNS_VALUES * threads / Math.max(1, nIn));
     if (cols >= nOut) {
       return nOut;
     }
@@ -295,20 +299,52 @@ final class SparseEngine implements StepEngine, LayerWeights {
    */
   @Override
   public void denseGradient(int layer, GradientBlocks sink) {
+    gradientColumnBlocks(layer, (g, first, n) -> readBlocks(g, 0, n, first, sink));
+  }
+
+  /** {@code n} values of {@code g} from {@code at} on, to {@code sink} in blocks, as flat indices {@code first} on. */
+  private void readBlocks(DataBuffer g, long at, int n, int first, GradientBlocks sink) {
     if (gradientFloats == null) {
       gradientFloats = new float[GRADIENT_BLOCK];
       gradientDoubles = new double[GRADIENT_BLOCK];
     }
-    gradientColumnBlocks(layer, (g, first, n) -> {
-      for (int from = 0; from < n; from += GRADIENT_BLOCK) {
-        int length = Math.min(GRADIENT_BLOCK, n - from);
-        HostCopy.readBuffer(g, from, gradientFloats, length);
-        for (int j = 0; j < length; j++) {
-          gradientDoubles[j] = gradientFloats[j];
-        }
-        sink.accept(first + from, gradientDoubles, length);
+    for (int from = 0; from < n; from += GRADIENT_BLOCK) {
+      int length = Math.min(GRADIENT_BLOCK, n - from);
+      HostCopy.readBuffer(g, at + from, gradientFloats, length);
+      for (int j = 0; j < length; j++) {
+        gradientDoubles[j] = gradientFloats[j];
       }
-    });
+      sink.accept(first + from, gradientDoubles, length);
+    }
+  }
+
+  /**
+   * Columns 0, s, 2s, ... of the dense gradient (s = nOut / {@code columns}, at least 2), one GEMM over those
+   * columns alone; false where s would be 1 (the sample would cost about as much as the whole gradient).
+   */
+  @Override
+  public boolean gradientSample(int layer, int columns, GradientBlocks sink) {
+    requireForwarded();
+    float[][] deltas = last.delta()[layer];
+    int stride = deltas.length / Math.max(1, columns);
+    if (stride < 2) {
+      return false;
+    }
+    int count = (deltas.length + stride - 1) / stride;
+    float[][] picked = new float[count][];
+    for (int c = 0; c < count; c++) {
+      picked[c] = deltas[c * stride];
+    }
+    INDArray in = matrix(last.a()[layer], 0, last.a()[layer].length, last.rows(), 0);
+    int nIn = (int) in.size(0);
+    INDArray d = matrix(picked, 0, count, last.rows(), 1);
+    INDArray g = Nd4j.create(gradientScratch((long) nIn * count).data(), new long[] {nIn, count},
+        new long[] {1, nIn}, 0, 'f');
+    DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
+    for (int c = 0; c < count; c++) {
+      readBlocks(g.data(), (long) c * nIn, nIn, c * stride * nIn, sink);
+    }
+    return true;
   }
 
   /**
@@ -365,27 +401,36 @@ final class SparseEngine implements StepEngine, LayerWeights {
 
   /** The dense gradient's GEMMs over blocks of columns, in column order, into the native scratch. */
   private void gradientColumnBlocks(int layer, ColumnBlock sink) {
-    if (last == null) {
-      throw new IllegalStateException("no batch has been forwarded yet");
-    }
+    requireForwarded();
     // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
     float[][] deltas = last.delta()[layer];
     INDArray in = matrix(last.a()[layer], 0, last.a()[layer].length, last.rows(), 0);
     int nIn = (int) in.size(0);
     int nOut = deltas.length;
-    int cols = gradientColumns(nIn, nOut);
-    long most = (long) nIn * cols;
-    if (gradientScratch == null || gradientScratch.length() < most) {
-      // allocating 16 MB took longer than the GEMM
-      gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, most));
-    }
+    int cols = gradientColumns(nIn, nOut, kernels.threads());
+    INDArray scratch = gradientScratch((long) nIn * cols);
     for (int o = 0; o < nOut; o += cols) {
       int c = Math.min(cols, nOut - o);
       INDArray d = matrix(deltas, o, c, last.rows(), 1);
-      INDArray g = Nd4j.create(gradientScratch.data(), new long[] {nIn, c}, new long[] {1, nIn}, 0, 'f');
+      INDArray g = Nd4j.create(scratch.data(), new long[] {nIn, c}, new long[] {1, nIn}, 0, 'f');
       DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
       sink.accept(g.data(), o * nIn, nIn * c); // columns o .. o + c: flat indices o·nIn on, as laid out
     }
+  }
+
+  private void requireForwarded() {
+    if (last == null) {
+      throw new IllegalStateException("no batch has been forwarded yet");
+    }
+  }
+
+  /** The gradient's native scratch, at least {@code values} long (kept across updates). */
+  private INDArray gradientScratch(long values) {
+    if (gradientScratch == null || gradientScratch.length() < values) {
+      // allocating 16 MB took longer than the GEMM
+      gradientScratch = OutsideWorkspaces.allocate(() -> Nd4j.createUninitialized(DataType.FLOAT, values));
+    }
+    return gradientScratch;
   }
 
   /**

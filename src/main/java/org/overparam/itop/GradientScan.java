@@ -14,11 +14,14 @@ import org.overparam.engine.LayerWeights;
 final class GradientScan implements LayerWeights.GradientRounds {
   private final boolean[] mask;
   private final Selection best;
+  /** Candidates scoring above this are left out (the sampled bound of {@link SparseMasks}, or +∞). */
+  private final double bound;
   private final Survivors[] slots;
 
-  GradientScan(boolean[] mask, Selection best, Survivors[] slots) {
+  GradientScan(boolean[] mask, Selection best, double bound, Survivors[] slots) {
     this.mask = mask;
     this.best = best;
+    this.bound = bound;
     this.slots = slots;
   }
 
@@ -29,7 +32,7 @@ final class GradientScan implements LayerWeights.GradientRounds {
     for (int i = 0; i < length; i++) {
       if (!mask[from + i]) {
         double s = -Math.abs(block[i]) + 0.0; // as in the one-thread scan
-        if (best.admits(s, from + i)) {
+        if (s <= bound && best.admits(s, from + i)) {
           kept.score[m] = s;
           kept.index[m++] = from + i;
         }

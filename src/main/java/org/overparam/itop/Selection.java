@@ -104,6 +104,11 @@ final class Selection {
     boundKey = keyThreshold;
   }
 
+  /** The pairs held: at least k once k have been offered (then {@link #indices} can answer). */
+  int size() {
+    return size;
+  }
+
   int[] indices() {
     if (size < k) {
       throw new IllegalStateException("expected " + k + " candidates, found " + size);

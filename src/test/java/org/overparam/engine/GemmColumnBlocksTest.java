@@ -38,7 +38,7 @@ class GemmColumnBlocksTest {
         INDArray magnitudes = Nd4j.create(DataType.FLOAT, new long[] {nIn, nOut}, 'f'); // sum_k |in_ik| |delta_jk|
         DirectGemm.gemm(Transforms.abs(in, true), Transforms.abs(delta, true), magnitudes, false, true, 1.0, 0.0);
         float[] scale = magnitudes.data().asFloat();
-        int cols = SparseEngine.gradientColumns(nIn, nOut);
+        int cols = SparseEngine.gradientColumns(nIn, nOut, 1);
         assertTrue(cols < nOut && (long) cols * nIn <= SparseEngine.GRADIENT_COLUMNS_VALUES, "blocks of " + cols);
         for (int o = 0; o < nOut; o += cols) {
           int c = Math.min(cols, nOut - o);
@@ -59,9 +59,10 @@ class GemmColumnBlocksTest {
 
   @Test
   void blocksAreWholeColumnsWithinTheirBudget() {
-    assertEquals(10, SparseEngine.gradientColumns(40, 10), "a small matrix in one GEMM");
-    assertEquals(512, SparseEngine.gradientColumns(2048, 2048));
-    assertEquals(1280, SparseEngine.gradientColumns(784, 2048));
-    assertEquals(1, SparseEngine.gradientColumns(3_000_000, 4), "one column at least");
+    assertEquals(10, SparseEngine.gradientColumns(40, 10, 1), "a small matrix in one GEMM");
+    assertEquals(512, SparseEngine.gradientColumns(2048, 2048, 1));
+    assertEquals(1024, SparseEngine.gradientColumns(2048, 2048, 2), "a block per thread");
+    assertEquals(1280, SparseEngine.gradientColumns(784, 2048, 1));
+    assertEquals(1, SparseEngine.gradientColumns(3_000_000, 4, 1), "one column at least");
   }
 }

@@ -35,7 +35,7 @@ class ParallelTopologyUpdateTest {
    */
   @AfterAll
   static void restoreBlasThreads() {
-    Dl4jRuntime.run(Dl4jRuntime.configuredThreads(), () -> { });
+    Dl4jRuntime.callOpenBlasThreads(Dl4jRuntime.configuredThreads(), () -> null);
   }
 
   /** Values with many exact ties: a few magnitudes of either sign, and a share of zeros. */
@@ -61,12 +61,35 @@ class ParallelTopologyUpdateTest {
     private final LayerWeights arrays;
     final Set<String> scanners = ConcurrentHashMap.newKeySet();
 
-    ThreadedArrays(double[] w, double[] g, int threads, int block, int skew) {
+    /** The sampled columns' values as a multiple of the gradient's (0: no sample; 1: honest; 100: too large). */
+    private final double sampleScale;
+    /** Scans of the whole gradient, in rounds or not. */
+    int scans;
+
+    ThreadedArrays(double[] w, double[] g, int threads, int block, int skew, double sampleScale) {
       super(threads);
       this.g = g;
       this.block = block;
       this.skew = skew;
+      this.sampleScale = sampleScale;
       arrays = TopologyUpdateEquivalenceTest.blocks(w, g, block);
+    }
+
+    /** Every 16th run of {@code block} values as a "column" (the consumer reads only indices and values). */
+    @Override
+    public boolean gradientSample(int layer, int columns, GradientBlocks sink) {
+      if (sampleScale == 0) {
+        return false;
+      }
+      double[] column = new double[block];
+      for (int from = 0; from < g.length; from += 16 * block) {
+        int n = Math.min(block, g.length - from);
+        for (int i = 0; i < n; i++) {
+          column[i] = g[from + i] * sampleScale;
+        }
+        sink.accept(from, column, n);
+      }
+      return true;
     }
 
     @Override
@@ -79,6 +102,7 @@ class ParallelTopologyUpdateTest {
       if (threads() > 1) {
         throw new AssertionError("an engine with several threads hands the gradient over in rounds");
       }
+      scans++;
       arrays.denseGradient(layer, sink);
     }
 
@@ -87,6 +111,7 @@ class ParallelTopologyUpdateTest {
       int threads = threads();
       int span = 3 * block; // three blocks per slot and round, the last ones shorter
       double[][] buf = new double[threads][block];
+      scans++;
       for (int start = 0; start < g.length; start += threads * span) {
         int round = start;
         int parts = Math.min(threads, (g.length - start + span - 1) / span);
@@ -105,8 +130,13 @@ class ParallelTopologyUpdateTest {
     }
   }
 
-  /** One update of every layer on one thread and on {@code threads}; the changes, masks and draws as one list. */
-  private static void sameUpdates(int threads, int skew) {
+  /**
+   * One update of every layer on one thread and on {@code threads}; the changes, masks and draws as one list. With
+   * a sample ({@code sampleScale} &gt; 0), RigL's scan takes the bound it estimates, and scans once more without it
+   * where the bound was too tight. Returns {layer updates, scans of the gradient}.
+   */
+  private static int[] sameUpdates(int threads, int skew, double sampleScale) {
+    int[] counts = new int[2];
     // the large layer has enough active weights (245,760) for the prune selection and the gradient selection's
     // compactions to be split between threads too
     int[] sizes = {300 * 300, 64 * 50, 1024 * 600};
@@ -125,11 +155,13 @@ class ParallelTopologyUpdateTest {
         SparseMasks.Change a = one.update(l, TopologyUpdateEquivalenceTest.blocks(w, g, 4096), rates[u],
             Growth.GRADIENT, rngOne);
         SparseMasks.Change b;
-        try (ThreadedArrays engine = new ThreadedArrays(w, g, threads, 997, skew)) {
+        try (ThreadedArrays engine = new ThreadedArrays(w, g, threads, 997, skew, sampleScale)) {
           b = many.update(l, engine, rates[u], Growth.GRADIENT, rngMany);
           if (threads > 1 && l == 0) {
             assertTrue(engine.scanners.size() > 1, "the blocks must be scanned on several threads");
           }
+          counts[0]++;
+          counts[1] += engine.scans;
         }
         assertArrayEquals(a.pruned(), b.pruned(), "pruned, update " + u + ", layer " + l);
         assertArrayEquals(a.grown(), b.grown(), "grown, update " + u + ", layer " + l);
@@ -138,6 +170,7 @@ class ParallelTopologyUpdateTest {
       assertEquals(rngOne.nextLong(), rngMany.nextLong(), "the same random draws");
     }
     assertEquals(one.itopRate(), many.itopRate());
+    return counts;
   }
 
   private static double[] filled(int n, double v) {
@@ -149,16 +182,33 @@ class ParallelTopologyUpdateTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3})
   void theGradientScanOnSeveralThreadsChoosesAsOne(int threads) {
-    sameUpdates(threads, 0);
+    int[] counts = sameUpdates(threads, 0, 0);
+    assertEquals(counts[0], counts[1], "one scan per layer update");
+  }
+
+  /**
+   * A sample's bound leaves the choice as it is, whether it admits enough candidates (an honest sample: one scan per
+   * update) or too few (a sample 100 times too large: some updates scan a second time, without the bound).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void aSampledBoundChoosesAsTheWholeScan(int threads) {
+    int[] honest = sameUpdates(threads, 0, 1);
+    assertEquals(honest[0], honest[1], "an honest sample's bound admits enough");
+    int[] tooLarge = sameUpdates(threads, 0, 100);
+    assertTrue(tooLarge[1] > tooLarge[0], "a bound that admits too few must lead to a second scan");
   }
 
   @Test
   void aRangeOffByOneIsCaught() {
     // the check above fails for an engine whose second block of each round ends one value early
-    assertThrows(AssertionError.class, () -> sameUpdates(2, 1));
+    assertThrows(AssertionError.class, () -> sameUpdates(2, 1, 0));
   }
 
-  /** The hook behind an engine that hides its threads: the interface's one-thread defaults serve it. */
+  /**
+   * The hook behind an engine that hides its threads and its gradient sample: the interface's one-thread defaults
+   * serve it.
+   */
   private static final class OneThreadView extends ForwardingHook {
     OneThreadView(ItopHook itop) {
       super(itop);
@@ -234,10 +284,11 @@ class ParallelTopologyUpdateTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {2, 3})
+  @ValueSource(ints = {1, 2, 3})
   void theSparseEngineUpdatesOnItsThreadsAsOnOne(int threads) throws Exception {
-    // the same engine and thread count (so the same OpenBLAS bits for RigL's gradient), its update's threads
-    // hidden or not: the same masks and weights; Adam's state carries every reset into the later steps
+    // the same engine and thread count (so the same OpenBLAS bits for RigL's gradient), its update's threads and
+    // its gradient sample (the scan's bound) hidden or not: the same masks and weights; Adam's state carries every
+    // reset into the later steps
     for (Growth growth : Growth.values()) {
       double[][] want = train(threads, growth, true);
       double[][] got = train(threads, growth, false);
