@@ -27,9 +27,10 @@ import java.util.function.IntConsumer;
  * contiguous index ranges, each index computed by one thread exactly as on one; a sum stays whole in one range.
  *
  * <p>The pool is the JVM's for its thread count ({@link #shared}): {@code threads - 1} daemon workers, which end
- * after {@value #IDLE_SECONDS} s without work, so a JVM whose engines are dropped keeps no threads. The calling thread and the workers take the ranges in turn (see {@link #parallel}). The workers
- * never take a {@link org.overparam.nd4j.BlasThreads} lease, so never wait for one: they run Java, the native sparse
- * kernels, and one-thread OpenBLAS calls, inside the lease their caller holds.
+ * after {@value #IDLE_SECONDS} s without work, so a JVM whose engines are dropped keeps no threads. The calling
+ * thread and the workers take the ranges in turn (see {@link #parallel}). The workers never take a
+ * {@link org.overparam.nd4j.BlasThreads} lease, so never wait for one: they run Java, the native sparse kernels, and
+ * one-thread OpenBLAS calls, inside the lease their caller holds.
  */
 final class KernelPool {
   /** Below this many multiply-adds a product runs on the calling thread: handing it over costs more. */
@@ -72,9 +73,9 @@ final class KernelPool {
 
   /**
    * The JVM's pool for a thread count, which the sparse engines and the split products ({@link DirectGemm},
-   * {@link DirectVectors}) all use: a pool per engine left its workers spinning while another's ran the next part,
-   * three busy threads on two cores (a W2 topology update's GEMMs gained nothing from a second thread). Callers on
-   * several threads may share it: each caller also runs parts itself, so none waits for a worker another keeps busy.
+   * {@link DirectVectors}) all use, so that a worker spinning after its part ({@link #SPIN_NANOS}) never competes
+   * with another pool's for the cores. Callers on several threads may share it: each caller also runs parts itself,
+   * so none waits for a worker another keeps busy.
    */
   static KernelPool shared(int threads) {
     return SHARED.computeIfAbsent(threads, KernelPool::new);

@@ -271,8 +271,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private static final int GRADIENT_BLOCK = 1 << 15;
 
   /**
-   * Values of the dense gradient per GEMM and thread (4 MB): on one thread a 2048 × 2048 layer's gradient goes through in four
-   * column blocks instead of one native scratch as large as the matrix, which a sparse run would hold
+   * Values of the dense gradient per GEMM and thread (4 MB): on one thread a 2048 × 2048 layer's gradient goes
+   * through in four column blocks instead of one native scratch as large as the matrix, which a sparse run would hold
    * (and the dense engine does not). Each value is the same dot product over the batch either way; OpenBLAS sums
    * it in the same order for a block as for the whole matrix on the Intel CPUs measured, in another on AMD's Zen 2,
    * so the values agree to float rounding (GemmColumnBlocksTest), and RigL's choice can differ from one GEMM's only
