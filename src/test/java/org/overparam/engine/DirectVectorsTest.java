@@ -48,8 +48,8 @@ class DirectVectorsTest {
         DirectVectors.scal(x, -1.7);
         DirectVectors.axpy(0.3, x, row);
       }
-      return new double[][] {x.toDoubleVector(), y.toDoubleVector(), rows.toDoubleMatrix()[0],
-          rows.toDoubleMatrix()[1], rows.toDoubleMatrix()[2]};
+      double[][] r = rows.toDoubleMatrix();
+      return new double[][] {x.toDoubleVector(), y.toDoubleVector(), r[0], r[1], r[2]};
     });
   }
 }

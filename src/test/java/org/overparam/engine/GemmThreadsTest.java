@@ -12,15 +12,17 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.overparam.nd4j.Dl4jRuntime;
 
 /**
- * OpenBLAS's products under 1 and 2 threads, bit for bit, for the shapes the engines use at batch 128
- * (W1 100-256-256-10, W2 784-2048-2048-10: forward, weight and input gradient) and odd ones.
+ * The engine's products under 1 and 2 threads, bit for bit, for the shapes the engines use at batch 128
+ * (W1 100-256-256-10, W2 784-2048-2048-10: forward, weight and input gradient) and odd ones. Under a network's
+ * lease the products are split by {@link DirectGemm} into one-thread OpenBLAS calls; the same must hold for them.
  *
- * <p>What this measured on OpenBLAS 0.3.21 (AVX-512, Cooperlake kernels): in float32 one and two threads
- * differ in the last digits for the 10-wide output layer's products and for most odd shapes, and three
- * threads differ from both nearly everywhere (the threads split rows and columns; the edge tiles and the
- * blocking of the summed dimension change with the split). In float64 all counts agreed. Since that
- * depends on the CPU's kernels, the test asserts what must hold anywhere: a count gives the same bits
- * whatever ran before it, and different counts agree to rounding.
+ * <p>What this measured with OpenBLAS's own threads on OpenBLAS 0.3.21 (AVX-512, Cooperlake kernels), before the
+ * split: in float32 one and two threads differ in the last digits for the 10-wide output layer's products and for
+ * most odd shapes, and three threads differ from both nearly everywhere (the threads split rows and columns; the
+ * edge tiles and the blocking of the summed dimension change with the split). In float64 all counts agreed. The
+ * package's split differs from one call in the last digits too (OpenBLAS's one-thread sums depend on the extent it
+ * is given, on AMD's Zen 2). Since that depends on the CPU's kernels, the test asserts what must hold anywhere: a
+ * count gives the same bits whatever ran before it, and different counts agree to rounding.
  */
 class GemmThreadsTest {
   /** {m, n, k}: C[m×n] = A[m×k]·B[k×n]. */
