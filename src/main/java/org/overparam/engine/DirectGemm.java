@@ -126,7 +126,8 @@ final class DirectGemm {
    */
   private static void call(boolean tA, boolean tB, int m, int n, int k, double alpha, Mat a, Mat b, double beta,
       Mat c) {
-    int parts = parts(m, n, k, BlasThreads.productThreads());
+    int threads = BlasThreads.productThreads();
+    int parts = parts(m, n, k, threads);
     if (parts < 2) {
       blas(tA, tB, m, n, k, alpha, a, 0, b, 0, beta, c, 0);
       return;
@@ -138,7 +139,7 @@ final class DirectGemm {
       cut[p] = (int) Math.round((double) extent * p / parts / PART_ALIGN) * PART_ALIGN;
     }
     cut[parts] = extent;
-    KernelPool.shared(BlasThreads.productThreads()).tasks(parts, p -> {
+    KernelPool.shared(threads).tasks(parts, p -> {
       int from = cut[p];
       int size = cut[p + 1] - from;
       if (byRows) { // op(A)'s rows: A's columns when transposed

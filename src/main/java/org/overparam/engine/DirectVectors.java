@@ -79,7 +79,8 @@ final class DirectVectors {
   }
 
   private static void split(int n, Part part) {
-    int parts = (int) Math.max(1, Math.min(BlasThreads.productThreads(), n / MIN_ELEMENTS_PER_PART));
+    int threads = BlasThreads.productThreads();
+    int parts = (int) Math.max(1, Math.min(threads, n / MIN_ELEMENTS_PER_PART));
     if (parts < 2) {
       part.run(0, n);
       return;
@@ -89,7 +90,7 @@ final class DirectVectors {
       cut[p] = (int) ((long) n * p / parts / PART_ALIGN * PART_ALIGN);
     }
     cut[parts] = n;
-    KernelPool.shared(BlasThreads.productThreads()).tasks(parts, p -> part.run(cut[p], cut[p + 1] - cut[p]));
+    KernelPool.shared(threads).tasks(parts, p -> part.run(cut[p], cut[p + 1] - cut[p]));
   }
 
   private static FloatPointer floats(INDArray v, long from) {

@@ -335,14 +335,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
     for (int c = 0; c < count; c++) {
       picked[c] = deltas[c * stride];
     }
-    INDArray in = matrix(last.a()[layer], 0, last.a()[layer].length, last.rows(), 0);
+    INDArray in = layerInput(layer);
     int nIn = (int) in.size(0);
-    INDArray d = matrix(picked, 0, count, last.rows(), 1);
-    INDArray g = Nd4j.create(gradientScratch((long) nIn * count).data(), new long[] {nIn, count},
-        new long[] {1, nIn}, 0, 'f');
-    DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
+    DataBuffer g = columnGradient(in, picked, 0, count);
     for (int c = 0; c < count; c++) {
-      readBlocks(g.data(), (long) c * nIn, nIn, c * stride * nIn, sink);
+      readBlocks(g, (long) c * nIn, nIn, c * stride * nIn, sink);
     }
     return true;
   }
@@ -402,20 +399,34 @@ final class SparseEngine implements StepEngine, LayerWeights {
   /** The dense gradient's GEMMs over blocks of columns, in column order, into the native scratch. */
   private void gradientColumnBlocks(int layer, ColumnBlock sink) {
     requireForwarded();
-    // G[i, o] = Σ_b in[i][b] · delta[o][b], written column-major ('f'): DL4J's flat weight order
     float[][] deltas = last.delta()[layer];
-    INDArray in = matrix(last.a()[layer], 0, last.a()[layer].length, last.rows(), 0);
+    INDArray in = layerInput(layer);
     int nIn = (int) in.size(0);
     int nOut = deltas.length;
     int cols = gradientColumns(nIn, nOut, kernels.threads());
-    INDArray scratch = gradientScratch((long) nIn * cols);
     for (int o = 0; o < nOut; o += cols) {
       int c = Math.min(cols, nOut - o);
-      INDArray d = matrix(deltas, o, c, last.rows(), 1);
-      INDArray g = Nd4j.create(scratch.data(), new long[] {nIn, c}, new long[] {1, nIn}, 0, 'f');
-      DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
-      sink.accept(g.data(), o * nIn, nIn * c); // columns o .. o + c: flat indices o·nIn on, as laid out
+      // columns o .. o + c: flat indices o·nIn on, as laid out
+      sink.accept(columnGradient(in, deltas, o, c), o * nIn, nIn * c);
     }
+  }
+
+  /** The last batch's input to weight matrix {@code layer}, as a native nIn × batch matrix (operand scratch 0). */
+  private INDArray layerInput(int layer) {
+    return matrix(last.a()[layer], 0, last.a()[layer].length, last.rows(), 0);
+  }
+
+  /**
+   * The gradient's columns for deltas rows {@code from .. from + count)}, into the gradient scratch: G[i, o] =
+   * Σ_b in[i][b] · delta[o][b], written column-major ('f'), DL4J's flat weight order.
+   */
+  private DataBuffer columnGradient(INDArray in, float[][] deltas, int from, int count) {
+    int nIn = (int) in.size(0);
+    INDArray d = matrix(deltas, from, count, last.rows(), 1);
+    INDArray g = Nd4j.create(gradientScratch((long) nIn * count).data(), new long[] {nIn, count},
+        new long[] {1, nIn}, 0, 'f');
+    DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
+    return g.data();
   }
 
   private void requireForwarded() {
