@@ -2,8 +2,9 @@
 """PyTorch inference reference for src/test/scripts/prediction-benchmark.sh: the same MLP shape as
 org.overparam.bench.PredictionBenchmark (weights at PyTorch's initialisation: dense inference time does not depend on
 their values), softmax outputs under torch.no_grad() in eval mode, on the test set the Java side wrote. samples/s is the
-median of [repeats] passes. Usage: prediction_torch_reference.py <test.bin> <threads> <batch> [repeats]"""
-import sys, time
+median of [repeats] passes; the label gives the intra-op threads and OPENBLAS_NUM_THREADS (its products' threads).
+Usage: prediction_torch_reference.py <test.bin> <threads> <batch> [repeats]"""
+import os, sys, time
 import numpy as np
 import torch
 
@@ -38,5 +39,6 @@ for _ in range(repeats):
     rates.append(n / (time.perf_counter() - start))
 rates.sort()
 label = "all rows" if batch == n else "%d rows" % batch
-print("PyTorch %s, %d thr, %-9s %12.0f samples/s" % (torch.__version__.split('+')[0], threads, label,
-                                                     rates[len(rates) // 2]))
+blas = os.environ.get("OPENBLAS_NUM_THREADS", "?")
+print("PyTorch %s, %d thr (BLAS %s), %-9s %12.0f samples/s" % (torch.__version__.split('+')[0], threads, blas, label,
+                                                               rates[len(rates) // 2]))

@@ -5,6 +5,7 @@ package weka.overparam;
 import java.io.PrintStream;
 import java.util.Map;
 import org.overparam.nd4j.BackendReport;
+import org.overparam.nn.NetworkModel;
 import org.overparam.nn.NetworkTrainer;
 
 /**
@@ -18,6 +19,7 @@ public class OverparamBackendInfo extends CommandLineTool {
   public static String report() {
     Map<String, String> r = BackendReport.collect();
     r.put("sparse engine's products", NetworkTrainer.sparseKernels());
+    r.put("networks' predictions", NetworkModel.predictionKernels());
     StringBuilder sb = new StringBuilder("overparam: ND4J backend\n");
     sb.append(BackendReport.format(r));
     sb.append("\nGPU (CUDA)\n").append(BackendReport.format(BackendReport.cudaFindings()));

@@ -115,6 +115,32 @@ class InstancesConverterTest {
     assertTrue(e.getMessage().startsWith("instance 2 of the 2 given: attribute 'x3' is -Infinity"), e.getMessage());
   }
 
+  /**
+   * Where every input varies in training, float rows take the loop with one test per row (encodeVarying); a row
+   * with a missing or infinite value falls back to the checks per value. The same bits as the general loop.
+   */
+  @Test
+  void everyInputVaryingGivesTheSameBitsAsTheGeneralEncoding() {
+    double m = Utils.missingValue();
+    double[][] train = {{1.5, 7, 3, 0}, {-2, 6, 8, 1}, {m, 7.5, 1e-3, 0}, {4, -1, m, 1}, {0.25, 7, -5, 1}};
+    double[][] test = {{1e300, -1e308, 2, 0}, {m, 3, m, 1}, {-0.0, 7, -1e12, 0}, {3, 1e308, 1e-300, 1},
+        {0.5, -0.0, 2.5, 0}};
+    InstancesConverter fast = InstancesConverter.fit(withRows(numericHeader(false), train));
+    InstancesConverter general = InstancesConverter.fit(withRows(numericHeader(true), withNominal(train)));
+    float[][] a = fast.rows(withRows(numericHeader(false), test));
+    double[][] b = general.doubleRows(withRows(numericHeader(true), withNominal(test)));
+    for (int i = 0; i < test.length; i++) {
+      for (int k = 0; k < 3; k++) {
+        assertEquals(Float.floatToRawIntBits((float) b[i][k]), Float.floatToRawIntBits(a[i][k]), "row " + i + ", " + k);
+      }
+    }
+    assertEquals(0f, a[1][0], "a missing number is the training mean, 0 once standardised");
+    assertEquals((float) -RunningMoments.MAX_STANDARDISED, a[0][1], "clipped");
+    Instances infinite = withRows(numericHeader(false), new double[][] {{1, 2, 3, 0}, {Double.POSITIVE_INFINITY, 2, 3, 0}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fast.rows(infinite));
+    assertTrue(e.getMessage().startsWith("instance 2 of the 2 given: attribute 'x1' is Infinity"), e.getMessage());
+  }
+
   private static Instances numericHeader(boolean withNominal) {
     ArrayList<Attribute> atts = new ArrayList<>();
     for (String name : List.of("x1", "x2", "x3")) {

@@ -82,6 +82,34 @@ final class LeanBackprop {
     }
   }
 
+  int layers() {
+    return layers;
+  }
+
+  /** The width of layer l's input (l = 0: the network's inputs; l = layers: its outputs). */
+  int width(int l) {
+    return width[l];
+  }
+
+  /** Layer l's weights (a view, [inputs, outputs]) and bias (a view, [1, outputs]). */
+  INDArray weights(int l) {
+    return w[l];
+  }
+
+  INDArray bias(int l) {
+    return b[l];
+  }
+
+  /** Whether every hidden layer's activation is a plain ReLU (max(z, 0)). */
+  boolean hiddenReluOnly() {
+    for (int l = 0; l < layers - 1; l++) {
+      if (kind[l] != Kind.RELU) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Gathers {@code rows} of {@code x} into the input buffer, in one copy to native memory. */
   INDArray gather(float[][] x, int[] rows) {
     INDArray input = buffers(rows.length).input();

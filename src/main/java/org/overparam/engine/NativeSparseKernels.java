@@ -28,7 +28,7 @@ import java.util.Locale;
 final class NativeSparseKernels {
   /** The system property that turns the native kernels off ({@code false}). */
   static final String PROPERTY = "overparam.nativeKernels";
-  private static final String LIBRARY = "liboverparam-sparse.so";
+  private static final String LIBRARY = "liboverparam-kernels.so";
 
   /** Null when the native kernels run, else why not (for the backend report). */
   private static final String UNAVAILABLE = load();
@@ -38,6 +38,11 @@ final class NativeSparseKernels {
   /** Whether {@link SparseKernels} runs these kernels. */
   static boolean active() {
     return UNAVAILABLE == null;
+  }
+
+  /** Why the library does not run (null where it does). */
+  static String unavailable() {
+    return UNAVAILABLE;
   }
 
   /** What runs the sparse products, for the model text and the backend report. */
@@ -60,7 +65,7 @@ final class NativeSparseKernels {
       }
       // a file of its own per load: a library already loaded by another class loader (two copies of the package in
       // one JVM) cannot be loaded again from the same path
-      Path file = Files.createTempFile("overparam-sparse-", ".so");
+      Path file = Files.createTempFile("overparam-kernels-", ".so");
       try {
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         System.load(file.toAbsolutePath().toString());

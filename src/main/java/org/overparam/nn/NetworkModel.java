@@ -15,7 +15,9 @@ import org.overparam.nd4j.Dl4jRuntime;
 
 /**
  * A trained network: maps standardised inputs to class probabilities. Serializable (the DL4J
- * network is written with {@link ModelBytes}); prediction does not change it.
+ * network is written with {@link ModelBytes}); prediction does not change it. Predictions may run on a packed copy
+ * of the parameters made at the first prediction ({@link Inference}): a model predicts with the parameters it had
+ * then, however the network trains on (the trainer makes a new model after every epoch).
  */
 public final class NetworkModel implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -30,12 +32,18 @@ public final class NetworkModel implements Serializable {
    * depend on it); 0 in models saved before the count was recorded, which trained on one thread.
    */
   private final int threads;
+  /**
+   * True for the trainer's own predictions during training (its per-epoch metrics): they read the network's
+   * parameters in place instead of packing a copy that the next step makes stale.
+   */
+  private final boolean live;
 
-  NetworkModel(MultiLayerNetwork net, int numInputs, int numClasses, int threads) {
+  NetworkModel(MultiLayerNetwork net, int numInputs, int numClasses, int threads, boolean live) {
     this.net = net;
     this.numInputs = numInputs;
     this.numClasses = numClasses;
     this.threads = threads;
+    this.live = live;
   }
 
   /** The threads of its products (the training run's count). */
@@ -92,11 +100,16 @@ public final class NetworkModel implements Serializable {
     return Dl4jRuntime.call(threads(), () -> {
       synchronized (this) { // the forward pass reuses its buffers; one prediction at a time
         if (inference == null) {
-          inference = new Inference(net);
+          inference = new Inference(net, threads(), !live);
         }
         return inference.logits(x);
       }
     });
+  }
+
+  /** What runs predictions in this JVM ({@link Inference#describe}), for the backend report. */
+  public static String predictionKernels() {
+    return Inference.describe();
   }
 
   /** DL4J's own forward pass, the reference {@link #logits} is tested against. */

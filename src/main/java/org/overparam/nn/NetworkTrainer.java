@@ -409,7 +409,7 @@ public final class NetworkTrainer {
     for (int r = 0; r < x.length; r++) {
       x[r] = data.x()[rows[r]];
     }
-    NetworkModel model = currentModel();
+    NetworkModel model = model(true);
     return data.isRegression() ? model.outputs(x) : model.predict(x);
   }
 
@@ -510,8 +510,13 @@ public final class NetworkTrainer {
    * place; the sparse engine writes its weights into it on this call, so call again after training on.
    */
   public NetworkModel currentModel() {
+    return model(false);
+  }
+
+  /** {@link #currentModel}; {@code live}: predicting on the network's parameters in place (the trainer's metrics). */
+  private NetworkModel model(boolean live) {
     Dl4jRuntime.run(config.threads(), () -> networkStep.writeToNetwork());
-    return new NetworkModel(net, data.numInputs(), data.numClasses(), config.threads());
+    return new NetworkModel(net, data.numInputs(), data.numClasses(), config.threads(), live);
   }
 
   /** A copy of the current parameters (for tests). */

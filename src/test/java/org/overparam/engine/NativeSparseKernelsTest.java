@@ -26,7 +26,7 @@ class NativeSparseKernelsTest {
    */
   @Test
   void theNativeKernelsRunWhereTheBuildAndTheCpuAllow() throws IOException {
-    assumeTrue(NativeSparseKernels.class.getResource("native/linux-x86_64/liboverparam-sparse.so") != null,
+    assumeTrue(NativeSparseKernels.class.getResource("native/linux-x86_64/liboverparam-kernels.so") != null,
         "this build has no native kernels (no gcc)");
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     Path cpuinfo = Path.of("/proc/cpuinfo");
