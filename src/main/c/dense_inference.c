@@ -2,9 +2,10 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 //
 // Prediction's forward pass through dense layers, for org.overparam.engine.NativeDenseKernels (see there for
-// the layout and the contract). A prediction call holds about 100 rows (Weka's batch), and at that size a BLAS GEMM
-// spends a good part of its time packing the weights, which do not change between calls: here each layer's
-// weights are packed once, into panels of 16 columns, each panel a k x 16 block on a 64-byte boundary. A 6-row by
+// the layout and the contract). A prediction call holds about 100 rows (Weka's batch); a BLAS GEMM packs the weights
+// again on every call although they do not change, and the bias and the activation then take passes of their own.
+// Here each layer's weights are packed once, into panels of 16 columns, each panel a k x 16 block on a 64-byte
+// boundary. A 6-row by
 // 16-column tile of the output lives in twelve AVX registers while its panel streams past, starting from the bias
 // and ending in the activation, so the bias and the ReLU cost no pass of their own.
 //
@@ -13,7 +14,6 @@
 #include <jni.h>
 #include <immintrin.h>
 #include <stdint.h>
-#include <string.h>
 
 #define KERNEL __attribute__((target("avx2,fma")))
 #define PANEL 16

@@ -136,7 +136,8 @@ class InstancesConverterTest {
     }
     assertEquals(0f, a[1][0], "a missing number is the training mean, 0 once standardised");
     assertEquals((float) -RunningMoments.MAX_STANDARDISED, a[0][1], "clipped");
-    Instances infinite = withRows(numericHeader(false), new double[][] {{1, 2, 3, 0}, {Double.POSITIVE_INFINITY, 2, 3, 0}});
+    Instances infinite = withRows(numericHeader(false),
+        new double[][] {{1, 2, 3, 0}, {Double.POSITIVE_INFINITY, 2, 3, 0}});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fast.rows(infinite));
     assertTrue(e.getMessage().startsWith("instance 2 of the 2 given: attribute 'x1' is Infinity"), e.getMessage());
   }

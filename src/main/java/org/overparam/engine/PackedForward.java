@@ -44,8 +44,8 @@ final class PackedForward {
 
   /**
    * The packed pass of {@code net} for blocks of at most {@code maxRows} rows on {@code threads} threads, or null
-   * where it does not apply: not on the CPU with the native kernels, not float32, or a hidden activation other
-   * than a plain ReLU.
+   * where it does not apply: not on the CPU with the native kernels, not float32, a hidden activation other than a
+   * plain ReLU, or no room for the copy (over 2 GB, or over the JVM's limit on direct memory).
    */
   static PackedForward of(MultiLayerNetwork net, LeanBackprop lean, int maxRows, int threads) {
     if (!Routes.cpuShortcuts() || !NativeDenseKernels.active() || net.params().dataType() != DataType.FLOAT
@@ -61,7 +61,15 @@ final class PackedForward {
         offset[l + 1] = offset[l] + (long) padded(lean.width(l + 1)) * (lean.width(l) + 1);
       }
     }
-    ByteBuffer model = aligned(offset[layers]);
+    if (offset[layers] * 4 > Integer.MAX_VALUE - 64) {
+      return null; // more than one buffer holds: OpenBLAS on the network's own arrays
+    }
+    ByteBuffer model;
+    try {
+      model = aligned(offset[layers]);
+    } catch (OutOfMemoryError e) { // past -XX:MaxDirectMemorySize: the copy is an optimisation, not a need
+      return null;
+    }
     FloatBuffer f = model.asFloatBuffer();
     for (int l = 0; l < layers; l++) {
       pack(lean.weights(l), lean.bias(l), f);
@@ -152,11 +160,8 @@ final class PackedForward {
     return (n + PANEL - 1) / PANEL * PANEL;
   }
 
-  /** A zeroed native buffer of {@code floats} floats on a 64-byte boundary, in the machine's byte order. */
+  /** A zeroed native buffer of {@code floats} floats (under 2 GB) on a 64-byte boundary, in native byte order. */
   private static ByteBuffer aligned(long floats) {
-    if (floats * 4 > Integer.MAX_VALUE - 64) {
-      throw new IllegalArgumentException("too many parameters for one packed buffer: " + floats);
-    }
     ByteBuffer b = ByteBuffer.allocateDirect((int) (floats * 4) + 64).alignedSlice(64);
     return b.limit((int) (floats * 4)).slice().order(ByteOrder.nativeOrder());
   }

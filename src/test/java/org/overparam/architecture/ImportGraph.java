@@ -108,8 +108,8 @@ public final class ImportGraph {
       new Rule("org.overparam.nn.*", Layer.ENGINE,
           "networks: configuration, training loop, model, objective and hook interfaces"),
       new Rule("org.overparam.engine", Layer.ENGINE,
-          "the dense and sparse step engines, update rules, activation kernels, native copies, the sparse products' "
-              + "native kernels (C in src/main/c)"),
+          "the dense and sparse step engines, update rules, activation kernels, native copies, the native kernels "
+              + "of the sparse products and of prediction (C in src/main/c)"),
       new Rule("org.overparam.nd4j", Layer.ENGINE, "the ND4J runtime and backend report (also used by kgd)"),
       new Rule("org.overparam.plot", Layer.PLOT, "line plots of a training history (Java2D)"),
       new Rule("org.overparam.common", Layer.COMMON, "seeds, checks, progress listener, training history"));
