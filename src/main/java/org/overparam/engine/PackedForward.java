@@ -31,13 +31,15 @@ final class PackedForward {
   private final ByteBuffer model;
   private final int maxRows;
   private final int threads;
-  /** The input block, then two blocks for the layers' outputs in turn (made on first use). */
-  private ByteBuffer[] blocks;
+  /** The input block, then two blocks for the layers' outputs in turn. */
+  private final ByteBuffer[] blocks;
 
-  private PackedForward(int[] width, long[] offset, ByteBuffer model, int maxRows, int threads) {
+  private PackedForward(int[] width, long[] offset, ByteBuffer model, ByteBuffer[] blocks, int maxRows,
+      int threads) {
     this.width = width;
     this.offset = offset;
     this.model = model;
+    this.blocks = blocks;
     this.maxRows = maxRows;
     this.threads = threads;
   }
@@ -45,7 +47,7 @@ final class PackedForward {
   /**
    * The packed pass of {@code net} for blocks of at most {@code maxRows} rows on {@code threads} threads, or null
    * where it does not apply: not on the CPU with the native kernels, not float32, a hidden activation other than a
-   * plain ReLU, or no room for the copy (over 2 GB, or over the JVM's limit on direct memory).
+   * plain ReLU, or no room for the copy and the blocks (over 2 GB each, or over the JVM's limit on direct memory).
    */
   static PackedForward of(MultiLayerNetwork net, LeanBackprop lean, int maxRows, int threads) {
     if (!Routes.cpuShortcuts() || !NativeDenseKernels.active() || net.params().dataType() != DataType.FLOAT
@@ -55,18 +57,23 @@ final class PackedForward {
     int layers = lean.layers();
     int[] width = new int[layers + 1];
     long[] offset = new long[layers + 1];
+    long widest = 0;
     for (int l = 0; l <= layers; l++) {
       width[l] = lean.width(l);
       if (l < layers) {
         offset[l + 1] = offset[l] + (long) padded(lean.width(l + 1)) * (lean.width(l) + 1);
+        widest = Math.max(widest, padded(lean.width(l + 1)));
       }
     }
-    if (offset[layers] * 4 > Integer.MAX_VALUE - 64) {
+    long inputBlock = (long) padded(width[0]) * maxRows;
+    if (Math.max(offset[layers], Math.max(inputBlock, widest * maxRows)) * 4 > Integer.MAX_VALUE - 64) {
       return null; // more than one buffer holds: OpenBLAS on the network's own arrays
     }
     ByteBuffer model;
+    ByteBuffer[] blocks;
     try {
       model = aligned(offset[layers]);
+      blocks = new ByteBuffer[] {aligned(inputBlock), aligned(widest * maxRows), aligned(widest * maxRows)};
     } catch (OutOfMemoryError e) { // past -XX:MaxDirectMemorySize: the copy is an optimisation, not a need
       return null;
     }
@@ -74,7 +81,7 @@ final class PackedForward {
     for (int l = 0; l < layers; l++) {
       pack(lean.weights(l), lean.bias(l), f);
     }
-    return new PackedForward(width, offset, model, maxRows, threads);
+    return new PackedForward(width, offset, model, blocks, maxRows, threads);
   }
 
   /** Appends W (k x n) in panels of 16 columns, then the bias, both zero padded to whole panels. */
@@ -105,14 +112,6 @@ final class PackedForward {
   void forward(float[][] x, int from, int rows, float[] out) {
     if (rows > maxRows) {
       throw new IllegalArgumentException(rows + " rows in one block; at most " + maxRows);
-    }
-    if (blocks == null) {
-      int widest = 0;
-      for (int l = 1; l < width.length; l++) {
-        widest = Math.max(widest, padded(width[l]));
-      }
-      blocks = new ByteBuffer[] {aligned((long) padded(width[0]) * maxRows), aligned((long) widest * maxRows),
-          aligned((long) widest * maxRows)};
     }
     FloatBuffer input = blocks[0].asFloatBuffer();
     int lda = padded(width[0]);
