@@ -15,9 +15,9 @@
 #include <jni.h>
 #include <immintrin.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
-
-#define KERNEL __attribute__((target("avx2,fma")))
+#include "dense_tile.h"
 
 JNIEXPORT jboolean JNICALL Java_org_overparam_engine_NativeSparseKernels_supported(JNIEnv* env, jclass cls) {
   (void) env;
@@ -395,4 +395,192 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_weightGradi
   freeRows(&in);
   freeRows(&delta);
   (*env)->PopLocalFrame(env, NULL);
+}
+
+// RigL's dense gradient g(i, o) = Σ_b in[i][b] · delta[o][b] for the columns o in [from, to), a panel of 16 columns
+// at a time: the deltas packed as a k = batch panel, every input row through dense_tile.h's tiles (the same sum in
+// the same order whichever function below asks, and whichever thread), the panel's values into `values`
+// (nIn x 16, row by row). Returns 0 where memory ran out (an exception is then pending).
+typedef struct {
+  Rows in;
+  Rows delta;
+  float* panel; // batch x 16
+  float* zero; // the tile's bias: 16 zeros
+  float* values; // nIn x 16
+  unsigned long long* bits; // 16 x ceil(nIn / 64): the rows of each column that pass (panelCandidates)
+} GradientPanels;
+
+static int gradientPanels(JNIEnv* env, jobjectArray inArray, jobjectArray deltaArray, int batch, GradientPanels* g) {
+  g->panel = aligned_alloc(64, sizeof(float) * PANEL * (batch > 0 ? batch : 1));
+  g->zero = aligned_alloc(64, sizeof(float) * PANEL);
+  long nIn = (*env)->GetArrayLength(env, inArray);
+  g->values = aligned_alloc(64, sizeof(float) * PANEL * (nIn > 0 ? nIn : 1));
+  g->bits = malloc(sizeof(unsigned long long) * PANEL * ((nIn + 63) / 64 + 1));
+  if (g->panel == NULL || g->zero == NULL || g->values == NULL || g->bits == NULL) {
+    fail(env, "no native memory for RigL's gradient panels");
+    return 0;
+  }
+  for (int c = 0; c < PANEL; c++) {
+    g->zero[c] = 0;
+  }
+  return rowsOf(env, inArray, batch, &g->in) && rowsOf(env, deltaArray, batch, &g->delta)
+      && copyRows(env, &g->in, batch) && copyRows(env, &g->delta, batch);
+}
+
+static void freeGradientPanels(GradientPanels* g) {
+  freeRows(&g->in);
+  freeRows(&g->delta);
+  free(g->panel);
+  free(g->zero);
+  free(g->values);
+  free(g->bits);
+}
+
+// Columns [o, min(o + 16, to)) of the gradient into g->values; returns how many.
+KERNEL static int gradientPanel(GradientPanels* g, int o, int to, int batch) {
+  int width = to - o < PANEL ? to - o : PANEL;
+  for (int b = 0; b < batch; b++) {
+    for (int c = 0; c < PANEL; c++) {
+      g->panel[b * PANEL + c] = c < width ? g->delta.at[o + c][b] : 0;
+    }
+  }
+  long lda = g->in.n > 1 ? g->in.at[1] - g->in.at[0] : batch;
+  layer(g->in.at[0], lda, g->in.n, batch, g->panel, g->zero, 1, 0, g->values, PANEL);
+  return width;
+}
+
+static int columnRange(JNIEnv* env, jobjectArray deltaArray, jint from, jint to, jint batch) {
+  if (from < 0 || from > to || to > (*env)->GetArrayLength(env, deltaArray) || batch < 1) {
+    fail(env, "RigL's gradient columns lie outside the layer, or the batch is empty");
+    return 0;
+  }
+  return 1;
+}
+
+// Appends to index and value (holding `count`, room for `capacity`) the positions of the panel in g->values whose
+// weight is inactive and whose score −|v| + 0.0 is at most bound, column by column in ascending input order (so in
+// flat index order, `first` the panel's first flat index); returns the new count, or −1 where they do not fit.
+// −|v| + 0.0 ≤ bound is |v| ≥ −bound in double (a zero scores +0.0), tested for a row's 16 values at once; the rows
+// that pass go into one bit set per column, walked column by column.
+KERNEL static jint panelCandidates(GradientPanels* g, long nIn, int width, const jboolean* mask, long first,
+    double bound, jint* index, float* value, jint count, jint capacity) {
+  long words = (nIn + 63) / 64;
+  unsigned long long* bits = g->bits;
+  for (long w = 0; w < PANEL * words; w++) {
+    bits[w] = 0;
+  }
+  const __m256d limit = _mm256_set1_pd(-bound);
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  for (long i = 0; i < nIn; i++) {
+    const float* v = g->values + i * PANEL;
+    int pass = 0;
+    for (int q = 0; q < PANEL / 4; q++) {
+      __m256d magnitude = _mm256_andnot_pd(sign, _mm256_cvtps_pd(_mm_load_ps(v + 4 * q)));
+      pass |= _mm256_movemask_pd(_mm256_cmp_pd(magnitude, limit, _CMP_GE_OQ)) << (4 * q);
+    }
+    pass &= (1 << width) - 1;
+    while (pass) {
+      int c = __builtin_ctz(pass);
+      pass &= pass - 1;
+      bits[c * words + (i >> 6)] |= 1ULL << (i & 63);
+    }
+  }
+  for (int c = 0; c < width; c++) {
+    for (long w = 0; w < words; w++) {
+      unsigned long long b = bits[c * words + w];
+      while (b) {
+        long i = w * 64 + __builtin_ctzll(b);
+        b &= b - 1;
+        if (!mask[c * nIn + i]) {
+          if (count == capacity) {
+            return -1;
+          }
+          index[count] = (jint) (first + c * nIn + i);
+          value[count++] = g->values[i * PANEL + c];
+        }
+      }
+    }
+  }
+  return count;
+}
+
+// Columns [from, to) of the gradient into the native buffer at `address` (column-major: g(i, o) at
+// (o - from)·nIn + i), which holds `capacity` floats.
+JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientColumns(JNIEnv* env, jclass cls,
+    jobjectArray inArray, jobjectArray deltaArray, jint batch, jint from, jint to, jlong address, jlong capacity) {
+  (void) cls;
+  long nIn = (*env)->GetArrayLength(env, inArray);
+  if (!columnRange(env, deltaArray, from, to, batch)) {
+    return;
+  }
+  if (address == 0 || capacity < nIn * (to - from)) {
+    fail(env, "RigL's gradient buffer is missing or too small for its columns");
+    return;
+  }
+  if (!localFrame(env, inArray, deltaArray)) {
+    return;
+  }
+  GradientPanels g = {0};
+  if (gradientPanels(env, inArray, deltaArray, batch, &g)) {
+    float* out = (float*) (intptr_t) address;
+    for (int o = from; o < to; o += PANEL) {
+      int width = gradientPanel(&g, o, to, batch);
+      for (int c = 0; c < width; c++) {
+        float* column = out + (long) (o - from + c) * nIn;
+        for (long i = 0; i < nIn; i++) {
+          column[i] = g.values[i * PANEL + c];
+        }
+      }
+    }
+  }
+  freeGradientPanels(&g);
+  (*env)->PopLocalFrame(env, NULL);
+}
+
+// The candidates for growth among columns [from, to): every inactive weight (mask false at its flat index
+// o·nIn + i) whose score −|g| (in double, −0.0 as 0.0) is at most `bound`, in flat index order, into index and
+// value (g itself). Returns how many, or −1 where more than the arrays hold.
+JNIEXPORT jint JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientCandidates(JNIEnv* env, jclass cls,
+    jobjectArray inArray, jobjectArray deltaArray, jint batch, jint from, jint to, jbooleanArray maskArray,
+    jdouble bound, jintArray indexArray, jfloatArray valueArray) {
+  (void) cls;
+  long nIn = (*env)->GetArrayLength(env, inArray);
+  if (!columnRange(env, deltaArray, from, to, batch)) {
+    return 0;
+  }
+  if ((*env)->GetArrayLength(env, maskArray) < nIn * (*env)->GetArrayLength(env, deltaArray)) {
+    fail(env, "the mask is shorter than the layer");
+    return 0;
+  }
+  jint capacity = (*env)->GetArrayLength(env, indexArray);
+  if ((*env)->GetArrayLength(env, valueArray) < capacity) {
+    fail(env, "the candidates' values are shorter than their indices");
+    return 0;
+  }
+  if (!localFrame(env, inArray, deltaArray)) {
+    return 0;
+  }
+  jint count = 0;
+  GradientPanels g = {0};
+  if (gradientPanels(env, inArray, deltaArray, batch, &g)) {
+    jboolean* mask = (*env)->GetPrimitiveArrayCritical(env, maskArray, NULL);
+    jint* index = (*env)->GetPrimitiveArrayCritical(env, indexArray, NULL);
+    float* value = (*env)->GetPrimitiveArrayCritical(env, valueArray, NULL);
+    if (mask && index && value) {
+      for (int o = from; o < to && count >= 0; o += PANEL) {
+        int width = gradientPanel(&g, o, to, batch);
+        count = panelCandidates(&g, nIn, width, mask + (long) o * nIn, (long) o * nIn, bound, index, value, count,
+            capacity);
+      }
+    }
+    if (value) (*env)->ReleasePrimitiveArrayCritical(env, valueArray, value, 0);
+    if (index) (*env)->ReleasePrimitiveArrayCritical(env, indexArray, index, 0);
+    if (mask) (*env)->ReleasePrimitiveArrayCritical(env, maskArray, mask, JNI_ABORT);
+    if (!(mask && index && value)) {
+      count = 0; // OutOfMemoryError is pending
+    }
+  }
+  freeGradientPanels(&g);
+  (*env)->PopLocalFrame(env, NULL);
+  return count;
 }

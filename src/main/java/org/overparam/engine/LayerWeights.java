@@ -74,6 +74,22 @@ public interface LayerWeights {
     return false;
   }
 
+  /** Receives RigL's growth candidates: flat index and gradient value. */
+  @FunctionalInterface
+  interface Candidates {
+    void accept(int index, double gradient);
+  }
+
+  /**
+   * Hands {@code sink}, in flat index order, every position of weight matrix l where {@code active} is false and
+   * the dense gradient g (the values of {@link #denseGradient(int)}, bit for bit) has −|g| at most {@code bound},
+   * without the whole gradient passing through memory; returns false, handing nothing, where the engine cannot
+   * (the default: the caller then scans {@link #denseGradient(int, GradientBlocks)}).
+   */
+  default boolean gradientCandidates(int layer, boolean[] active, double bound, Candidates sink) {
+    return false;
+  }
+
   /**
    * How many tasks {@link #inParallel} runs at once: the engine's threads, 1 by default. A topology update
    * sizes its per-thread scratch and its ranges by it; its results do not depend on it. An engine that returns

@@ -89,6 +89,22 @@ final class NativeSparseKernels {
   static native void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta,
       float[][] inGrad, int batch);
 
+  /**
+   * Columns {@code from .. to)} of the dense weight gradient g(i, o) = Σ_b in[i][b] · delta[o][b] into the native
+   * buffer at {@code address} (column-major, g(i, o) at (o − from)·nIn + i; {@code capacity} floats), through the
+   * packed tiles of prediction's kernels: each value one sum in a fixed order, whatever the range or thread.
+   */
+  static native void gradientColumns(float[][] in, float[][] delta, int batch, int from, int to, long address,
+      long capacity);
+
+  /**
+   * The positions of columns {@code from .. to)} where {@code active} is false and g, computed as by
+   * {@link #gradientColumns}, has −|g| (in double) at most {@code bound}: flat indices in ascending order into
+   * {@code index}, g into {@code value}; returns how many, or −1 where more than {@code index} holds.
+   */
+  static native int gradientCandidates(float[][] in, float[][] delta, int batch, int from, int to, boolean[] active,
+      double bound, int[] index, float[] value);
+
   /** {@link SparseKernels#weightGradient}. */
   static native void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad,
       float[] biasGrad, int batch);

@@ -2,6 +2,7 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.engine;
 
+import java.lang.ref.Reference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -335,9 +336,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
     for (int c = 0; c < count; c++) {
       picked[c] = deltas[c * stride];
     }
-    INDArray in = layerInput(layer);
-    int nIn = (int) in.size(0);
-    DataBuffer g = columnGradient(in, picked, 0, count);
+    int nIn = layers[layer].nIn;
+    DataBuffer g = columnGradient(layer, picked, 0, count);
     for (int c = 0; c < count; c++) {
       readBlocks(g, (long) c * nIn, nIn, c * stride * nIn, sink);
     }
@@ -400,14 +400,13 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private void gradientColumnBlocks(int layer, ColumnBlock sink) {
     requireForwarded();
     float[][] deltas = last.delta()[layer];
-    INDArray in = layerInput(layer);
-    int nIn = (int) in.size(0);
+    int nIn = layers[layer].nIn;
     int nOut = deltas.length;
     int cols = gradientColumns(nIn, nOut, kernels.threads());
     for (int o = 0; o < nOut; o += cols) {
       int c = Math.min(cols, nOut - o);
       // columns o .. o + c: flat indices o·nIn on, as laid out
-      sink.accept(columnGradient(in, deltas, o, c), o * nIn, nIn * c);
+      sink.accept(columnGradient(layer, deltas, o, c), o * nIn, nIn * c);
     }
   }
 
@@ -420,7 +419,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
    * The gradient's columns for deltas rows {@code from .. from + count)}, into the gradient scratch: G[i, o] =
    * Σ_b in[i][b] · delta[o][b], written column-major ('f'), DL4J's flat weight order.
    */
-  private DataBuffer columnGradient(INDArray in, float[][] deltas, int from, int count) {
+  private DataBuffer columnGradient(int layer, float[][] deltas, int from, int count) {
+    if (SparseKernels.NATIVE) {
+      return nativeColumnGradient(layer, deltas, from, count);
+    }
+    INDArray in = layerInput(layer);
     int nIn = (int) in.size(0);
     INDArray d = matrix(deltas, from, count, last.rows(), 1);
     INDArray g = Nd4j.create(gradientScratch((long) nIn * count).data(), new long[] {nIn, count},
@@ -428,6 +431,75 @@ final class SparseEngine implements StepEngine, LayerWeights {
     DirectGemm.gemm(in, d, g, false, true, 1.0, 0.0);
     return g.data();
   }
+
+  /**
+   * {@link #columnGradient} in native code ({@link NativeSparseKernels#gradientColumns}), the columns shared among
+   * the threads: each value is computed as {@link #gradientCandidates} computes it, bit for bit.
+   */
+  private DataBuffer nativeColumnGradient(int layer, float[][] deltas, int from, int count) {
+    float[][] in = last.a()[layer];
+    int nIn = in.length;
+    INDArray scratch = gradientScratch((long) nIn * count);
+    long address = scratch.data().addressPointer().address();
+    int parts = (int) Math.max(1, Math.min(kernels.threads(), (long) nIn * count / GRADIENT_BLOCK));
+    kernels.tasks(parts, p -> {
+      int a = (int) ((long) count * p / parts);
+      int b = (int) ((long) count * (p + 1) / parts);
+      NativeSparseKernels.gradientColumns(in, deltas, last.rows(), from + a, from + b,
+          address + 4L * a * nIn, (long) (b - a) * nIn);
+    });
+    Reference.reachabilityFence(scratch);
+    return scratch.data();
+  }
+
+  /**
+   * RigL's candidates in native code: each thread computes whole columns of the gradient a panel at a time and
+   * keeps the positions that pass, so the gradient never passes through memory (W2's 2048 × 2048 layer: 16 MB per
+   * update). False without the native kernels.
+   */
+  @Override
+  public boolean gradientCandidates(int layer, boolean[] active, double bound, Candidates sink) {
+    if (!SparseKernels.NATIVE) {
+      return false;
+    }
+    requireForwarded();
+    float[][] in = last.a()[layer];
+    float[][] deltas = last.delta()[layer];
+    int nOut = deltas.length;
+    int parts = (int) Math.max(1, Math.min(kernels.threads(), (long) in.length * nOut / GRADIENT_BLOCK));
+    if (candidateIndex == null || candidateIndex.length < parts) {
+      candidateIndex = new int[parts][];
+      candidateValue = new float[parts][];
+    }
+    int[] counts = new int[parts];
+    kernels.tasks(parts, p -> {
+      int from = (int) ((long) nOut * p / parts);
+      int to = (int) ((long) nOut * (p + 1) / parts);
+      // room for a sixteenth of the positions (a bound admits about 2k of them, k a tenth or less); more only
+      // where a bound admits more, kept for later updates
+      int capacity = (int) Math.max(1 << 12, (long) in.length * (to - from) / 16);
+      if (candidateIndex[p] == null || candidateIndex[p].length < capacity) {
+        candidateIndex[p] = new int[capacity];
+        candidateValue[p] = new float[capacity];
+      }
+      while ((counts[p] = NativeSparseKernels.gradientCandidates(in, deltas, last.rows(), from, to, active, bound,
+          candidateIndex[p], candidateValue[p])) < 0) {
+        int larger = (int) Math.min(Integer.MAX_VALUE - 8, 2L * candidateIndex[p].length);
+        candidateIndex[p] = new int[larger];
+        candidateValue[p] = new float[larger];
+      }
+    });
+    for (int p = 0; p < parts; p++) {
+      for (int j = 0; j < counts[p]; j++) {
+        sink.accept(candidateIndex[p][j], candidateValue[p][j]);
+      }
+    }
+    return true;
+  }
+
+  /** {@link #gradientCandidates}' arrays per thread, kept across updates. */
+  private int[][] candidateIndex;
+  private float[][] candidateValue;
 
   private void requireForwarded() {
     if (last == null) {

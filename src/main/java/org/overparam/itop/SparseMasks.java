@@ -178,13 +178,24 @@ public final class SparseMasks implements Serializable {
    * update at 90%: 1.4 million offers and compactions over 1.7 million entries; with the bound, 84 ms instead of 100 on
    * one thread). If fewer than k are at or below it, the bound was too tight, and the scan runs again
    * without it (the gradient computed twice); otherwise the k best of all candidates are among those admitted, so
-   * the choice is the same, bit for bit.
+   * the choice is the same, bit for bit. Where the engine finds the candidates within the bound itself
+   * ({@link LayerWeights#gradientCandidates}: the sparse engine's native kernels, with the values of its full
+   * scan), they are offered instead of a scan.
    */
   private int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, int candidates,
       Supplier<Selection> selection) {
     Selection best = selection.get();
     double bound = growthBound(l, weights, mask, k, candidates);
-    scanGradient(l, weights, mask, best, bound);
+    Selection first = best;
+    boolean handed = bound < Double.POSITIVE_INFINITY && weights.gradientCandidates(l, mask, bound, (j, g) -> {
+      double s = -Math.abs(g) + 0.0; // -0.0 becomes 0.0, as in smallest
+      if (s <= first.bound) {
+        first.offer(s, j);
+      }
+    });
+    if (!handed) {
+      scanGradient(l, weights, mask, best, bound);
+    }
     if (best.size() < k) {
       best = selection.get();
       scanGradient(l, weights, mask, best, Double.POSITIVE_INFINITY);
