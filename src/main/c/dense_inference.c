@@ -5,22 +5,16 @@
 // the layout and the contract). A prediction call holds about 100 rows (Weka's batch); a BLAS GEMM packs the weights
 // again on every call although they do not change, and the bias and the activation then take passes of their own.
 // Here each layer's weights are packed once, into panels of 16 columns, each panel a k x 16 block on a 64-byte
-// boundary. A 6-row by
-// 16-column tile of the output lives in twelve AVX registers while its panel streams past, starting from the bias
-// and ending in the activation, so the bias and the ReLU cost no pass of their own.
+// boundary. A 6-row by 16-column tile of the output lives in twelve AVX registers while its panel streams past,
+// starting from the bias and ending in the activation, so the bias and the ReLU cost no pass of their own
+// (dense_tile.h).
 //
 // Every output is one sum in a fixed order (the bias, then the inputs in order), whichever tile computes it, so the
 // bits depend on neither the number of rows nor where a block of rows starts.
 #include <jni.h>
 #include <stdint.h>
 #include "dense_tile.h"
-
-static void fail(JNIEnv* env, const char* message) {
-  jclass c = (*env)->FindClass(env, "java/lang/IllegalArgumentException");
-  if (c != NULL) {
-    (*env)->ThrowNew(env, c, message);
-  }
-}
+#include "jni_fail.h"
 
 // Whether [offset, offset + floats) lies inside the direct buffer and the buffer starts on a 64-byte boundary.
 static float* within(JNIEnv* env, jobject buffer, jlong offset, jlong floats) {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 //
-// The register tile of a dense product on packed panels, and the loop of tiles over a block of rows, shared by prediction's layers (dense_inference.c) and
-// RigL's dense gradient (sparse_kernels.c): both compute every output as one sum in the same fixed order.
+// The register tile of a dense product on packed panels, and the loop of tiles over a block of rows, shared by
+// prediction's layers (dense_inference.c) and RigL's dense gradient (sparse_kernels.c): both compute every output as
+// one sum in the same fixed order.
 #ifndef OVERPARAM_DENSE_TILE_H
 #define OVERPARAM_DENSE_TILE_H
 

@@ -18,19 +18,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include "dense_tile.h"
+#include "jni_fail.h"
 
 JNIEXPORT jboolean JNICALL Java_org_overparam_engine_NativeSparseKernels_supported(JNIEnv* env, jclass cls) {
   (void) env;
   (void) cls;
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? JNI_TRUE : JNI_FALSE;
-}
-
-static void fail(JNIEnv* env, const char* message) {
-  jclass c = (*env)->FindClass(env, "java/lang/IllegalArgumentException");
-  if (c != NULL) {
-    (*env)->ThrowNew(env, c, message);
-  }
 }
 
 // The rows of a float[][], each at least `batch` long: references first (JNI calls are not allowed while
@@ -65,12 +59,17 @@ static int localFrame(JNIEnv* env, jobjectArray a, jobjectArray b) {
   return (*env)->PushLocalFrame(env, (*env)->GetArrayLength(env, a) + (*env)->GetArrayLength(env, b) + 16) == 0;
 }
 
+// Floats between the starts of two rows that copyRows copied: the batch rounded up to whole cache lines.
+static size_t copyStride(int batch) {
+  return ((size_t) (batch > 0 ? batch : 1) + 15) & ~(size_t) 15;
+}
+
 // The rows of the operand every output reads (the layer's input, or the deltas for the input gradient), copied into
 // one block with each row on a 64-byte boundary: Java's arrays start 16 bytes into a cache line, so half of the
 // 32-byte loads from pinned rows straddle two lines (a C probe: 11.4 against 13.4 billion multiply-adds per
 // second); the copy costs one pass over the rows, which every row's many readers repay. Before any pinning (JNI).
 static int copyRows(JNIEnv* env, Rows* rows, int batch) {
-  size_t stride = ((size_t) (batch > 0 ? batch : 1) + 15) & ~(size_t) 15;
+  size_t stride = copyStride(batch);
   rows->copy = aligned_alloc(64, sizeof(float) * stride * (rows->n > 0 ? rows->n : 1));
   if (rows->copy == NULL) {
     fail(env, "no native memory for the sparse kernels' copy of a layer's activations");
@@ -444,8 +443,7 @@ KERNEL static int gradientPanel(GradientPanels* g, int o, int to, int batch) {
       g->panel[b * PANEL + c] = c < width ? g->delta.at[o + c][b] : 0;
     }
   }
-  long lda = g->in.n > 1 ? g->in.at[1] - g->in.at[0] : batch;
-  layer(g->in.at[0], lda, g->in.n, batch, g->panel, g->zero, 1, 0, g->values, PANEL);
+  layer(g->in.copy, (long) copyStride(batch), g->in.n, batch, g->panel, g->zero, 1, 0, g->values, PANEL);
   return width;
 }
 
@@ -458,8 +456,9 @@ static int columnRange(JNIEnv* env, jobjectArray deltaArray, jint from, jint to,
 }
 
 // Appends to index and value (holding `count`, room for `capacity`) the positions of the panel in g->values whose
-// weight is inactive and whose score −|v| + 0.0 is at most bound, column by column in ascending input order (so in
-// flat index order, `first` the panel's first flat index); returns the new count, or −1 where they do not fit.
+// weight is inactive (mask false at its flat index) and whose score −|v| + 0.0 is at most bound, column by column in
+// ascending input order (so in flat index order, `first` the panel's first flat index); returns the new count, or −1
+// where they do not fit.
 // −|v| + 0.0 ≤ bound is |v| ≥ −bound in double (a zero scores +0.0), tested for a row's 16 values at once; the rows
 // that pass go into one bit set per column, walked column by column.
 KERNEL static jint panelCandidates(GradientPanels* g, long nIn, int width, const jboolean* mask, long first,
@@ -491,11 +490,12 @@ KERNEL static jint panelCandidates(GradientPanels* g, long nIn, int width, const
       while (b) {
         long i = w * 64 + __builtin_ctzll(b);
         b &= b - 1;
-        if (!mask[c * nIn + i]) {
+        long at = first + c * nIn + i;
+        if (!mask[at]) {
           if (count == capacity) {
             return -1;
           }
-          index[count] = (jint) (first + c * nIn + i);
+          index[count] = (jint) at;
           value[count++] = g->values[i * PANEL + c];
         }
       }
@@ -569,8 +569,7 @@ JNIEXPORT jint JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientCan
     if (mask && index && value) {
       for (int o = from; o < to && count >= 0; o += PANEL) {
         int width = gradientPanel(&g, o, to, batch);
-        count = panelCandidates(&g, nIn, width, mask + (long) o * nIn, (long) o * nIn, bound, index, value, count,
-            capacity);
+        count = panelCandidates(&g, nIn, width, mask, (long) o * nIn, bound, index, value, count, capacity);
       }
     }
     if (value) (*env)->ReleasePrimitiveArrayCritical(env, valueArray, value, 0);

@@ -398,9 +398,7 @@ public final class InstancesConverter implements Serializable {
     for (int k = 0; k < attributes.length; k++) {
       double v = inst.value(attributes[k]);
       finite &= Math.abs(v) <= Double.MAX_VALUE;
-      double z = (v * factor[k] - mean[k]) * inverseStd[k];
-      f[k] = (float) (z < -RunningMoments.MAX_STANDARDISED ? -RunningMoments.MAX_STANDARDISED
-          : z > RunningMoments.MAX_STANDARDISED ? RunningMoments.MAX_STANDARDISED : z);
+      f[k] = (float) RunningMoments.clip((v * factor[k] - mean[k]) * inverseStd[k]);
     }
     return finite;
   }

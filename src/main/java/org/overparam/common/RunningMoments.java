@@ -193,7 +193,11 @@ public final class RunningMoments implements Serializable {
     if (inverseStd == 0) {
       return 0; // also when v · factor overflows: 0 · infinity would be NaN
     }
-    double z = (v * factor - mean) * inverseStd;
+    return clip((v * factor - mean) * inverseStd);
+  }
+
+  /** z clipped to ±{@link #MAX_STANDARDISED}. */
+  public static double clip(double z) {
     // comparisons rather than Math.max/min: the same result for every finite or infinite z, and C2's intrinsic for
     // the double min/max (which orders NaN and -0.0) took a third of the time of encoding an instance
     return z < -MAX_STANDARDISED ? -MAX_STANDARDISED : z > MAX_STANDARDISED ? MAX_STANDARDISED : z;

@@ -67,20 +67,26 @@ final class HostCopy {
   static double[][] rows(INDArray m) {
     int rows = (int) m.size(0);
     int cols = (int) m.size(1);
-    double[][] out = new double[rows][]; // the rows allocated one by one: new double[rows][cols] is a slow VM call
     if (m.dataType() == DataType.FLOAT) {
       float[] flat = new float[rows * cols];
       read(m, flat);
-      for (int r = 0; r < rows; r++) {
-        out[r] = new double[cols];
-        for (int c = 0; c < cols; c++) {
-          out[r][c] = flat[r * cols + c];
-        }
-      }
-    } else {
-      double[] flat = m.data().asDouble();
-      for (int r = 0; r < rows; r++) {
-        out[r] = Arrays.copyOfRange(flat, r * cols, (r + 1) * cols);
+      return rows(flat, rows, cols);
+    }
+    double[] flat = m.data().asDouble();
+    double[][] out = new double[rows][];
+    for (int r = 0; r < rows; r++) {
+      out[r] = Arrays.copyOfRange(flat, r * cols, (r + 1) * cols);
+    }
+    return out;
+  }
+
+  /** The rows of a row-major [rows, cols] float array, as doubles. */
+  static double[][] rows(float[] flat, int rows, int cols) {
+    double[][] out = new double[rows][]; // the rows allocated one by one: new double[rows][cols] is a slow VM call
+    for (int r = 0; r < rows; r++) {
+      out[r] = new double[cols];
+      for (int c = 0; c < cols; c++) {
+        out[r][c] = flat[r * cols + c];
       }
     }
     return out;

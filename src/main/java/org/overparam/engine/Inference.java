@@ -62,15 +62,8 @@ public final class Inference {
   }
 
   private void packedBlock(float[][] x, int from, int rows, double[][] out) {
-    int n = packed.outputs();
-    float[] z = new float[rows * n];
+    float[] z = new float[rows * packed.outputs()];
     packed.forward(x, from, rows, z);
-    for (int r = 0; r < rows; r++) {
-      double[] row = new double[n];
-      for (int c = 0; c < n; c++) {
-        row[c] = z[r * n + c];
-      }
-      out[from + r] = row;
-    }
+    System.arraycopy(HostCopy.rows(z, rows, packed.outputs()), 0, out, from, rows);
   }
 }

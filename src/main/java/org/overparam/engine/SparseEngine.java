@@ -441,13 +441,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
     int nIn = in.length;
     INDArray scratch = gradientScratch((long) nIn * count);
     long address = scratch.data().addressPointer().address();
-    int parts = (int) Math.max(1, Math.min(kernels.threads(), (long) nIn * count / GRADIENT_BLOCK));
-    kernels.tasks(parts, p -> {
-      int a = (int) ((long) count * p / parts);
-      int b = (int) ((long) count * (p + 1) / parts);
-      NativeSparseKernels.gradientColumns(in, deltas, last.rows(), from + a, from + b,
-          address + 4L * a * nIn, (long) (b - a) * nIn);
-    });
+    kernels.split(count, nIn, (a, b) -> NativeSparseKernels.gradientColumns(in, deltas, last.rows(), from + a,
+        from + b, address + 4L * a * nIn, (long) (b - a) * nIn));
     Reference.reachabilityFence(scratch);
     return scratch.data();
   }
@@ -466,15 +461,17 @@ final class SparseEngine implements StepEngine, LayerWeights {
     float[][] in = last.a()[layer];
     float[][] deltas = last.delta()[layer];
     int nOut = deltas.length;
-    int parts = (int) Math.max(1, Math.min(kernels.threads(), (long) in.length * nOut / GRADIENT_BLOCK));
+    int[] cuts = kernels.evenCuts(nOut, in.length);
+    int[] cut = cuts != null ? cuts : new int[] {0, nOut}; // one range on the calling thread
+    int parts = cut.length - 1;
     if (candidateIndex == null || candidateIndex.length < parts) {
       candidateIndex = new int[parts][];
       candidateValue = new float[parts][];
     }
     int[] counts = new int[parts];
     kernels.tasks(parts, p -> {
-      int from = (int) ((long) nOut * p / parts);
-      int to = (int) ((long) nOut * (p + 1) / parts);
+      int from = cut[p];
+      int to = cut[p + 1];
       // room for a sixteenth of the positions (a bound admits about 2k of them, k a tenth or less); more only
       // where a bound admits more, kept for later updates
       int capacity = (int) Math.max(1 << 12, (long) in.length * (to - from) / 16);

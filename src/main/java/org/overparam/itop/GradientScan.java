@@ -31,7 +31,7 @@ final class GradientScan implements LayerWeights.GradientRounds {
     int m = kept.size;
     for (int i = 0; i < length; i++) {
       if (!mask[from + i]) {
-        double s = -Math.abs(block[i]) + 0.0; // as in the one-thread scan
+        double s = SparseMasks.growthScore(block[i]);
         if (s <= bound && best.admits(s, from + i)) {
           kept.score[m] = s;
           kept.index[m++] = from + i;

@@ -186,21 +186,26 @@ public final class SparseMasks implements Serializable {
       Supplier<Selection> selection) {
     Selection best = selection.get();
     double bound = growthBound(l, weights, mask, k, candidates);
-    Selection first = best;
     boolean handed = bound < Double.POSITIVE_INFINITY && weights.gradientCandidates(l, mask, bound, (j, g) -> {
-      double s = -Math.abs(g) + 0.0; // -0.0 becomes 0.0, as in smallest
-      if (s <= first.bound) {
-        first.offer(s, j);
+      double s = growthScore(g);
+      if (s <= best.bound) {
+        best.offer(s, j);
       }
     });
     if (!handed) {
       scanGradient(l, weights, mask, best, bound);
     }
-    if (best.size() < k) {
-      best = selection.get();
-      scanGradient(l, weights, mask, best, Double.POSITIVE_INFINITY);
+    if (best.size() >= k) {
+      return best.indices();
     }
-    return best.indices();
+    Selection all = selection.get();
+    scanGradient(l, weights, mask, all, Double.POSITIVE_INFINITY);
+    return all.indices();
+  }
+
+  /** A candidate's score in the growth's selection: −|g|, with −0.0 as 0.0 (as pruning's magnitudes). */
+  static double growthScore(double g) {
+    return -Math.abs(g) + 0.0;
   }
 
   /** Offers every candidate scoring at most {@code bound} to {@code best}, in index order. */
@@ -212,7 +217,7 @@ public final class SparseMasks implements Serializable {
     weights.denseGradient(l, (from, block, length) -> {
       for (int i = 0; i < length; i++) {
         if (!mask[from + i]) {
-          double s = -Math.abs(block[i]) + 0.0; // -0.0 becomes 0.0, as in smallest
+          double s = growthScore(block[i]);
           if (s <= bound && s <= best.bound) { // most candidates stop here
             best.offer(s, from + i);
           }
@@ -239,7 +244,7 @@ public final class SparseMasks implements Serializable {
         sampleScores = Arrays.copyOf(sampleScores == null ? new double[0] : sampleScores, 2 * (m[0] + length));
       }
       for (int i = 0; i < length; i++) {
-        double s = -Math.abs(block[i]) + 0.0;
+        double s = growthScore(block[i]);
         if (!mask[from + i] && !Double.isNaN(s)) {
           sampleScores[m[0]++] = s;
         }
