@@ -133,12 +133,25 @@ static int startsAscending(const jint* start, int n, int entries) {
   return 1;
 }
 
-// acc[b] = init + Σ_{t in [from, to)} value[perm ? perm[t] : t] · src[index[t]][b] for b in [0, batch).
+// acc[b] = init + Σ_{t in [from, to)} value[perm ? perm[t] : t] · src[index[t]][b] for b in [0, batch), or, where
+// `resume`, acc[b] + the same sum: a sum resumed from the float it stopped at is the same sum as one run through.
 KERNEL __attribute__((always_inline)) static inline void accumulate(int from, int to, const jint* index,
-    const jint* perm, const float* value, float* const* src, float init, float* acc, int batch) {
+    const jint* perm, const float* value, float* const* src, float init, float* acc, int batch, int resume) {
   int b = 0;
   for (; b + 64 <= batch; b += 64) {
-    __m256 a0 = _mm256_set1_ps(init), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+    __m256 a0, a1, a2, a3, a4, a5, a6, a7;
+    if (resume) {
+      a0 = _mm256_loadu_ps(acc + b);
+      a1 = _mm256_loadu_ps(acc + b + 8);
+      a2 = _mm256_loadu_ps(acc + b + 16);
+      a3 = _mm256_loadu_ps(acc + b + 24);
+      a4 = _mm256_loadu_ps(acc + b + 32);
+      a5 = _mm256_loadu_ps(acc + b + 40);
+      a6 = _mm256_loadu_ps(acc + b + 48);
+      a7 = _mm256_loadu_ps(acc + b + 56);
+    } else {
+      a0 = _mm256_set1_ps(init), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+    }
     for (int t = from; t < to; t++) {
       __m256 w = _mm256_set1_ps(value[perm ? perm[t] : t]);
       const float* x = src[index[t]] + b;
@@ -161,14 +174,14 @@ KERNEL __attribute__((always_inline)) static inline void accumulate(int from, in
     _mm256_storeu_ps(acc + b + 56, a7);
   }
   for (; b + 8 <= batch; b += 8) {
-    __m256 a = _mm256_set1_ps(init);
+    __m256 a = resume ? _mm256_loadu_ps(acc + b) : _mm256_set1_ps(init);
     for (int t = from; t < to; t++) {
       a = _mm256_fmadd_ps(_mm256_set1_ps(value[perm ? perm[t] : t]), _mm256_loadu_ps(src[index[t]] + b), a);
     }
     _mm256_storeu_ps(acc + b, a);
   }
   for (; b < batch; b++) {
-    float a = init;
+    float a = resume ? acc[b] : init;
     for (int t = from; t < to; t++) {
       a = fmaf(value[perm ? perm[t] : t], src[index[t]][b], a);
     }
@@ -250,20 +263,75 @@ KERNEL static float total(const float* d, int batch) {
   return sum;
 }
 
-// The products over a layer's outputs (columns) or inputs (rows); accumulate() is inlined into each, so that the
-// forward product's loads do not test for a permutation it does not have.
-KERNEL static void forwardColumns(int n, const jint* colStart, const jint* row, const float* value, const float* bias,
-    float* const* in, float* const* out, int batch) {
+// Rows of the shared operand (the copied input or deltas) per block: 128 KB of them (256 rows of a batch of 128)
+// stay in a core's own L2 cache while every output of the range takes its entries among them, instead of each
+// output fetching its rows from the L3 cache the cores share (AMD EPYC, one call on W2's 2048 x 2048 layer at 8%
+// density: forward 3.49 -> 2.84 ms, input gradient 4.00 -> 3.26). The weight gradient's dot products gained
+// nothing from blocks, and take their rows unblocked.
+static int blockRows(int batch) {
+  size_t rows = (size_t) 128 * 1024 / (sizeof(float) * copyStride(batch));
+  return rows > 0 ? (int) rows : 1;
+}
+
+// Room for where each output's next entry lies (the blocked products' cursors), made before any pinning (a JNI
+// exception may not be thrown while arrays are pinned); NULL (an exception pending) where memory ran out.
+static jint* cursors(JNIEnv* env, int n) {
+  jint* at = malloc(sizeof(jint) * (n > 0 ? n : 1));
+  if (at == NULL) {
+    fail(env, "no native memory for the sparse kernels' cursors");
+  }
+  return at;
+}
+
+// The next block's entries of an output: from at[o] on while index < end of the block (the entries are in index
+// order); returns their end and moves the cursor there.
+static inline int blockEnd(jint* at, int o, const jint* start, const jint* index, int end) {
+  int e = at[o];
+  while (e < start[o + 1] && index[e] < end) {
+    e++;
+  }
+  return at[o] = e;
+}
+
+// acc[o] = init[o] (0 where init is NULL) + Σ over output o's entries [start[o], start[o + 1]) of value · src row,
+// for o in [0, n): the shared operand's `rows` rows a block at a time, each output resuming its sums at the block's
+// first entry. Every element is the same chain of fused multiply-adds in the same entry order as one pass over all
+// rows, so the bits do not depend on the blocks. accumulate() is inlined, so that the forward product's loads do not
+// test for a permutation it does not have.
+KERNEL __attribute__((always_inline)) static inline void accumulateBlocked(jint* at, int n, const jint* start,
+    const jint* index, const jint* perm, const float* value, float* const* src, int rows, const float* init,
+    float* const* acc, int batch) {
+  int block = blockRows(batch);
+  if (rows <= block) {
+    for (int o = 0; o < n; o++) {
+      accumulate(start[o], start[o + 1], index, perm, value, src, init ? init[o] : 0.0f, acc[o], batch, 0);
+    }
+    return;
+  }
   for (int o = 0; o < n; o++) {
-    accumulate(colStart[o], colStart[o + 1], row, NULL, value, in, bias[o], out[o], batch);
+    at[o] = start[o];
+    int e = blockEnd(at, o, start, index, block);
+    accumulate(start[o], e, index, perm, value, src, init ? init[o] : 0.0f, acc[o], batch, 0);
+  }
+  for (int from = block; from < rows; from += block) {
+    for (int o = 0; o < n; o++) {
+      int t = at[o];
+      int e = blockEnd(at, o, start, index, from + block);
+      if (e > t) {
+        accumulate(t, e, index, perm, value, src, 0.0f, acc[o], batch, 1);
+      }
+    }
   }
 }
 
-KERNEL static void inputGradientRows(int n, const jint* rowStart, const jint* rowCol, const jint* rowPerm,
-    const float* value, float* const* delta, float* const* inGrad, int batch) {
-  for (int i = 0; i < n; i++) {
-    accumulate(rowStart[i], rowStart[i + 1], rowCol, rowPerm, value, delta, 0.0f, inGrad[i], batch);
-  }
+KERNEL static void forwardColumns(jint* at, int n, const jint* colStart, const jint* row, const float* value,
+    const float* bias, float* const* in, int inRows, float* const* out, int batch) {
+  accumulateBlocked(at, n, colStart, row, NULL, value, in, inRows, bias, out, batch);
+}
+
+KERNEL static void inputGradientRows(jint* at, int n, const jint* rowStart, const jint* rowCol, const jint* rowPerm,
+    const float* value, float* const* delta, int deltaRows, float* const* inGrad, int batch) {
+  accumulateBlocked(at, n, rowStart, rowCol, rowPerm, value, delta, deltaRows, NULL, inGrad, batch);
 }
 
 KERNEL static void weightGradientColumns(int n, const jint* colStart, const jint* row, float* const* in,
@@ -289,7 +357,9 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forward(JNI
   if (!localFrame(env, inArray, outArray)) {
     return;
   }
-  if (rowsOf(env, inArray, batch, &in) && rowsOf(env, outArray, batch, &out) && copyRows(env, &in, batch)) {
+  jint* at = NULL;
+  if (rowsOf(env, inArray, batch, &in) && rowsOf(env, outArray, batch, &out) && copyRows(env, &in, batch)
+      && (at = cursors(env, n)) != NULL) {
     jint* colStart = (*env)->GetPrimitiveArrayCritical(env, colStartArray, NULL);
     jint* row = (*env)->GetPrimitiveArrayCritical(env, rowArray, NULL);
     float* value = (*env)->GetPrimitiveArrayCritical(env, valueArray, NULL);
@@ -298,7 +368,7 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forward(JNI
     int ok = colStart && row && value && bias && allPinned(&out)
         && startsAscending(colStart, n, entries) && indicesWithin(row, colStart[0], colStart[n], in.n);
     if (ok) {
-      forwardColumns(n, colStart, row, value, bias, in.at, out.at, batch);
+      forwardColumns(at, n, colStart, row, value, bias, in.at, in.n, out.at, batch);
     }
     unpinRows(env, &out, 0);
     if (bias) (*env)->ReleasePrimitiveArrayCritical(env, biasArray, bias, JNI_ABORT);
@@ -309,6 +379,7 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forward(JNI
       fail(env, "the sparse layer's column starts or row indices are out of range");
     }
   }
+  free(at);
   freeRows(&in);
   freeRows(&out);
   (*env)->PopLocalFrame(env, NULL);
@@ -329,8 +400,9 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradie
   if (!localFrame(env, deltaArray, inGradArray)) {
     return;
   }
+  jint* at = NULL;
   if (rowsOf(env, deltaArray, batch, &delta) && rowsOf(env, inGradArray, batch, &inGrad)
-      && copyRows(env, &delta, batch)) {
+      && copyRows(env, &delta, batch) && (at = cursors(env, n)) != NULL) {
     jint* rowStart = (*env)->GetPrimitiveArrayCritical(env, rowStartArray, NULL);
     jint* rowCol = (*env)->GetPrimitiveArrayCritical(env, rowColArray, NULL);
     jint* rowPerm = (*env)->GetPrimitiveArrayCritical(env, rowPermArray, NULL);
@@ -340,7 +412,7 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradie
         && startsAscending(rowStart, n, entries) && indicesWithin(rowCol, rowStart[0], rowStart[n], delta.n)
         && indicesWithin(rowPerm, rowStart[0], rowStart[n], values);
     if (ok) {
-      inputGradientRows(n, rowStart, rowCol, rowPerm, value, delta.at, inGrad.at, batch);
+      inputGradientRows(at, n, rowStart, rowCol, rowPerm, value, delta.at, delta.n, inGrad.at, batch);
     }
     unpinRows(env, &inGrad, 0);
     if (value) (*env)->ReleasePrimitiveArrayCritical(env, valueArray, value, JNI_ABORT);
@@ -351,6 +423,7 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradie
       fail(env, "the sparse layer's row starts or column indices are out of range");
     }
   }
+  free(at);
   freeRows(&delta);
   freeRows(&inGrad);
   (*env)->PopLocalFrame(env, NULL);

@@ -141,6 +141,83 @@ class NativeSparseKernelsTest {
     }
   }
 
+  /**
+   * The forward product and the input gradient take the shared operand's rows in blocks of 128 KB (256 rows of a
+   * batch of 128, 2,048 of a batch of 1) where it has more: each output's value is still one chain of fused
+   * multiply-adds over its entries in storage order, bit for bit (Math.fma is the same correctly rounded operation
+   * as the kernels' fmaf). Rows enough for 3–5 blocks, a density of 3% (outputs with no entry in some blocks, or in
+   * none), one output with every row, batches of 128, 97 (8-wide and single remainders) and 1.
+   */
+  @Test
+  void blocksOfTheSharedRowsChangeNoBit() {
+    assumeTrue(NativeSparseKernels.active(), NativeSparseKernels::describe);
+    SplittableRandom rng = new SplittableRandom(13);
+    for (int batch : new int[] {128, 97, 1}) {
+      int rows = batch == 1 ? 5000 : 1100; // blocks of 256, 292 and 2,048 rows: 5, 4 and 3 blocks, the last partial
+      int outputs = 40;
+      boolean[] active = new boolean[rows * outputs];
+      float[] dense = new float[rows * outputs];
+      for (int j = 0; j < active.length; j++) {
+        int o = j / rows;
+        active[j] = o == 0 || o != 1 && rng.nextDouble() < 0.03; // output 0 dense, output 1 empty
+        dense[j] = (float) rng.nextGaussian();
+      }
+      float[] bias = new float[outputs];
+      for (int o = 0; o < outputs; o++) {
+        bias[o] = (float) rng.nextGaussian();
+      }
+      SparseLayer layer = new SparseLayer(rows, outputs, active, dense, bias, 0);
+      float[][] in = SparseKernelsTest.random(rng, rows, batch);
+      float[][] out = new float[outputs][batch];
+      NativeSparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out, batch);
+      for (int o = 0; o < outputs; o++) {
+        for (int b = 0; b < batch; b++) {
+          float z = layer.bias[o];
+          for (int k = layer.colStart[o]; k < layer.colStart[o + 1]; k++) {
+            z = Math.fma(layer.value[k], in[layer.row[k]][b], z);
+          }
+          assertEquals(Float.floatToRawIntBits(z), Float.floatToRawIntBits(out[o][b]), "forward " + o + ", " + b);
+        }
+      }
+      // the input gradient with the roles turned: `rows` deltas shared, `outputs` input rows written
+      SparseLayer turned = new SparseLayer(outputs, rows, transpose(active, rows, outputs), transpose(dense, rows,
+          outputs), new float[rows], 0);
+      float[][] inGrad = new float[outputs][batch];
+      NativeSparseKernels.inputGradient(turned.rowStart, turned.rowCol, turned.rowPerm, turned.value, in, inGrad,
+          batch);
+      for (int i = 0; i < outputs; i++) {
+        for (int b = 0; b < batch; b++) {
+          float g = 0f;
+          for (int t = turned.rowStart[i]; t < turned.rowStart[i + 1]; t++) {
+            g = Math.fma(turned.value[turned.rowPerm[t]], in[turned.rowCol[t]][b], g);
+          }
+          assertEquals(Float.floatToRawIntBits(g), Float.floatToRawIntBits(inGrad[i][b]), "input gradient " + i);
+        }
+      }
+    }
+  }
+
+  /** The column-major [cols, rows] form of a column-major [rows, cols] matrix. */
+  private static boolean[] transpose(boolean[] m, int rows, int cols) {
+    boolean[] t = new boolean[m.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        t[c + r * cols] = m[r + c * rows];
+      }
+    }
+    return t;
+  }
+
+  private static float[] transpose(float[] m, int rows, int cols) {
+    float[] t = new float[m.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        t[c + r * cols] = m[r + c * rows];
+      }
+    }
+    return t;
+  }
+
   @Test
   void badIndicesAndShortRowsAreRefusedNotRead() {
     assumeTrue(NativeSparseKernels.active(), NativeSparseKernels::describe);
