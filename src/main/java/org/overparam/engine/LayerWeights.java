@@ -46,6 +46,16 @@ public interface LayerWeights {
     System.arraycopy(weightsAt(layer, Arrays.copyOf(at, n)), 0, out, 0, n);
   }
 
+  /**
+   * Writes the flat indices of weight matrix l's active weights, ascending, into the start of {@code at}, and
+   * their weights into the start of {@code values}, and returns how many; -1, writing nothing, where the engine
+   * does not hold the active set itself (the default: a topology update then finds the indices in its mask and
+   * asks {@link #weightsAt(int, int[], int, double[])}, with the same results).
+   */
+  default int activeWeights(int layer, int[] at, double[] values) {
+    return -1;
+  }
+
   /** Receives a dense gradient in consecutive blocks. */
   @FunctionalInterface
   interface GradientBlocks {

@@ -256,6 +256,26 @@ final class SparseEngine implements StepEngine, LayerWeights {
     return layers[layer].weightsAt(at);
   }
 
+  /** Read from the layer's columns, which hold the active set in flat index order: a range of columns per thread. */
+  @Override
+  public int activeWeights(int layer, int[] at, double[] values) {
+    SparseLayer s = layers[layer];
+    int n = s.nonzeros();
+    if (at.length < n || values.length < n) {
+      throw new IllegalArgumentException("layer " + layer + " has " + n + " active weights, the arrays hold "
+          + Math.min(at.length, values.length));
+    }
+    kernels.split(s.nOut, Math.max(1, n / Math.max(1, s.nOut)), (from, to) -> {
+      for (int o = from; o < to; o++) {
+        for (int k = s.colStart[o]; k < s.colStart[o + 1]; k++) {
+          at[k] = o * s.nIn + s.row[k];
+          values[k] = s.value[k];
+        }
+      }
+    });
+    return n;
+  }
+
   @Override
   public void weightsAt(int layer, int[] at, int n, double[] out) {
     kernels.split(n, 4, (from, to) -> layers[layer].weightsAt(at, from, to, out)); // each value read alone

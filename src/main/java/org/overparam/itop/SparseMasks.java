@@ -119,9 +119,16 @@ public final class SparseMasks implements Serializable {
     // its thresholds (one radix pass, then a selection in one bucket) at any thread count; its passes over the
     // mask and scores split only where there are threads to split them
     ParallelSelection select = new ParallelSelection(weights, radixCounts(weights));
-    int[] act = select.indicesWhere(mask, true, active, scratchIndices(scratchLength()));
+    int[] act = scratchIndices(scratchLength());
     double[] score = scratchScores(act.length);
-    weights.weightsAt(l, act, active, score);
+    int held = weights.activeWeights(l, act, score); // the sparse engine's own active set: no pass over the mask
+    if (held < 0) {
+      select.indicesWhere(mask, true, active, act);
+      weights.weightsAt(l, act, active, score);
+    } else if (held != active) {
+      throw new IllegalStateException("layer " + l + ": the engine holds " + held + " active weights, the mask "
+          + active);
+    }
     select.absolute(score, active); // -0.0 becomes 0.0, as in smallest
     // positions in act, which is ascending: index order of the positions is that of the weights
     int[] pruned = new int[k];

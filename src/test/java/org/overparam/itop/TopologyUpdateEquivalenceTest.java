@@ -249,7 +249,8 @@ class TopologyUpdateEquivalenceTest {
   @EnumSource(Growth.class)
   void sparseEngineTrainsAsThroughDenseCopies(Growth growth) throws Exception {
     for (boolean reinit : new boolean[] {false, true}) {
-      // the sparse engine's own weightsAt, streamed gradient and change-only rewire against the dense ones
+      // the sparse engine's own active weights, weightsAt, streamed gradient and change-only rewire against the dense
+      // ones
       assertArrayEquals(trainSparse(growth, reinit, true), trainSparse(growth, reinit, false), 0.0);
     }
   }
