@@ -54,20 +54,23 @@ static int rowsOf(JNIEnv* env, jobjectArray array, int batch, Rows* rows) {
   return 1;
 }
 
-// A local reference frame for the rows of both arrays (a reference per row).
+// A local reference frame for the rows of both arrays (a reference per row; b may be NULL).
 static int localFrame(JNIEnv* env, jobjectArray a, jobjectArray b) {
-  return (*env)->PushLocalFrame(env, (*env)->GetArrayLength(env, a) + (*env)->GetArrayLength(env, b) + 16) == 0;
+  return (*env)->PushLocalFrame(env, (*env)->GetArrayLength(env, a) + (b ? (*env)->GetArrayLength(env, b) : 0) + 16)
+      == 0;
 }
 
-// Floats between the starts of two rows that copyRows copied: the batch rounded up to whole cache lines.
+// Floats between the starts of two rows that copyRows copied, or that SharedOperand staged (its stride(), the same
+// rule): the batch rounded up to whole cache lines.
 static size_t copyStride(int batch) {
   return ((size_t) (batch > 0 ? batch : 1) + 15) & ~(size_t) 15;
 }
 
-// The rows of the operand every output reads (the layer's input, or the deltas for the input gradient), copied into
-// one block with each row on a 64-byte boundary: Java's arrays start 16 bytes into a cache line, so half of the
-// 32-byte loads from pinned rows straddle two lines (a C probe: 11.4 against 13.4 billion multiply-adds per
-// second); the copy costs one pass over the rows, which every row's many readers repay. Before any pinning (JNI).
+// The rows of an operand every output reads (RigL's gradient panels' input and deltas), copied into one block with
+// each row on a 64-byte boundary, as SharedOperand stages the products' operand: Java's arrays start 16 bytes into
+// a cache line, so half of the 32-byte loads from pinned rows straddle two lines (a C probe: 11.4 against 13.4
+// billion multiply-adds per second); the copy costs one pass over the rows, which every row's many readers repay.
+// Before any pinning (JNI).
 static int copyRows(JNIEnv* env, Rows* rows, int batch) {
   size_t stride = copyStride(batch);
   rows->copy = aligned_alloc(64, sizeof(float) * stride * (rows->n > 0 ? rows->n : 1));
@@ -80,6 +83,29 @@ static int copyRows(JNIEnv* env, Rows* rows, int batch) {
     (*env)->GetFloatArrayRegion(env, rows->ref[i], 0, batch, rows->at[i]);
   }
   return !(*env)->ExceptionCheck(env);
+}
+
+// The rows of an operand the Java side staged (SharedOperand): `n` rows of copyStride(batch) floats each, on 64-byte
+// boundaries, in a direct buffer, copied once per step by the engine's threads instead of once per call and thread
+// (a native call fetched a row in 62 ns through JNI; Java's bulk copy into the buffer takes 16). Before any pinning.
+static int stagedRows(JNIEnv* env, jobject block, int n, int batch, Rows* rows) {
+  float* base = (*env)->GetDirectBufferAddress(env, block);
+  jlong bytes = (*env)->GetDirectBufferCapacity(env, block);
+  size_t stride = copyStride(batch);
+  if (base == NULL || n < 0 || bytes < 0 || (size_t) bytes < sizeof(float) * stride * (size_t) n) {
+    fail(env, "the sparse kernels' staged rows are not a direct buffer of their rows");
+    return 0;
+  }
+  rows->n = n;
+  rows->at = malloc(sizeof(float*) * ((size_t) n + 1));
+  if (rows->at == NULL) {
+    fail(env, "no native memory for the sparse kernels' row table");
+    return 0;
+  }
+  for (int i = 0; i < n; i++) {
+    rows->at[i] = base + stride * i;
+  }
+  return 1;
 }
 
 static void pinRows(JNIEnv* env, Rows* rows) {
@@ -342,9 +368,9 @@ KERNEL static void weightGradientColumns(int n, const jint* colStart, const jint
   }
 }
 
-JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forward(JNIEnv* env, jclass cls,
-    jintArray colStartArray, jintArray rowArray, jfloatArray valueArray, jfloatArray biasArray, jobjectArray inArray,
-    jobjectArray outArray, jint batch) {
+JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forwardStaged(JNIEnv* env, jclass cls,
+    jintArray colStartArray, jintArray rowArray, jfloatArray valueArray, jfloatArray biasArray, jobject inBlock,
+    jint inRows, jobjectArray outArray, jint batch) {
   (void) cls;
   Rows in = {0}, out = {0};
   int n = (*env)->GetArrayLength(env, outArray);
@@ -354,11 +380,11 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forward(JNI
     fail(env, "the sparse layer's arrays are shorter than its outputs need");
     return;
   }
-  if (!localFrame(env, inArray, outArray)) {
+  if (!localFrame(env, outArray, NULL)) {
     return;
   }
   jint* at = NULL;
-  if (rowsOf(env, inArray, batch, &in) && rowsOf(env, outArray, batch, &out) && copyRows(env, &in, batch)
+  if (stagedRows(env, inBlock, inRows, batch, &in) && rowsOf(env, outArray, batch, &out)
       && (at = cursors(env, n)) != NULL) {
     jint* colStart = (*env)->GetPrimitiveArrayCritical(env, colStartArray, NULL);
     jint* row = (*env)->GetPrimitiveArrayCritical(env, rowArray, NULL);
@@ -385,9 +411,9 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_forward(JNI
   (*env)->PopLocalFrame(env, NULL);
 }
 
-JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradient(JNIEnv* env, jclass cls,
+JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradientStaged(JNIEnv* env, jclass cls,
     jintArray rowStartArray, jintArray rowColArray, jintArray rowPermArray, jfloatArray valueArray,
-    jobjectArray deltaArray, jobjectArray inGradArray, jint batch) {
+    jobject deltaBlock, jint deltaRows, jobjectArray inGradArray, jint batch) {
   (void) cls;
   Rows delta = {0}, inGrad = {0};
   int n = (*env)->GetArrayLength(env, inGradArray);
@@ -397,12 +423,12 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradie
     fail(env, "the sparse layer's arrays are shorter than its inputs need");
     return;
   }
-  if (!localFrame(env, deltaArray, inGradArray)) {
+  if (!localFrame(env, inGradArray, NULL)) {
     return;
   }
   jint* at = NULL;
-  if (rowsOf(env, deltaArray, batch, &delta) && rowsOf(env, inGradArray, batch, &inGrad)
-      && copyRows(env, &delta, batch) && (at = cursors(env, n)) != NULL) {
+  if (stagedRows(env, deltaBlock, deltaRows, batch, &delta) && rowsOf(env, inGradArray, batch, &inGrad)
+      && (at = cursors(env, n)) != NULL) {
     jint* rowStart = (*env)->GetPrimitiveArrayCritical(env, rowStartArray, NULL);
     jint* rowCol = (*env)->GetPrimitiveArrayCritical(env, rowColArray, NULL);
     jint* rowPerm = (*env)->GetPrimitiveArrayCritical(env, rowPermArray, NULL);
@@ -429,9 +455,9 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_inputGradie
   (*env)->PopLocalFrame(env, NULL);
 }
 
-JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_weightGradient(JNIEnv* env, jclass cls,
-    jintArray colStartArray, jintArray rowArray, jobjectArray inArray, jobjectArray deltaArray, jfloatArray gradArray,
-    jfloatArray biasGradArray, jint batch) {
+JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_weightGradientStaged(JNIEnv* env, jclass cls,
+    jintArray colStartArray, jintArray rowArray, jobject inBlock, jint inRows, jobjectArray deltaArray,
+    jfloatArray gradArray, jfloatArray biasGradArray, jint batch) {
   (void) cls;
   Rows in = {0}, delta = {0};
   int n = (*env)->GetArrayLength(env, deltaArray);
@@ -441,10 +467,10 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_weightGradi
     fail(env, "the sparse layer's arrays are shorter than its outputs need");
     return;
   }
-  if (!localFrame(env, inArray, deltaArray)) {
+  if (!localFrame(env, deltaArray, NULL)) {
     return;
   }
-  if (rowsOf(env, inArray, batch, &in) && rowsOf(env, deltaArray, batch, &delta) && copyRows(env, &in, batch)) {
+  if (stagedRows(env, inBlock, inRows, batch, &in) && rowsOf(env, deltaArray, batch, &delta)) {
     jint* colStart = (*env)->GetPrimitiveArrayCritical(env, colStartArray, NULL);
     jint* row = (*env)->GetPrimitiveArrayCritical(env, rowArray, NULL);
     float* grad = (*env)->GetPrimitiveArrayCritical(env, gradArray, NULL);

@@ -82,8 +82,8 @@ final class KernelPool {
   }
 
   /** {@link SparseKernels#forward}, split by output columns. */
-  void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
-    int[] cut = cuts(colStart, out.length, batch, in.length);
+  void forward(int[] colStart, int[] row, float[] value, float[] bias, SharedOperand in, float[][] out, int batch) {
+    int[] cut = cuts(colStart, out.length, batch);
     if (cut == null) {
       SparseKernels.forward(colStart, row, value, bias, in, out, batch);
       return;
@@ -93,9 +93,9 @@ final class KernelPool {
   }
 
   /** {@link SparseKernels#inputGradient}, split by input rows. */
-  void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta, float[][] inGrad,
-      int batch) {
-    int[] cut = cuts(rowStart, inGrad.length, batch, delta.length);
+  void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, SharedOperand delta,
+      float[][] inGrad, int batch) {
+    int[] cut = cuts(rowStart, inGrad.length, batch);
     if (cut == null) {
       SparseKernels.inputGradient(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
       return;
@@ -105,9 +105,9 @@ final class KernelPool {
   }
 
   /** {@link SparseKernels#weightGradient}, split by output columns (each range's bias gradient copied back). */
-  void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
+  void weightGradient(int[] colStart, int[] row, SharedOperand in, float[][] delta, float[] grad, float[] biasGrad,
       int batch) {
-    int[] cut = cuts(colStart, delta.length, batch, in.length);
+    int[] cut = cuts(colStart, delta.length, batch);
     if (cut == null) {
       SparseKernels.weightGradient(colStart, row, in, delta, grad, biasGrad, batch);
       return;
@@ -125,15 +125,9 @@ final class KernelPool {
    * gradient skips the zero deltas behind a ReLU, which vary from unit to unit), so a thread that finishes early
    * takes another range rather than wait (W2 90% sparse on 2 threads, paired epochs in one JVM: a median 8% faster
    * than one range per thread, over 12 pairs on a noisy machine). The native kernels take the same time per active
-   * weight, so they get one range per thread: each native call copies every row of the operand the ranges share.
+   * weight, so they get one range per thread.
    */
   static final int RANGES_PER_THREAD = 4;
-
-  /**
-   * Multiply-adds a native range must hold per row of the shared operand it copies (fetching a row costs about as
-   * long as 400 multiply-adds): W2's 2048 x 10 output layer, split in eight, spent longer on its rows than multiplying.
-   */
-  static final long NATIVE_MACS_PER_SHARED_ROW = 4096;
 
   /** The ranges per thread of a product over a batch of this size ({@link #RANGES_PER_THREAD} in Java, 1 native). */
   static int rangesPerThread(int batch) {
@@ -142,14 +136,12 @@ final class KernelPool {
 
   /**
    * Range boundaries over {@code n} outputs whose active weights start at {@code start[o]}: about equal weights per
-   * range, {@link #rangesPerThread} per thread, or null when the product is too small to split (for the native
-   * kernels, also too small for the {@code sharedRows} rows each range copies).
+   * range, {@link #rangesPerThread} per thread, or null when the product is too small to split. A native range reads
+   * the operand staged once for all ranges ({@link SharedOperand}), so it costs a table of row addresses, not a copy.
    */
-  int[] cuts(int[] start, int n, int batch, int sharedRows) {
+  int[] cuts(int[] start, int n, int batch) {
     long nnz = start[n] - start[0];
-    long least = SparseKernels.runsNative(batch)
-        ? Math.max(MIN_WORK_PER_THREAD, NATIVE_MACS_PER_SHARED_ROW * sharedRows) : MIN_WORK_PER_THREAD;
-    int parts = (int) Math.min(threads, nnz * batch / least);
+    int parts = (int) Math.min(threads, nnz * batch / MIN_WORK_PER_THREAD);
     parts = Math.min(parts, n);
     if (parts < 2) {
       return null;

@@ -4,6 +4,7 @@ package org.overparam.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,10 +21,10 @@ import java.util.Locale;
  * batch in eight lanes); for one machine and one setting they are deterministic and do not depend on the thread
  * count (each output is one sum in a fixed order, computed by one thread).
  *
- * <p>A call copies the rows of the operand all its outputs read (the layer's input, or the deltas for the input
- * gradient) into one native block aligned to cache lines, and pins the rows it writes for its length
- * ({@code GetPrimitiveArrayCritical}); every index is checked against the arrays before the arithmetic, so a bad
- * index is an {@link IllegalArgumentException}, never a read outside the heap.
+ * <p>The operand all outputs of a product read (the layer's input, or the deltas for the input gradient) comes
+ * staged in one native block aligned to cache lines ({@link SharedOperand}); a call pins the rows it writes for its
+ * length ({@code GetPrimitiveArrayCritical}); every index is checked against the arrays and the block before the
+ * arithmetic, so a bad index is an {@link IllegalArgumentException}, never a read outside the heap.
  */
 final class NativeSparseKernels {
   /** The system property that turns the native kernels off ({@code false}). */
@@ -81,13 +82,25 @@ final class NativeSparseKernels {
   /** Whether the CPU has AVX2 and FMA. */
   private static native boolean supported();
 
-  /** {@link SparseKernels#forward}. */
-  static native void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out,
-      int batch);
+  /** {@link SparseKernels#forward}, the input staged ({@link SharedOperand}) for this call alone. */
+  static void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
+    forwardStaged(colStart, row, value, bias, SharedOperand.staged(in, batch).block(), in.length, out, batch);
+  }
 
-  /** {@link SparseKernels#inputGradient}. */
-  static native void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta,
-      float[][] inGrad, int batch);
+  /** {@link SparseKernels#forward} on {@code inRows} rows staged in {@code in} ({@link SharedOperand#block}). */
+  static native void forwardStaged(int[] colStart, int[] row, float[] value, float[] bias, ByteBuffer in, int inRows,
+      float[][] out, int batch);
+
+  /** {@link SparseKernels#inputGradient}, the deltas staged for this call alone. */
+  static void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta,
+      float[][] inGrad, int batch) {
+    inputGradientStaged(rowStart, rowCol, rowPerm, value, SharedOperand.staged(delta, batch).block(), delta.length,
+        inGrad, batch);
+  }
+
+  /** {@link SparseKernels#inputGradient} on {@code deltaRows} deltas staged in {@code delta}. */
+  static native void inputGradientStaged(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, ByteBuffer delta,
+      int deltaRows, float[][] inGrad, int batch);
 
   /**
    * Columns {@code from .. to)} of the dense weight gradient g(i, o) = Σ_b in[i][b] · delta[o][b] into the native
@@ -105,7 +118,14 @@ final class NativeSparseKernels {
   static native int gradientCandidates(float[][] in, float[][] delta, int batch, int from, int to, boolean[] active,
       double bound, int[] index, float[] value);
 
-  /** {@link SparseKernels#weightGradient}. */
-  static native void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad,
-      float[] biasGrad, int batch);
+  /** {@link SparseKernels#weightGradient}, the input staged for this call alone. */
+  static void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
+      int batch) {
+    weightGradientStaged(colStart, row, SharedOperand.staged(in, batch).block(), in.length, delta, grad, biasGrad,
+        batch);
+  }
+
+  /** {@link SparseKernels#weightGradient} on {@code inRows} input rows staged in {@code in}. */
+  static native void weightGradientStaged(int[] colStart, int[] row, ByteBuffer in, int inRows, float[][] delta,
+      float[] grad, float[] biasGrad, int batch);
 }

@@ -46,6 +46,10 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private final Map<Integer, Buffers> buffers = new HashMap<>();
   /** The buffers of the last batch: its activations and deltas give the dense gradient. */
   private Buffers last;
+  /** Each layer's input as the sparse products read it: staged by the forward pass, read again by the backward. */
+  private final SharedOperand[] inputs;
+  /** The deltas an input gradient reads, staged for it. */
+  private final SharedOperand deltas = new SharedOperand();
   /** Scratch for RigL's dense gradient, {@link #GRADIENT_COLUMNS_VALUES} values or fewer; made at the first update. */
   private INDArray gradientScratch;
   /** Native copies of the activations and deltas that RigL's GEMM reads, reused across updates. */
@@ -79,6 +83,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
     INDArray params = net.params();
     List<ParameterLayout.Segment> segs = layout.weights();
     layers = new SparseLayer[segs.size()];
+    inputs = new SharedOperand[segs.size()];
+    java.util.Arrays.setAll(inputs, l -> new SharedOperand());
     for (int l = 0; l < layers.length; l++) {
       ParameterLayout.Segment s = segs.get(l);
       int off = (int) s.offset();
@@ -130,7 +136,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
     for (int l = 0; l < layers.length; l++) {
       SparseLayer s = layers[l];
       float[][] out = buf.a()[l + 1];
-      kernels.forward(s.colStart, s.row, s.value, s.bias, buf.a()[l], out, rows);
+      // staged once for this layer's forward product and, in the backward pass, its weight gradient
+      kernels.forward(s.colStart, s.row, s.value, s.bias, inputs[l].set(buf.a()[l], rows, kernels), out, rows);
       if (l < layers.length - 1) {
         activate(out, rows);
       }
@@ -159,9 +166,10 @@ final class SparseEngine implements StepEngine, LayerWeights {
     }
     for (int l = top; l >= 0; l--) {
       SparseLayer s = layers[l];
-      kernels.weightGradient(s.colStart, s.row, buf.a()[l], delta[l], s.grad, s.biasGrad, rows);
+      kernels.weightGradient(s.colStart, s.row, inputs[l], delta[l], s.grad, s.biasGrad, rows);
       if (l > 0) {
-        kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, delta[l], delta[l - 1], rows);
+        kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, deltas.set(delta[l], rows, kernels),
+            delta[l - 1], rows);
         activationBackward(buf.a()[l], delta[l - 1], rows);
       }
     }

@@ -16,9 +16,9 @@ package org.overparam.engine;
  * array and two offsets it does not, since it cannot rule out overlap, and runs 3x slower.
  *
  * <p>Where {@link NativeSparseKernels} loaded (Linux, x86-64 with AVX2 and FMA), the three entry points run its
- * native loops instead, on the same arrays, for batches of {@link #NATIVE_MIN_BATCH} rows or more (a native call
- * copies or pins every row of the activations, which a batch of a few rows, as the stream learner's, does not
- * repay); the {@code ...Java} methods are the portable kernels, and the reference the native ones are tested
+ * native loops instead, for batches of {@link #NATIVE_MIN_BATCH} rows or more (a native call pins every row it
+ * writes, and the operand is staged in a native block ({@link SharedOperand}), which a batch of a few rows, as the
+ * stream learner's, does not repay); the {@code ...Java} methods are the portable kernels, and the reference the native ones are tested
  * against. The choice depends on the batch only, so every range of a product split among threads runs the same code.
  */
 final class SparseKernels {
@@ -38,11 +38,12 @@ final class SparseKernels {
    * out[o] = bias[o] + Σ_k value[k] · in[row[k]] over column o's active weights. Four weights per
    * pass over out[o] load and store it a quarter as often (the loop is bound by memory operations).
    */
-  static void forward(int[] colStart, int[] row, float[] value, float[] bias, float[][] in, float[][] out, int batch) {
-    if (runsNative(batch)) {
-      NativeSparseKernels.forward(colStart, row, value, bias, in, out, batch);
+  static void forward(int[] colStart, int[] row, float[] value, float[] bias, SharedOperand in, float[][] out,
+      int batch) {
+    if (in.staged()) {
+      NativeSparseKernels.forwardStaged(colStart, row, value, bias, in.block(), in.count(), out, batch);
     } else {
-      forwardJava(colStart, row, value, bias, in, out, batch);
+      forwardJava(colStart, row, value, bias, in.rows(), out, batch);
     }
   }
 
@@ -60,12 +61,13 @@ final class SparseKernels {
    * input, row by row through the compressed sparse rows ({@code rowStart}, output {@code rowCol},
    * position in the column order {@code rowPerm}), so each inGrad[i] is written once.
    */
-  static void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, float[][] delta,
+  static void inputGradient(int[] rowStart, int[] rowCol, int[] rowPerm, float[] value, SharedOperand delta,
       float[][] inGrad, int batch) {
-    if (runsNative(batch)) {
-      NativeSparseKernels.inputGradient(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
+    if (delta.staged()) {
+      NativeSparseKernels.inputGradientStaged(rowStart, rowCol, rowPerm, value, delta.block(), delta.count(), inGrad,
+          batch);
     } else {
-      inputGradientJava(rowStart, rowCol, rowPerm, value, delta, inGrad, batch);
+      inputGradientJava(rowStart, rowCol, rowPerm, value, delta.rows(), inGrad, batch);
     }
   }
 
@@ -125,12 +127,12 @@ final class SparseKernels {
    * was off for those rows); where at least {@link #SKIP_ZEROS_BELOW} of it is zero, the sums run
    * over the nonzero rows only (1.6x faster at half zeros, slower with few).
    */
-  static void weightGradient(int[] colStart, int[] row, float[][] in, float[][] delta, float[] grad, float[] biasGrad,
-      int batch) {
-    if (runsNative(batch)) {
-      NativeSparseKernels.weightGradient(colStart, row, in, delta, grad, biasGrad, batch);
+  static void weightGradient(int[] colStart, int[] row, SharedOperand in, float[][] delta, float[] grad,
+      float[] biasGrad, int batch) {
+    if (in.staged()) {
+      NativeSparseKernels.weightGradientStaged(colStart, row, in.block(), in.count(), delta, grad, biasGrad, batch);
     } else {
-      weightGradientJava(colStart, row, in, delta, grad, biasGrad, batch, HARDWARE_FMA);
+      weightGradientJava(colStart, row, in.rows(), delta, grad, biasGrad, batch, HARDWARE_FMA);
     }
   }
 

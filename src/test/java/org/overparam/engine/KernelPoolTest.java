@@ -51,27 +51,29 @@ class KernelPoolTest {
     }
     KernelPool one = new KernelPool(1);
     KernelPool many = new KernelPool(threads);
-    assertEquals(threads * KernelPool.rangesPerThread(batch), many.cuts(layer.colStart, nOut, batch, nIn).length - 1,
+    assertEquals(threads * KernelPool.rangesPerThread(batch), many.cuts(layer.colStart, nOut, batch).length - 1,
         "the product must be split, in several ranges per thread");
 
     float[][] out1 = new float[nOut][batch];
     float[][] outN = new float[nOut][batch];
-    one.forward(layer.colStart, layer.row, layer.value, layer.bias, in, out1, batch);
-    many.forward(layer.colStart, layer.row, layer.value, layer.bias, in, outN, batch);
+    SharedOperand input = new SharedOperand().set(in, batch, many);
+    one.forward(layer.colStart, layer.row, layer.value, layer.bias, input, out1, batch);
+    many.forward(layer.colStart, layer.row, layer.value, layer.bias, input, outN, batch);
     assertArrayEquals(out1, outN);
 
     float[][] inGrad1 = SparseKernelsTest.random(rng, nIn, batch);
     float[][] inGradN = SparseKernelsTest.random(rng, nIn, batch);
-    one.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGrad1, batch);
-    many.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, delta, inGradN, batch);
+    SharedOperand deltas = new SharedOperand().set(delta, batch, one);
+    one.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, deltas, inGrad1, batch);
+    many.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, deltas, inGradN, batch);
     assertArrayEquals(inGrad1, inGradN);
 
     float[] grad1 = new float[layer.nonzeros()];
     float[] gradN = new float[layer.nonzeros()];
     float[] biasGrad1 = new float[nOut];
     float[] biasGradN = new float[nOut];
-    one.weightGradient(layer.colStart, layer.row, in, delta, grad1, biasGrad1, batch);
-    many.weightGradient(layer.colStart, layer.row, in, delta, gradN, biasGradN, batch);
+    one.weightGradient(layer.colStart, layer.row, input, delta, grad1, biasGrad1, batch);
+    many.weightGradient(layer.colStart, layer.row, input, delta, gradN, biasGradN, batch);
     assertArrayEquals(grad1, gradN);
     assertArrayEquals(biasGrad1, biasGradN);
   }
@@ -79,12 +81,12 @@ class KernelPoolTest {
   @Test
   void smallProductsStayOnTheCallingThreadAndBadCountsAreRefused() {
     KernelPool pool = new KernelPool(4);
-    assertNull(pool.cuts(new int[] {0, 10, 20}, 2, 8, 10), "a tiny product must not be split");
+    assertNull(pool.cuts(new int[] {0, 10, 20}, 2, 8), "a tiny product must not be split");
     int[] outputLayer = new int[11]; // W2's 2048 x 10 output layer, every weight active
     Arrays.setAll(outputLayer, o -> o * 2048);
-    int[] cut = pool.cuts(outputLayer, 10, 128, 2048);
+    int[] cut = pool.cuts(outputLayer, 10, 128);
     if (SparseKernels.runsNative(128)) {
-      assertNull(cut, "a native range would spend longer fetching its 2048 input rows than multiplying");
+      assertEquals(4, cut.length - 1, "native: one range per thread (the staged input costs a range no copy)");
     } else {
       assertEquals(10, cut.length - 1, "in Java: four ranges per thread, at most one per output");
     }

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Copyright (C) 2026 The overparam developers; see LICENSE.
+package org.overparam.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The sparse products' operand staged once in a native block, reused from step to step and batch to batch. */
+class SharedOperandTest {
+  @Test
+  void oneBlockServesLargerAndSmallerBatchesWithTheBitsOfAFreshCopy() {
+    assumeTrue(NativeSparseKernels.active(), NativeSparseKernels::describe);
+    SplittableRandom rng = new SplittableRandom(3);
+    int nIn = 300;
+    int nOut = 20;
+    boolean[] active = new boolean[nIn * nOut];
+    float[] dense = new float[nIn * nOut];
+    for (int j = 0; j < active.length; j++) {
+      active[j] = rng.nextDouble() < 0.2;
+      dense[j] = (float) rng.nextGaussian();
+    }
+    SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, new float[nOut], 0);
+    SharedOperand operand = new SharedOperand();
+    KernelPool two = new KernelPool(2);
+    for (int batch : new int[] {128, 20, 131, 8}) { // strides 128, 32, 144, 16: the block grows once, then is reused
+      float[][] in = SparseKernelsTest.random(rng, nIn, batch);
+      assertSame(operand, operand.set(in, batch, two));
+      float[][] staged = new float[nOut][batch];
+      float[][] fresh = new float[nOut][batch];
+      two.forward(layer.colStart, layer.row, layer.value, layer.bias, operand, staged, batch);
+      NativeSparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, fresh, batch);
+      assertArrayEquals(fresh, staged, "batch " + batch);
+    }
+  }
+
+  @Test
+  void aBatchBelowTheNativeKernelsStaysInJavaAndShortRowsAreRefused() {
+    SharedOperand operand = new SharedOperand().set(new float[3][4], 4, new KernelPool(1));
+    assertFalse(operand.staged(), "four rows are below the native kernels' smallest batch");
+    assertEquals(16, SharedOperand.stride(1));
+    assertEquals(128, SharedOperand.stride(128));
+    assertEquals(144, SharedOperand.stride(129));
+    assertThrows(IllegalArgumentException.class, () -> SharedOperand.staged(new float[][] {new float[8], null}, 8));
+    assertThrows(IllegalArgumentException.class, () -> SharedOperand.staged(new float[][] {new float[7]}, 8));
+  }
+}
