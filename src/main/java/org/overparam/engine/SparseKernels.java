@@ -18,8 +18,9 @@ package org.overparam.engine;
  * <p>Where {@link NativeSparseKernels} loaded (Linux, x86-64 with AVX2 and FMA), the three entry points run its
  * native loops instead, for batches of {@link #NATIVE_MIN_BATCH} rows or more (a native call pins every row it
  * writes, and the operand is staged in a native block ({@link SharedOperand}), which a batch of a few rows, as the
- * stream learner's, does not repay); the {@code ...Java} methods are the portable kernels, and the reference the native ones are tested
- * against. The choice depends on the batch only, so every range of a product split among threads runs the same code.
+ * stream learner's, does not repay); the {@code ...Java} methods are the portable kernels, and the reference the
+ * native ones are tested against. The choice depends on the batch only, so every range of a product split among
+ * threads runs the same code.
  */
 final class SparseKernels {
   private SparseKernels() {}

@@ -180,8 +180,15 @@ class NativeSparseKernelsTest {
         }
       }
       // the input gradient with the roles turned: `rows` deltas shared, `outputs` input rows written
-      SparseLayer turned = new SparseLayer(outputs, rows, transpose(active, rows, outputs), transpose(dense, rows,
-          outputs), new float[rows], 0);
+      boolean[] turnedActive = new boolean[active.length];
+      float[] turnedDense = new float[dense.length];
+      for (int r = 0; r < rows; r++) {
+        for (int o = 0; o < outputs; o++) {
+          turnedActive[o + r * outputs] = active[r + o * rows];
+          turnedDense[o + r * outputs] = dense[r + o * rows];
+        }
+      }
+      SparseLayer turned = new SparseLayer(outputs, rows, turnedActive, turnedDense, new float[rows], 0);
       float[][] inGrad = new float[outputs][batch];
       NativeSparseKernels.inputGradient(turned.rowStart, turned.rowCol, turned.rowPerm, turned.value, in, inGrad,
           batch);
@@ -195,27 +202,6 @@ class NativeSparseKernelsTest {
         }
       }
     }
-  }
-
-  /** The column-major [cols, rows] form of a column-major [rows, cols] matrix. */
-  private static boolean[] transpose(boolean[] m, int rows, int cols) {
-    boolean[] t = new boolean[m.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        t[c + r * cols] = m[r + c * rows];
-      }
-    }
-    return t;
-  }
-
-  private static float[] transpose(float[] m, int rows, int cols) {
-    float[] t = new float[m.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        t[c + r * cols] = m[r + c * rows];
-      }
-    }
-    return t;
   }
 
   @Test
