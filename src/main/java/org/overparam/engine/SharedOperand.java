@@ -22,6 +22,13 @@ final class SharedOperand {
   private ByteBuffer block;
   private FloatBuffer floats;
 
+  /**
+   * Below this many floats (256 KB) the copy stays on the calling thread: a second thread's share of a smaller copy
+   * gained less than its hand-over cost (W1's sparse engine on two threads, its copies of 256 rows split: 0.74–0.78 of
+   * one thread with its small products split too; 1.05–1.06 with neither).
+   */
+  static final long SPLIT_FLOATS = 1L << 16;
+
   /** Floats from one row's start to the next in the block: the batch rounded up to whole cache lines. */
   static int stride(int batch) {
     return (Math.max(batch, 1) + 15) & ~15;
@@ -70,11 +77,16 @@ final class SharedOperand {
       }
     }
     FloatBuffer to = floats;
-    kernels.split(from.length, n, (first, end) -> {
+    KernelPool.Range copy = (first, end) -> {
       for (int i = first; i < end; i++) {
         to.put(i * stride, from[i], 0, n);
       }
-    });
+    };
+    if ((long) from.length * n >= SPLIT_FLOATS) {
+      kernels.split(from.length, n, copy);
+    } else {
+      copy.run(0, from.length);
+    }
   }
 
   float[][] rows() {

@@ -18,7 +18,7 @@ class SharedOperandTest {
   void oneBlockServesLargerAndSmallerBatchesWithTheBitsOfAFreshCopy() {
     assumeTrue(NativeSparseKernels.active(), NativeSparseKernels::describe);
     SplittableRandom rng = new SplittableRandom(3);
-    int nIn = 300;
+    int nIn = 600; // 600 rows of 128 or 131 are copied by two threads, of 20 or 8 by the calling thread
     int nOut = 20;
     boolean[] active = new boolean[nIn * nOut];
     float[] dense = new float[nIn * nOut];
