@@ -5,7 +5,6 @@ package org.overparam.engine;
 import static org.overparam.engine.NativeDenseKernels.PANEL;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -72,8 +71,9 @@ final class PackedForward {
     ByteBuffer model;
     ByteBuffer[] blocks;
     try {
-      model = aligned(offset[layers]);
-      blocks = new ByteBuffer[] {aligned(inputBlock), aligned(widest * maxRows), aligned(widest * maxRows)};
+      model = AlignedBuffer.floats(offset[layers]);
+      blocks = new ByteBuffer[] {AlignedBuffer.floats(inputBlock), AlignedBuffer.floats(widest * maxRows),
+          AlignedBuffer.floats(widest * maxRows)};
     } catch (OutOfMemoryError e) { // past -XX:MaxDirectMemorySize: the copy is an optimisation, not a need
       return null;
     }
@@ -157,11 +157,5 @@ final class PackedForward {
 
   private static int padded(int n) {
     return (n + PANEL - 1) / PANEL * PANEL;
-  }
-
-  /** A zeroed native buffer of {@code floats} floats (under 2 GB) on a 64-byte boundary, in native byte order. */
-  private static ByteBuffer aligned(long floats) {
-    ByteBuffer b = ByteBuffer.allocateDirect((int) (floats * 4) + 64).alignedSlice(64);
-    return b.limit((int) (floats * 4)).slice().order(ByteOrder.nativeOrder());
   }
 }

@@ -3,7 +3,6 @@
 package org.overparam.engine;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
@@ -39,23 +38,22 @@ final class SharedOperand {
    * this batch, copies them into the block, a range of rows per thread of {@code kernels}.
    */
   SharedOperand set(float[][] rows, int batch, KernelPool kernels) {
-    this.rows = rows;
-    this.batch = batch;
-    staged = SparseKernels.runsNative(batch);
-    if (staged) {
-      copy(kernels);
-    }
-    return this;
+    return set(rows, batch, SparseKernels.runsNative(batch), kernels);
   }
 
   /** The rows copied into a block of their own on the calling thread, whatever the batch (a native call's alone). */
   static SharedOperand staged(float[][] rows, int batch) {
-    SharedOperand op = new SharedOperand();
-    op.rows = rows;
-    op.batch = batch;
-    op.staged = true;
-    op.copy(KernelPool.shared(1));
-    return op;
+    return new SharedOperand().set(rows, batch, true, KernelPool.shared(1));
+  }
+
+  private SharedOperand set(float[][] rows, int batch, boolean stage, KernelPool kernels) {
+    this.rows = rows;
+    this.batch = batch;
+    staged = stage;
+    if (stage) {
+      copy(kernels);
+    }
+    return this;
   }
 
   private void copy(KernelPool kernels) {
@@ -65,7 +63,7 @@ final class SharedOperand {
       throw new IllegalArgumentException(rows.length + " rows of " + batch + " are too many for one native block");
     }
     if (floats == null || floats.capacity() < needed) {
-      block = ByteBuffer.allocateDirect((int) needed * 4 + 64).alignedSlice(64).order(ByteOrder.nativeOrder());
+      block = AlignedBuffer.floats(needed);
       floats = block.asFloatBuffer();
     }
     float[][] from = rows;
