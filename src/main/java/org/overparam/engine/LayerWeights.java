@@ -121,15 +121,6 @@ public interface LayerWeights {
     }
   }
 
-  /**
-   * Whether the change-only {@link #rewire(int, int[], int[], double[], boolean)} of different layers may run at
-   * once as tasks of {@link #inParallel} (plain Java on each layer's own arrays, as in the sparse engine); false by
-   * default, and then a topology update rewires each layer on the calling thread.
-   */
-  default boolean rewiresLayersAtOnce() {
-    return false;
-  }
-
   /** Receives a dense gradient in rounds of blocks, the blocks of a round on several threads at once. */
   interface GradientRounds {
     /**

@@ -38,52 +38,62 @@ final class SharedOperand {
    * this batch, copies them into the block, a range of rows per thread of {@code kernels}.
    */
   SharedOperand set(float[][] rows, int batch, KernelPool kernels) {
-    return set(rows, batch, SparseKernels.runsNative(batch), kernels);
-  }
-
-  /** The rows copied into a block of their own on the calling thread, whatever the batch (a native call's alone). */
-  static SharedOperand staged(float[][] rows, int batch) {
-    return new SharedOperand().set(rows, batch, true, KernelPool.shared(1));
-  }
-
-  private SharedOperand set(float[][] rows, int batch, boolean stage, KernelPool kernels) {
-    this.rows = rows;
-    this.batch = batch;
-    staged = stage;
-    if (stage) {
-      copy(kernels);
+    prepare(rows, batch, SparseKernels.runsNative(batch));
+    if ((long) rows.length * batch >= SPLIT_FLOATS) {
+      kernels.split(rows.length, batch, this::put);
+    } else {
+      put(0, rows.length);
     }
     return this;
   }
 
-  private void copy(KernelPool kernels) {
-    int stride = stride(batch);
-    long needed = (long) stride * rows.length;
-    if (needed > Integer.MAX_VALUE / 4 - 16) {
-      throw new IllegalArgumentException(rows.length + " rows of " + batch + " are too many for one native block");
-    }
-    if (floats == null || floats.capacity() < needed) {
-      block = AlignedBuffer.floats(needed);
-      floats = block.asFloatBuffer();
-    }
-    float[][] from = rows;
-    int n = batch;
-    for (float[] row : from) {
-      if (row == null || row.length < n) {
+  /**
+   * Takes {@code rows} as the operand before their values are written, for the pass that writes them to stage each
+   * range as it finishes it ({@link #put}), while the range is still in its thread's cache: the forward pass's
+   * activations and the backward pass's derivatives (a separate copy of W2's 2,048 units re-read every row).
+   */
+  SharedOperand prepare(float[][] rows, int batch) {
+    return prepare(rows, batch, SparseKernels.runsNative(batch));
+  }
+
+  /** The rows copied into a block of their own on the calling thread, whatever the batch (a native call's alone). */
+  static SharedOperand staged(float[][] rows, int batch) {
+    SharedOperand operand = new SharedOperand().prepare(rows, batch, true);
+    operand.put(0, rows.length);
+    return operand;
+  }
+
+  private SharedOperand prepare(float[][] rows, int batch, boolean stage) {
+    for (float[] row : rows) {
+      if (row == null || row.length < batch) {
         throw new IllegalArgumentException("a row of the sparse kernels' operand is missing or shorter than the batch, "
-            + n);
+            + batch);
       }
     }
-    FloatBuffer to = floats;
-    KernelPool.Range copy = (first, end) -> {
-      for (int i = first; i < end; i++) {
-        to.put(i * stride, from[i], 0, n);
+    this.rows = rows;
+    this.batch = batch;
+    staged = stage;
+    if (stage) {
+      long needed = (long) stride(batch) * rows.length;
+      if (needed > Integer.MAX_VALUE / 4 - 16) {
+        throw new IllegalArgumentException(rows.length + " rows of " + batch + " are too many for one native block");
       }
-    };
-    if ((long) from.length * n >= SPLIT_FLOATS) {
-      kernels.split(from.length, n, copy);
-    } else {
-      copy.run(0, from.length);
+      if (floats == null || floats.capacity() < needed) {
+        block = AlignedBuffer.floats(needed);
+        floats = block.asFloatBuffer();
+      }
+    }
+    return this;
+  }
+
+  /** Copies rows [first, end) into the block, where it is staged; their values are final. */
+  void put(int first, int end) {
+    if (!staged) {
+      return;
+    }
+    int stride = stride(batch);
+    for (int i = first; i < end; i++) {
+      floats.put(i * stride, rows[i], 0, batch);
     }
   }
 

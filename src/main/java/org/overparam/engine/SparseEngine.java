@@ -28,9 +28,9 @@ import org.overparam.nn.OptimizerState;
  * <p>RigL's dense gradient is computed only when a topology update asks for it
  * ({@link #denseGradient(int, GradientBlocks)}), as one GEMM on the last batch's activations and deltas,
  * and handed over in blocks; with {@link #weightsAt} and the change-only {@link #rewire(int, int[], int[],
- * double[], boolean)}, a topology update needs no dense heap copy of a layer. The update's scans and selections
- * run on the same threads ({@link #inParallel}, {@link #denseGradientInRounds}); its rewiring stays on the
- * calling thread.
+ * double[], boolean)}, a topology update needs no dense heap copy of a layer. The update's scans, selections and
+ * rewiring run on the same threads ({@link #inParallel}, {@link #denseGradientInRounds}, {@link SparseLayer}'s
+ * ranges of columns).
  */
 final class SparseEngine implements StepEngine, LayerWeights {
   private final MultiLayerNetwork net;
@@ -125,6 +125,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
             + nIn);
       }
     }
+    // each layer's input is staged once, as the pass that writes it finishes a range of units, for the layer's
+    // forward product and, in the backward pass, its weight gradient
+    SharedOperand input = inputs[0].prepare(in, rows);
     kernels.split(nIn, rows, (from, to) -> {
       for (int r = 0; r < rows; r++) {
         float[] row = x[rowIds[r]];
@@ -132,14 +135,14 @@ final class SparseEngine implements StepEngine, LayerWeights {
           in[i][r] = row[i];
         }
       }
+      input.put(from, to);
     });
     for (int l = 0; l < layers.length; l++) {
       SparseLayer s = layers[l];
       float[][] out = buf.a()[l + 1];
-      // staged once for this layer's forward product and, in the backward pass, its weight gradient
-      kernels.forward(s.colStart, s.row, s.value, s.bias, inputs[l].set(buf.a()[l], rows, kernels), out, rows);
+      kernels.forward(s.colStart, s.row, s.value, s.bias, inputs[l], out, rows);
       if (l < layers.length - 1) {
-        activate(out, rows);
+        activate(out, rows, inputs[l + 1].prepare(out, rows));
       }
     }
     float[][] z = buf.a()[layers.length];
@@ -164,13 +167,16 @@ final class SparseEngine implements StepEngine, LayerWeights {
         delta[top][c][r] = (float) dLogits[r][c];
       }
     }
+    if (top > 0) {
+      deltas.set(delta[top], rows, kernels); // the lower layers' deltas are staged by the pass that writes them
+    }
     for (int l = top; l >= 0; l--) {
       SparseLayer s = layers[l];
       kernels.weightGradient(s.colStart, s.row, inputs[l], delta[l], s.grad, s.biasGrad, rows);
       if (l > 0) {
-        kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, deltas.set(delta[l], rows, kernels),
-            delta[l - 1], rows);
-        activationBackward(buf.a()[l], delta[l - 1], rows);
+        kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, deltas, delta[l - 1], rows);
+        // the block is free again: delta[l - 1] goes in, where layer l - 1's input gradient will read it
+        activationBackward(buf.a()[l], delta[l - 1], rows, l > 1 ? deltas.prepare(delta[l - 1], rows) : null);
       }
     }
     if (gradientClip > 0) {
@@ -226,20 +232,27 @@ final class SparseEngine implements StepEngine, LayerWeights {
     }
   }
 
-  /** a = f(z) in place, unit by unit (ranges of units on the run's threads). */
-  private void activate(float[][] z, int rows) {
+  /** a = f(z) in place, unit by unit (ranges of units on the run's threads), each range then staged in {@code next}. */
+  private void activate(float[][] z, int rows, SharedOperand next) {
     kernels.split(z.length, rows, (from, to) -> {
       for (int u = from; u < to; u++) {
         ActivationKernels.forward(activation, z[u], rows);
       }
+      next.put(from, to);
     });
   }
 
-  /** delta ← delta · f'(z), with f' written in terms of the activation a = f(z). */
-  private void activationBackward(float[][] a, float[][] delta, int rows) {
+  /**
+   * delta ← delta · f'(z), with f' written in terms of the activation a = f(z); each range then staged in {@code next}
+   * where it is not null.
+   */
+  private void activationBackward(float[][] a, float[][] delta, int rows, SharedOperand next) {
     kernels.split(a.length, rows, (from, to) -> {
       for (int i = from; i < to; i++) {
         ActivationKernels.backward(activation, a[i], delta[i], rows);
+      }
+      if (next != null) {
+        next.put(from, to);
       }
     });
   }
@@ -566,17 +579,12 @@ final class SparseEngine implements StepEngine, LayerWeights {
 
   @Override
   public void rewire(int layer, int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
-    layers[layer].rewire(pruned, grown, weights, resetState);
+    layers[layer].rewire(pruned, grown, weights, resetState, kernels);
   }
 
   @Override
   public void rewire(int layer, int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
-    layers[layer].rewire(pruned, grown, grownWeights, reinitRegrown);
-  }
-
-  @Override
-  public boolean rewiresLayersAtOnce() {
-    return true; // each SparseLayer merges its own arrays, in Java
+    layers[layer].rewire(pruned, grown, grownWeights, reinitRegrown, kernels);
   }
 
   @Override

@@ -163,7 +163,12 @@ final class SparseLayer {
    * stays with connections that stay unless {@code resetState}, and starts at zero for new ones.
    */
   void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
-    merge(pruned, grown, (j, stays, v, g) -> (float) weights[j], (j, g) -> resetState[j]);
+    rewire(pruned, grown, weights, resetState, KernelPool.shared(1));
+  }
+
+  /** The same on the pool's threads (the same arrays for any number). */
+  void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState, KernelPool pool) {
+    merge(pruned, grown, (j, stays, v, g) -> (float) weights[j], (j, g) -> resetState[j], pool);
   }
 
   /**
@@ -173,9 +178,14 @@ final class SparseLayer {
    * fresh state, and one pruned and regrown takes them too when {@code reinitRegrown}.
    */
   void rewire(int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
+    rewire(pruned, grown, grownWeights, reinitRegrown, KernelPool.shared(1));
+  }
+
+  /** The same on the pool's threads (the same arrays for any number). */
+  void rewire(int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown, KernelPool pool) {
     merge(pruned, grown,
         (j, stays, v, g) -> stays && (g < 0 || !reinitRegrown) ? v : (float) grownWeights[g],
-        (j, g) -> g >= 0 && reinitRegrown);
+        (j, g) -> g >= 0 && reinitRegrown, pool);
   }
 
   /**
@@ -194,25 +204,103 @@ final class SparseLayer {
   }
 
   /**
-   * The merge behind both rewires: stored entries that stay (state kept unless {@code reset}) and grown
-   * ones (state zero), in flat index order, weights from {@code weight}. In place: an update prunes as
-   * many as it grows, so the arrays keep their size and a topology update makes no garbage in
-   * proportion to the active weights (which would grow the Java heap: issue 16). The stored entries
-   * that stay move to the front, then the grown ones merge in from the back, which never overtakes
-   * an entry not yet read; {@code row} holds flat indices in between.
+   * The merge behind both rewires: stored entries that stay (state kept unless {@code reset}) and grown ones (state
+   * zero), in flat index order, weights from {@code weight}. Ranges of columns with about equal stored entries run on
+   * the pool's threads: a count pass gives each range the start of its stretch of the new arrays, a second pass
+   * writes it, so every entry lands where one merge over the whole layer would put it (the same arrays for any
+   * number of threads), and a bad change throws before anything is written. The new columns go into arrays that are
+   * free during a rewire, the gradient's (zeroed afterwards) for the values and {@code rowCol}'s (rebuilt afterwards)
+   * for the rows, and into one spare per state array, kept across rewires: a topology update makes no garbage in
+   * proportion to the active weights (which would grow the Java heap: issue 16).
    */
-  private void merge(int[] pruned, int[] grown, WeightOf weight, ResetOf reset) {
-    int old = value.length;
-    int count = old - pruned.length + grown.length;
-    int staying = 0; // stored entries that stay
-    int both = 0; // of them, those also in grown: one entry each
-    for (int pass = 0; pass < 2; pass++) { // count and check first, so that bad input changes nothing
-      int col = 0; // the column of entry k
-      int p = 0; // pruned
-      int regrown = 0; // grown, probing for pruned entries that regrow
-      int g = 0; // grown, probing for entries in both
-      int m = 0;
-      for (int k = 0; k < old; k++) {
+  private void merge(int[] pruned, int[] grown, WeightOf weight, ResetOf reset, KernelPool pool) {
+    int count = value.length - pruned.length + grown.length;
+    int[] cols = columnRanges(pool);
+    int parts = cols.length - 1;
+    int[] at = new int[parts + 1]; // each range's first new position
+    Merge counting = new Merge(pruned, grown, weight, reset, null, null, null, null);
+    pool.tasks(parts, r -> at[r + 1] = counting.range(cols[r], cols[r + 1], 0));
+    for (int r = 0; r < parts; r++) {
+      at[r + 1] += at[r];
+    }
+    if (at[parts] != count) {
+      throw new IllegalStateException("rewiring left " + at[parts] + " connections, expected " + count);
+    }
+    int[] newRow = rowCol != null && rowCol.length == count ? rowCol : new int[count];
+    float[] newValue = grad.length == count ? grad : new float[count];
+    if (spareState == null || spareState.length != state.length
+        || (state.length > 0 && spareState[0].length != count)) {
+      spareState = new float[state.length][count];
+    }
+    float[][] newState = spareState;
+    if (spareColStart == null) {
+      spareColStart = new int[nOut + 1];
+    }
+    int[] newColStart = spareColStart;
+    Merge writing = new Merge(pruned, grown, weight, reset, newRow, newValue, newState, newColStart);
+    pool.tasks(parts, r -> writing.range(cols[r], cols[r + 1], at[r]));
+    newColStart[nOut] = count;
+    rowCol = row; // rebuilt below
+    row = newRow;
+    grad = value;
+    value = newValue;
+    spareState = state;
+    state = newState;
+    spareColStart = colStart;
+    colStart = newColStart;
+    if (grad.length == count) {
+      pool.split(count, 1, (from, to) -> java.util.Arrays.fill(grad, from, to, 0f));
+    } else {
+      grad = new float[count];
+    }
+    indexRows();
+  }
+
+  /** Ranges of columns with about equal stored entries for the pool's threads; one where they are few. */
+  private int[] columnRanges(KernelPool pool) {
+    int[] cut = pool.cuts(colStart, nOut, 1);
+    return cut != null ? cut : new int[] {0, nOut};
+  }
+
+  /** {@link #merge}'s state arrays and column starts of the topology before the last, reused by the next rewire. */
+  private float[][] spareState;
+  private int[] spareColStart;
+
+  /** One pass of {@link #merge} over ranges of columns: counting where the targets are null, else writing them. */
+  private final class Merge {
+    private final int[] pruned;
+    private final int[] grown;
+    private final WeightOf weight;
+    private final ResetOf reset;
+    private final int[] newRow;
+    private final float[] newValue;
+    private final float[][] newState;
+    private final int[] newColStart;
+
+    Merge(int[] pruned, int[] grown, WeightOf weight, ResetOf reset, int[] newRow, float[] newValue,
+        float[][] newState, int[] newColStart) {
+      this.pruned = pruned;
+      this.grown = grown;
+      this.weight = weight;
+      this.reset = reset;
+      this.newRow = newRow;
+      this.newValue = newValue;
+      this.newState = newState;
+      this.newColStart = newColStart;
+    }
+
+    /**
+     * Columns [c0, c1) into the new arrays from position t on (when writing); returns how many entries they hold. A
+     * stored entry that is pruned leaves unless it is also grown (then it is one entry, as one that stays).
+     */
+    int range(int c0, int c1, int t) {
+      int first = t;
+      int p = lowerBound(pruned, (long) c0 * nIn);
+      int g = lowerBound(grown, (long) c0 * nIn);
+      int gEnd = lowerBound(grown, (long) c1 * nIn);
+      int col = c0; // the column of stored entry k
+      int started = c0; // columns whose start is written: [c0, started)
+      for (int k = colStart[c0]; k < colStart[c1]; k++) {
         while (colStart[col + 1] <= k) {
           col++;
         }
@@ -220,92 +308,60 @@ final class SparseLayer {
         while (p < pruned.length && pruned[p] < f) {
           p++;
         }
-        if (p < pruned.length && pruned[p] == f) {
-          while (regrown < grown.length && grown[regrown] < f) {
-            regrown++;
-          }
-          if (regrown >= grown.length || grown[regrown] != f) {
-            continue; // pruned for good
-          }
+        for (; g < gEnd && grown[g] < f; g++) {
+          started = put(t++, grown[g], -1, g, started);
         }
-        if (pass == 0) {
-          while (g < grown.length && grown[g] < f) {
-            g++;
-          }
-          both += g < grown.length && grown[g] == f ? 1 : 0;
-        } else {
-          row[m] = f;
-          value[m] = value[k];
-          for (float[] st : state) {
-            st[m] = st[k];
-          }
+        boolean both = g < gEnd && grown[g] == f;
+        if (p < pruned.length && pruned[p] == f && !both) {
+          continue; // pruned for good
         }
-        m++;
+        started = put(t++, f, k, both ? g++ : -1, started);
       }
-      staying = m;
-      if (pass == 0 && staying + grown.length - both != count) {
-        throw new IllegalStateException("rewiring left " + (staying + grown.length - both)
-            + " connections, expected " + count);
+      for (; g < gEnd; g++) {
+        started = put(t++, grown[g], -1, g, started);
       }
-    }
-    if (count > old) { // only where pruned and grown differ in length
-      resize(count);
-    }
-    int i = staying - 1; // stored entries that stay, from the back
-    int g = grown.length - 1;
-    for (int t = count - 1; t >= 0; t--) { // t >= i throughout: grown entries still to come lie after i
-      int fOld = i >= 0 ? row[i] : -1;
-      int fNew = g >= 0 ? grown[g] : -1;
-      int j = Math.max(fOld, fNew);
-      int grownAt = fNew == j ? g-- : -1;
-      if (fOld == j) {
-        float v = value[i];
-        boolean keep = !reset.of(j, grownAt);
-        for (float[] st : state) {
-          st[t] = keep ? st[i] : 0f;
-        }
-        value[t] = weight.of(j, true, v, grownAt);
-        i--;
-      } else {
-        for (float[] st : state) {
-          st[t] = 0f;
-        }
-        value[t] = weight.of(j, false, 0f, grownAt);
+      if (newColStart != null) {
+        java.util.Arrays.fill(newColStart, started, c1, t);
       }
-      row[t] = j;
+      return t - first;
     }
-    if (count < old) {
-      resize(count);
-    }
-    // flat indices (ascending) back to rows, and the columns' starts, walking the columns rather than dividing
-    int col = 0;
-    long columnEnd = nIn; // flat index where column col ends
-    colStart[0] = 0;
-    for (int t = 0; t < count; t++) {
-      while (row[t] >= columnEnd) {
-        colStart[++col] = t;
-        columnEnd += nIn;
+
+    /**
+     * Writes the entry at flat index j into position t (stored entry k where it stays, else -1; g its position in
+     * grown, or -1) and the starts of the columns up to j's; returns the columns whose start is written.
+     */
+    private int put(int t, int j, int k, int g, int started) {
+      if (newRow == null) {
+        return started;
       }
-      row[t] -= (int) (columnEnd - nIn);
+      int c = j / nIn;
+      while (started <= c) {
+        newColStart[started++] = t;
+      }
+      boolean stays = k >= 0;
+      newRow[t] = j - c * nIn;
+      newValue[t] = weight.of(j, stays, stays ? value[k] : 0f, g);
+      boolean keep = stays && !reset.of(j, g);
+      for (int s = 0; s < newState.length; s++) {
+        newState[s][t] = keep ? state[s][k] : 0f;
+      }
+      return started;
     }
-    while (col < nOut) {
-      colStart[++col] = count;
-    }
-    if (grad.length == count) {
-      java.util.Arrays.fill(grad, 0f);
-    } else {
-      grad = new float[count];
-    }
-    indexRows();
   }
 
-  /** Sets the length of the per-connection arrays (keeping their first entries). */
-  private void resize(int count) {
-    row = java.util.Arrays.copyOf(row, count);
-    value = java.util.Arrays.copyOf(value, count);
-    for (int s = 0; s < state.length; s++) {
-      state[s] = java.util.Arrays.copyOf(state[s], count);
+  /** The first position in ascending {@code a} holding a value of at least {@code key}. */
+  private static int lowerBound(int[] a, long key) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
+    return lo;
   }
 
   /** Reads the weights of the active set (and the bias) back from DL4J's flat layout, keeping state. */

@@ -120,16 +120,12 @@ public final class ItopHook implements TrainingHook {
   /**
    * Prunes and regrows every sparse layer (Liu et al., ICML 2021): new weights and state resets where a
    * connection changed, handed to the engine layer by layer as the change alone (no dense copy of a
-   * layer: the sparse engine keeps a topology update in memory proportional to the active weights). Where the
-   * engine allows it ({@link LayerWeights#rewiresLayersAtOnce}) the layers are rewired at once on its threads,
-   * after all their changes are chosen (a layer's change does not read another layer's weights); the changes and
-   * the random draws are the same either way.
+   * layer: the sparse engine keeps a topology update in memory proportional to the active weights, and rewires a
+   * layer on its threads).
    */
   private void topologyUpdate(LayerWeights weights, long t, double p) {
     SplittableRandom rng = Seeds.stream(seed, "itop/update/" + t);
     int layers = layout.weights().size();
-    boolean atOnce = weights.rewiresLayersAtOnce() && weights.threads() > 1;
-    Runnable[] rewires = new Runnable[layers];
     for (int l = 0; l < layers; l++) {
       if (masks.isDense(l)) {
         continue;
@@ -140,7 +136,7 @@ public final class ItopHook implements TrainingHook {
       int[] grown = change.grown();
       int k = grown.length;
       boolean normal = cfg.regrowInit() == RegrowInit.NORMAL;
-      double[] init = initScratch(l, k);
+      double[] init = initScratch(k);
       for (int i = 0; i < k; i++) { // drawn in the order of growth, as the random stream has it
         init[i] = 0;
         if (normal && (Arrays.binarySearch(pruned, grown[i]) < 0 || cfg.reinitWhenSame())) {
@@ -166,39 +162,22 @@ public final class ItopHook implements TrainingHook {
           Arrays.sort(grown); // the weights are all zero: their order needs no sorting
         }
       }
-      int layer = l;
-      int[] g = sortedGrown;
-      double[] w = sortedInit;
-      rewires[l] = () -> weights.rewire(layer, pruned, g, w, cfg.reinitWhenSame());
-      if (!atOnce) {
-        rewires[l].run();
-      }
-    }
-    if (atOnce) {
-      weights.inParallel(layers, l -> {
-        if (rewires[l] != null) {
-          rewires[l].run();
-        }
-      });
+      weights.rewire(l, pruned, sortedGrown, sortedInit, cfg.reinitWhenSame());
     }
     masks.countUpdate(p);
   }
 
   /**
-   * The new weights of each layer's grown connections: one array per layer kept across updates (not saved), as
-   * fresh ones were garbage in proportion to the active weights (issue 16); one per layer, since the layers may be
-   * rewired at once after all are chosen.
+   * The new weights of a layer's grown connections: one array kept across updates and layers (not saved), as fresh
+   * ones were garbage in proportion to the active weights (issue 16).
    */
-  private double[][] initScratch;
+  private double[] initScratch;
 
-  private double[] initScratch(int l, int k) {
-    if (initScratch == null) {
-      initScratch = new double[layout.weights().size()][];
+  private double[] initScratch(int k) {
+    if (initScratch == null || initScratch.length < k) {
+      initScratch = new double[k];
     }
-    if (initScratch[l] == null || initScratch[l].length < k) {
-      initScratch[l] = new double[k];
-    }
-    return initScratch[l];
+    return initScratch;
   }
 
   private static boolean ascending(int[] a) {

@@ -50,4 +50,41 @@ class SharedOperandTest {
     assertThrows(IllegalArgumentException.class, () -> SharedOperand.staged(new float[][] {new float[8], null}, 8));
     assertThrows(IllegalArgumentException.class, () -> SharedOperand.staged(new float[][] {new float[7]}, 8));
   }
+
+  /**
+   * Rows staged range by range by the pass that writes them ({@link SharedOperand#prepare}, then {@link
+   * SharedOperand#put} per range, as the engine's activations do) give the product of rows staged at once.
+   */
+  @Test
+  void rowsStagedRangeByRangeGiveTheProductOfRowsStagedAtOnce() {
+    assumeTrue(NativeSparseKernels.active(), NativeSparseKernels::describe);
+    SplittableRandom rng = new SplittableRandom(4);
+    int nIn = 600; // two ranges on two threads
+    int nOut = 30;
+    int batch = 128;
+    boolean[] active = new boolean[nIn * nOut];
+    float[] dense = new float[nIn * nOut];
+    for (int j = 0; j < active.length; j++) {
+      active[j] = rng.nextDouble() < 0.3;
+      dense[j] = (float) rng.nextGaussian();
+    }
+    SparseLayer layer = new SparseLayer(nIn, nOut, active, dense, new float[nOut], 0);
+    KernelPool two = new KernelPool(2);
+    assertEquals(3, two.evenCuts(nIn, batch).length);
+    float[][] in = new float[nIn][batch];
+    SharedOperand byRanges = new SharedOperand().prepare(in, batch);
+    float[][] values = SparseKernelsTest.random(rng, nIn, batch);
+    two.split(nIn, batch, (from, to) -> { // written, then staged, a range at a time
+      for (int i = from; i < to; i++) {
+        System.arraycopy(values[i], 0, in[i], 0, batch);
+      }
+      byRanges.put(from, to);
+    });
+    float[][] staged = new float[nOut][batch];
+    float[][] atOnce = new float[nOut][batch];
+    two.forward(layer.colStart, layer.row, layer.value, layer.bias, byRanges, staged, batch);
+    two.forward(layer.colStart, layer.row, layer.value, layer.bias, new SharedOperand().set(values, batch, two), atOnce,
+        batch);
+    assertArrayEquals(atOnce, staged);
+  }
 }

@@ -5,6 +5,7 @@ package org.overparam.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -59,7 +60,7 @@ class SparseLayerTest {
   }
 
   @Test
-  void rewireInPlaceMatchesADenseReference() {
+  void rewireMatchesADenseReference() {
     int nIn = 7;
     int nOut = 5;
     int n = nIn * nOut;
@@ -72,6 +73,8 @@ class SparseLayerTest {
       w[j] = active[j] ? rng.nextInt(1, 100) : 0;
     }
     SparseLayer layer = new SparseLayer(nIn, nOut, active, w, new float[nOut], 2);
+    boolean keptCount = false; // whether the last rewire kept the count
+    float[] stateTwoBack = null;
     for (int round = 0; round < 300; round++) {
       for (int s = 0; s < 2; s++) { // fresh state values to follow
         for (int o = 0; o < nOut; o++) {
@@ -103,13 +106,19 @@ class SparseLayerTest {
           st[0][j] = st[1][j] = 0;
         }
       }
-      int[] rowBefore = layer.row;
+      int[] rowColBefore = layer.rowCol;
+      float[] gradBefore = layer.grad;
       float[] stateBefore = layer.state[1];
       layer.rewire(pruned, grown, grownWeights, reinit);
-      if (grown.length == pruned.length) {
-        assertSame(rowBefore, layer.row, "round " + round + ": arrays reused");
-        assertSame(stateBefore, layer.state[1]);
+      if (grown.length == pruned.length) { // no new arrays: the free ones take the new columns, the state alternates
+        assertSame(rowColBefore, layer.row, "round " + round + ": arrays reused");
+        assertSame(gradBefore, layer.value);
+        if (keptCount) {
+          assertSame(stateTwoBack, layer.state[1]);
+        }
       }
+      keptCount = grown.length == pruned.length;
+      stateTwoBack = stateBefore;
       float[] got = new float[n + nOut];
       layer.writeDense(got, 0);
       assertArrayEquals(w, Arrays.copyOf(got, n), "round " + round);
@@ -130,5 +139,80 @@ class SparseLayerTest {
         }
       }
     }
+  }
+
+  /**
+   * A layer large enough to be rewired in ranges of columns on four threads gives the arrays of one thread's rewire,
+   * bit for bit, through changes that keep the count and changes that do not.
+   */
+  @Test
+  void rewireOnThreadsGivesTheArraysOfOneThread() {
+    int nIn = 1024;
+    int nOut = 1024;
+    SplittableRandom rng = new SplittableRandom(5);
+    boolean[] active = new boolean[nIn * nOut];
+    float[] w = new float[active.length];
+    for (int j = 0; j < active.length; j++) {
+      active[j] = rng.nextInt(4) == 0;
+      w[j] = active[j] ? (float) rng.nextGaussian() : 0;
+    }
+    SparseLayer one = new SparseLayer(nIn, nOut, active, w, new float[nOut], 2);
+    SparseLayer four = new SparseLayer(nIn, nOut, active, w, new float[nOut], 2);
+    KernelPool pool = KernelPool.shared(4);
+    assertTrue(pool.cuts(four.colStart, nOut, 1).length > 3, "the test must cut the layer in ranges");
+    for (int round = 0; round < 6; round++) {
+      for (SparseLayer layer : new SparseLayer[] {one, four}) {
+        for (int s = 0; s < 2; s++) {
+          for (int k = 0; k < layer.nonzeros(); k++) {
+            layer.state[s][k] = k * (s + 1) + round;
+          }
+        }
+      }
+      int[] on = IntStream.range(0, active.length).filter(j -> active[j]).toArray();
+      int[] pruned = IntStream.of(on).filter(j -> rng.nextInt(10) == 0).toArray();
+      int extra = round % 3 - 1; // one fewer, as many, one more grown than pruned
+      int[] grown = IntStream.range(0, active.length)
+          .filter(j -> !active[j] || Arrays.binarySearch(pruned, j) >= 0)
+          .filter(j -> rng.nextInt(8) == 0).limit(pruned.length + extra).toArray();
+      double[] grownWeights = rng.doubles(grown.length).toArray();
+      boolean reinit = round % 2 == 0;
+      one.rewire(pruned, grown, grownWeights, reinit);
+      four.rewire(pruned, grown, grownWeights, reinit, pool);
+      for (int j : pruned) {
+        active[j] = false;
+      }
+      for (int j : grown) {
+        active[j] = true;
+      }
+      String at = "round " + round;
+      assertEquals(IntStream.range(0, active.length).filter(j -> active[j]).count(), four.nonzeros(), at);
+      assertArrayEquals(one.colStart, four.colStart, at);
+      assertArrayEquals(one.row, four.row, at);
+      assertArrayEquals(one.value, four.value, at);
+      assertArrayEquals(one.state[0], four.state[0], at);
+      assertArrayEquals(one.state[1], four.state[1], at);
+      assertArrayEquals(one.grad, four.grad, at);
+      assertArrayEquals(one.rowStart, four.rowStart, at);
+      assertArrayEquals(one.rowCol, four.rowCol, at);
+      assertArrayEquals(one.rowPerm, four.rowPerm, at);
+    }
+  }
+
+  /** A change that does not fit the stored connections is refused before anything is written. */
+  @Test
+  void aChangeThatDoesNotFitChangesNothing() {
+    boolean[] active = {true, false, true, false, true, false};
+    SparseLayer layer = new SparseLayer(3, 2, active, new float[] {1, 0, 2, 0, 3, 0}, new float[2], 1);
+    int[] row = layer.row.clone();
+    float[] value = layer.value.clone();
+    // j 1 is not stored, so pruning it leaves one connection more than the change says
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> layer.rewire(new int[] {1}, new int[] {3}, new double[] {9}, false, KernelPool.shared(2)));
+    assertTrue(e.getMessage().contains("rewiring left 4 connections, expected 3"), e.getMessage());
+    assertArrayEquals(row, layer.row);
+    assertArrayEquals(value, layer.value);
+    // a grown index outside the layer belongs to no column
+    assertThrows(IllegalStateException.class, () -> layer.rewire(new int[] {0}, new int[] {6}, new double[] {9}, false));
+    assertArrayEquals(row, layer.row);
   }
 }
