@@ -19,6 +19,7 @@ import org.overparam.common.ProgressListener;
 import org.overparam.common.Seeds;
 import org.overparam.common.TrainingHistory;
 import org.overparam.engine.NetworkStep;
+import org.overparam.engine.ParameterSnapshot;
 import org.overparam.engine.TrainingHook;
 import org.overparam.nd4j.BlasThreads;
 import org.overparam.nd4j.Dl4jRuntime;
@@ -89,7 +90,7 @@ public final class NetworkTrainer {
   private final TrainingHistory.Recorder history = new TrainingHistory.Recorder("Training", "epoch");
   /** Early stopping's choice of epoch (lowest score, ties to the lower validation loss). */
   private final EpochSelection selection = new EpochSelection();
-  private INDArray bestParams;
+  private ParameterSnapshot bestParams;
   private boolean stoppedEarly;
   private Map<String, Double> lastMetrics = Map.of();
   /** The loss of the first step, computed before any update (NaN until then). */
@@ -99,7 +100,7 @@ public final class NetworkTrainer {
   private double bestTrainingLoss = Double.POSITIVE_INFINITY;
   private int bestTrainingEpoch;
   /** The weights of the epoch with the lowest training loss (collapse guard without a validation split). */
-  private INDArray bestTrainingParams;
+  private ParameterSnapshot bestTrainingParams;
   private Collapse collapse;
   private double lastEpochLoss = Double.NaN;
   /** The class predicted for every training row in the last epoch, or -1. */
@@ -288,13 +289,13 @@ public final class NetworkTrainer {
         bestTrainingLoss = loss;
         bestTrainingEpoch = epoch;
         if (validationRows.length == 0) {
-          bestTrainingParams = snapshot();
+          bestTrainingParams = snapshot(bestTrainingParams);
         }
       }
       return false;
     }
     boolean byValidation = validationRows.length > 0;
-    INDArray restore = byValidation ? bestParams : bestTrainingParams;
+    ParameterSnapshot restore = byValidation ? bestParams : bestTrainingParams;
     int restoredEpoch = byValidation ? selection.bestEpoch() : bestTrainingEpoch;
     if (restore == null) {
       return false; // nothing better seen yet (a collapse in the first epoch is left to the divergence checks)
@@ -310,17 +311,17 @@ public final class NetworkTrainer {
         + "about as good as predicting the class frequencies (loss %.4g)", onlyClass + 1, priorEntropy);
   }
 
-  /** A copy of the current parameters (the engine's weights written to the network first). */
-  private INDArray snapshot() {
+  /** The current parameters (the engine's weights written to the network first), saved into {@code into} if any. */
+  private ParameterSnapshot snapshot(ParameterSnapshot into) {
     return Dl4jRuntime.call(config.threads(), () -> {
       networkStep.writeToNetwork();
-      return net.params().dup();
+      return (into != null ? into : new ParameterSnapshot()).save(net.params());
     });
   }
 
   /** Puts saved parameters back into the network and the engine (inside {@link Dl4jRuntime}). */
-  private void restore(INDArray saved) {
-    net.params().assign(saved);
+  private void restore(ParameterSnapshot saved) {
+    saved.restoreInto(net.params());
     networkStep.readFromNetwork();
   }
 
@@ -387,7 +388,7 @@ public final class NetworkTrainer {
     // A tie of the score that the loss breaks counts as progress for the patience too: the epoch is as
     // good by the score and better fitted.
     if (selection.offer(epoch, score, validationLoss)) {
-      bestParams = snapshot();
+      bestParams = snapshot(bestParams);
     } else if (epoch - selection.bestEpoch() >= config.patience()) {
       stoppedEarly = true;
     }
