@@ -89,35 +89,41 @@ public final class ParameterSnapshot {
     if (chunk == null) {
       chunk = new float[CHUNK];
     }
-    long stored = 0;
-    for (long from = 0; from < length && stored <= length / 2; from += CHUNK) {
-      int m = (int) Math.min(CHUNK, length - from);
-      HostCopy.readBuffer(data, from, chunk, m);
-      for (int i = 0; i < m; i++) {
-        stored += Float.floatToRawIntBits(chunk[i]) != 0 ? 1 : 0;
-      }
-    }
-    return stored;
+    return scan(data, length / 2, false);
   }
 
-  /** Keeps the {@code stored} values other than +0.0, in the arrays of the last save where they are large enough. */
+  /**
+   * Keeps the {@code stored} values other than +0.0, in the arrays of the last save where they are large enough
+   * (counted first, so that a save allocates nothing once they are).
+   */
   private void keepSparse(DataBuffer data, int stored) {
     if (at.length < stored) {
       int room = (int) Math.min(length, stored + (long) stored / 64); // a little more, for the next saves
       at = new int[room];
       value = new float[room];
     }
-    int n = 0;
-    for (long from = 0; from < length; from += CHUNK) {
+    count = (int) scan(data, length, true);
+  }
+
+  /**
+   * One pass over {@code data} a chunk at a time: the values other than +0.0 counted, and where {@code keep}
+   * written to {@code at} and {@code value}; stops after the chunk in which the count passes {@code limit}.
+   */
+  private long scan(DataBuffer data, long limit, boolean keep) {
+    long n = 0;
+    for (long from = 0; from < length && n <= limit; from += CHUNK) {
       int m = (int) Math.min(CHUNK, length - from);
       HostCopy.readBuffer(data, from, chunk, m);
       for (int i = 0; i < m; i++) {
         if (Float.floatToRawIntBits(chunk[i]) != 0) {
-          at[n] = (int) (from + i);
-          value[n++] = chunk[i];
+          if (keep) {
+            at[(int) n] = (int) (from + i);
+            value[(int) n] = chunk[i];
+          }
+          n++;
         }
       }
     }
-    count = n;
+    return n;
   }
 }

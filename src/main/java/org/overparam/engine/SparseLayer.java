@@ -160,28 +160,19 @@ final class SparseLayer {
    * Replaces the topology: {@code pruned} connections leave and {@code grown} join (flat column-major
    * indices, ascending; one in both stays), by merging them with the stored columns, so the cost is
    * in the active weights, not the matrix. Values come from {@code weights} (dense); optimiser state
-   * stays with connections that stay unless {@code resetState}, and starts at zero for new ones.
+   * stays with connections that stay unless {@code resetState}, and starts at zero for new ones. Runs on the
+   * pool's threads, with the same arrays for any number.
    */
-  void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState) {
-    rewire(pruned, grown, weights, resetState, KernelPool.shared(1));
-  }
-
-  /** The same on the pool's threads (the same arrays for any number). */
   void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState, KernelPool pool) {
     merge(pruned, grown, (j, stays, v, g) -> (float) weights[j], (j, g) -> resetState[j], pool);
   }
 
   /**
-   * Replaces the topology as {@link #rewire(int[], int[], double[], boolean[])} does, given the change
+   * Replaces the topology as {@link #rewire(int[], int[], double[], boolean[], KernelPool)} does, given the change
    * only (see {@link LayerWeights#rewire(int, int[], int[], double[], boolean)}): a connection that
    * stays keeps its weight and state, a new one takes {@code grownWeights[i]} for {@code grown[i]} and
    * fresh state, and one pruned and regrown takes them too when {@code reinitRegrown}.
    */
-  void rewire(int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
-    rewire(pruned, grown, grownWeights, reinitRegrown, KernelPool.shared(1));
-  }
-
-  /** The same on the pool's threads (the same arrays for any number). */
   void rewire(int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown, KernelPool pool) {
     merge(pruned, grown,
         (j, stays, v, g) -> stays && (g < 0 || !reinitRegrown) ? v : (float) grownWeights[g],

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Rewiring a sparse layer: hand-checked on a 3 x 2 matrix, and random changes against a dense reference. */
 class SparseLayerTest {
+  private static final KernelPool ONE = KernelPool.shared(1);
+
   @Test
   void rewireKeepsStateOfStayingConnectionsOnly() {
     // column-major [3, 2]: j = i + 3 o; active (0,0), (2,0), (1,1)
@@ -29,7 +31,8 @@ class SparseLayerTest {
 
     // prune (2,0) = j 2; grow (0,1) = j 3 and (2,1) = j 5; reset (1,1) = j 4 although it stays
     double[] w = {1, 0, 0, 7, 3, 8};
-    layer.rewire(new int[] {2}, new int[] {3, 5}, w, new boolean[] {false, false, false, false, true, false});
+    layer.rewire(new int[] {2}, new int[] {3, 5}, w, new boolean[] {false, false, false, false, true, false},
+        ONE);
     assertArrayEquals(new int[] {0, 1, 4}, layer.colStart);
     assertArrayEquals(new int[] {0, 0, 1, 2}, layer.row);
     assertArrayEquals(new float[] {1, 7, 3, 8}, layer.value);
@@ -52,7 +55,7 @@ class SparseLayerTest {
     // (0,0) = j 0 pruned and regrown in the same update keeps its state (no reset); (0,1) = j 3 leaves;
     // (1,0) = j 1 joins, first in its column
     layer.state[0][1] = 70; // (0,1)
-    layer.rewire(new int[] {0, 3}, new int[] {0, 1}, new double[] {5, 6, 0, 0, 3, 8}, new boolean[6]);
+    layer.rewire(new int[] {0, 3}, new int[] {0, 1}, new double[] {5, 6, 0, 0, 3, 8}, new boolean[6], ONE);
     assertArrayEquals(new int[] {0, 2, 4}, layer.colStart);
     assertArrayEquals(new int[] {0, 1, 1, 2}, layer.row);
     assertArrayEquals(new float[] {5, 6, 3, 8}, layer.value);
@@ -109,7 +112,7 @@ class SparseLayerTest {
       int[] rowColBefore = layer.rowCol;
       float[] gradBefore = layer.grad;
       float[] stateBefore = layer.state[1];
-      layer.rewire(pruned, grown, grownWeights, reinit);
+      layer.rewire(pruned, grown, grownWeights, reinit, ONE);
       if (grown.length == pruned.length) { // no new arrays: the free ones take the new columns, the state alternates
         assertSame(rowColBefore, layer.row, "round " + round + ": arrays reused");
         assertSame(gradBefore, layer.value);
@@ -176,7 +179,7 @@ class SparseLayerTest {
           .filter(j -> rng.nextInt(8) == 0).limit(pruned.length + extra).toArray();
       double[] grownWeights = rng.doubles(grown.length).toArray();
       boolean reinit = round % 2 == 0;
-      one.rewire(pruned, grown, grownWeights, reinit);
+      one.rewire(pruned, grown, grownWeights, reinit, ONE);
       four.rewire(pruned, grown, grownWeights, reinit, pool);
       for (int j : pruned) {
         active[j] = false;
@@ -212,7 +215,8 @@ class SparseLayerTest {
     assertArrayEquals(row, layer.row);
     assertArrayEquals(value, layer.value);
     // a grown index outside the layer belongs to no column
-    assertThrows(IllegalStateException.class, () -> layer.rewire(new int[] {0}, new int[] {6}, new double[] {9}, false));
+    assertThrows(IllegalStateException.class,
+        () -> layer.rewire(new int[] {0}, new int[] {6}, new double[] {9}, false, ONE));
     assertArrayEquals(row, layer.row);
   }
 }
