@@ -555,12 +555,12 @@ static int columnRange(JNIEnv* env, jobjectArray deltaArray, jint from, jint to,
 }
 
 // Appends to index and value (holding `count`, room for `capacity`) the positions of the panel in g->values whose
-// weight is inactive (mask false at its flat index) and whose score −|v| + 0.0 is at most bound, column by column in
+// weight is inactive (its mask bit clear) and whose score −|v| + 0.0 is at most bound, column by column in
 // ascending input order (so in flat index order, `first` the panel's first flat index); returns the new count, or −1
 // where they do not fit.
 // −|v| + 0.0 ≤ bound is |v| ≥ −bound in double (a zero scores +0.0), tested for a row's 16 values at once; the rows
 // that pass go into one bit set per column, walked column by column.
-KERNEL static jint panelCandidates(GradientPanels* g, long nIn, int width, const jboolean* mask, long first,
+KERNEL static jint panelCandidates(GradientPanels* g, long nIn, int width, const jlong* mask, long first,
     double bound, jint* index, float* value, jint count, jint capacity) {
   long words = (nIn + 63) / 64;
   unsigned long long* bits = g->bits;
@@ -590,7 +590,7 @@ KERNEL static jint panelCandidates(GradientPanels* g, long nIn, int width, const
         long i = w * 64 + __builtin_ctzll(b);
         b &= b - 1;
         long at = first + c * nIn + i;
-        if (!mask[at]) {
+        if (!((unsigned long long) mask[at >> 6] >> (at & 63) & 1)) {
           if (count == capacity) {
             return -1;
           }
@@ -636,18 +636,18 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientCol
   (*env)->PopLocalFrame(env, NULL);
 }
 
-// The candidates for growth among columns [from, to): every inactive weight (mask false at its flat index
-// o·nIn + i) whose score −|g| (in double, −0.0 as 0.0) is at most `bound`, in flat index order, into index and
+// The candidates for growth among columns [from, to): every inactive weight (its bit clear in the mask, bit j % 64
+// of word j / 64 for flat index j = o·nIn + i) whose score −|g| (in double, −0.0 as 0.0) is at most `bound`, in flat index order, into index and
 // value (g itself). Returns how many, or −1 where more than the arrays hold.
 JNIEXPORT jint JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientCandidates(JNIEnv* env, jclass cls,
-    jobjectArray inArray, jobjectArray deltaArray, jint batch, jint from, jint to, jbooleanArray maskArray,
+    jobjectArray inArray, jobjectArray deltaArray, jint batch, jint from, jint to, jlongArray maskArray,
     jdouble bound, jintArray indexArray, jfloatArray valueArray) {
   (void) cls;
   long nIn = (*env)->GetArrayLength(env, inArray);
   if (!columnRange(env, deltaArray, from, to, batch)) {
     return 0;
   }
-  if ((*env)->GetArrayLength(env, maskArray) < nIn * (*env)->GetArrayLength(env, deltaArray)) {
+  if ((*env)->GetArrayLength(env, maskArray) < (nIn * (*env)->GetArrayLength(env, deltaArray) + 63) / 64) {
     fail(env, "the mask is shorter than the layer");
     return 0;
   }
@@ -662,7 +662,7 @@ JNIEXPORT jint JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientCan
   jint count = 0;
   GradientPanels g = {0};
   if (gradientPanels(env, inArray, deltaArray, batch, &g)) {
-    jboolean* mask = (*env)->GetPrimitiveArrayCritical(env, maskArray, NULL);
+    jlong* mask = (*env)->GetPrimitiveArrayCritical(env, maskArray, NULL);
     jint* index = (*env)->GetPrimitiveArrayCritical(env, indexArray, NULL);
     float* value = (*env)->GetPrimitiveArrayCritical(env, valueArray, NULL);
     if (mask && index && value) {

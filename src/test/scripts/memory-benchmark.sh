@@ -2,13 +2,17 @@
 # Peak memory (issue 16, item 2): each of our engines in its own JVM on the raw float32 file PyTorch's reference
 # reads (Fashion-MNIST 10k, 784-2048-2048-10, batch 128), PyTorch on the same file in the same run, and a Weka user's
 # run through the command line: ItopSparseNetwork on 60,000 x 784 Fashion-MNIST rows with -Xmx2g.
-# Usage (from anywhere): src/test/scripts/memory-benchmark.sh [epochs] [--w2-cli]
+# Usage (from anywhere): src/test/scripts/memory-benchmark.sh [epochs] [rounds] [--w2-cli]
+#   rounds (default 3): each engine runs once per round, in turn, and the summary gives the median peak and the range.
+# Our rows run with -Xms768m -Xmx3g: G1 otherwise grows the heap from its initial 384 MB to about 760 MB at random
+# while the data are read, which moved runs of the same code by 20-40 MB, more than the engines differ.
 #   --w2-cli also trains the dense 2048-2048 network through the command line with -Xmx2g (about 10 minutes).
 # Data: fashion-mnist-train-10k.arff.gz and fashion-mnist-test.arff.gz in $OVERPARAM_DATA (default ../shared/data).
 # PyTorch's row needs Debian's python3-torch and python3-numpy; without them it is left out.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 epochs=${1:-2}
+rounds=${2:-3}
 data=${OVERPARAM_DATA:-../shared/data}
 for f in fashion-mnist-train-10k.arff.gz fashion-mnist-test.arff.gz; do
   [ -f "$data/$f" ] || { echo "missing $data/$f (set OVERPARAM_DATA to the folder holding it)" >&2; exit 1; }
@@ -20,11 +24,17 @@ mkdir -p "$out"
 bin=$out/W2.bin
 [ -f "$bin" ] || java -cp "$BENCH_CP" org.overparam.bench.MemoryBenchmark --write "$data/fashion-mnist-train-10k.arff.gz" "$bin"
 quiet() { grep -v -E '^SLF4J|ARPACK|^WARNING: Failed|^\[main\] INFO|^Warning: Versions of org.bytedeco' || true; }
-echo "W2: Fashion-MNIST 10k x 784, 784-2048-2048-10, batch 128, $epochs epochs, -Xmx3g, OMP_NUM_THREADS=$OMP_NUM_THREADS"
-for run in "0 DENSE" "0.9 DENSE" "0.9 SPARSE" "0.95 SPARSE"; do
-  # shellcheck disable=SC2086
-  java -Xmx3g -cp "$BENCH_CP" org.overparam.bench.MemoryBenchmark "$bin" 2048,2048 $run "$epochs" 2>&1 | quiet \
-    | tee -a "$out/runs.txt"
+echo "W2: Fashion-MNIST 10k x 784, 784-2048-2048-10, batch 128, $epochs epochs, -Xms768m -Xmx3g,\
+ OMP_NUM_THREADS=$OMP_NUM_THREADS, $rounds rounds"
+rm -f "$out/runs.txt"
+for round in $(seq "$rounds"); do
+  runs=("0 DENSE" "0.9 SPARSE" "0.95 SPARSE")
+  [ "$round" = 1 ] && runs+=("0.9 DENSE") # the masked dense engine: once, far above the others
+  for run in "${runs[@]}"; do
+    # shellcheck disable=SC2086
+    java -Xms768m -Xmx3g -cp "$BENCH_CP" org.overparam.bench.MemoryBenchmark "$bin" 2048,2048 $run "$epochs" 2>&1 | quiet \
+      | tee -a "$out/runs.txt"
+  done
 done
 if /usr/bin/python3 -c 'import torch, numpy' 2>/dev/null; then
   OPENBLAS_NUM_THREADS=1 /usr/bin/python3 src/test/scripts/engine_torch_reference.py "$bin" "$epochs" 1 0 1 \
@@ -57,10 +67,13 @@ cli() { # cli <label> <options...>
   [ "$rc" = 0 ] || { tail -n 20 "$log"; return 1; }
 }
 cli "defaults (256-256, 90% sparse)"
-if [ "${2:-}" = --w2-cli ]; then cli "dense 2048-2048" -sparsity 0 -hidden-layers 2048,2048; fi
-peak() { grep "^$1" "$out/runs.txt" | sed -E 's/.*trained +([0-9]+);.*/\1/'; }
+if [ "${3:-}" = --w2-cli ]; then cli "dense 2048-2048" -sparsity 0 -hidden-layers 2048,2048; fi
+# the median of a row's runs (the lower middle one for an even count) and their range
+peak() { grep "^$1" "$out/runs.txt" | sed -E 's/.*trained +([0-9]+);.*/\1/' | sort -n \
+  | awk '{v[NR] = $1} END {if (NR) printf "%d (%d-%d)", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
+median() { peak "$1" | awk '{print $1}'; }
 torch=$(grep '^PyTorch dense' "$out/runs.txt" | awk '{print $NF}' || true)
-ratio=$([ -n "$torch" ] && awk -v a="$(peak 'ours dense')" -v b="$torch" 'BEGIN {printf "; ours dense / PyTorch = %.2f", a / b}')
-echo "memory: peak RSS MB ours dense $(peak 'ours dense'), 90% sparse $(peak 'ours 90% sparse'),\
- 95% sparse $(peak 'ours 95% sparse'), PyTorch dense ${torch:--}${ratio:-}"
+ratio=$([ -n "$torch" ] && awk -v a="$(median 'ours dense')" -v b="$torch" 'BEGIN {printf "; ours dense / PyTorch = %.2f", a / b}')
+echo "memory: peak RSS MB, median (range) of $rounds runs: ours dense $(peak 'ours dense'), 90% sparse\
+ $(peak 'ours 90% sparse'), 95% sparse $(peak 'ours 95% sparse'), PyTorch dense ${torch:--}${ratio:-}"
 rm -f "$out/runs.txt"

@@ -28,6 +28,8 @@ final class DenseEngine implements StepEngine, LayerWeights {
   private final FlatOptimizer optimizer;
   private final INDArray weightIndicator;
   private final INDArray scratch;
+  /** The logits handed over, one array per batch size, reused step after step. */
+  private final RowArrays logits = new RowArrays();
   /** The native input of the batch last forwarded (one of {@link LeanBackprop}'s buffers). */
   private INDArray input;
   /** 1 at active weights and at every bias, 0 at inactive weights; null where the hook masks nothing. */
@@ -59,7 +61,8 @@ final class DenseEngine implements StepEngine, LayerWeights {
   @Override
   public double[][] forward(float[][] x, int[] rowIds) {
     input = lean.gather(x, rowIds);
-    return HostCopy.rows(lean.forward(input));
+    INDArray z = lean.forward(input);
+    return HostCopy.rowsInto(z, logits.reused((int) z.size(0), (int) z.size(1)));
   }
 
   @Override

@@ -25,14 +25,14 @@ final class DenseMask {
     boolean any = false;
     List<ParameterLayout.Segment> segs = layout.weights();
     for (ParameterLayout.Segment s : segs) {
-      boolean[] active = hook.activeWeights(s.layer());
+      long[] active = hook.activeWeights(s.layer());
       if (active == null) {
         continue;
       }
       any = true;
       int off = (int) s.offset();
       for (int j = 0; j < s.length(); j++) {
-        if (!active[j]) {
+        if (!ActiveBits.get(active, j)) {
           m[off + j] = 0;
         }
       }

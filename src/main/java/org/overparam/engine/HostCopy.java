@@ -80,6 +80,27 @@ final class HostCopy {
     return out;
   }
 
+  /** The rows of a [rows, cols] matrix, as doubles, into {@code out} (that shape): no arrays made for float32. */
+  static double[][] rowsInto(INDArray m, double[][] out) {
+    int rows = (int) m.size(0);
+    int cols = (int) m.size(1);
+    if (m.dataType() != DataType.FLOAT) {
+      double[][] d = rows(m);
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(d[r], 0, out[r], 0, cols);
+      }
+      return out;
+    }
+    float[] flat = scratch(0, (long) rows * cols);
+    read(m, flat);
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[r][c] = flat[r * cols + c];
+      }
+    }
+    return out;
+  }
+
   /** The rows of a row-major [rows, cols] float array, as doubles. */
   static double[][] rows(float[] flat, int rows, int cols) {
     double[][] out = new double[rows][]; // the rows allocated one by one: new double[rows][cols] is a slow VM call

@@ -91,12 +91,13 @@ public interface LayerWeights {
   }
 
   /**
-   * Hands {@code sink}, in flat index order, every position of weight matrix l where {@code active} is false and
-   * the dense gradient g (the values of {@link #denseGradient(int)}, bit for bit) has −|g| at most {@code bound},
-   * without the whole gradient passing through memory; returns false, handing nothing, where the engine cannot
-   * (the default: the caller then scans {@link #denseGradient(int, GradientBlocks)}).
+   * Hands {@code sink}, in flat index order, every position of weight matrix l not in {@code active} ({@link
+   * ActiveBits}) where the dense gradient g (the values of {@link #denseGradient(int)}, bit for bit) has −|g| at most
+   * {@code bound}, without the whole gradient passing through memory; returns false, handing nothing, where the engine cannot
+   * (the default: the caller then scans {@link #denseGradient(int, GradientBlocks)}). {@code expected}, about how
+   * many pass over the whole matrix, sizes the engine's buffers (more are handed over too).
    */
-  default boolean gradientCandidates(int layer, boolean[] active, double bound, Candidates sink) {
+  default boolean gradientCandidates(int layer, long[] active, double bound, int expected, Candidates sink) {
     return false;
   }
 
@@ -148,28 +149,30 @@ public interface LayerWeights {
   }
 
   /**
-   * Rewires weight matrix l as the dense {@link #rewire} does, described by the change alone: a
-   * connection in {@code pruned} only leaves (weight zero, state reset); one in {@code grown} only joins
-   * with weight {@code grownWeights[i]} for {@code grown[i]} and fresh state; one in both stays as it
-   * is, or, when {@code reinitRegrown}, takes its {@code grownWeights} entry and fresh state. Both
-   * lists ascending.
+   * Rewires weight matrix l as the dense {@link #rewire} does, described by the change alone, the first {@code count}
+   * entries of {@code pruned}, {@code grown} and {@code grownWeights} (the arrays may be longer): a connection in
+   * {@code pruned} only leaves (weight zero, state reset); one in {@code grown} only joins with weight {@code
+   * grownWeights[i]} for {@code grown[i]} and fresh state; one in both stays as it is, or, when {@code
+   * reinitRegrown}, takes its {@code grownWeights} entry and fresh state. Both lists ascending.
    */
-  default void rewire(int layer, int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
+  default void rewire(int layer, int[] pruned, int[] grown, int count, double[] grownWeights,
+      boolean reinitRegrown) {
     double[] w = weights(layer);
     boolean[] reset = new boolean[w.length];
-    for (int j : pruned) {
-      if (Arrays.binarySearch(grown, j) < 0 || reinitRegrown) {
+    for (int i = 0; i < count; i++) {
+      int j = pruned[i];
+      if (Arrays.binarySearch(grown, 0, count, j) < 0 || reinitRegrown) {
         reset[j] = true;
         w[j] = 0;
       }
     }
-    for (int i = 0; i < grown.length; i++) {
+    for (int i = 0; i < count; i++) {
       int j = grown[i];
-      if (Arrays.binarySearch(pruned, j) < 0 || reinitRegrown) {
+      if (Arrays.binarySearch(pruned, 0, count, j) < 0 || reinitRegrown) {
         reset[j] = true;
         w[j] = grownWeights[i];
       }
     }
-    rewire(layer, pruned, grown, w, reset);
+    rewire(layer, Arrays.copyOf(pruned, count), Arrays.copyOf(grown, count), w, reset);
   }
 }

@@ -111,11 +111,11 @@ final class NativeSparseKernels {
       long capacity);
 
   /**
-   * The positions of columns {@code from .. to)} where {@code active} is false and g, computed as by
+   * The positions of columns {@code from .. to)} outside {@code active} ({@link ActiveBits}) where g, computed as by
    * {@link #gradientColumns}, has −|g| (in double) at most {@code bound}: flat indices in ascending order into
    * {@code index}, g into {@code value}; returns how many, or −1 where more than {@code index} holds.
    */
-  static native int gradientCandidates(float[][] in, float[][] delta, int batch, int from, int to, boolean[] active,
+  static native int gradientCandidates(float[][] in, float[][] delta, int batch, int from, int to, long[] active,
       double bound, int[] index, float[] value);
 
   /** {@link SparseKernels#weightGradient}, the input staged for this call alone. */

@@ -31,6 +31,8 @@ public final class NetworkStep {
   private final ParameterLayout layout;
   private final StepEngine engine;
   private final MultiLayerNetwork net;
+  /** The gradient on the logits, one array per batch size, reused step after step. */
+  private final RowArrays dLogitArrays = new RowArrays();
 
   /** Builds the step for {@code net} and initialises the hook with {@code schedule}. */
   public NetworkStep(MultiLayerNetwork net, NetworkConfig config, Objective objective, TrainingHook hook,
@@ -41,7 +43,7 @@ public final class NetworkStep {
     if (hook != null) {
       hook.initialize(layout, schedule);
     }
-    boolean[][] active = hook == null ? null : activeWeights(hook); // without a hook: dense, no masks
+    long[][] active = hook == null ? null : activeWeights(hook); // without a hook: dense, no masks
     engine = active != null && runsSparse(active, hook, config) ? new SparseEngine(net, layout, config, hook, active)
         : new DenseEngine(net, layout, config, hook);
   }
@@ -55,27 +57,24 @@ public final class NetworkStep {
   }
 
   /** Every weight matrix's active set: the hook's own masks (read only), all true where it masks nothing. */
-  private boolean[][] activeWeights(TrainingHook hook) {
-    boolean[][] active = new boolean[layout.weights().size()][];
+  private long[][] activeWeights(TrainingHook hook) {
+    long[][] active = new long[layout.weights().size()][];
     for (ParameterLayout.Segment s : layout.weights()) {
       active[s.layer()] = hook.activeWeights(s.layer());
       if (active[s.layer()] == null) {
-        active[s.layer()] = new boolean[s.length()];
-        java.util.Arrays.fill(active[s.layer()], true);
+        active[s.layer()] = ActiveBits.all(s.length());
       }
     }
     return active;
   }
 
-  private static boolean runsSparse(boolean[][] active, TrainingHook hook, NetworkConfig config) {
+  private boolean runsSparse(long[][] active, TrainingHook hook, NetworkConfig config) {
     ExecutionMode mode = hook.execution();
     long count = 0;
     long total = 0;
-    for (boolean[] mask : active) {
-      total += mask.length;
-      for (boolean a : mask) {
-        count += a ? 1 : 0;
-      }
+    for (ParameterLayout.Segment s : layout.weights()) {
+      total += s.length();
+      count += ActiveBits.count(active[s.layer()]);
     }
     return mode.sparse(count, total, config.doublePrecision(), Routes.cpuShortcuts());
   }
@@ -102,7 +101,7 @@ public final class NetworkStep {
    */
   public Result run(float[][] x, int[] rows, Objective.Step step, double learningRate) {
     double[][] logits = engine.forward(x, rows);
-    double[][] dLogits = new double[logits.length][logits.length == 0 ? 0 : logits[0].length];
+    double[][] dLogits = dLogitArrays.zeroed(logits.length, logits.length == 0 ? 0 : logits[0].length);
     double loss = objective.lossAndGradient(step, logits, dLogits);
     if (!Double.isFinite(loss)) {
       throw new ArithmeticException("the loss is " + loss);

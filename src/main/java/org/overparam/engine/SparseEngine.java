@@ -28,7 +28,7 @@ import org.overparam.nn.OptimizerState;
  * <p>RigL's dense gradient is computed only when a topology update asks for it
  * ({@link #denseGradient(int, GradientBlocks)}), as one GEMM on the last batch's activations and deltas,
  * and handed over in blocks; with {@link #weightsAt} and the change-only {@link #rewire(int, int[], int[],
- * double[], boolean)}, a topology update needs no dense heap copy of a layer. The update's scans, selections and
+ * int, double[], boolean)}, a topology update needs no dense heap copy of a layer. The update's scans, selections and
  * rewiring run on the same threads ({@link #inParallel}, {@link #denseGradientInRounds}, {@link SparseLayer}'s
  * ranges of columns).
  */
@@ -65,13 +65,14 @@ final class SparseEngine implements StepEngine, LayerWeights {
 
   /**
    * Activations per unit, transposed ({@code a[0]} the input, {@code a[l + 1]} layer l's output,
-   * the last the logits), and deltas dLoss/dz of each layer's pre-activation.
+   * the last the logits), deltas dLoss/dz of each layer's pre-activation, and the logits as {@link #forward} hands
+   * them over (row by row, reused: a step makes no garbage).
    */
-  private record Buffers(int rows, float[][][] a, float[][][] delta) {}
+  private record Buffers(int rows, float[][][] a, float[][][] delta, double[][] logits) {}
 
   /** @param active every weight matrix's active set (column-major), as the hook masks it */
   SparseEngine(MultiLayerNetwork net, ParameterLayout layout, NetworkConfig config, TrainingHook hook,
-      boolean[][] active) {
+      long[][] active) {
     this.net = net;
     this.layout = layout;
     this.hook = hook;
@@ -90,7 +91,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
       int off = (int) s.offset();
       float[] bias = new float[s.nOut()];
       HostCopy.readBuffer(params.data(), off + s.length(), bias, s.nOut());
-      boolean[] mask = active[l];
+      long[] mask = active[l];
       int nIn = s.nIn();
       int cols = columnsPerCopy(nIn);
       int[] held = {-1}; // the first column in copyChunk
@@ -104,7 +105,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
           long from = off + (long) held[0] * nIn;
           HostCopy.readBuffer(params.data(), from, copyChunk, n);
           for (int i = 0; i < n; i++) {
-            copyChunk[i] *= mask[i + held[0] * nIn] ? 1f : 0f;
+            copyChunk[i] *= ActiveBits.get(mask, i + held[0] * nIn) ? 1f : 0f;
           }
           HostCopy.writeBuffer(params.data(), from, copyChunk, n);
         }
@@ -146,7 +147,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
       }
     }
     float[][] z = buf.a()[layers.length];
-    double[][] logits = new double[rows][z.length];
+    double[][] logits = buf.logits();
     for (int c = 0; c < z.length; c++) {
       for (int r = 0; r < rows; r++) {
         logits[r][c] = z[c][r];
@@ -494,7 +495,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
    * update). False without the native kernels.
    */
   @Override
-  public boolean gradientCandidates(int layer, boolean[] active, double bound, Candidates sink) {
+  public boolean gradientCandidates(int layer, long[] active, double bound, int expected, Candidates sink) {
     if (!SparseKernels.NATIVE) {
       return false;
     }
@@ -513,9 +514,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
     kernels.tasks(parts, p -> {
       int from = cut[p];
       int to = cut[p + 1];
-      // room for a sixteenth of the positions (a bound admits about 2k of them, k a tenth or less); more only
-      // where a bound admits more, kept for later updates
-      int capacity = (int) Math.max(1 << 12, (long) in.length * (to - from) / 16);
+      // room for half as many again as the range's share of the expected count (W2: 1.6 to 2.8 times k pass a
+      // bound that aims at 2k), kept for later updates, which expect fewer; a range that overflows is computed
+      // again into arrays twice as large
+      int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
+          Math.max(1 << 12, (long) expected * 3 / 2 * (to - from) / nOut + 1024));
       if (candidateIndex[p] == null || candidateIndex[p].length < capacity) {
         candidateIndex[p] = new int[capacity];
         candidateValue[p] = new float[capacity];
@@ -583,8 +586,8 @@ final class SparseEngine implements StepEngine, LayerWeights {
   }
 
   @Override
-  public void rewire(int layer, int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown) {
-    layers[layer].rewire(pruned, grown, grownWeights, reinitRegrown, kernels);
+  public void rewire(int layer, int[] pruned, int[] grown, int count, double[] grownWeights, boolean reinitRegrown) {
+    layers[layer].rewire(pruned, count, grown, count, grownWeights, reinitRegrown, kernels);
   }
 
   @Override
@@ -700,7 +703,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
         a[l + 1] = new float[layers[l].nOut][r];
         delta[l] = new float[layers[l].nOut][r];
       }
-      return new Buffers(r, a, delta);
+      return new Buffers(r, a, delta, new double[r][layers[layers.length - 1].nOut]);
     });
   }
 }

@@ -31,7 +31,8 @@ final class SparseLayer {
    * {@code active} is true, and the bias.
    */
   SparseLayer(int nIn, int nOut, boolean[] active, float[] dense, float[] bias, int stateArrays) {
-    this(nIn, nOut, active, (o, column) -> System.arraycopy(dense, o * nIn, column, 0, nIn), bias, stateArrays);
+    this(nIn, nOut, ActiveBits.of(active), (o, column) -> System.arraycopy(dense, o * nIn, column, 0, nIn), bias,
+        stateArrays);
   }
 
   /** Reads column o of a dense column-major [nIn, nOut] matrix into the start of {@code column}. */
@@ -42,9 +43,9 @@ final class SparseLayer {
 
   /**
    * Takes the active weights of the dense matrix that {@code dense} reads column by column (so that the
-   * matrix need not exist as one array), where {@code active} is true, and the bias.
+   * matrix need not exist as one array), where {@code active} ({@link ActiveBits}) is set, and the bias.
    */
-  SparseLayer(int nIn, int nOut, boolean[] active, Columns dense, float[] bias, int stateArrays) {
+  SparseLayer(int nIn, int nOut, long[] active, Columns dense, float[] bias, int stateArrays) {
     this.nIn = nIn;
     this.nOut = nOut;
     this.bias = bias.clone();
@@ -164,17 +165,20 @@ final class SparseLayer {
    * pool's threads, with the same arrays for any number.
    */
   void rewire(int[] pruned, int[] grown, double[] weights, boolean[] resetState, KernelPool pool) {
-    merge(pruned, grown, (j, stays, v, g) -> (float) weights[j], (j, g) -> resetState[j], pool);
+    merge(pruned, pruned.length, grown, grown.length, (j, stays, v, g) -> (float) weights[j], (j, g) -> resetState[j],
+        pool);
   }
 
   /**
    * Replaces the topology as {@link #rewire(int[], int[], double[], boolean[], KernelPool)} does, given the change
-   * only (see {@link LayerWeights#rewire(int, int[], int[], double[], boolean)}): a connection that
+   * only (see {@link LayerWeights#rewire(int, int[], int[], int, double[], boolean)}), the first {@code
+   * prunedCount} entries of {@code pruned} and {@code grownCount} of {@code grown}: a connection that
    * stays keeps its weight and state, a new one takes {@code grownWeights[i]} for {@code grown[i]} and
    * fresh state, and one pruned and regrown takes them too when {@code reinitRegrown}.
    */
-  void rewire(int[] pruned, int[] grown, double[] grownWeights, boolean reinitRegrown, KernelPool pool) {
-    merge(pruned, grown,
+  void rewire(int[] pruned, int prunedCount, int[] grown, int grownCount, double[] grownWeights,
+      boolean reinitRegrown, KernelPool pool) {
+    merge(pruned, prunedCount, grown, grownCount,
         (j, stays, v, g) -> stays && (g < 0 || !reinitRegrown) ? v : (float) grownWeights[g],
         (j, g) -> g >= 0 && reinitRegrown, pool);
   }
@@ -204,12 +208,17 @@ final class SparseLayer {
    * for the rows, and into one spare per state array, kept across rewires: a topology update makes no garbage in
    * proportion to the active weights (which would grow the Java heap: issue 16).
    */
-  private void merge(int[] pruned, int[] grown, WeightOf weight, ResetOf reset, KernelPool pool) {
-    int count = value.length - pruned.length + grown.length;
+  private void merge(int[] pruned, int prunedCount, int[] grown, int grownCount, WeightOf weight, ResetOf reset,
+      KernelPool pool) {
+    if (prunedCount > pruned.length || grownCount > grown.length) {
+      throw new IllegalArgumentException("a change of " + prunedCount + " pruned and " + grownCount
+          + " grown connections in arrays of " + pruned.length + " and " + grown.length);
+    }
+    int count = value.length - prunedCount + grownCount;
     int[] cols = columnRanges(pool);
     int parts = cols.length - 1;
     int[] at = new int[parts + 1]; // each range's first new position
-    Merge counting = new Merge(pruned, grown, weight, reset, null, null, null, null);
+    Merge counting = new Merge(pruned, prunedCount, grown, grownCount, weight, reset, null, null, null, null);
     pool.tasks(parts, r -> at[r + 1] = counting.range(cols[r], cols[r + 1], 0));
     for (int r = 0; r < parts; r++) {
       at[r + 1] += at[r];
@@ -228,7 +237,8 @@ final class SparseLayer {
       spareColStart = new int[nOut + 1];
     }
     int[] newColStart = spareColStart;
-    Merge writing = new Merge(pruned, grown, weight, reset, newRow, newValue, newState, newColStart);
+    Merge writing = new Merge(pruned, prunedCount, grown, grownCount, weight, reset, newRow, newValue, newState,
+        newColStart);
     pool.tasks(parts, r -> writing.range(cols[r], cols[r + 1], at[r]));
     newColStart[nOut] = count;
     rowCol = row; // rebuilt below
@@ -260,7 +270,9 @@ final class SparseLayer {
   /** One pass of {@link #merge} over ranges of columns: counting where the targets are null, else writing them. */
   private final class Merge {
     private final int[] pruned;
+    private final int prunedCount;
     private final int[] grown;
+    private final int grownCount;
     private final WeightOf weight;
     private final ResetOf reset;
     private final int[] newRow;
@@ -268,10 +280,12 @@ final class SparseLayer {
     private final float[][] newState;
     private final int[] newColStart;
 
-    Merge(int[] pruned, int[] grown, WeightOf weight, ResetOf reset, int[] newRow, float[] newValue,
-        float[][] newState, int[] newColStart) {
+    Merge(int[] pruned, int prunedCount, int[] grown, int grownCount, WeightOf weight, ResetOf reset, int[] newRow,
+        float[] newValue, float[][] newState, int[] newColStart) {
       this.pruned = pruned;
+      this.prunedCount = prunedCount;
       this.grown = grown;
+      this.grownCount = grownCount;
       this.weight = weight;
       this.reset = reset;
       this.newRow = newRow;
@@ -286,9 +300,9 @@ final class SparseLayer {
      */
     int range(int c0, int c1, int t) {
       int first = t;
-      int p = lowerBound(pruned, (long) c0 * nIn);
-      int g = lowerBound(grown, (long) c0 * nIn);
-      int gEnd = lowerBound(grown, (long) c1 * nIn);
+      int p = lowerBound(pruned, prunedCount, (long) c0 * nIn);
+      int g = lowerBound(grown, grownCount, (long) c0 * nIn);
+      int gEnd = lowerBound(grown, grownCount, (long) c1 * nIn);
       int col = c0; // the column of stored entry k
       int started = c0; // columns whose start is written: [c0, started)
       for (int k = colStart[c0]; k < colStart[c1]; k++) {
@@ -296,14 +310,14 @@ final class SparseLayer {
           col++;
         }
         int f = row[k] + col * nIn;
-        while (p < pruned.length && pruned[p] < f) {
+        while (p < prunedCount && pruned[p] < f) {
           p++;
         }
         for (; g < gEnd && grown[g] < f; g++) {
           started = put(t++, grown[g], -1, g, started);
         }
         boolean both = g < gEnd && grown[g] == f;
-        if (p < pruned.length && pruned[p] == f && !both) {
+        if (p < prunedCount && pruned[p] == f && !both) {
           continue; // pruned for good
         }
         started = put(t++, f, k, both ? g++ : -1, started);
@@ -341,9 +355,9 @@ final class SparseLayer {
   }
 
   /** The first position in ascending {@code a} holding a value of at least {@code key}. */
-  private static int lowerBound(int[] a, long key) {
+  private static int lowerBound(int[] a, int n, long key) {
     int lo = 0;
-    int hi = a.length;
+    int hi = n;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (a[mid] < key) {
@@ -366,11 +380,8 @@ final class SparseLayer {
   }
 
   /** Builds the columns from {@code active} in one pass over the matrix. */
-  private void build(boolean[] active, Columns dense, int stateArrays) {
-    int count = 0;
-    for (boolean a : active) {
-      count += a ? 1 : 0;
-    }
+  private void build(long[] active, Columns dense, int stateArrays) {
+    int count = (int) ActiveBits.count(active);
     colStart = new int[nOut + 1];
     row = new int[count];
     value = new float[count];
@@ -380,13 +391,17 @@ final class SparseLayer {
       colStart[o] = k;
       dense.read(o, column);
       for (int i = 0; i < nIn; i++) {
-        if (active[i + o * nIn]) {
+        if (ActiveBits.get(active, i + o * nIn)) {
           row[k] = i;
           value[k++] = column[i];
         }
       }
     }
     colStart[nOut] = k;
+    if (k != count) {
+      throw new IllegalArgumentException("the active set has " + count + " bits set, " + k + " of them in the "
+          + nIn + " x " + nOut + " matrix");
+    }
     grad = new float[count];
     state = new float[stateArrays][count];
     indexRows();

@@ -13,7 +13,8 @@ import org.overparam.nn.OptimizerState;
 interface StepEngine {
   /**
    * Forward pass of rows {@code rows} of {@code x} (Java arrays: the dense engine copies them to
-   * native memory once, the sparse engine reads them directly): the logits, one row per input row.
+   * native memory once, the sparse engine reads them directly): the logits, one row per input row. The array may
+   * be the engine's own, valid until the next forward pass.
    */
   double[][] forward(float[][] x, int[] rows);
 

@@ -17,11 +17,11 @@ public interface TrainingHook {
   void initialize(ParameterLayout layout, Schedule schedule);
 
   /**
-   * The active weights of weight matrix l (column-major), or null where this hook masks nothing. The
-   * array may be the hook's own (no copy as large as the network): callers read it, neither changing
+   * The active weights of weight matrix l (column-major, as {@link ActiveBits}), or null where this hook masks
+   * nothing. The array may be the hook's own (no copy as large as the network): callers read it, neither changing
    * nor keeping it.
    */
-  default boolean[] activeWeights(int layer) {
+  default long[] activeWeights(int layer) {
     return null;
   }
 

@@ -3,6 +3,7 @@
 package org.overparam.itop;
 
 import java.util.Arrays;
+import org.overparam.engine.ActiveBits;
 import org.overparam.engine.LayerWeights;
 
 /**
@@ -12,13 +13,13 @@ import org.overparam.engine.LayerWeights;
  * not be chosen: the selection ends with the same k, bit for bit, however the blocks were split.
  */
 final class GradientScan implements LayerWeights.GradientRounds {
-  private final boolean[] mask;
+  private final long[] mask;
   private final Selection best;
   /** Candidates scoring above this are left out (the sampled bound of {@link SparseMasks}, or +∞). */
   private final double bound;
   private final Survivors[] slots;
 
-  GradientScan(boolean[] mask, Selection best, double bound, Survivors[] slots) {
+  GradientScan(long[] mask, Selection best, double bound, Survivors[] slots) {
     this.mask = mask;
     this.best = best;
     this.bound = bound;
@@ -30,7 +31,7 @@ final class GradientScan implements LayerWeights.GradientRounds {
     Survivors kept = slots[slot].ensure(slots[slot].size + length); // after the slot's earlier blocks
     int m = kept.size;
     for (int i = 0; i < length; i++) {
-      if (!mask[from + i]) {
+      if (!ActiveBits.get(mask, from + i)) {
         double s = SparseMasks.growthScore(block[i]);
         if (s <= bound && best.admits(s, from + i)) {
           kept.score[m] = s;

@@ -65,7 +65,7 @@ public final class ItopHook implements TrainingHook {
 
   /** The masks' own active set (not a copy: an engine reads it while it is built, see the interface). */
   @Override
-  public boolean[] activeWeights(int layer) {
+  public long[] activeWeights(int layer) {
     return masks.activeShared(layer);
   }
 
@@ -131,21 +131,21 @@ public final class ItopHook implements TrainingHook {
         continue;
       }
       SparseMasks.Change change = masks.update(l, weights, p, cfg.growth(), rng);
-      int[] pruned = change.pruned(); // this update's own arrays: sorted in place
-      Arrays.sort(pruned);
+      int k = change.count();
+      int[] pruned = change.pruned(); // the masks' working arrays, until the next update: sorted in place
+      Arrays.sort(pruned, 0, k);
       int[] grown = change.grown();
-      int k = grown.length;
       boolean normal = cfg.regrowInit() == RegrowInit.NORMAL;
       double[] init = initScratch(k);
       for (int i = 0; i < k; i++) { // drawn in the order of growth, as the random stream has it
         init[i] = 0;
-        if (normal && (Arrays.binarySearch(pruned, grown[i]) < 0 || cfg.reinitWhenSame())) {
+        if (normal && (Arrays.binarySearch(pruned, 0, k, grown[i]) < 0 || cfg.reinitWhenSame())) {
           init[i] = gaussian(rng) * cfg.regrowInitStd();
         }
       }
       int[] sortedGrown = grown;
       double[] sortedInit = init;
-      if (!ascending(grown)) { // RANDOM growth's draw order
+      if (!ascending(grown, k)) { // RANDOM growth's draw order
         if (normal) {
           long[] order = new long[k]; // (index, position) pairs: sorting them sorts grown and init alike
           for (int i = 0; i < k; i++) {
@@ -159,10 +159,10 @@ public final class ItopHook implements TrainingHook {
             sortedInit[i] = init[(int) order[i]];
           }
         } else {
-          Arrays.sort(grown); // the weights are all zero: their order needs no sorting
+          Arrays.sort(grown, 0, k); // the weights are all zero: their order needs no sorting
         }
       }
-      weights.rewire(l, pruned, sortedGrown, sortedInit, cfg.reinitWhenSame());
+      weights.rewire(l, pruned, sortedGrown, k, sortedInit, cfg.reinitWhenSame());
     }
     masks.countUpdate(p);
   }
@@ -180,8 +180,8 @@ public final class ItopHook implements TrainingHook {
     return initScratch;
   }
 
-  private static boolean ascending(int[] a) {
-    for (int i = 1; i < a.length; i++) {
+  private static boolean ascending(int[] a, int n) {
+    for (int i = 1; i < n; i++) {
       if (a[i] < a[i - 1]) {
         return false;
       }

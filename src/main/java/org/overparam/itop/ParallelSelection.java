@@ -3,6 +3,7 @@
 package org.overparam.itop;
 
 import java.util.function.IntToDoubleFunction;
+import org.overparam.engine.ActiveBits;
 import org.overparam.engine.LayerWeights;
 
 /**
@@ -201,40 +202,35 @@ final class ParallelSelection {
   }
 
   /**
-   * The indices where {@code mask} equals {@code value}, in ascending order, into the start of {@code idx}: the
-   * ranges count theirs, then each writes from where the counts before it end. There must be {@code count}.
+   * The indices of the weights in {@code mask} ({@link ActiveBits} over n weights), ascending, into the start of
+   * {@code idx}: ranges of words count theirs, then each writes from where the counts before it end. There must be
+   * {@code count}.
    */
-  int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
-    int n = mask.length;
+  int[] indicesWhere(long[] mask, int n, int count, int[] idx) {
+    int words = ActiveBits.words(n);
     int parts = parts(n);
-    if (parts == 1) { // one pass, without the counting pass that places the ranges
-      return SparseMasks.indicesWhere(mask, value, count, idx);
-    }
-    int[] found = new int[parts];
-    threads.inParallel(parts, p -> {
-      int c = 0;
-      for (int j = start(n, parts, p), end = start(n, parts, p + 1); j < end; j++) {
-        c += mask[j] == value ? 1 : 0;
-      }
-      found[p] = c;
-    });
-    int[] at = new int[parts];
-    int total = found[0];
-    for (int p = 1; p < parts; p++) {
-      at[p] = at[p - 1] + found[p - 1];
-      total += found[p];
-    }
-    if (total != count) {
-      throw new IllegalStateException("expected " + count + " entries of " + value + ", found " + total);
-    }
-    threads.inParallel(parts, p -> {
-      int q = at[p];
-      for (int j = start(n, parts, p), end = start(n, parts, p + 1); j < end; j++) {
-        if (mask[j] == value) {
-          idx[q++] = j;
+    int[] at = new int[parts + 1];
+    if (parts > 1) {
+      threads.inParallel(parts, p -> {
+        int c = 0;
+        for (int w = start(words, parts, p), end = start(words, parts, p + 1); w < end; w++) {
+          c += Long.bitCount(mask[w]);
         }
+        at[p + 1] = c;
+      });
+      for (int p = 0; p < parts; p++) {
+        at[p + 1] += at[p];
       }
-    });
+      if (at[parts] != count) {
+        throw new IllegalStateException("expected " + count + " active weights, found " + at[parts]);
+      }
+      threads.inParallel(parts, p -> SparseMasks.activeIndices(mask, start(words, parts, p),
+          start(words, parts, p + 1), idx, at[p]));
+    } else if (ActiveBits.count(mask) != count) {
+      throw new IllegalStateException("expected " + count + " active weights, found " + ActiveBits.count(mask));
+    } else {
+      SparseMasks.activeIndices(mask, 0, words, idx, 0);
+    }
     return idx;
   }
 

@@ -2,8 +2,6 @@
 // Copyright (C) 2026 The overparam developers; see LICENSE.
 package org.overparam.itop;
 
-import java.util.Arrays;
-
 /**
  * The k smallest of (score, index) pairs offered in ascending index order, in the order (score, tie
  * key, index): a buffer of more than k (the update's working arrays, at least k + 1024) that, when
@@ -109,13 +107,15 @@ final class Selection {
     return size;
   }
 
-  int[] indices() {
+  /** The k indices held, in index order, into the start of {@code out}, which is returned. */
+  int[] indices(int[] out) {
     if (size < k) {
       throw new IllegalStateException("expected " + k + " candidates, found " + size);
     }
     if (size > k) {
       compact();
     }
-    return Arrays.copyOf(index, k);
+    System.arraycopy(index, 0, out, 0, k);
+    return out;
   }
 }

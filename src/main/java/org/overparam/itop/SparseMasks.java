@@ -11,27 +11,30 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.overparam.engine.ActiveBits;
 import org.overparam.engine.LayerWeights;
 
 /**
  * The masks of all weight matrices and the prune-and-regrow step (Liu et al., ICML 2021), on plain arrays.
  *
- * <p>Layer l has n_l weights in DL4J's column-major order; {@code active[l][j]} says whether weight
+ * <p>Layer l has n_l weights in DL4J's column-major order; {@link #isActive} says whether weight
  * j is in the network and {@link #hasFired} whether it ever was (for the ITOP rate R_s). Counts
- * are exact: every update removes and regrows the same number of weights per layer.
+ * are exact: every update removes and regrows the same number of weights per layer. Both are kept as bits
+ * ({@link ActiveBits}, an eighth of a boolean per weight: a sparse run keeps them for the whole training).
  */
 public final class SparseMasks implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
-  private final boolean[][] active;
-  /**
-   * Whether each weight ever was active, one bit per weight (an eighth of a boolean array: a sparse run
-   * keeps it for the whole training, the dense engine keeps no such thing).
-   */
+  /** Whether each weight is active, as bits. */
+  private transient long[][] activeBits;
+  /** Whether each weight ever was active, as bits. */
   private transient long[][] firedBits;
+  /** Each layer's number of weights. */
+  private transient int[] sizes;
   /**
-   * The serialised form of {@link #firedBits}, as saved networks hold it (one boolean per weight):
-   * made by writeObject for the stream only, null otherwise.
+   * The serialised forms of {@link #activeBits} and {@link #firedBits}, as saved networks hold them (one boolean
+   * per weight): made by writeObject for the stream only, null otherwise.
    */
+  private boolean[][] active;
   private boolean[][] fired;
   private final int[] nnz;
   private final int[] firedCount;
@@ -54,7 +57,8 @@ public final class SparseMasks implements Serializable {
   /** Samples masks with exact counts for densities {@code d} on layers of {@code sizes}. */
   public SparseMasks(int[] sizes, double[] d, SplittableRandom rng) {
     int L = sizes.length;
-    active = new boolean[L][];
+    this.sizes = sizes.clone();
+    activeBits = new long[L][];
     firedBits = new long[L][];
     nnz = new int[L];
     firedCount = new int[L];
@@ -66,11 +70,11 @@ public final class SparseMasks implements Serializable {
       int n = sizes[l];
       nnz[l] = LayerDensities.nonzeros(n, d[l]);
       dense[l] = nnz[l] == n;
-      active[l] = new boolean[n];
-      firedBits[l] = new long[bitWords(n)];
-      for (int j : shuffledPrefix(n, nnz[l], rng, table)) {
-        active[l][j] = true;
-        firedBits[l][j >>> 6] |= 1L << j;
+      activeBits[l] = new long[ActiveBits.words(n)];
+      firedBits[l] = new long[ActiveBits.words(n)];
+      for (int j : shuffledPrefix(n, nnz[l], rng, table, new int[nnz[l]])) {
+        ActiveBits.set(activeBits[l], j);
+        ActiveBits.set(firedBits[l], j);
       }
       firedCount[l] = nnz[l];
       initialDensity[l] = (double) nnz[l] / n;
@@ -80,11 +84,34 @@ public final class SparseMasks implements Serializable {
 
   /** The number of weights of every layer. */
   public int[] sizes() {
-    return Arrays.stream(active).mapToInt(a -> a.length).toArray();
+    return sizes.clone();
   }
 
-  /** What one layer's update changed. */
-  public record Change(int[] pruned, int[] grown) {}
+  /**
+   * What one layer's update changed: the first {@code count} entries of {@code pruned} and {@code grown}. The
+   * arrays may be longer and may be the masks' working arrays, reused by the next update (a topology update makes
+   * no garbage in proportion to the layer: issue 16); {@link #prunedIndices} and {@link #grownIndices} are copies.
+   */
+  public record Change(int[] pruned, int[] grown, int count) {
+    public Change {
+      if (count < 0 || count > pruned.length || count > grown.length) {
+        throw new IllegalArgumentException("a change of " + count + " connections in arrays of " + pruned.length
+            + " and " + grown.length);
+      }
+    }
+
+    /** The weights pruned, as an array of their own. */
+    public int[] prunedIndices() {
+      return Arrays.copyOf(pruned, count);
+    }
+
+    /** The weights grown, as an array of their own. */
+    public int[] grownIndices() {
+      return Arrays.copyOf(grown, count);
+    }
+  }
+
+  private static final Change NONE = new Change(new int[0], new int[0], 0);
 
   /**
    * Prunes the ceil(p·nnz) active weights of smallest magnitude in layer l and regrows as many.
@@ -103,14 +130,14 @@ public final class SparseMasks implements Serializable {
    * block by block into a bounded selection, so memory stays in proportion to the active weights.
    */
   public Change update(int l, LayerWeights weights, double pruneRate, Growth growth, SplittableRandom rng) {
-    boolean[] mask = active[l];
-    int n = mask.length;
+    long[] mask = activeBits[l];
+    int n = sizes[l];
     if (dense[l]) {
-      return new Change(new int[0], new int[0]);
+      return NONE;
     }
     int k = (int) Math.min(nnz[l], Math.ceil(pruneRate * nnz[l]));
     if (k == 0) {
-      return new Change(new int[0], new int[0]);
+      return NONE;
     }
     // Random keys break ties (equal magnitudes, zero gradients) without bias; hashed from one draw, so a
     // layer of millions of weights needs no array of keys.
@@ -123,7 +150,7 @@ public final class SparseMasks implements Serializable {
     double[] score = scratchScores(act.length);
     int held = weights.activeWeights(l, act, score); // the sparse engine's own active set: no pass over the mask
     if (held < 0) {
-      select.indicesWhere(mask, true, active, act);
+      select.indicesWhere(mask, n, active, act);
       weights.weightsAt(l, act, active, score);
     } else if (held != active) {
       throw new IllegalStateException("layer " + l + ": the engine holds " + held + " active weights, the mask "
@@ -131,19 +158,20 @@ public final class SparseMasks implements Serializable {
     }
     select.absolute(score, active); // -0.0 becomes 0.0, as in smallest
     // positions in act, which is ascending: index order of the positions is that of the weights
-    int[] pruned = new int[k];
+    int room = room(k, pruneRate);
+    int[] pruned = scratchPruned(room);
     select.smallestPositions(score, active, k, i -> tieKey(keyBase, act[i]), scratchCopy(act.length), pruned);
     for (int i = 0; i < k; i++) {
       pruned[i] = act[pruned[i]];
-      mask[pruned[i]] = false;
+      ActiveBits.clear(mask, pruned[i]);
     }
     int candidateCount = n - nnz[l] + k;
     int[] grown = switch (growth) {
-      case RANDOM -> randomInactive(mask, candidateCount, k, rng);
+      case RANDOM -> randomInactive(mask, n, candidateCount, k, rng, scratchGrown(room));
       case GRADIENT -> largestGradients(l, weights, mask, k, candidateCount, // in the arrays pruning is done with
-          () -> new Selection(k, keyBase, score, act, scratchCopy(act.length), select));
+          () -> new Selection(k, keyBase, score, act, scratchCopy(act.length), select), scratchGrown(room));
       case RANDOM_UNFIRED -> {
-        int[] candidates = indicesWhere(mask, false, candidateCount);
+        int[] candidates = inactiveIndices(mask, n, candidateCount);
         int[] unfired = Arrays.stream(candidates).filter(j -> !hasFired(l, j)).toArray();
         if (unfired.length >= k) {
           yield randomPick(unfired, k, rng);
@@ -155,22 +183,23 @@ public final class SparseMasks implements Serializable {
         yield all;
       }
     };
-    if (grown.length != pruned.length) {
-      throw new IllegalStateException("layer " + l + ": pruned " + pruned.length + " but grew " + grown.length);
+    if (grown.length < k) {
+      throw new IllegalStateException("layer " + l + ": pruned " + k + " but grew " + grown.length);
     }
-    for (int j : grown) {
-      if (mask[j]) {
+    for (int i = 0; i < k; i++) {
+      int j = grown[i];
+      if (ActiveBits.get(mask, j)) {
         throw new IllegalStateException("layer " + l + ": weight " + j + " grew while active");
       }
-      mask[j] = true;
+      ActiveBits.set(mask, j);
       if (!hasFired(l, j)) {
-        firedBits[l][j >>> 6] |= 1L << j;
+        ActiveBits.set(firedBits[l], j);
         firedCount[l]++;
       }
     }
     expectedUnfired[l] *= 1 - (double) k / candidateCount;
     regrownTotal += k;
-    return new Change(pruned, grown);
+    return new Change(pruned, grown, k);
   }
 
   /**
@@ -189,25 +218,27 @@ public final class SparseMasks implements Serializable {
    * ({@link LayerWeights#gradientCandidates}: the sparse engine's native kernels, with the values of its full
    * scan), they are offered instead of a scan.
    */
-  private int[] largestGradients(int l, LayerWeights weights, boolean[] mask, int k, int candidates,
-      Supplier<Selection> selection) {
+  private int[] largestGradients(int l, LayerWeights weights, long[] mask, int k, int candidates,
+      Supplier<Selection> selection, int[] out) {
     Selection best = selection.get();
     double bound = growthBound(l, weights, mask, k, candidates);
-    boolean handed = bound < Double.POSITIVE_INFINITY && weights.gradientCandidates(l, mask, bound, (j, g) -> {
-      double s = growthScore(g);
-      if (s <= best.bound) {
-        best.offer(s, j);
-      }
-    });
+    int expected = (int) Math.min(candidates, Math.ceil(SAMPLE_MARGIN * k));
+    boolean handed = bound < Double.POSITIVE_INFINITY
+        && weights.gradientCandidates(l, mask, bound, expected, (j, g) -> {
+          double s = growthScore(g);
+          if (s <= best.bound) {
+            best.offer(s, j);
+          }
+        });
     if (!handed) {
       scanGradient(l, weights, mask, best, bound);
     }
     if (best.size() >= k) {
-      return best.indices();
+      return best.indices(out);
     }
     Selection all = selection.get();
     scanGradient(l, weights, mask, all, Double.POSITIVE_INFINITY);
-    return all.indices();
+    return all.indices(out);
   }
 
   /** A candidate's score in the growth's selection: −|g|, with −0.0 as 0.0 (as pruning's magnitudes). */
@@ -216,14 +247,14 @@ public final class SparseMasks implements Serializable {
   }
 
   /** Offers every candidate scoring at most {@code bound} to {@code best}, in index order. */
-  private void scanGradient(int l, LayerWeights weights, boolean[] mask, Selection best, double bound) {
+  private void scanGradient(int l, LayerWeights weights, long[] mask, Selection best, double bound) {
     if (weights.threads() > 1) {
       weights.denseGradientInRounds(l, new GradientScan(mask, best, bound, survivors(weights.threads())));
       return;
     }
     weights.denseGradient(l, (from, block, length) -> {
       for (int i = 0; i < length; i++) {
-        if (!mask[from + i]) {
+        if (!ActiveBits.get(mask, from + i)) {
           double s = growthScore(block[i]);
           if (s <= bound && s <= best.bound) { // most candidates stop here
             best.offer(s, from + i);
@@ -244,7 +275,7 @@ public final class SparseMasks implements Serializable {
    * An estimate of the score that about {@link #SAMPLE_MARGIN} k of the {@code candidates} candidates reach, from the
    * candidates among the engine's sampled gradient columns; +∞ (no bound) without a sample or with too small a one.
    */
-  double growthBound(int l, LayerWeights weights, boolean[] mask, int k, int candidates) {
+  double growthBound(int l, LayerWeights weights, long[] mask, int k, int candidates) {
     int[] m = {0};
     boolean sampled = weights.gradientSample(l, SAMPLE_COLUMNS, (from, block, length) -> {
       if (sampleScores == null || sampleScores.length < m[0] + length) {
@@ -252,7 +283,7 @@ public final class SparseMasks implements Serializable {
       }
       for (int i = 0; i < length; i++) {
         double s = growthScore(block[i]);
-        if (!mask[from + i] && !Double.isNaN(s)) {
+        if (!ActiveBits.get(mask, from + i) && !Double.isNaN(s)) {
           sampleScores[m[0]++] = s;
         }
       }
@@ -316,28 +347,28 @@ public final class SparseMasks implements Serializable {
   }
 
   public int numLayers() {
-    return active.length;
+    return sizes.length;
   }
 
-  /** A copy of layer l's active set. */
+  /** A copy of layer l's active set, a boolean per weight. */
   public boolean[] activeCopy(int l) {
-    return active[l].clone();
+    return ActiveBits.toBooleans(activeBits[l], sizes[l]);
   }
 
   /**
-   * Layer l's active set itself, for a reader that neither changes nor keeps it (an engine being
-   * built): no copy of the network's size while it is set up.
+   * Layer l's active set itself ({@link ActiveBits}), for a reader that neither changes nor keeps it (an engine
+   * being built): no copy of the network's size while it is set up.
    */
-  boolean[] activeShared(int l) {
-    return active[l];
+  long[] activeShared(int l) {
+    return activeBits[l];
   }
 
   public boolean isActive(int l, int j) {
-    return active[l][j];
+    return ActiveBits.get(activeBits[l], j);
   }
 
   public boolean hasFired(int l, int j) {
-    return (firedBits[l][j >>> 6] & 1L << j) != 0;
+    return ActiveBits.get(firedBits[l], j);
   }
 
   public boolean isDense(int l) {
@@ -345,7 +376,7 @@ public final class SparseMasks implements Serializable {
   }
 
   public int size(int l) {
-    return active[l].length;
+    return sizes[l];
   }
 
   public int nonzeros(int l) {
@@ -358,7 +389,7 @@ public final class SparseMasks implements Serializable {
 
   /** Fraction of layer l's weights ever active. */
   public double itopRate(int l) {
-    return (double) firedCount[l] / active[l].length;
+    return (double) firedCount[l] / sizes[l];
   }
 
   /** R_s = Σ|F_l| / Σ n_l over all weight matrices. */
@@ -380,9 +411,9 @@ public final class SparseMasks implements Serializable {
   private double overAllWeights(java.util.function.IntToDoubleFunction count) {
     double c = 0;
     long n = 0;
-    for (int l = 0; l < active.length; l++) {
+    for (int l = 0; l < sizes.length; l++) {
       c += count.applyAsDouble(l);
-      n += active[l].length;
+      n += sizes[l];
     }
     return c / n;
   }
@@ -399,47 +430,43 @@ public final class SparseMasks implements Serializable {
     return lastPruneRate;
   }
 
-  private static int bitWords(int n) {
-    return (n + 63) >>> 6;
-  }
-
-  /** Writes the ever-active weights as saved networks hold them, one boolean each. */
+  /** Writes the active and ever-active weights as saved networks hold them, one boolean each. */
   @Serial
   private synchronized void writeObject(ObjectOutputStream out) throws IOException {
-    fired = new boolean[firedBits.length][];
-    for (int l = 0; l < fired.length; l++) {
-      fired[l] = new boolean[active[l].length];
-      for (int j = 0; j < fired[l].length; j++) {
-        fired[l][j] = hasFired(l, j);
-      }
+    active = new boolean[sizes.length][];
+    fired = new boolean[sizes.length][];
+    for (int l = 0; l < sizes.length; l++) {
+      active[l] = ActiveBits.toBooleans(activeBits[l], sizes[l]);
+      fired[l] = ActiveBits.toBooleans(firedBits[l], sizes[l]);
     }
     try {
       out.defaultWriteObject();
     } finally {
+      active = null;
       fired = null;
     }
   }
 
-  /** Reads the serialised form (saved networks of every version) and keeps the ever-active weights as bits. */
+  /** Reads the serialised form (saved networks of every version) and keeps the masks as bits. */
   @Serial
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
-    if (fired == null || fired.length != active.length) {
-      throw new InvalidObjectException("the saved masks have no ever-active weights for every layer");
+    if (active == null || fired == null || fired.length != active.length) {
+      throw new InvalidObjectException("the saved masks lack the active or ever-active weights of some layer");
     }
-    firedBits = new long[fired.length][];
-    for (int l = 0; l < fired.length; l++) {
+    sizes = new int[active.length];
+    activeBits = new long[active.length][];
+    firedBits = new long[active.length][];
+    for (int l = 0; l < active.length; l++) {
       if (fired[l].length != active[l].length) {
         throw new InvalidObjectException("layer " + l + " has " + active[l].length + " weights but "
             + fired[l].length + " ever-active flags");
       }
-      firedBits[l] = new long[bitWords(fired[l].length)];
-      for (int j = 0; j < fired[l].length; j++) {
-        if (fired[l][j]) {
-          firedBits[l][j >>> 6] |= 1L << j;
-        }
-      }
+      sizes[l] = active[l].length;
+      activeBits[l] = ActiveBits.of(active[l]);
+      firedBits[l] = ActiveBits.of(fired[l]);
     }
+    active = null;
     fired = null;
   }
 
@@ -467,20 +494,24 @@ public final class SparseMasks implements Serializable {
    * swap touched live in a small open-addressing table.
    */
   static int[] shuffledPrefix(int n, int k, SplittableRandom rng) {
-    return shuffledPrefix(n, k, rng, new int[2][]);
+    return shuffledPrefix(n, k, rng, new int[2][], new int[k]);
   }
 
   /**
-   * The same with the table's keys and values in {@code table[0]} and {@code table[1]}, made or enlarged
-   * there when too small: a caller drawing for several layers reuses one table (less set-up garbage).
+   * The same into the start of {@code head} (k entries or more), which is returned, with the table's keys and values
+   * in {@code table[0]} and {@code table[1]}, made or enlarged there when too small: a caller drawing for several
+   * layers or updates reuses one table (less garbage).
    */
-  static int[] shuffledPrefix(int n, int k, SplittableRandom rng, int[][] table) {
+  static int[] shuffledPrefix(int n, int k, SplittableRandom rng, int[][] table, int[] head) {
     if (k > n / 6) { // the table would be about as large as the array
       int[] a = identity(n);
       partialShuffle(a, k, rng);
-      return Arrays.copyOf(a, k);
+      System.arraycopy(a, 0, head, 0, k);
+      return head;
     }
-    int[] head = identity(k);
+    for (int i = 0; i < k; i++) {
+      head[i] = i;
+    }
     // load factor at most 3/4: a table half the size of one at 1/2 (less garbage when a network is set up)
     int cap = Integer.highestOneBit(Math.max(8, k + k / 3)) << 1;
     if (table[0] == null || table[0].length < cap) {
@@ -513,19 +544,26 @@ public final class SparseMasks implements Serializable {
   /**
    * {@code randomPick(indicesWhere(mask, false, count), k, rng)}, the same draws and result, without
    * the array of all inactive weights (16 MB for a 2048 × 2048 layer at 10% density) or its copy:
-   * {@link #shuffledPrefix} draws the positions among them, one pass over the mask maps them.
+   * {@link #shuffledPrefix} draws the positions among them, one pass over the mask maps them; into the start of
+   * {@code out}, through working arrays kept across updates.
    */
-  private static int[] randomInactive(boolean[] mask, int count, int k, SplittableRandom rng) {
-    int[] at = shuffledPrefix(count, k, rng);
-    long[] order = new long[k]; // (position, draw) pairs in position order
+  private int[] randomInactive(long[] mask, int n, int count, int k, SplittableRandom rng, int[] out) {
+    if (shuffleTable == null) { // a deserialised mask set has none
+      shuffleTable = new int[2][];
+    }
+    int[] at = shuffledPrefix(count, k, rng, shuffleTable, out);
+    if (drawOrder == null || drawOrder.length < k) {
+      drawOrder = new long[k];
+    }
+    long[] order = drawOrder; // (position, draw) pairs in position order
     for (int i = 0; i < k; i++) {
       order[i] = (long) at[i] << 32 | i;
     }
-    Arrays.sort(order);
+    Arrays.sort(order, 0, k);
     int r = 0;
     int seen = 0; // inactive weights before j
-    for (int j = 0; j < mask.length && r < k; j++) {
-      if (!mask[j]) {
+    for (int j = 0; j < n && r < k; j++) {
+      if (!ActiveBits.get(mask, j)) {
         if ((int) (order[r] >>> 32) == seen) { // positions are distinct
           at[(int) order[r++]] = j;
         }
@@ -538,32 +576,45 @@ public final class SparseMasks implements Serializable {
     return at;
   }
 
+  /** {@link #randomInactive}'s table and pairs, kept across updates (not saved). */
+  private transient int[][] shuffleTable;
+  private transient long[] drawOrder;
+
   private static int[] randomPick(int[] from, int k, SplittableRandom rng) {
     int[] a = from.clone();
     partialShuffle(a, k, rng);
     return Arrays.copyOf(a, k);
   }
 
-  /** The indices where {@code mask} equals {@code value}; there are {@code count} of them (one pass). */
-  private static int[] indicesWhere(boolean[] mask, boolean value, int count) {
-    return indicesWhere(mask, value, count, new int[count]);
-  }
-
-  /** The same into the start of {@code idx}. */
-  static int[] indicesWhere(boolean[] mask, boolean value, int count, int[] idx) {
+  /** The indices of the first n weights outside {@code mask}; there are {@code count} of them (one pass). */
+  private static int[] inactiveIndices(long[] mask, int n, int count) {
+    int[] idx = new int[count];
     int p = 0;
-    for (int j = 0; j < mask.length; j++) {
-      if (mask[j] == value) {
+    for (int j = 0; j < n; j++) {
+      if (!ActiveBits.get(mask, j)) {
         if (p == count) {
-          throw new IllegalStateException("expected " + count + " entries of " + value + ", found more");
+          throw new IllegalStateException("expected " + count + " inactive weights, found more");
         }
         idx[p++] = j;
       }
     }
     if (p != count) {
-      throw new IllegalStateException("expected " + count + " entries of " + value + ", found " + p);
+      throw new IllegalStateException("expected " + count + " inactive weights, found " + p);
     }
     return idx;
+  }
+
+  /**
+   * The indices of the weights in {@code mask} among words {@code [fromWord, toWord)}, ascending, into {@code idx}
+   * from position {@code at}; returns the position after the last.
+   */
+  static int activeIndices(long[] mask, int fromWord, int toWord, int[] idx, int at) {
+    for (int w = fromWord; w < toWord; w++) {
+      for (long bits = mask[w]; bits != 0; bits &= bits - 1) {
+        idx[at++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+      }
+    }
+    return at;
   }
 
   /** A uniform key in [0, 1) for weight j: SplitMix64's finaliser of base + j·golden ratio. */
@@ -580,11 +631,40 @@ public final class SparseMasks implements Serializable {
    * more than any k (at most the active weights); the same for every update, so they are made once.
    */
   private int scratchLength() {
+    return mostActive() + 1024;
+  }
+
+  /** The most active weights of a sparse layer. */
+  private int mostActive() {
     int most = 0;
     for (int l = 0; l < nnz.length; l++) {
       most = dense[l] ? most : Math.max(most, nnz[l]);
     }
-    return most + 1024;
+    return most;
+  }
+
+  /** The pruned and grown weights of the last update ({@link Change}'s arrays), kept across updates. */
+  private transient int[] scratchPruned;
+  private transient int[] scratchGrown;
+
+  /** At least k, and enough for every layer of an update at prune rate p (made once per update's size). */
+  private int room(int k, double p) {
+    int most = mostActive();
+    return Math.max(k, (int) Math.min(most, Math.ceil(p * most)));
+  }
+
+  private int[] scratchPruned(int n) {
+    if (scratchPruned == null || scratchPruned.length < n) {
+      scratchPruned = new int[n];
+    }
+    return scratchPruned;
+  }
+
+  private int[] scratchGrown(int n) {
+    if (scratchGrown == null || scratchGrown.length < n) {
+      scratchGrown = new int[n];
+    }
+    return scratchGrown;
   }
 
   private int[] scratchIndices(int n) {

@@ -405,7 +405,7 @@ public final class DataParallelItop {
     }
 
     @Override
-    public boolean[] activeWeights(int layer) {
+    public long[] activeWeights(int layer) {
       return itop.activeWeights(layer);
     }
 

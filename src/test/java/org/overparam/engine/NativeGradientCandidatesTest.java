@@ -82,6 +82,7 @@ class NativeGradientCandidatesTest {
     for (int j = 0; j < active.length; j++) {
       active[j] = rng.nextInt(4) == 0;
     }
+    long[] bits = ActiveBits.of(active);
     float[] g = columns(in, delta, 0, N_OUT);
     for (double bound : new double[] {-2.5, -0.7, -1e-30, 0.0, Double.POSITIVE_INFINITY}) {
       int[] wantIndex = new int[g.length];
@@ -103,7 +104,7 @@ class NativeGradientCandidatesTest {
           int to = N_OUT * (p + 1) / parts;
           int[] idx = new int[g.length];
           float[] val = new float[g.length];
-          int n = NativeSparseKernels.gradientCandidates(in, delta, BATCH, from, to, active, bound, idx, val);
+          int n = NativeSparseKernels.gradientCandidates(in, delta, BATCH, from, to, bits, bound, idx, val);
           System.arraycopy(idx, 0, index, count, n);
           System.arraycopy(val, 0, value, count, n);
           count += n;
@@ -122,7 +123,7 @@ class NativeGradientCandidatesTest {
     SplittableRandom rng = new SplittableRandom(7);
     float[][] in = random(rng, N_IN, BATCH);
     float[][] delta = random(rng, N_OUT, BATCH);
-    boolean[] active = new boolean[N_IN * N_OUT];
+    long[] active = new long[ActiveBits.words(N_IN * N_OUT)]; // none active
     int all = N_IN * N_OUT;
     int[] index = new int[all - 1];
     assertEquals(-1, NativeSparseKernels.gradientCandidates(in, delta, BATCH, 0, N_OUT, active,
@@ -137,7 +138,7 @@ class NativeGradientCandidatesTest {
     SplittableRandom rng = new SplittableRandom(9);
     float[][] in = random(rng, N_IN, BATCH);
     float[][] delta = random(rng, N_OUT, BATCH);
-    boolean[] active = new boolean[N_IN * N_OUT];
+    long[] active = new long[ActiveBits.words(N_IN * N_OUT)];
     int[] index = new int[10];
     float[] value = new float[10];
     FloatPointer out = new FloatPointer((long) N_IN * N_OUT);
@@ -153,7 +154,7 @@ class NativeGradientCandidatesTest {
     assertThrows(IllegalArgumentException.class,
         () -> NativeSparseKernels.gradientCandidates(in, delta, BATCH, -1, 3, active, 0, index, value));
     assertThrows(IllegalArgumentException.class, () -> NativeSparseKernels.gradientCandidates(in, delta, BATCH, 0,
-        N_OUT, new boolean[N_IN * N_OUT - 1], 0, index, value));
+        N_OUT, new long[ActiveBits.words(N_IN * N_OUT) - 1], 0, index, value));
     assertThrows(IllegalArgumentException.class,
         () -> NativeSparseKernels.gradientCandidates(in, delta, BATCH, 0, N_OUT, active, 0, index, new float[9]));
     out.close();

@@ -112,7 +112,7 @@ class SparseLayerTest {
       int[] rowColBefore = layer.rowCol;
       float[] gradBefore = layer.grad;
       float[] stateBefore = layer.state[1];
-      layer.rewire(pruned, grown, grownWeights, reinit, ONE);
+      layer.rewire(pruned, pruned.length, grown, grown.length, grownWeights, reinit, ONE);
       if (grown.length == pruned.length) { // no new arrays: the free ones take the new columns, the state alternates
         assertSame(rowColBefore, layer.row, "round " + round + ": arrays reused");
         assertSame(gradBefore, layer.value);
@@ -179,8 +179,8 @@ class SparseLayerTest {
           .filter(j -> rng.nextInt(8) == 0).limit(pruned.length + extra).toArray();
       double[] grownWeights = rng.doubles(grown.length).toArray();
       boolean reinit = round % 2 == 0;
-      one.rewire(pruned, grown, grownWeights, reinit, ONE);
-      four.rewire(pruned, grown, grownWeights, reinit, pool);
+      one.rewire(pruned, pruned.length, grown, grown.length, grownWeights, reinit, ONE);
+      four.rewire(pruned, pruned.length, grown, grown.length, grownWeights, reinit, pool);
       for (int j : pruned) {
         active[j] = false;
       }
@@ -210,13 +210,13 @@ class SparseLayerTest {
     float[] value = layer.value.clone();
     // j 1 is not stored, so pruning it leaves one connection more than the change says
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> layer.rewire(new int[] {1}, new int[] {3}, new double[] {9}, false, KernelPool.shared(2)));
+        () -> layer.rewire(new int[] {1}, 1, new int[] {3}, 1, new double[] {9}, false, KernelPool.shared(2)));
     assertTrue(e.getMessage().contains("rewiring left 4 connections, expected 3"), e.getMessage());
     assertArrayEquals(row, layer.row);
     assertArrayEquals(value, layer.value);
     // a grown index outside the layer belongs to no column
     assertThrows(IllegalStateException.class,
-        () -> layer.rewire(new int[] {0}, new int[] {6}, new double[] {9}, false, ONE));
+        () -> layer.rewire(new int[] {0}, 1, new int[] {6}, 1, new double[] {9}, false, ONE));
     assertArrayEquals(row, layer.row);
   }
 }

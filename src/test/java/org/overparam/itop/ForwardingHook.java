@@ -29,7 +29,7 @@ public abstract class ForwardingHook implements TrainingHook {
   }
 
   @Override
-  public boolean[] activeWeights(int layer) {
+  public long[] activeWeights(int layer) {
     return itop.activeWeights(layer);
   }
 

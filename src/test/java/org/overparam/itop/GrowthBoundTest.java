@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.overparam.engine.ActiveBits;
 import org.overparam.engine.LayerWeights;
 
 /**
@@ -70,14 +71,14 @@ class GrowthBoundTest {
     int k = 3000;
     int candidates = 90_000;
     int rank = (int) Math.ceil(SparseMasks.SAMPLE_MARGIN * k * m / (double) candidates); // 2 k m / candidates
-    assertEquals(scores[rank], masks.growthBound(0, sampling(sample), mask, k, candidates), 0.0);
+    assertEquals(scores[rank], masks.growthBound(0, sampling(sample), ActiveBits.of(mask), k, candidates), 0.0);
   }
 
   @Test
   void noBoundWithoutASampleWithTooFewCandidatesOrWhenNearlyAllAreNeeded() {
     int n = 100_000;
     SparseMasks masks = new SparseMasks(new int[] {n}, new double[] {0.1}, new SplittableRandom(1));
-    boolean[] mask = new boolean[n];
+    long[] mask = new long[ActiveBits.words(n)];
     double[] sample = new double[SparseMasks.MIN_SAMPLE_CANDIDATES + 10];
     Arrays.setAll(sample, j -> j + 1.0);
     assertEquals(Double.POSITIVE_INFINITY, masks.growthBound(0, sampling(null), mask, 100, 90_000));

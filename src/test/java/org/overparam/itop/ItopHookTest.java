@@ -65,7 +65,7 @@ class ItopHookTest {
     }
 
     @Override
-    public boolean[] activeWeights(int layer) {
+    public long[] activeWeights(int layer) {
       return inner.activeWeights(layer);
     }
 

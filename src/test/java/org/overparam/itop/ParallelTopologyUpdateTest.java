@@ -163,8 +163,8 @@ class ParallelTopologyUpdateTest {
           counts[0]++;
           counts[1] += engine.scans;
         }
-        assertArrayEquals(a.pruned(), b.pruned(), "pruned, update " + u + ", layer " + l);
-        assertArrayEquals(a.grown(), b.grown(), "grown, update " + u + ", layer " + l);
+        assertArrayEquals(a.prunedIndices(), b.prunedIndices(), "pruned, update " + u + ", layer " + l);
+        assertArrayEquals(a.grownIndices(), b.grownIndices(), "grown, update " + u + ", layer " + l);
         assertArrayEquals(one.activeCopy(l), many.activeCopy(l));
       }
       assertEquals(rngOne.nextLong(), rngMany.nextLong(), "the same random draws");
@@ -248,8 +248,8 @@ class ParallelTopologyUpdateTest {
         }
 
         @Override
-        public void rewire(int layer, int[] pruned, int[] grown, double[] grownWeights, boolean reinit) {
-          weights.rewire(layer, pruned, grown, grownWeights, reinit);
+        public void rewire(int layer, int[] pruned, int[] grown, int count, double[] grownWeights, boolean reinit) {
+          weights.rewire(layer, pruned, grown, count, grownWeights, reinit);
         }
       };
     }

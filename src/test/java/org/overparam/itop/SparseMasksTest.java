@@ -71,8 +71,8 @@ class SparseMasksTest {
     for (int t = 0; t < 30; t++) {
       for (int l = 0; l < 2; l++) {
         SparseMasks.Change c = m.update(l, randomWeights(sizes[l], rng), randomWeights(sizes[l], rng), 0.3, growth, rng);
-        assertEquals((int) Math.ceil(0.3 * nnz[l]), c.grown().length);
-        assertEquals(c.pruned().length, c.grown().length);
+        assertEquals((int) Math.ceil(0.3 * nnz[l]), c.grownIndices().length);
+        assertEquals(c.prunedIndices().length, c.grownIndices().length);
         int active = 0;
         for (int j = 0; j < sizes[l]; j++) {
           active += m.isActive(l, j) ? 1 : 0;
@@ -127,8 +127,8 @@ class SparseMasksTest {
     SplittableRandom rng = new SplittableRandom(5);
     SparseMasks m = new SparseMasks(new int[] {1000}, new double[] {0.1}, rng);
     SparseMasks.Change c = m.update(0, randomWeights(1000, rng), new double[1000], 0.5, Growth.GRADIENT, rng);
-    assertEquals(50, c.grown().length);
-    for (int j : c.grown()) {
+    assertEquals(50, c.grownIndices().length);
+    for (int j : c.grownIndices()) {
       assertTrue(m.isActive(0, j));
     }
   }
@@ -148,10 +148,10 @@ class SparseMasksTest {
       }
     }
     SparseMasks.Change c = m.update(0, randomWeights(100, rng), g, 0.2, Growth.GRADIENT, rng);
-    assertEquals(2, c.grown().length);
-    java.util.Set<Integer> grown = java.util.Set.of(c.grown()[0], c.grown()[1]);
+    assertEquals(2, c.grownIndices().length);
+    java.util.Set<Integer> grown = java.util.Set.of(c.grownIndices()[0], c.grownIndices()[1]);
     // the two pruned entries become candidates too, with gradient 100: they win
-    java.util.Set<Integer> pruned = java.util.Set.of(c.pruned()[0], c.pruned()[1]);
+    java.util.Set<Integer> pruned = java.util.Set.of(c.prunedIndices()[0], c.prunedIndices()[1]);
     assertEquals(pruned, grown);
     assertFalse(m.hasFired(0, inactive[0]) && !pruned.contains(inactive[0]));
   }
@@ -168,7 +168,7 @@ class SparseMasksTest {
       }
     }
     SparseMasks.Change c = m.update(0, w, null, 0.2, Growth.RANDOM, rng);
-    for (int j : c.pruned()) {
+    for (int j : c.prunedIndices()) {
       assertTrue(Math.abs(w[j]) <= 3.0, "pruned |w| = " + Math.abs(w[j]));
     }
   }
