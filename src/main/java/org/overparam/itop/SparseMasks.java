@@ -654,38 +654,32 @@ public final class SparseMasks implements Serializable {
   }
 
   private int[] scratchPruned(int n) {
-    if (scratchPruned == null || scratchPruned.length < n) {
-      scratchPruned = new int[n];
-    }
-    return scratchPruned;
+    return scratchPruned = atLeast(scratchPruned, n);
   }
 
   private int[] scratchGrown(int n) {
-    if (scratchGrown == null || scratchGrown.length < n) {
-      scratchGrown = new int[n];
-    }
-    return scratchGrown;
+    return scratchGrown = atLeast(scratchGrown, n);
   }
 
   private int[] scratchIndices(int n) {
-    if (scratchIndices == null || scratchIndices.length < n) {
-      scratchIndices = new int[n];
-    }
-    return scratchIndices;
+    return scratchIndices = atLeast(scratchIndices, n);
   }
 
   private double[] scratchScores(int n) {
-    if (scratchScores == null || scratchScores.length < n) {
-      scratchScores = new double[n];
-    }
-    return scratchScores;
+    return scratchScores = atLeast(scratchScores, n);
   }
 
   private double[] scratchCopy(int n) {
-    if (scratchCopy == null || scratchCopy.length < n) {
-      scratchCopy = new double[n];
-    }
-    return scratchCopy;
+    return scratchCopy = atLeast(scratchCopy, n);
+  }
+
+  /** {@code a} where it holds n entries, else a new array of n. */
+  private static int[] atLeast(int[] a, int n) {
+    return a != null && a.length >= n ? a : new int[n];
+  }
+
+  private static double[] atLeast(double[] a, int n) {
+    return a != null && a.length >= n ? a : new double[n];
   }
 
   /**
