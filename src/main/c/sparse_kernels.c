@@ -637,8 +637,8 @@ JNIEXPORT void JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientCol
 }
 
 // The candidates for growth among columns [from, to): every inactive weight (its bit clear in the mask, bit j % 64
-// of word j / 64 for flat index j = o·nIn + i) whose score −|g| (in double, −0.0 as 0.0) is at most `bound`, in flat index order, into index and
-// value (g itself). Returns how many, or −1 where more than the arrays hold.
+// of word j / 64 for flat index j = o·nIn + i) whose score −|g| (in double, −0.0 as 0.0) is at most `bound`, in flat
+// index order, into index and value (g itself). Returns how many, or −1 where more than the arrays hold.
 JNIEXPORT jint JNICALL Java_org_overparam_engine_NativeSparseKernels_gradientCandidates(JNIEnv* env, jclass cls,
     jobjectArray inArray, jobjectArray deltaArray, jint batch, jint from, jint to, jlongArray maskArray,
     jdouble bound, jintArray indexArray, jfloatArray valueArray) {

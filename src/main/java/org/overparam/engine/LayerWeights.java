@@ -93,9 +93,9 @@ public interface LayerWeights {
   /**
    * Hands {@code sink}, in flat index order, every position of weight matrix l not in {@code active} ({@link
    * ActiveBits}) where the dense gradient g (the values of {@link #denseGradient(int)}, bit for bit) has −|g| at most
-   * {@code bound}, without the whole gradient passing through memory; returns false, handing nothing, where the engine cannot
-   * (the default: the caller then scans {@link #denseGradient(int, GradientBlocks)}). {@code expected}, about how
-   * many pass over the whole matrix, sizes the engine's buffers (more are handed over too).
+   * {@code bound}, without the whole gradient passing through memory; returns false, handing nothing, where the
+   * engine cannot (the default: the caller then scans {@link #denseGradient(int, GradientBlocks)}). {@code expected},
+   * about how many pass over the whole matrix, sizes the engine's buffers (more are handed over too).
    */
   default boolean gradientCandidates(int layer, long[] active, double bound, int expected, Candidates sink) {
     return false;

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * loss), saved again into the same memory each time: a fresh copy per improving epoch stayed allocated until a
  * garbage collection found its Java object, 23 MB of native memory per epoch for W2. Where at most half the values
  * are other than +0.0 (a sparse network's masked weights), only their values and a bit per parameter saying where
- * they go are kept, on the heap (W2 at 90% sparsity: about 3 MB instead of 23); otherwise a dense native copy. Restoring gives the saved bits
- * either way (-0.0 and NaN are kept as values).
+ * they go are kept, on the heap (W2 at 90% sparsity: about 3 MB instead of 23); otherwise a dense native copy.
+ * Restoring gives the saved bits either way (-0.0 and NaN are kept as values).
  */
 public final class ParameterSnapshot {
   /** Values per host copy when the parameters are scanned or written back. */
@@ -100,7 +100,7 @@ public final class ParameterSnapshot {
    * (counted first, so that a save allocates nothing once they are).
    */
   private void keepSparse(DataBuffer data, int stored) {
-    int words = (int) ((length + 63) >>> 6);
+    int words = ActiveBits.words((int) length);
     if (at.length != words) {
       at = new long[words];
     } else {
@@ -125,7 +125,7 @@ public final class ParameterSnapshot {
       for (int i = 0; i < m; i++) {
         if (Float.floatToRawIntBits(chunk[i]) != 0) {
           if (keep) {
-            at[(int) ((from + i) >>> 6)] |= 1L << (from + i);
+            ActiveBits.set(at, (int) (from + i));
             value[(int) n] = chunk[i];
           }
           n++;
