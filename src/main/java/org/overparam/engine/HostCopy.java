@@ -3,7 +3,6 @@
 package org.overparam.engine;
 
 import java.lang.ref.Reference;
-import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -65,47 +64,41 @@ final class HostCopy {
 
   /** The rows of a row-major [rows, cols] matrix (float32 or float64, as LeanBackprop's outputs are), as doubles. */
   static double[][] rows(INDArray m) {
-    int rows = (int) m.size(0);
-    int cols = (int) m.size(1);
-    if (m.dataType() == DataType.FLOAT) {
-      float[] flat = new float[rows * cols];
-      read(m, flat);
-      return rows(flat, rows, cols);
-    }
-    double[] flat = m.data().asDouble();
-    double[][] out = new double[rows][];
-    for (int r = 0; r < rows; r++) {
-      out[r] = Arrays.copyOfRange(flat, r * cols, (r + 1) * cols);
-    }
-    return out;
+    return rowsInto(m, newRows((int) m.size(0), (int) m.size(1)));
   }
 
-  /** The rows of a [rows, cols] matrix, as doubles, into {@code out} (that shape): no arrays made for float32. */
+  /** The same into {@code out} (that shape): no arrays made for float32. */
   static double[][] rowsInto(INDArray m, double[][] out) {
     int rows = (int) m.size(0);
     int cols = (int) m.size(1);
-    if (m.dataType() != DataType.FLOAT) {
-      double[][] d = rows(m);
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(d[r], 0, out[r], 0, cols);
-      }
-      return out;
+    if (m.dataType() == DataType.FLOAT) {
+      float[] flat = scratch(0, (long) rows * cols);
+      read(m, flat);
+      return copyRows(flat, cols, out);
     }
-    float[] flat = scratch(0, (long) rows * cols);
-    read(m, flat);
+    double[] flat = m.data().asDouble();
     for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        out[r][c] = flat[r * cols + c];
-      }
+      System.arraycopy(flat, r * cols, out[r], 0, cols);
     }
     return out;
   }
 
   /** The rows of a row-major [rows, cols] float array, as doubles. */
   static double[][] rows(float[] flat, int rows, int cols) {
-    double[][] out = new double[rows][]; // the rows allocated one by one: new double[rows][cols] is a slow VM call
+    return copyRows(flat, cols, newRows(rows, cols));
+  }
+
+  /** Rows of {@code cols} doubles, allocated one by one: new double[rows][cols] is a slow VM call. */
+  private static double[][] newRows(int rows, int cols) {
+    double[][] out = new double[rows][];
     for (int r = 0; r < rows; r++) {
       out[r] = new double[cols];
+    }
+    return out;
+  }
+
+  private static double[][] copyRows(float[] flat, int cols, double[][] out) {
+    for (int r = 0; r < out.length; r++) {
       for (int c = 0; c < cols; c++) {
         out[r][c] = flat[r * cols + c];
       }

@@ -300,9 +300,9 @@ final class SparseLayer {
      */
     int range(int c0, int c1, int t) {
       int first = t;
-      int p = lowerBound(pruned, prunedCount, (long) c0 * nIn);
-      int g = lowerBound(grown, grownCount, (long) c0 * nIn);
-      int gEnd = lowerBound(grown, grownCount, (long) c1 * nIn);
+      int p = lowerBound(pruned, prunedCount, c0 * nIn); // flat indices are ints: nIn · nOut fits one
+      int g = lowerBound(grown, grownCount, c0 * nIn);
+      int gEnd = lowerBound(grown, grownCount, c1 * nIn);
       int col = c0; // the column of stored entry k
       int started = c0; // columns whose start is written: [c0, started)
       for (int k = colStart[c0]; k < colStart[c1]; k++) {
@@ -354,19 +354,10 @@ final class SparseLayer {
     }
   }
 
-  /** The first position in ascending {@code a} holding a value of at least {@code key}. */
-  private static int lowerBound(int[] a, int n, long key) {
-    int lo = 0;
-    int hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+  /** The first position among the first n of ascending, distinct {@code a} holding a value of at least {@code key}. */
+  private static int lowerBound(int[] a, int n, int key) {
+    int at = java.util.Arrays.binarySearch(a, 0, n, key);
+    return at >= 0 ? at : -at - 1;
   }
 
   /** Reads the weights of the active set (and the bias) back from DL4J's flat layout, keeping state. */
