@@ -48,8 +48,11 @@ final class SparseEngine implements StepEngine, LayerWeights {
   private Buffers last;
   /** Each layer's input as the sparse products read it: staged by the forward pass, read again by the backward. */
   private final SharedOperand[] inputs;
-  /** The deltas an input gradient reads, staged for it. */
-  private final SharedOperand deltas = new SharedOperand();
+  /**
+   * The deltas an input gradient reads, staged for it: layer l's in {@code deltas[l % 2]}, since the input gradient of
+   * layer l stages layer l − 1's as it writes them, while its other ranges still read layer l's.
+   */
+  private final SharedOperand[] deltas = {new SharedOperand(), new SharedOperand()};
   /** Scratch for RigL's dense gradient, {@link #GRADIENT_COLUMNS_VALUES} values or fewer; made at the first update. */
   private INDArray gradientScratch;
   /** Native copies of the activations and deltas that RigL's GEMM reads, reused across updates. */
@@ -141,10 +144,9 @@ final class SparseEngine implements StepEngine, LayerWeights {
     for (int l = 0; l < layers.length; l++) {
       SparseLayer s = layers[l];
       float[][] out = buf.a()[l + 1];
-      kernels.forward(s.colStart, s.row, s.value, s.bias, inputs[l], out, rows);
-      if (l < layers.length - 1) {
-        activate(out, rows, inputs[l + 1].prepare(out, rows));
-      }
+      SharedOperand next = l < layers.length - 1 ? inputs[l + 1].prepare(out, rows) : null;
+      kernels.forward(s.colStart, s.row, s.value, s.bias, inputs[l], out, rows,
+          next == null ? null : (from, to) -> activate(out, rows, next, from, to));
     }
     float[][] z = buf.a()[layers.length];
     double[][] logits = buf.logits();
@@ -169,15 +171,17 @@ final class SparseEngine implements StepEngine, LayerWeights {
       }
     }
     if (top > 0) {
-      deltas.set(delta[top], rows, kernels); // the lower layers' deltas are staged by the pass that writes them
+      deltas[top % 2].set(delta[top], rows, kernels); // the lower layers' deltas are staged by the pass that writes them
     }
     for (int l = top; l >= 0; l--) {
       SparseLayer s = layers[l];
       kernels.weightGradient(s.colStart, s.row, inputs[l], delta[l], s.grad, s.biasGrad, rows);
       if (l > 0) {
-        kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, deltas, delta[l - 1], rows);
-        // the block is free again: delta[l - 1] goes in, where layer l - 1's input gradient will read it
-        activationBackward(buf.a()[l], delta[l - 1], rows, l > 1 ? deltas.prepare(delta[l - 1], rows) : null);
+        float[][] a = buf.a()[l];
+        float[][] below = delta[l - 1];
+        SharedOperand next = l > 1 ? deltas[(l - 1) % 2].prepare(below, rows) : null; // for layer l - 1's
+        kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, deltas[l % 2], below, rows,
+            (from, to) -> activationBackward(a, below, rows, next, from, to));
       }
     }
     if (gradientClip > 0) {
@@ -233,29 +237,25 @@ final class SparseEngine implements StepEngine, LayerWeights {
     }
   }
 
-  /** a = f(z) in place, unit by unit (ranges of units on the run's threads), each range then staged in {@code next}. */
-  private void activate(float[][] z, int rows, SharedOperand next) {
-    kernels.split(z.length, rows, (from, to) -> {
-      for (int u = from; u < to; u++) {
-        ActivationKernels.forward(activation, z[u], rows);
-      }
-      next.put(from, to);
-    });
+  /** a = f(z) in place for units [from, to), which are then staged in {@code next}. */
+  private void activate(float[][] z, int rows, SharedOperand next, int from, int to) {
+    for (int u = from; u < to; u++) {
+      ActivationKernels.forward(activation, z[u], rows);
+    }
+    next.put(from, to);
   }
 
   /**
-   * delta ← delta · f'(z), with f' written in terms of the activation a = f(z); each range then staged in {@code next}
-   * where it is not null.
+   * delta ← delta · f'(z) for units [from, to), with f' written in terms of the activation a = f(z); then staged in
+   * {@code next} where it is not null.
    */
-  private void activationBackward(float[][] a, float[][] delta, int rows, SharedOperand next) {
-    kernels.split(a.length, rows, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        ActivationKernels.backward(activation, a[i], delta[i], rows);
-      }
-      if (next != null) {
-        next.put(from, to);
-      }
-    });
+  private void activationBackward(float[][] a, float[][] delta, int rows, SharedOperand next, int from, int to) {
+    for (int i = from; i < to; i++) {
+      ActivationKernels.backward(activation, a[i], delta[i], rows);
+    }
+    if (next != null) {
+      next.put(from, to);
+    }
   }
 
   @Override

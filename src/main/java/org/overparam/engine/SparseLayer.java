@@ -201,12 +201,14 @@ final class SparseLayer {
   /**
    * The merge behind both rewires: stored entries that stay (state kept unless {@code reset}) and grown ones (state
    * zero), in flat index order, weights from {@code weight}. Ranges of columns with about equal stored entries run on
-   * the pool's threads: a count pass gives each range the start of its stretch of the new arrays, a second pass
-   * writes it, so every entry lands where one merge over the whole layer would put it (the same arrays for any
-   * number of threads), and a bad change throws before anything is written. The new columns go into arrays that are
-   * free during a rewire, the gradient's (zeroed afterwards) for the values and {@code rowCol}'s (rebuilt afterwards)
-   * for the rows, and into one spare per state array, kept across rewires: a topology update makes no garbage in
-   * proportion to the active weights (which would grow the Java heap: issue 16).
+   * the pool's threads, each range from the position its stored, pruned and grown entries give (binary searches, no
+   * pass over the layer), so every entry lands where one merge over the whole layer would put it (the same arrays
+   * for any number of threads). The new columns go into arrays that are free during a rewire, the gradient's (zeroed
+   * afterwards) for the values and {@code rowCol}'s (rebuilt afterwards) for the rows, and into one spare per state
+   * array, kept across rewires: a topology update makes no garbage in proportion to the active weights (which would
+   * grow the Java heap: issue 16). A change that does not fit the stored connections (a pruned one not stored, a
+   * grown one stored and not pruned, indices not ascending or outside the matrix) is found as the ranges are written
+   * and throws, leaving the connections, weights and state as they were (and the gradient zero).
    */
   private void merge(int[] pruned, int prunedCount, int[] grown, int grownCount, WeightOf weight, ResetOf reset,
       KernelPool pool) {
@@ -218,13 +220,16 @@ final class SparseLayer {
     int[] cols = columnRanges(pool);
     int parts = cols.length - 1;
     int[] at = new int[parts + 1]; // each range's first new position
-    Merge counting = new Merge(pruned, prunedCount, grown, grownCount, weight, reset, null, null, null, null);
-    pool.tasks(parts, r -> at[r + 1] = counting.range(cols[r], cols[r + 1], 0));
     for (int r = 0; r < parts; r++) {
-      at[r + 1] += at[r];
+      int lo = cols[r] * nIn; // flat indices are ints: nIn · nOut fits one
+      int hi = cols[r + 1] * nIn;
+      at[r + 1] = at[r] + colStart[cols[r + 1]] - colStart[cols[r]]
+          - (lowerBound(pruned, prunedCount, hi) - lowerBound(pruned, prunedCount, lo))
+          + (lowerBound(grown, grownCount, hi) - lowerBound(grown, grownCount, lo));
     }
     if (at[parts] != count) {
-      throw new IllegalStateException("rewiring left " + at[parts] + " connections, expected " + count);
+      throw new IllegalStateException("the change's connections are not ascending or lie outside the " + nIn + " x "
+          + nOut + " matrix: rewiring would leave " + at[parts] + " connections, expected " + count);
     }
     int[] newRow = rowCol != null && rowCol.length == count ? rowCol : new int[count];
     float[] newValue = grad.length == count ? grad : new float[count];
@@ -232,29 +237,37 @@ final class SparseLayer {
         || (state.length > 0 && spareState[0].length != count)) {
       spareState = new float[state.length][count];
     }
-    float[][] newState = spareState;
     if (spareColStart == null) {
       spareColStart = new int[nOut + 1];
     }
-    int[] newColStart = spareColStart;
-    Merge writing = new Merge(pruned, prunedCount, grown, grownCount, weight, reset, newRow, newValue, newState,
-        newColStart);
-    pool.tasks(parts, r -> writing.range(cols[r], cols[r + 1], at[r]));
-    newColStart[nOut] = count;
+    Merge writing = new Merge(pruned, prunedCount, grown, grownCount, weight, reset, newRow, newValue, spareState,
+        spareColStart);
+    String[] misfit = new String[parts];
+    pool.tasks(parts, r -> misfit[r] = writing.range(cols[r], cols[r + 1], at[r], at[r + 1]));
+    for (String m : misfit) {
+      if (m != null) { // the layer's own arrays are untouched; the two it lent are restored
+        java.util.Arrays.fill(grad, 0f);
+        indexRows(cols, pool);
+        throw new IllegalStateException("the change does not fit the layer's connections: " + m);
+      }
+    }
+    spareColStart[nOut] = count;
     rowCol = row; // rebuilt below
     row = newRow;
     grad = value;
     value = newValue;
-    spareState = state;
-    state = newState;
-    spareColStart = colStart;
-    colStart = newColStart;
+    float[][] oldState = state;
+    state = spareState;
+    spareState = oldState;
+    int[] oldColStart = colStart;
+    colStart = spareColStart;
+    spareColStart = oldColStart;
     if (grad.length == count) {
       pool.split(count, 1, (from, to) -> java.util.Arrays.fill(grad, from, to, 0f));
     } else {
       grad = new float[count];
     }
-    indexRows();
+    indexRows(columnRanges(pool), pool);
   }
 
   /** Ranges of columns with about equal stored entries for the pool's threads; one where they are few. */
@@ -267,7 +280,9 @@ final class SparseLayer {
   private float[][] spareState;
   private int[] spareColStart;
 
-  /** One pass of {@link #merge} over ranges of columns: counting where the targets are null, else writing them. */
+  private static final String MORE = "more connections than the change's count: its connections are not ascending";
+
+  /** {@link #merge}'s pass over ranges of columns. */
   private final class Merge {
     private final int[] pruned;
     private final int prunedCount;
@@ -295,62 +310,78 @@ final class SparseLayer {
     }
 
     /**
-     * Columns [c0, c1) into the new arrays from position t on (when writing); returns how many entries they hold. A
-     * stored entry that is pruned leaves unless it is also grown (then it is one entry, as one that stays).
+     * Writes columns [c0, c1) into the new arrays at positions [t, end); returns null, or what does not fit (then
+     * the range stops). Column by column, so that a flat index is the column's base plus a row, with no division per
+     * entry. A stored entry that is pruned leaves unless it is also grown (then it is one entry, as one that stays).
      */
-    int range(int c0, int c1, int t) {
-      int first = t;
-      int p = lowerBound(pruned, prunedCount, c0 * nIn); // flat indices are ints: nIn · nOut fits one
+    String range(int c0, int c1, int t, int end) {
+      int p = lowerBound(pruned, prunedCount, c0 * nIn);
       int g = lowerBound(grown, grownCount, c0 * nIn);
-      int gEnd = lowerBound(grown, grownCount, c1 * nIn);
-      int col = c0; // the column of stored entry k
-      int started = c0; // columns whose start is written: [c0, started)
-      for (int k = colStart[c0]; k < colStart[c1]; k++) {
-        while (colStart[col + 1] <= k) {
-          col++;
+      int lastGrown = -1;
+      for (int c = c0; c < c1; c++) {
+        newColStart[c] = t;
+        int base = c * nIn;
+        int limit = base + nIn;
+        for (int k = colStart[c], kEnd = colStart[c + 1]; k < kEnd; k++) {
+          int f = row[k] + base;
+          for (; g < grownCount && grown[g] < f; g++) {
+            if (grown[g] <= lastGrown || t == end) {
+              return grown[g] <= lastGrown ? "grown connection " + grown[g] + " repeated or out of order" : MORE;
+            }
+            lastGrown = grown[g];
+            putGrown(t++, lastGrown, base, g);
+          }
+          if (p < prunedCount && pruned[p] < f) {
+            return "pruned connection " + pruned[p] + " is not stored, or repeated or out of order";
+          }
+          boolean isPruned = p < prunedCount && pruned[p] == f;
+          boolean isGrown = g < grownCount && grown[g] == f;
+          if (isGrown && !isPruned) {
+            return "grown connection " + f + " is stored and not pruned";
+          }
+          p += isPruned ? 1 : 0;
+          if (isPruned && !isGrown) {
+            continue; // pruned for good
+          }
+          if (t == end) {
+            return MORE;
+          }
+          putStored(t++, f, k, isGrown ? g : -1);
+          if (isGrown) {
+            lastGrown = grown[g++];
+          }
         }
-        int f = row[k] + col * nIn;
-        while (p < prunedCount && pruned[p] < f) {
-          p++;
+        if (p < prunedCount && pruned[p] < limit) {
+          return "pruned connection " + pruned[p] + " is not stored, or repeated or out of order";
         }
-        for (; g < gEnd && grown[g] < f; g++) {
-          started = put(t++, grown[g], -1, g, started);
+        for (; g < grownCount && grown[g] < limit; g++) {
+          if (grown[g] <= lastGrown || t == end) {
+            return grown[g] <= lastGrown ? "grown connection " + grown[g] + " repeated or out of order" : MORE;
+          }
+          lastGrown = grown[g];
+          putGrown(t++, lastGrown, base, g);
         }
-        boolean both = g < gEnd && grown[g] == f;
-        if (p < prunedCount && pruned[p] == f && !both) {
-          continue; // pruned for good
-        }
-        started = put(t++, f, k, both ? g++ : -1, started);
       }
-      for (; g < gEnd; g++) {
-        started = put(t++, grown[g], -1, g, started);
-      }
-      if (newColStart != null) {
-        java.util.Arrays.fill(newColStart, started, c1, t);
-      }
-      return t - first;
+      return t == end ? null : "fewer connections than the change's count: its connections are not ascending";
     }
 
-    /**
-     * Writes the entry at flat index j into position t (stored entry k where it stays, else -1; g its position in
-     * grown, or -1) and the starts of the columns up to j's; returns the columns whose start is written.
-     */
-    private int put(int t, int j, int k, int g, int started) {
-      if (newRow == null) {
-        return started;
+    /** Writes a grown connection (flat index j in the column at base, position g in grown) into position t. */
+    private void putGrown(int t, int j, int base, int g) {
+      newRow[t] = j - base;
+      newValue[t] = weight.of(j, false, 0f, g);
+      for (float[] s : newState) {
+        s[t] = 0f;
       }
-      int c = j / nIn;
-      while (started <= c) {
-        newColStart[started++] = t;
-      }
-      boolean stays = k >= 0;
-      newRow[t] = j - c * nIn;
-      newValue[t] = weight.of(j, stays, stays ? value[k] : 0f, g);
-      boolean keep = stays && !reset.of(j, g);
+    }
+
+    /** Writes stored entry k (flat index f; g its position in grown, or -1) into position t. */
+    private void putStored(int t, int f, int k, int g) {
+      newRow[t] = row[k];
+      newValue[t] = weight.of(f, true, value[k], g);
+      boolean keep = !reset.of(f, g);
       for (int s = 0; s < newState.length; s++) {
         newState[s][t] = keep ? state[s][k] : 0f;
       }
-      return started;
     }
   }
 
@@ -395,33 +426,56 @@ final class SparseLayer {
     }
     grad = new float[count];
     state = new float[stateArrays][count];
-    indexRows();
+    indexRows(new int[] {0, nOut}, KernelPool.shared(1));
   }
 
-  /** Builds the row-wise index (a counting sort of the column order by row; columns stay ascending). */
-  private void indexRows() {
+  /**
+   * Builds the row-wise index: a counting sort of the column order by row, columns staying ascending within a row.
+   * Each range of columns {@code cols} counts its rows and then places its entries on a thread of {@code pool}; a
+   * row holds the first range's entries, then the second's, and so on, so the index is the one a single pass makes.
+   */
+  private void indexRows(int[] cols, KernelPool pool) {
+    int parts = cols.length - 1;
     if (rowStart == null) {
       rowStart = new int[nIn + 1];
-    } else {
-      java.util.Arrays.fill(rowStart, 0); // reused across rewires, as are the arrays below
     }
-    for (int r : row) {
-      rowStart[r + 1]++;
-    }
-    for (int i = 0; i < nIn; i++) {
-      rowStart[i + 1] += rowStart[i];
-    }
-    int[] next = java.util.Arrays.copyOf(rowStart, nIn);
     if (rowCol == null || rowCol.length != row.length) {
       rowCol = new int[row.length];
       rowPerm = new int[row.length];
     }
-    for (int o = 0; o < nOut; o++) {
-      for (int k = colStart[o]; k < colStart[o + 1]; k++) {
-        int t = next[row[k]]++;
-        rowCol[t] = o;
-        rowPerm[t] = k;
+    if (rowNext == null || rowNext.length < parts) {
+      rowNext = new int[parts][nIn]; // kept across rewires, as are the arrays above
+    }
+    int[][] next = rowNext;
+    pool.tasks(parts, r -> {
+      int[] c = next[r];
+      java.util.Arrays.fill(c, 0);
+      for (int k = colStart[cols[r]], end = colStart[cols[r + 1]]; k < end; k++) {
+        c[row[k]]++;
+      }
+    });
+    int t = 0;
+    for (int i = 0; i < nIn; i++) { // counts become each range's first position in row i
+      rowStart[i] = t;
+      for (int r = 0; r < parts; r++) {
+        int c = next[r][i];
+        next[r][i] = t;
+        t += c;
       }
     }
+    rowStart[nIn] = t;
+    pool.tasks(parts, r -> {
+      int[] at = next[r];
+      for (int o = cols[r]; o < cols[r + 1]; o++) {
+        for (int k = colStart[o], end = colStart[o + 1]; k < end; k++) {
+          int u = at[row[k]]++;
+          rowCol[u] = o;
+          rowPerm[u] = k;
+        }
+      }
+    });
   }
+
+  /** {@link #indexRows}' positions per range of columns and row. */
+  private int[][] rowNext;
 }

@@ -57,15 +57,15 @@ class KernelPoolTest {
     float[][] out1 = new float[nOut][batch];
     float[][] outN = new float[nOut][batch];
     SharedOperand input = new SharedOperand().set(in, batch, many);
-    one.forward(layer.colStart, layer.row, layer.value, layer.bias, input, out1, batch);
-    many.forward(layer.colStart, layer.row, layer.value, layer.bias, input, outN, batch);
+    one.forward(layer.colStart, layer.row, layer.value, layer.bias, input, out1, batch, null);
+    many.forward(layer.colStart, layer.row, layer.value, layer.bias, input, outN, batch, null);
     assertArrayEquals(out1, outN);
 
     float[][] inGrad1 = SparseKernelsTest.random(rng, nIn, batch);
     float[][] inGradN = SparseKernelsTest.random(rng, nIn, batch);
     SharedOperand deltas = new SharedOperand().set(delta, batch, one);
-    one.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, deltas, inGrad1, batch);
-    many.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, deltas, inGradN, batch);
+    one.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, deltas, inGrad1, batch, null);
+    many.inputGradient(layer.rowStart, layer.rowCol, layer.rowPerm, layer.value, deltas, inGradN, batch, null);
     assertArrayEquals(inGrad1, inGradN);
 
     float[] grad1 = new float[layer.nonzeros()];

@@ -34,7 +34,7 @@ class SharedOperandTest {
       assertSame(operand, operand.set(in, batch, two));
       float[][] staged = new float[nOut][batch];
       float[][] fresh = new float[nOut][batch];
-      two.forward(layer.colStart, layer.row, layer.value, layer.bias, operand, staged, batch);
+      two.forward(layer.colStart, layer.row, layer.value, layer.bias, operand, staged, batch, null);
       NativeSparseKernels.forward(layer.colStart, layer.row, layer.value, layer.bias, in, fresh, batch);
       assertArrayEquals(fresh, staged, "batch " + batch);
     }
@@ -82,9 +82,9 @@ class SharedOperandTest {
     });
     float[][] staged = new float[nOut][batch];
     float[][] atOnce = new float[nOut][batch];
-    two.forward(layer.colStart, layer.row, layer.value, layer.bias, byRanges, staged, batch);
+    two.forward(layer.colStart, layer.row, layer.value, layer.bias, byRanges, staged, batch, null);
     two.forward(layer.colStart, layer.row, layer.value, layer.bias, new SharedOperand().set(values, batch, two), atOnce,
-        batch);
+        batch, null);
     assertArrayEquals(atOnce, staged);
   }
 }

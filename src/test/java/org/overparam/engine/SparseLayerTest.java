@@ -201,22 +201,40 @@ class SparseLayerTest {
     }
   }
 
-  /** A change that does not fit the stored connections is refused before anything is written. */
+  /**
+   * A change that does not fit the stored connections is refused, on one thread or several, and leaves the
+   * connections, weights, state and row index as they were.
+   */
   @Test
   void aChangeThatDoesNotFitChangesNothing() {
     boolean[] active = {true, false, true, false, true, false};
     SparseLayer layer = new SparseLayer(3, 2, active, new float[] {1, 0, 2, 0, 3, 0}, new float[2], 1);
+    layer.state[0] = new float[] {4, 5, 6};
     int[] row = layer.row.clone();
     float[] value = layer.value.clone();
-    // j 1 is not stored, so pruning it leaves one connection more than the change says
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> layer.rewire(new int[] {1}, 1, new int[] {3}, 1, new double[] {9}, false, KernelPool.shared(2)));
-    assertTrue(e.getMessage().contains("rewiring left 4 connections, expected 3"), e.getMessage());
-    assertArrayEquals(row, layer.row);
-    assertArrayEquals(value, layer.value);
-    // a grown index outside the layer belongs to no column
-    assertThrows(IllegalStateException.class,
-        () -> layer.rewire(new int[] {0}, 1, new int[] {6}, 1, new double[] {9}, false, ONE));
-    assertArrayEquals(row, layer.row);
+    float[] state = layer.state[0].clone();
+    int[] rowStart = layer.rowStart.clone();
+    int[] rowCol = layer.rowCol.clone();
+    int[] rowPerm = layer.rowPerm.clone();
+    // pruned: 1 is not stored; pruned twice; not ascending; grown: 2 is stored and not pruned, 3 twice, outside
+    int[][][] changes = {
+        {{1}, {3}}, {{0, 0}, {1, 3}}, {{4, 0}, {1, 3}}, {{0}, {2}}, {{0, 2}, {3, 3}}, {{0}, {6}}};
+    String[] says = {"pruned connection 1 is not stored", "pruned connection 0 is not stored",
+        "not ascending", "grown connection 2 is stored", "grown connection 3 repeated", "outside the 3 x 2 matrix"};
+    for (KernelPool pool : new KernelPool[] {ONE, KernelPool.shared(2)}) {
+      for (int c = 0; c < changes.length; c++) {
+        int[] pruned = changes[c][0];
+        int[] grown = changes[c][1];
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> layer.rewire(pruned, pruned.length,
+            grown, grown.length, new double[grown.length], false, pool));
+        assertTrue(e.getMessage().contains(says[c]), e.getMessage());
+        assertArrayEquals(row, layer.row);
+        assertArrayEquals(value, layer.value);
+        assertArrayEquals(state, layer.state[0]);
+        assertArrayEquals(rowStart, layer.rowStart);
+        assertArrayEquals(rowCol, layer.rowCol);
+        assertArrayEquals(rowPerm, layer.rowPerm);
+      }
+    }
   }
 }
