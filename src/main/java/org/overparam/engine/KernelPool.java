@@ -129,12 +129,16 @@ final class KernelPool {
     }
   }
 
-  /** {@link SparseKernels#weightGradient}, split by output columns (each range's bias gradient copied back). */
+  /**
+   * {@link SparseKernels#weightGradient}, split by output columns (each range's bias gradient copied back); {@code
+   * then} (or null) as for {@link #forward}, on each range of columns.
+   */
   void weightGradient(int[] colStart, int[] row, SharedOperand in, float[][] delta, float[] grad, float[] biasGrad,
-      int batch) {
+      int batch, Range then) {
     int[] cut = cuts(colStart, delta.length, batch);
     if (cut == null) {
       SparseKernels.weightGradient(colStart, row, in, delta, grad, biasGrad, batch);
+      andThen(then, 0, delta.length);
       return;
     }
     parallel(cut, (from, to) -> {
@@ -142,6 +146,7 @@ final class KernelPool {
       SparseKernels.weightGradient(Arrays.copyOfRange(colStart, from, to + 1), row, in,
           Arrays.copyOfRange(delta, from, to), grad, part, batch);
       System.arraycopy(part, 0, biasGrad, from, part.length);
+      andThen(then, from, to);
     });
   }
 

@@ -173,9 +173,14 @@ final class SparseEngine implements StepEngine, LayerWeights {
     if (top > 0) {
       deltas[top % 2].set(delta[top], rows, kernels); // the lower layers' deltas are staged by the pass that writes them
     }
+    // without clipping, whose norm needs every gradient first, a range of columns is updated as soon as its gradient
+    // is computed, on its thread, after the layer's input gradient has read the weights
+    boolean fused = gradientClip <= 0;
+    if (fused) {
+      optimizer.beginStep();
+    }
     for (int l = top; l >= 0; l--) {
       SparseLayer s = layers[l];
-      kernels.weightGradient(s.colStart, s.row, inputs[l], delta[l], s.grad, s.biasGrad, rows);
       if (l > 0) {
         float[][] a = buf.a()[l];
         float[][] below = delta[l - 1];
@@ -183,27 +188,37 @@ final class SparseEngine implements StepEngine, LayerWeights {
         kernels.inputGradient(s.rowStart, s.rowCol, s.rowPerm, s.value, deltas[l % 2], below, rows,
             (from, to) -> activationBackward(a, below, rows, next, from, to));
       }
+      kernels.weightGradient(s.colStart, s.row, inputs[l], delta[l], s.grad, s.biasGrad, rows,
+          fused ? (from, to) -> update(s, from, to, learningRate) : null);
     }
-    if (gradientClip > 0) {
+    if (!fused) {
       clipGradient();
-    }
-    optimizer.beginStep();
-    float decay = (float) l2;
-    for (SparseLayer s : layers) {
-      kernels.split(s.value.length, 1, (from, to) -> { // element-wise: any ranges give the same bits
-        if (l2 > 0) {
-          for (int k = from; k < to; k++) {
-            s.grad[k] += decay * s.value[k];
-          }
-        }
-        optimizer.update(s.value, s.grad, s.state, from, to, learningRate);
-      });
-      optimizer.update(s.bias, s.biasGrad, s.biasState, s.nOut, learningRate);
+      optimizer.beginStep();
+      for (SparseLayer s : layers) {
+        kernels.split(s.nOut, Math.max(1, s.nonzeros() / s.nOut), (from, to) -> update(s, from, to, learningRate));
+      }
     }
     if (hook != null) {
       hook.afterStep(this, iteration);
     }
     networkCurrent = false;
+  }
+
+  /**
+   * The optimiser's step (with L2) on the weights of columns [from, to) of a layer and their biases: element-wise, so
+   * any ranges give the bits of one whole update.
+   */
+  private void update(SparseLayer s, int from, int to, double learningRate) {
+    int first = s.colStart[from];
+    int end = s.colStart[to];
+    if (l2 > 0) {
+      float decay = (float) l2;
+      for (int k = first; k < end; k++) {
+        s.grad[k] += decay * s.value[k];
+      }
+    }
+    optimizer.update(s.value, s.grad, s.state, first, end, learningRate);
+    optimizer.update(s.bias, s.biasGrad, s.biasState, from, to, learningRate);
   }
 
   /**

@@ -292,11 +292,14 @@ public final class SparseMasks implements Serializable {
     if (!sampled || m[0] < MIN_SAMPLE_CANDIDATES || rank >= m[0]) {
       return Double.POSITIVE_INFINITY;
     }
-    return kthSmallest(sampleScores, m[0], (int) rank);
+    sampleCopy = atLeast(sampleCopy, m[0]);
+    return new ParallelSelection(weights, radixCounts(weights)).threshold(sampleScores, m[0], (int) rank, sampleCopy)
+        .value();
   }
 
-  /** {@link #growthBound}'s sampled scores, kept across updates (not saved). */
+  /** {@link #growthBound}'s sampled scores and its selection's working copy, kept across updates (not saved). */
   private transient double[] sampleScores;
+  private transient double[] sampleCopy;
 
   /**
    * Per-thread candidate buffers of {@link GradientScan}, kept across updates (not saved): a block's worth

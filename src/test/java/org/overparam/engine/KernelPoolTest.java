@@ -72,8 +72,8 @@ class KernelPoolTest {
     float[] gradN = new float[layer.nonzeros()];
     float[] biasGrad1 = new float[nOut];
     float[] biasGradN = new float[nOut];
-    one.weightGradient(layer.colStart, layer.row, input, delta, grad1, biasGrad1, batch);
-    many.weightGradient(layer.colStart, layer.row, input, delta, gradN, biasGradN, batch);
+    one.weightGradient(layer.colStart, layer.row, input, delta, grad1, biasGrad1, batch, null);
+    many.weightGradient(layer.colStart, layer.row, input, delta, gradN, biasGradN, batch, null);
     assertArrayEquals(grad1, gradN);
     assertArrayEquals(biasGrad1, biasGradN);
   }

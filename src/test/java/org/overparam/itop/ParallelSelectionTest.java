@@ -61,10 +61,10 @@ class ParallelSelectionTest {
   @ValueSource(ints = {1, 2, 3}) // 1: the radix pass in one range, against quickselect
   void thresholdsAsOnOneThread(int threads) {
     SplittableRandom rng = new SplittableRandom(10 + threads);
-    int n = 200_003;
     try (PoolWeights pool = new PoolWeights(threads)) {
       ParallelSelection select = new ParallelSelection(pool, ParallelSelection.counts(null, threads));
       for (int trial = 0; trial < 6; trial++) {
+        int n = trial < 4 ? 200_003 : 20_011; // the radix pass on one range below ParallelSelection.MIN_PER_THREAD
         double[] s = scores(n, 0.2 * trial / 5, false, rng);
         if (trial % 2 == 1) { // the gradient scan's negative scores
           for (int i = 0; i < n; i++) {
