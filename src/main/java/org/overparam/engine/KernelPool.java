@@ -23,8 +23,10 @@ import java.util.function.IntConsumer;
  * first output on, and the output arrays from that output on. The starts index the full weight arrays,
  * so the kernel reads the same weights at the same positions.
  *
- * <p>{@link #split} runs the engine's element-wise passes (activations, the optimiser's update) the same way:
- * contiguous index ranges, each index computed by one thread exactly as on one; a sum stays whole in one range.
+ * <p>An element-wise pass over a product's outputs (an activation, the optimiser's step) runs inside the product's
+ * ranges, on the thread that computed each ({@code then}); {@link #split} runs the other element-wise passes (the
+ * input's staging, the clipping's rescaling) the same way: contiguous index ranges, each index computed by one
+ * thread exactly as on one; a sum stays whole in one range.
  *
  * <p>The pool is the JVM's for its thread count ({@link #shared}): {@code threads - 1} daemon workers, which end
  * after {@value #IDLE_SECONDS} s without work, so a JVM whose engines are dropped keeps no threads. The calling

@@ -136,6 +136,11 @@ public final class NetworkStep {
     engine.betweenSteps(change);
   }
 
+  /** Saves the current parameters into {@code into} (a new snapshot where null), which is returned. */
+  public ParameterSnapshot snapshot(ParameterSnapshot into) {
+    return engine.snapshot(into != null ? into : new ParameterSnapshot(), net.params());
+  }
+
   /** Makes the network's parameters current (call before predicting with or copying the network). */
   public void writeToNetwork() {
     engine.writeToNetwork();

@@ -633,6 +633,38 @@ final class SparseEngine implements StepEngine, LayerWeights {
     networkCurrent = true;
   }
 
+  /**
+   * Saves the active weights and the biases straight from the layers, in the network's flat order (each layer's
+   * weights column-major, then its biases), without writing the network's dense copy first. The network's copy
+   * where it is current (it may then hold weights off the mask, restored from an earlier epoch) or cannot be kept
+   * sparse, as by default.
+   */
+  @Override
+  public ParameterSnapshot snapshot(ParameterSnapshot into, INDArray params) {
+    long stored = 0;
+    for (SparseLayer s : layers) {
+      stored += s.nonzeros() + s.nOut;
+    }
+    if (networkCurrent || stored > params.length() / 2 || !ParameterSnapshot.sparseFits(params)) {
+      return StepEngine.super.snapshot(into, params);
+    }
+    return into.saveSparse(params.length(), (int) stored, w -> {
+      for (int l = 0; l < layers.length; l++) {
+        SparseLayer s = layers[l];
+        long off = layout.weights().get(l).offset();
+        for (int o = 0; o < s.nOut; o++) {
+          long column = off + (long) o * s.nIn;
+          for (int k = s.colStart[o]; k < s.colStart[o + 1]; k++) {
+            w.put(column + s.row[k], s.value[k]);
+          }
+        }
+        for (int o = 0; o < s.nOut; o++) {
+          w.put(off + (long) s.nIn * s.nOut + o, s.bias[o]);
+        }
+      }
+    });
+  }
+
   /** Values per host copy of {@link #writeToNetwork()} and {@link #readFromNetwork()}: 256 KB. */
   private static final int COPY_CHUNK = 1 << 16;
   /**

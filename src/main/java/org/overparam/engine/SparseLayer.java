@@ -245,7 +245,7 @@ final class SparseLayer {
     String[] misfit = new String[parts];
     pool.tasks(parts, r -> misfit[r] = writing.range(cols[r], cols[r + 1], at[r], at[r + 1]));
     for (String m : misfit) {
-      if (m != null) { // the layer's own arrays are untouched; the two it lent are restored
+      if (m != null) { // the layer's own arrays are untouched; of the two it lent, the row index is rebuilt
         java.util.Arrays.fill(grad, 0f);
         indexRows(cols, pool);
         throw new IllegalStateException("the change does not fit the layer's connections: " + m);

@@ -3,6 +3,7 @@
 package org.overparam.engine;
 
 import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.overparam.nn.OptimizerState;
 
 /**
@@ -32,6 +33,12 @@ interface StepEngine {
 
   /** Makes the DL4J network's parameters current (the sparse engine keeps its own copy). */
   void writeToNetwork();
+
+  /** Saves the current parameters into {@code into}: by default the network's ({@code params}), made current. */
+  default ParameterSnapshot snapshot(ParameterSnapshot into, INDArray params) {
+    writeToNetwork();
+    return into.save(params);
+  }
 
   /** Takes the DL4J network's parameters back (after best weights were restored), keeping the topology. */
   void readFromNetwork();

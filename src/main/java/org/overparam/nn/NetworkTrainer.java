@@ -311,12 +311,9 @@ public final class NetworkTrainer {
         + "about as good as predicting the class frequencies (loss %.4g)", onlyClass + 1, priorEntropy);
   }
 
-  /** The current parameters (the engine's weights written to the network first), saved into {@code into} if any. */
+  /** The current parameters, saved into {@code into} if any. */
   private ParameterSnapshot snapshot(ParameterSnapshot into) {
-    return Dl4jRuntime.call(config.threads(), () -> {
-      networkStep.writeToNetwork();
-      return (into != null ? into : new ParameterSnapshot()).save(net.params());
-    });
+    return Dl4jRuntime.call(config.threads(), () -> networkStep.snapshot(into));
   }
 
   /** Puts saved parameters back into the network and the engine (inside {@link Dl4jRuntime}). */

@@ -97,4 +97,37 @@ class ParameterSnapshotTest {
       assertEquals(0, net.getDouble(0));
     });
   }
+
+  /** Values handed over in ascending positions make the snapshot of the array they form; anything else throws. */
+  @Test
+  void valuesHandedOverMakeTheSameSnapshot() {
+    Dl4jRuntime.run(() -> {
+      float[] values = params(new SplittableRandom(3), 70_001, 0.2);
+      INDArray net = Nd4j.createFromArray(values);
+      int stored = 0;
+      for (float v : values) {
+        stored += Float.floatToRawIntBits(v) != 0 ? 1 : 0;
+      }
+      ParameterSnapshot snapshot = new ParameterSnapshot().saveSparse(values.length, stored + 5, w -> {
+        for (int i = 0; i < values.length; i++) {
+          if (i % 3 != 0 || Float.floatToRawIntBits(values[i]) != 0) { // +0.0 handed over or not: the same
+            w.put(i, values[i]);
+          }
+        }
+      });
+      assertTrue(snapshot.sparse());
+      net.assign(3f);
+      snapshot.restoreInto(net);
+      assertArrayEquals(bits(Nd4j.createFromArray(values)), bits(net));
+      assertThrows(IllegalStateException.class, () -> snapshot.saveSparse(10, 3, w -> {
+        w.put(4, 1f);
+        w.put(2, 1f);
+      }));
+      assertThrows(IllegalStateException.class, () -> snapshot.saveSparse(10, 1, w -> {
+        w.put(1, 1f);
+        w.put(2, 1f);
+      }));
+      assertThrows(IllegalArgumentException.class, () -> snapshot.saveSparse(10, 6, w -> { }));
+    });
+  }
 }

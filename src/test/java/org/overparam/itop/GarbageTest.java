@@ -27,8 +27,8 @@ import org.overparam.nn.SoftmaxCrossEntropy;
  * its working arrays. Measured as the bytes allocated on the training thread ({@code ThreadMXBean}).
  */
 class GarbageTest {
-  private static final int INPUTS = 20;
-  private static final int CLASSES = 10;
+  static final int INPUTS = 20;
+  static final int CLASSES = 10;
   private static final int SMALL = 32;
   private static final int LARGE = 512;
 
@@ -79,7 +79,7 @@ class GarbageTest {
     return new long[] {bytes[1] - bytes[0], regrown};
   }
 
-  private static ItopHook hook(ExecutionMode mode, Growth growth) {
+  static ItopHook hook(ExecutionMode mode, Growth growth) {
     return new ItopHook(ItopConfig.builder().sparsity(0.8).numTopologyUpdates(0).minUpdateIntervalEpochs(0)
         .growth(growth).execution(mode).build(), 3);
   }
@@ -118,7 +118,7 @@ class GarbageTest {
   }
 
   /** Rows of Gaussian inputs and random labels, the same for a given size. */
-  private static final class Batch {
+  static final class Batch {
     final float[][] x;
     final int[] rows;
     final Objective.Step step;
