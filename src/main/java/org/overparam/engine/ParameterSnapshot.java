@@ -102,6 +102,7 @@ public final class ParameterSnapshot {
       return;
     }
     DataBuffer data = params.data();
+    float[] chunk = chunk();
     int k = 0;
     for (long from = 0; from < length; from += CHUNK) { // CHUNK is a multiple of 64: a chunk is whole words
       int m = (int) Math.min(CHUNK, length - from);
@@ -143,9 +144,6 @@ public final class ParameterSnapshot {
     if (!sparseFits(params)) {
       return -1;
     }
-    if (chunk == null) {
-      chunk = new float[CHUNK];
-    }
     return scan(data, length / 2, false);
   }
 
@@ -170,9 +168,14 @@ public final class ParameterSnapshot {
       // more, for the next saves: a sparse network's count moves as weights regrown at zero take values
       value = new float[(int) Math.min(length, stored + (long) stored / 8)];
     }
+  }
+
+  /** The host copies' chunk, made at the first scan or restore and kept. */
+  private float[] chunk() {
     if (chunk == null) {
-      chunk = new float[CHUNK]; // restoreInto's
+      chunk = new float[CHUNK];
     }
+    return chunk;
   }
 
   /**
@@ -180,6 +183,7 @@ public final class ParameterSnapshot {
    * written to {@code at} and {@code value}; stops after the chunk in which the count passes {@code limit}.
    */
   private long scan(DataBuffer data, long limit, boolean keep) {
+    float[] chunk = chunk();
     long n = 0;
     for (long from = 0; from < length && n <= limit; from += CHUNK) {
       int m = (int) Math.min(CHUNK, length - from);

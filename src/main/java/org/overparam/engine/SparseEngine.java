@@ -650,17 +650,7 @@ final class SparseEngine implements StepEngine, LayerWeights {
     }
     return into.saveSparse(params.length(), (int) stored, w -> {
       for (int l = 0; l < layers.length; l++) {
-        SparseLayer s = layers[l];
-        long off = layout.weights().get(l).offset();
-        for (int o = 0; o < s.nOut; o++) {
-          long column = off + (long) o * s.nIn;
-          for (int k = s.colStart[o]; k < s.colStart[o + 1]; k++) {
-            w.put(column + s.row[k], s.value[k]);
-          }
-        }
-        for (int o = 0; o < s.nOut; o++) {
-          w.put(off + (long) s.nIn * s.nOut + o, s.bias[o]);
-        }
+        layers[l].writeTo(w, layout.weights().get(l).offset());
       }
     });
   }

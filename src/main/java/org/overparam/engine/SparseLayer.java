@@ -112,6 +112,22 @@ final class SparseLayer {
     System.arraycopy(bias, 0, flat, offset + nIn * nOut, nOut);
   }
 
+  /**
+   * Hands the stored weights and the bias to {@code w} in DL4J's flat layout at {@code offset}, as {@link #writeDense}
+   * places them: ascending positions, the inactive weights left out.
+   */
+  void writeTo(ParameterSnapshot.Writer w, long offset) {
+    for (int o = 0; o < nOut; o++) {
+      long column = offset + (long) o * nIn;
+      for (int k = colStart[o]; k < colStart[o + 1]; k++) {
+        w.put(column + row[k], value[k]);
+      }
+    }
+    for (int o = 0; o < nOut; o++) {
+      w.put(offset + (long) nIn * nOut + o, bias[o]);
+    }
+  }
+
   /** Column o of the weights, dense (zeros where inactive), into the start of {@code column}. */
   void denseColumn(int o, float[] column) {
     denseColumn(o, column, 0);

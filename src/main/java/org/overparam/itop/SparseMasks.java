@@ -545,7 +545,7 @@ public final class SparseMasks implements Serializable {
   }
 
   /**
-   * {@code randomPick(indicesWhere(mask, false, count), k, rng)}, the same draws and result, without
+   * {@code randomPick(inactiveIndices(mask, n, count), k, rng)}, the same draws and result, without
    * the array of all inactive weights (16 MB for a 2048 × 2048 layer at 10% density) or its copy:
    * {@link #shuffledPrefix} draws the positions among them, one pass over the mask maps them; into the start of
    * {@code out}, through working arrays kept across updates.
